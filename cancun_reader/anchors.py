@@ -1,0 +1,42 @@
+"""Paragraph anchors: ids derived from a paragraph's own first words, so links to it survive edits
+anywhere else in the text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from .model import Block, Paragraph
+
+ANCHOR_WORDS = 6
+
+
+def anchor_for(text: str) -> str:
+    """The anchor of a paragraph: `p-` and its first words, folded to ASCII.
+
+    >>> anchor_for("When India was asked to send troops to help…")
+    'p-when-india-was-asked-to-send'
+    >>> anchor_for("¿Qué?")
+    'p-que'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", folded)[:ANCHOR_WORDS]
+    return "p-" + ("-".join(words) or "x")
+
+
+def assign_anchors(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Give every paragraph a unique anchor; a repeated start gets `-2`, `-3`, … in text order."""
+    used: set[str] = set()
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            base = anchor = anchor_for(block.text)
+            count = 1
+            while anchor in used:
+                count += 1
+                anchor = f"{base}-{count}"
+            used.add(anchor)
+            block = replace(block, anchor=anchor)
+        out.append(block)
+    return tuple(out)

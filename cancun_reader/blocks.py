@@ -1,0 +1,90 @@
+"""Stage 2, blocks: text → typed blocks (paragraphs, headings, lists, tables), each with its line.
+
+A block is a run of non-blank lines. Its kind is read from its shape alone; deciding what a
+block *means* in the article (a pull quote, a cut paragraph) is the repair stage's work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import Block, Heading, ListBlock, Paragraph, Table
+
+LIST_ITEM = re.compile(r"[-•–]\s+(?P<item>\S.*)")
+"""A list item as the texts write it: a dash or bullet, a space, the item (`- Oxfam`)."""
+
+BOLD_LINE = re.compile(r"\*\*(?P<inner>[^*]+)\*\*")
+"""A block wrapped whole in Markdown bold, as layout tools export a box title: `**TITLE**`."""
+
+MAX_HEADING_WORDS = 14
+
+
+def split_into_runs(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield each run of non-blank lines with the 1-based number of its first line.
+
+    >>> list(split_into_runs("a\\nb\\n\\n\\nc"))
+    [(1, ['a', 'b']), (4, ['c'])]
+    """
+    run: list[str] = []
+    start = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            if not run:
+                start = number
+            run.append(line.rstrip())
+        elif run:
+            yield start, run
+            run = []
+    if run:
+        yield start, run
+
+
+def is_all_caps(text: str) -> bool:
+    """Whether every letter is a capital and there are at least two: `CONCLUSIONS`, `U.S.`.
+
+    >>> is_all_caps("FTAA \\"FLEXIBILITY\\" IN MIAMI"), is_all_caps("The FTAA"), is_all_caps("A")
+    (True, False, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line in capitals that does not end a sentence with a comma or colon."""
+    return (
+        is_all_caps(text)
+        and len(text.split()) <= MAX_HEADING_WORDS
+        and not text.rstrip().endswith((",", ";", ":"))
+    )
+
+
+def classify_run(lines: list[str], line: int) -> Block:
+    """Decide the kind of one run of lines.
+
+    >>> classify_run(["- Oxfam", "- Greenpeace"], 3)
+    ListBlock(items=('Oxfam', 'Greenpeace'), line=3)
+    >>> classify_run(["AFRICA\\t63", "ASIA\\t41"], 9)
+    Table(rows=(('AFRICA', '63'), ('ASIA', '41')), line=9)
+    >>> classify_run(["CONCLUSIONS"], 1)
+    Heading(text='CONCLUSIONS', line=1)
+    >>> classify_run(["The first big mobiliza-"], 1)
+    Paragraph(text='The first big mobiliza-', line=1, anchor='')
+    """
+    items = [LIST_ITEM.fullmatch(entry.strip()) for entry in lines]
+    if all(items):
+        return ListBlock(tuple(m["item"].strip() for m in items if m), line)
+    if all("\t" in entry for entry in lines):
+        return Table(tuple(tuple(cell.strip() for cell in entry.split("\t")) for entry in lines), line)
+    joined = " ".join(entry.strip() for entry in lines)
+    bold = BOLD_LINE.fullmatch(joined)
+    if bold and is_all_caps(bold["inner"]):
+        return Heading(bold["inner"].strip(), line)
+    if len(lines) == 1 and looks_like_heading(joined):
+        return Heading(joined, line)
+    return Paragraph(joined, line)
+
+
+def parse_blocks(text: str) -> tuple[Block, ...]:
+    """Parse a whole decoded source text into blocks."""
+    return tuple(classify_run(lines, start) for start, lines in split_into_runs(text))

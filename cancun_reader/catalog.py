@@ -1,0 +1,167 @@
+"""The catalog (`sources/catalog.yml`): what is known about each source text, validated at the edge.
+
+Every value is read as the text the editor typed (no YAML date or number guessing), and every
+problem is reported with the catalog's file name and the line of the offending key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import fields
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+from .model import UNKNOWN, Entry, Notice
+
+CATALOG_NAME = "catalog.yml"
+REQUIRED_KEYS = ("file", "slug", "title")
+BOOLEAN_KEYS = ("title_is_editorial",)
+KNOWN_KEYS = tuple(f.name for f in fields(Entry) if f.name != "catalogued")
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""A slug is lower-case ASCII words joined by single hyphens: it becomes a page's file name."""
+
+PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+"""A date as precise as it is known: `2003`, `2003-10` or `2003-10-04`."""
+
+
+def load_catalog(path: Path, shown_as: str, text: str) -> list[tuple[Entry, int]]:
+    """Parse and validate the catalog text; return each entry with the line it starts on."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        line = mark.line + 1 if mark else 0
+        raise InputError(shown_as, f"is not valid YAML: {problem}", line) from None
+    if root is None:
+        return []
+    if not isinstance(root, yaml.SequenceNode):
+        raise InputError(shown_as, "must be a list of entries, one per source text", _line(root))
+    return [(_entry_from_node(node, shown_as), _line(node)) for node in root.value]
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _entry_from_node(node: yaml.Node, shown_as: str) -> Entry:
+    if not isinstance(node, yaml.MappingNode):
+        raise InputError(shown_as, "each entry must be a mapping of keys to values", _line(node))
+    values: dict[str, str | bool] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        if key not in KNOWN_KEYS:
+            raise InputError(shown_as, _unknown_key_message(key), _line(key_node))
+        if key in values:
+            raise InputError(shown_as, f"key '{key}' is given twice in one entry", _line(key_node))
+        values[key] = _scalar(key, value_node, shown_as)
+    for key in REQUIRED_KEYS:
+        if key not in values:
+            raise InputError(shown_as, f"entry has no '{key}'", _line(node))
+    _check_formats(values, shown_as, node)
+    return Entry(**values)  # type: ignore[arg-type]
+
+
+def _unknown_key_message(key: str) -> str:
+    close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown key '{key}'{hint}; known keys: {', '.join(KNOWN_KEYS)}"
+
+
+def _scalar(key: str, node: yaml.Node, shown_as: str) -> str | bool:
+    if not isinstance(node, yaml.ScalarNode):
+        raise InputError(shown_as, f"'{key}' must be a single value, not a list or mapping", _line(node))
+    raw = str(node.value).strip()
+    if key in BOOLEAN_KEYS:
+        if raw.lower() not in ("true", "false"):
+            raise InputError(shown_as, f"'{key}' must be true or false, not '{raw}'", _line(node))
+        return raw.lower() == "true"
+    if not raw:
+        raise InputError(shown_as, f"'{key}' is empty; write 'unknown' if it is not known", _line(node))
+    return raw
+
+
+def _check_formats(values: dict[str, str | bool], shown_as: str, node: yaml.Node) -> None:
+    slug = str(values["slug"])
+    if not SLUG.fullmatch(slug):
+        raise InputError(
+            shown_as,
+            f"slug '{slug}' must be lower-case letters and digits joined by hyphens",
+            _line(node),
+        )
+    date = str(values.get("date", UNKNOWN))
+    if date != UNKNOWN and not PARTIAL_DATE.fullmatch(date):
+        raise InputError(
+            shown_as, f"date '{date}' must be YYYY, YYYY-MM, YYYY-MM-DD or 'unknown'", _line(node)
+        )
+
+
+def slug_from_file_name(name: str) -> str:
+    """A slug for a text that has no catalog entry.
+
+    >>> slug_from_file_name("Declaración de Cancún (2003).txt")
+    'declaracion-de-cancun-2003'
+    """
+    ascii_name = unicodedata.normalize("NFKD", Path(name).stem).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower())) or "untitled"
+
+
+def title_from_file_name(name: str) -> str:
+    """A readable title for a text that has no catalog entry.
+
+    >>> title_from_file_name("mexico_after-cancun.txt")
+    'Mexico after cancun'
+    """
+    words = re.sub(r"[_\-\s]+", " ", Path(name).stem).strip()
+    return words[:1].upper() + words[1:] if words else "Untitled"
+
+
+def entry_for_uncatalogued(name: str) -> Entry:
+    return Entry(
+        file=name,
+        slug=slug_from_file_name(name),
+        title=title_from_file_name(name),
+        title_is_editorial=True,
+        catalogued=False,
+    )
+
+
+def match_files(
+    entries: list[tuple[Entry, int]], files: list[str], shown_as: str
+) -> tuple[list[Entry], list[Notice]]:
+    """Pair catalog entries with the `.txt` files present; refuse duplicates and missing files."""
+    present = set(files)
+    by_file: dict[str, Entry] = {}
+    slugs: dict[str, int] = {}
+    for entry, line in entries:
+        if entry.file not in present:
+            raise InputError(shown_as, f"entry for '{entry.file}': no such file in sources", line)
+        if entry.file in by_file:
+            raise InputError(shown_as, f"'{entry.file}' has two entries", line)
+        if entry.slug in slugs:
+            raise InputError(
+                shown_as,
+                f"slug '{entry.slug}' is used twice (first on line {slugs[entry.slug]})",
+                line,
+            )
+        by_file[entry.file] = entry
+        slugs[entry.slug] = line
+    notices = []
+    for name in files:
+        if name in by_file:
+            continue
+        entry = entry_for_uncatalogued(name)
+        if entry.slug in slugs:
+            raise InputError(shown_as, f"'{name}' has no entry and its derived slug '{entry.slug}' is taken")
+        by_file[name] = entry
+        slugs[entry.slug] = 0
+        where = str(Path(shown_as).parent / name)
+        notices.append(
+            Notice(f"has no entry in {shown_as}; titled '{entry.title}' from its file name", where)
+        )
+    return [by_file[name] for name in files], notices

@@ -1,0 +1,54 @@
+"""The command line: `python scripts/build.py [--sources DIR] [--topics DIR] [--docs DIR] [--check]`.
+
+Bad input ends in one line naming the file (and line) and exit status 1; tracebacks are for bugs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import InputError
+from .pipeline import Report, build
+
+
+def parse_arguments(argv: list[str] | None, root: Path) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Convert the source texts into Markdown pages for the site.",
+    )
+    parser.add_argument("--sources", type=Path, default=root / "sources", help="source texts and catalog.yml")
+    parser.add_argument("--topics", type=Path, default=root / "topics", help="topic definitions")
+    parser.add_argument("--docs", type=Path, default=root / "docs", help="where pages are written")
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if the pages are out of date"
+    )
+    return parser.parse_args(argv)
+
+
+def summary(report: Report, docs: Path, check: bool) -> str:
+    plan = report.plan
+    verb = "would write" if check else "written"
+    lines = [
+        f"Cancún Reader: {len(report.pages)} generated pages in {docs}",
+        f"  {verb}: {len(plan.write)}   unchanged: {len(plan.unchanged)}   "
+        f"{'would remove' if check else 'removed'}: {len(plan.remove)}   "
+        f"warnings: {len(report.notices)}",
+    ]
+    if check:
+        lines += [f"  out of date: {name}" for name in plan.write]
+        lines += [f"  stale: {name}" for name in plan.remove]
+    lines += [f"  warning: {notice}" for notice in report.notices]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    arguments = parse_arguments(argv, root or Path.cwd())
+    try:
+        report = build(arguments.sources, arguments.topics, arguments.docs, check=arguments.check)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(summary(report, arguments.docs, arguments.check))
+    return 1 if arguments.check and report.plan.changes else 0

@@ -1,0 +1,131 @@
+"""The domain model passed between the pipeline stages: plain frozen dataclasses.
+
+Nothing here knows about files, Markdown or MkDocs; each stage takes these and returns new ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the catalog says about one source text. Facts the texts do not give are `unknown`."""
+
+    file: str
+    slug: str
+    title: str
+    author: str = UNKNOWN
+    publication: str = UNKNOWN
+    date: str = UNKNOWN
+    url: str = UNKNOWN
+    summary: str = UNKNOWN
+    notes: str = ""
+    title_is_editorial: bool = False
+    catalogued: bool = True
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source text, decoded, with its catalog entry."""
+
+    path: str  # as shown to the user, e.g. "sources/cancun-walkout-pww.txt"
+    text: str
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    line: int
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+
+
+Block = Paragraph | Heading | ListBlock | Table
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One change a repair made to a text: what kind, where (source line), and a short before/after."""
+
+    kind: str
+    line: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Article:
+    source: Source
+    blocks: tuple[Block, ...]
+    repairs: tuple[Repair, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return self.source.entry.slug
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic defined in `topics/<slug>.md`: the names that catch its mentions and an introduction."""
+
+    slug: str
+    title: str
+    aliases: tuple[str, ...]
+    introduction: str
+    path: str
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A paragraph of an article that names a topic, with the sentences that name it."""
+
+    article: Article
+    paragraph: Paragraph
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning for the build summary: something the user should look at, but not fatal."""
+
+    message: str
+    path: str = ""
+    line: int = 0
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass
+class Outputs:
+    """The generated pages of one build, keyed by path relative to `docs/`, with the warnings."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    notices: list[Notice] = field(default_factory=list)

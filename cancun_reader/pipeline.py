@@ -1,0 +1,116 @@
+"""The whole conversion: `sources/` and `topics/` → pages, then (optionally) into `docs/`.
+
+`convert` reads everything and renders every page in memory before anything is written, so bad
+input stops the build while `docs/` is still exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .anchors import assign_anchors
+from .blocks import parse_blocks
+from .catalog import CATALOG_NAME, load_catalog, match_files
+from .errors import InputError
+from .model import Article, Notice, Outputs, Source, Topic
+from .read import display_path, is_inside, read_text
+from .render import render_article, render_article_index, render_topic, render_topic_index
+from .repair import repair_blocks
+from .topics import find_mentions, load_topics
+from .write import Plan, apply_plan, plan_writes
+
+ARTICLES_DIR = "articles"
+TOPICS_DIR = "topics"
+
+
+@dataclass
+class Collection:
+    """Everything read from the inputs, before rendering."""
+
+    articles: list[Article] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def list_source_files(folder: Path) -> list[str]:
+    if not folder.is_dir():
+        raise InputError(display_path(folder), "the sources folder does not exist")
+    names = []
+    for path in sorted(folder.glob("*.txt")):
+        if not is_inside(path, folder):
+            raise InputError(display_path(path), "is a link to a file outside the sources folder")
+        names.append(path.name)
+    return names
+
+
+def read_sources(folder: Path) -> tuple[list[Source], list[Notice]]:
+    files = list_source_files(folder)
+    catalog = folder / CATALOG_NAME
+    shown = display_path(catalog)
+    notices: list[Notice] = []
+    entries = []
+    if catalog.exists():
+        entries = load_catalog(catalog, shown, read_text(catalog))
+    elif files:
+        notices.append(Notice("no catalog: every text is titled from its file name", shown))
+    matched, unmatched = match_files(entries, files, shown)
+    notices.extend(unmatched)
+    sources = [Source(display_path(folder / e.file), read_text(folder / e.file), e) for e in matched]
+    return sources, notices
+
+
+def make_article(source: Source) -> Article:
+    blocks = parse_blocks(source.text)
+    if not blocks:
+        raise InputError(source.path, "is empty: there is no text to publish")
+    blocks, repairs = repair_blocks(blocks)
+    return Article(source, assign_anchors(blocks), repairs)
+
+
+def read_collection(sources: Path, topics: Path) -> Collection:
+    found, notices = read_sources(sources)
+    collection = Collection(notices=notices)
+    collection.articles = [make_article(source) for source in found]
+    if topics.is_dir():
+        collection.topics = load_topics(topics)
+    else:
+        collection.notices.append(Notice("no topics folder: no topic pages", display_path(topics)))
+    return collection
+
+
+def convert(sources: Path, topics: Path) -> Outputs:
+    """Read the inputs and render every generated page, keyed by its path inside `docs/`."""
+    collection = read_collection(sources, topics)
+    mentions = find_mentions(collection.articles, collection.topics)
+    by_slug = {t.slug: t for t in collection.topics}
+    out = Outputs(notices=collection.notices)
+    out.pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(collection.articles)
+    for article in collection.articles:
+        named = [t for t in collection.topics if any(m.article is article for m in mentions[t.slug])]
+        out.pages[f"{ARTICLES_DIR}/{article.slug}.md"] = render_article(article, named)
+    if collection.topics:
+        out.pages[f"{TOPICS_DIR}/index.md"] = render_topic_index(collection.topics, mentions)
+    for topic in collection.topics:
+        if not mentions[topic.slug]:
+            out.notices.append(Notice("no source text mentions this topic", topic.path))
+        out.pages[f"{TOPICS_DIR}/{topic.slug}.md"] = render_topic(topic, mentions[topic.slug], by_slug)
+    return out
+
+
+@dataclass
+class Report:
+    """What a build did (or, with `check`, would do) to `docs/`."""
+
+    plan: Plan
+    pages: list[str]
+    notices: list[Notice]
+
+
+def build(sources: Path, topics: Path, docs: Path, *, check: bool = False) -> Report:
+    """Convert and, unless `check`, write the pages that changed and remove stale generated ones."""
+    outputs = convert(sources, topics)
+    plan = plan_writes(docs, outputs.pages)
+    if not check:
+        apply_plan(docs, plan, outputs.pages)
+    return Report(plan, list(outputs.pages), outputs.notices)
