@@ -24,7 +24,7 @@ def split_into_runs(text: str) -> Iterator[tuple[int, list[str]]]:
     """Yield each run of non-blank lines with the 1-based number of its first line.
 
     >>> list(split_into_runs("a\\nb\\n\\n\\nc"))
-    [(1, ['a', 'b']), (4, ['c'])]
+    [(1, ['a', 'b']), (5, ['c'])]
     """
     run: list[str] = []
     start = 0
@@ -32,7 +32,7 @@ def split_into_runs(text: str) -> Iterator[tuple[int, list[str]]]:
         if line.strip():
             if not run:
                 start = number
-            run.append(line.rstrip())
+            run.append(line.rstrip(" "))  # a trailing tab is an empty table cell
         elif run:
             yield start, run
             run = []

@@ -12,8 +12,9 @@ BYTE_ORDER_MARK = "\ufeff"
 
 def display_path(path: Path) -> str:
     """The path as the user should see it: relative to the working folder when it is inside it."""
+    absolute = Path(os.path.abspath(path))  # not resolve(): a link is shown where it is, not its target
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(absolute.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 

@@ -1,0 +1,131 @@
+"""The whole site, built by MkDocs with --strict: every page there, every link and anchor resolving,
+nothing loaded from outside the site, search usable offline."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from conftest import ROOT, build_site
+
+from cancun_reader.catalog import load_catalog
+
+# Attributes through which a page makes the browser fetch something or go somewhere.
+URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "action", "formaction", "content"}
+XML_NAMESPACES = ("http://www.w3.org/",)
+
+
+class PageParser(HTMLParser):
+    """Collects a page's ids and the URLs in its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.urls: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            elif name in URL_ATTRIBUTES and value:
+                self.urls.append((tag, name, value))
+
+
+def parse(page: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def expected_pages() -> list[str]:
+    catalog = ROOT / "sources" / "catalog.yml"
+    entries = load_catalog(catalog, "catalog.yml", catalog.read_text(encoding="utf-8"))
+    articles = [f"articles/{entry.slug}.html" for entry, _ in entries]
+    topics = [f"topics/{path.stem}.html" for path in sorted((ROOT / "topics").glob("*.md"))]
+    return ["index.html", "about.html", "articles/index.html", "topics/index.html", *articles, *topics]
+
+
+@pytest.mark.parametrize("page", expected_pages())
+def test_every_article_and_topic_has_a_page(built_site: Path, page: str) -> None:
+    assert (built_site / page).is_file()
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    parsed = {page: parse(page) for page in html_pages(built_site)}
+    broken = []
+    for page, parser in parsed.items():
+        for tag, attribute, value in parser.urls:
+            url = urlsplit(value)
+            if tag != "a" or attribute != "href" or url.scheme or value.startswith("//"):
+                continue
+            base = built_site if url.path.startswith("/") else page.parent  # 404.html links from the root
+            target = (base / unquote(url.path).lstrip("/")).resolve() if url.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(built_site)}: {value} (no such page)")
+            elif url.fragment and url.fragment not in parsed[target].ids:
+                broken.append(f"{page.relative_to(built_site)}: {value} (no such anchor)")
+    assert broken == []
+
+
+def test_no_page_references_an_address_outside_the_site(built_site: Path) -> None:
+    outside = []
+    for page in html_pages(built_site):
+        for tag, attribute, value in parse(page).urls:
+            if value.startswith(XML_NAMESPACES):
+                continue
+            if urlsplit(value).scheme in ("http", "https") or value.startswith("//"):
+                outside.append(f"{page.relative_to(built_site)}: <{tag} {attribute}={value}>")
+    assert outside == []
+
+
+def test_offline_search_works_from_file_urls(built_site: Path) -> None:
+    # The offline plugin inlines the index into a script, as file:// cannot fetch JSON ...
+    script = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    index = json.loads(script.removeprefix("var __index = "))
+    assert any("Lee Kyoung Hae" in doc["text"] for doc in index["docs"])
+    # ... and search runs in an iframe worker whose shim is served by the site itself.
+    shim = built_site / "assets" / "javascripts" / "iframe-worker-shim.js"
+    assert (
+        shim.is_file()
+        and shim.read_bytes() == (ROOT / "node_modules/iframe-worker/shim/index.js").read_bytes()
+    )
+    scripts = [value for tag, _, value in parse(built_site / "index.html").urls if tag == "script"]
+    assert "assets/javascripts/iframe-worker-shim.js" in scripts
+    # Links must point at files, not folders, to work from disk.
+    hrefs = [value for tag, _, value in parse(built_site / "index.html").urls if tag == "a"]
+    assert "articles/cancun-walkout-pww.html" in hrefs
+
+
+def test_navigation_tabs_are_home_articles_topics_about(built_site: Path) -> None:
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    tabs = re.findall(r'<a href="[^"]*" class="md-tabs__link[^"]*">\s*([^<]*?)\s*</a>', page)
+    assert tabs == ["Home", "Articles", "Topics", "About"]
+
+
+def test_article_section_lists_every_article(built_site: Path) -> None:
+    page = (built_site / "articles" / "index.html").read_text(encoding="utf-8")
+    for entry_page in expected_pages():
+        if entry_page.startswith("articles/") and not entry_page.endswith("index.html"):
+            assert f'href="{entry_page.removeprefix("articles/")}"' in page
+
+
+def test_removing_the_offline_plugin_is_caught(tmp_path: Path) -> None:
+    """Without the offline plugin the search index is not inlined: the offline check above must fail."""
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - offline\n", ""), encoding="utf-8")
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    assert not (project / "site" / "search" / "search_index.js").exists()
