@@ -171,9 +171,11 @@ def render_topic(topic: Topic, mentions: list[Mention], topics_by_slug: dict[str
 
 
 def render_mention(mention: Mention) -> str:
+    """A quotation and, outside it, the link to its paragraph (which also keeps two quotations
+    from merging into one block quote)."""
     quote = " … ".join(escape_text(s) for s in mention.sentences)
     link = f"../articles/{mention.article.slug}.md#{mention.paragraph.anchor}"
-    return f"> {quote}\n>\n> [Read the paragraph]({link})"
+    return f"> {quote}\n\n[Read it in context]({link})\n{{ .mention-source }}"
 
 
 def render_topic_index(topics: list[Topic], mentions: dict[str, list[Mention]]) -> str:
