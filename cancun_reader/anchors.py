@@ -17,10 +17,13 @@ def anchor_for(text: str) -> str:
 
     >>> anchor_for("When India was asked to send troops to help…")
     'p-when-india-was-asked-to-send'
+    >>> anchor_for("The movement’s ability")
+    'p-the-movements-ability'
     >>> anchor_for("¿Qué?")
     'p-que'
     """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"['’]", "", folded)  # `movement's` is one word
     words = re.findall(r"[a-z0-9]+", folded)[:ANCHOR_WORDS]
     return "p-" + ("-".join(words) or "x")
 

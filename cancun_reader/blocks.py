@@ -67,9 +67,10 @@ def classify_run(lines: list[str], line: int) -> Block:
     >>> classify_run(["AFRICA\\t63", "ASIA\\t41"], 9)
     Table(rows=(('AFRICA', '63'), ('ASIA', '41')), line=9)
     >>> classify_run(["CONCLUSIONS"], 1)
-    Heading(text='CONCLUSIONS', line=1)
+    Heading(text='CONCLUSIONS', line=1, level=2)
     >>> classify_run(["The first big mobiliza-"], 1)
-    Paragraph(text='The first big mobiliza-', line=1, anchor='')
+    Paragraph(text='The first big mobiliza-', line=1, anchor='', quotation=False, \
+opens_mid_sentence=False, continues=False)
     """
     items = [LIST_ITEM.fullmatch(entry.strip()) for entry in lines]
     if all(items):
@@ -82,7 +83,8 @@ def classify_run(lines: list[str], line: int) -> Block:
         return Heading(bold["inner"].strip(), line)
     if len(lines) == 1 and looks_like_heading(joined):
         return Heading(joined, line)
-    return Paragraph(joined, line)
+    # Line ends stay: the repair stage unwraps them, rejoining words hyphenated there.
+    return Paragraph("\n".join(entry.strip() for entry in lines), line)
 
 
 def parse_blocks(text: str) -> tuple[Block, ...]:

@@ -16,6 +16,7 @@ import yaml
 
 from .errors import InputError
 from .model import UNKNOWN, Entry, Notice
+from .yaml_nodes import compose, line_of, scalar, sequence_of_mappings
 
 CATALOG_NAME = "catalog.yml"
 REQUIRED_KEYS = ("file", "slug", "title")
@@ -31,38 +32,22 @@ PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]
 
 def load_catalog(path: Path, shown_as: str, text: str) -> list[tuple[Entry, int]]:
     """Parse and validate the catalog text; return each entry with the line it starts on."""
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        line = mark.line + 1 if mark else 0
-        raise InputError(shown_as, f"is not valid YAML: {problem}", line) from None
-    if root is None:
-        return []
-    if not isinstance(root, yaml.SequenceNode):
-        raise InputError(shown_as, "must be a list of entries, one per source text", _line(root))
-    return [(_entry_from_node(node, shown_as), _line(node)) for node in root.value]
+    nodes = sequence_of_mappings(compose(text, shown_as), shown_as, "entries, one per source text")
+    return [(_entry_from_node(node, shown_as), line_of(node)) for node in nodes]
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _entry_from_node(node: yaml.Node, shown_as: str) -> Entry:
-    if not isinstance(node, yaml.MappingNode):
-        raise InputError(shown_as, "each entry must be a mapping of keys to values", _line(node))
+def _entry_from_node(node: yaml.MappingNode, shown_as: str) -> Entry:
     values: dict[str, str | bool] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
         if key not in KNOWN_KEYS:
-            raise InputError(shown_as, _unknown_key_message(key), _line(key_node))
+            raise InputError(shown_as, _unknown_key_message(key), line_of(key_node))
         if key in values:
-            raise InputError(shown_as, f"key '{key}' is given twice in one entry", _line(key_node))
-        values[key] = _scalar(key, value_node, shown_as)
+            raise InputError(shown_as, f"key '{key}' is given twice in one entry", line_of(key_node))
+        values[key] = _value(key, value_node, shown_as)
     for key in REQUIRED_KEYS:
         if key not in values:
-            raise InputError(shown_as, f"entry has no '{key}'", _line(node))
+            raise InputError(shown_as, f"entry has no '{key}'", line_of(node))
     _check_formats(values, shown_as, node)
     return Entry(**values)  # type: ignore[arg-type]
 
@@ -73,16 +58,14 @@ def _unknown_key_message(key: str) -> str:
     return f"unknown key '{key}'{hint}; known keys: {', '.join(KNOWN_KEYS)}"
 
 
-def _scalar(key: str, node: yaml.Node, shown_as: str) -> str | bool:
-    if not isinstance(node, yaml.ScalarNode):
-        raise InputError(shown_as, f"'{key}' must be a single value, not a list or mapping", _line(node))
-    raw = str(node.value).strip()
+def _value(key: str, node: yaml.Node, shown_as: str) -> str | bool:
+    raw = scalar(node, key, shown_as)
     if key in BOOLEAN_KEYS:
         if raw.lower() not in ("true", "false"):
-            raise InputError(shown_as, f"'{key}' must be true or false, not '{raw}'", _line(node))
+            raise InputError(shown_as, f"'{key}' must be true or false, not '{raw}'", line_of(node))
         return raw.lower() == "true"
     if not raw:
-        raise InputError(shown_as, f"'{key}' is empty; write 'unknown' if it is not known", _line(node))
+        raise InputError(shown_as, f"'{key}' is empty; write 'unknown' if it is not known", line_of(node))
     return raw
 
 
@@ -92,12 +75,12 @@ def _check_formats(values: dict[str, str | bool], shown_as: str, node: yaml.Node
         raise InputError(
             shown_as,
             f"slug '{slug}' must be lower-case letters and digits joined by hyphens",
-            _line(node),
+            line_of(node),
         )
     date = str(values.get("date", UNKNOWN))
     if date != UNKNOWN and not PARTIAL_DATE.fullmatch(date):
         raise InputError(
-            shown_as, f"date '{date}' must be YYYY, YYYY-MM, YYYY-MM-DD or 'unknown'", _line(node)
+            shown_as, f"date '{date}' must be YYYY, YYYY-MM, YYYY-MM-DD or 'unknown'", line_of(node)
         )
 
 

@@ -24,6 +24,12 @@ def parse_arguments(argv: list[str] | None, root: Path) -> argparse.Namespace:
     parser.add_argument(
         "--check", action="store_true", help="change nothing; exit 1 if the pages are out of date"
     )
+    parser.add_argument(
+        "--explain", action="store_true", help="list every repair and correction made to each text"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="fail (exit 1, docs/ untouched) if there is any warning"
+    )
     return parser.parse_args(argv)
 
 
@@ -43,12 +49,31 @@ def summary(report: Report, docs: Path, check: bool) -> str:
     return "\n".join(lines)
 
 
+def explain(report: Report) -> str:
+    """Every change the build made to each text, with the line of the source it concerns."""
+    lines = []
+    for article in report.articles:
+        lines.append(f"{article.source.path}: {len(article.repairs)} changes")
+        for repair in sorted(article.repairs, key=lambda r: r.line):
+            change = f"{repair.before} → {repair.after}" if repair.after else f"removed “{repair.before}”"
+            lines.append(f"  {article.source.path}:{repair.line}: {repair.kind}: {change}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     arguments = parse_arguments(argv, root or Path.cwd())
     try:
-        report = build(arguments.sources, arguments.topics, arguments.docs, check=arguments.check)
+        report = build(
+            arguments.sources,
+            arguments.topics,
+            arguments.docs,
+            check=arguments.check,
+            strict=arguments.strict,
+        )
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    if arguments.explain:
+        print(explain(report))
     print(summary(report, arguments.docs, arguments.check))
     return 1 if arguments.check and report.plan.changes else 0

@@ -41,12 +41,16 @@ class Paragraph:
     text: str
     line: int
     anchor: str = ""
+    quotation: bool = False  # part of a block quotation (a correction says so)
+    opens_mid_sentence: bool = False  # the source begins inside this paragraph's first sentence
+    continues: bool = False  # a correction says this block continues the paragraph before it
 
 
 @dataclass(frozen=True)
 class Heading:
     text: str
     line: int
+    level: int = 2
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,40 @@ class Table:
     line: int
 
 
-Block = Paragraph | Heading | ListBlock | Table
+@dataclass(frozen=True)
+class PullQuote:
+    """A sentence of the article repeated in large type by the layout, set apart from the text."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Sidebar:
+    """A box beside the article: a title and its own lists, sub-heads or table."""
+
+    title: str
+    blocks: tuple[Heading | ListBlock | Table, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: str  # as the text marks it, e.g. "1" for ¹
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class AuthorBio:
+    """The closing note about the author, shown as a byline box."""
+
+    text: str
+    line: int
+
+
+Block = Paragraph | Heading | ListBlock | Table | PullQuote | Sidebar | Footnote | AuthorBio
+Aside = PullQuote | Sidebar
 
 
 @dataclass(frozen=True)
@@ -129,3 +166,4 @@ class Outputs:
 
     pages: dict[str, str] = field(default_factory=dict)
     notices: list[Notice] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)

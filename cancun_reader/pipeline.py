@@ -12,11 +12,12 @@ from pathlib import Path
 from .anchors import assign_anchors
 from .blocks import parse_blocks
 from .catalog import CATALOG_NAME, load_catalog, match_files
+from .corrections import Directive, apply_corrections, corrections_path, load_corrections
 from .errors import InputError
 from .model import Article, Notice, Outputs, Source, Topic
+from .pages import render_article, render_article_index, render_topic, render_topic_index
 from .read import display_path, is_inside, read_text
-from .render import render_article, render_article_index, render_topic, render_topic_index
-from .repair import repair_blocks
+from .repair import find_unresolved, repair_blocks
 from .topics import find_mentions, load_topics
 from .write import Plan, apply_plan, plan_writes
 
@@ -60,18 +61,25 @@ def read_sources(folder: Path) -> tuple[list[Source], list[Notice]]:
     return sources, notices
 
 
-def make_article(source: Source) -> Article:
+def make_article(source: Source, directives: list[Directive]) -> tuple[Article, list[Notice]]:
+    """One text through the stages: blocks, editorial corrections, repairs, anchors."""
     blocks = parse_blocks(source.text)
     if not blocks:
         raise InputError(source.path, "is empty: there is no text to publish")
-    blocks, repairs = repair_blocks(blocks)
-    return Article(source, assign_anchors(blocks), repairs)
+    blocks, corrected = apply_corrections(blocks, directives, source.path)
+    blocks, repaired = repair_blocks(blocks, source.entry)
+    notices = [Notice(message, source.path, line) for line, message in find_unresolved(blocks)]
+    return Article(source, assign_anchors(blocks), (*corrected, *repaired)), notices
 
 
 def read_collection(sources: Path, topics: Path) -> Collection:
     found, notices = read_sources(sources)
     collection = Collection(notices=notices)
-    collection.articles = [make_article(source) for source in found]
+    for source in found:
+        directives = load_corrections(corrections_path(sources / source.entry.file))
+        article, unresolved = make_article(source, directives)
+        collection.articles.append(article)
+        collection.notices.extend(unresolved)
     if topics.is_dir():
         collection.topics = load_topics(topics)
     else:
@@ -84,7 +92,7 @@ def convert(sources: Path, topics: Path) -> Outputs:
     collection = read_collection(sources, topics)
     mentions = find_mentions(collection.articles, collection.topics)
     by_slug = {t.slug: t for t in collection.topics}
-    out = Outputs(notices=collection.notices)
+    out = Outputs(notices=collection.notices, articles=collection.articles)
     out.pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(collection.articles)
     for article in collection.articles:
         named = [t for t in collection.topics if any(m.article is article for m in mentions[t.slug])]
@@ -105,12 +113,18 @@ class Report:
     plan: Plan
     pages: list[str]
     notices: list[Notice]
+    articles: list[Article]
 
 
-def build(sources: Path, topics: Path, docs: Path, *, check: bool = False) -> Report:
-    """Convert and, unless `check`, write the pages that changed and remove stale generated ones."""
+def build(sources: Path, topics: Path, docs: Path, *, check: bool = False, strict: bool = False) -> Report:
+    """Convert and, unless `check`, write the pages that changed and remove stale generated ones.
+    With `strict`, a warning is an error and nothing is written."""
     outputs = convert(sources, topics)
+    if strict and outputs.notices:
+        first = outputs.notices[0]
+        more = f" (and {len(outputs.notices) - 1} more warnings)" if len(outputs.notices) > 1 else ""
+        raise InputError(first.path, f"{first.message}{more}; strict mode stops here", first.line)
     plan = plan_writes(docs, outputs.pages)
     if not check:
         apply_plan(docs, plan, outputs.pages)
-    return Report(plan, list(outputs.pages), outputs.notices)
+    return Report(plan, list(outputs.pages), outputs.notices, outputs.articles)

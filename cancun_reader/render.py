@@ -1,31 +1,48 @@
-"""Stage 5, render: articles and topics → Markdown pages.
+"""Stage 5, render: blocks → Markdown.
 
 Source text is untrusted data. It reaches Markdown only through `escape_text`, the one place where
-escaping happens, so nothing a text contains can become markup, HTML or an include. The single
-piece of markup the texts really use, `*emphasis*` around words, is kept by the explicit rule
-`EMPHASIS`.
+escaping happens, so nothing a text contains can become markup, HTML or an include. Three pieces
+of markup are made on purpose, each by an explicit rule: `*emphasis*` around words as the texts
+write titles (`EMPHASIS`), web addresses as links (`WEB_ADDRESS`), and note markers as links to
+their footnotes (`NOTE_MARKER`).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+import unicodedata
 
 import yaml
 
-from .model import UNKNOWN, Article, Block, Heading, ListBlock, Mention, Paragraph, Table, Topic
+from .model import AuthorBio, Block, Footnote, Heading, ListBlock, Paragraph, PullQuote, Sidebar, Table
 
 EMPHASIS = re.compile(r"(?<![\w*\\])\*(?P<inner>[^\s*](?:[^*\n]*[^\s*])?)\*(?![\w*])")
 """Single asterisks around words, as the texts mark titles and foreign names: `*Vía Campesina*`."""
+
+WEB_ADDRESS = re.compile(
+    r"(?<![\w@/.])(?P<scheme>https?://)?(?P<host>(?(scheme)|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"
+    r"(?P<path>/[A-Za-z0-9._~/%-]*)?"
+)
+"""A web address as the texts print them, `www.rmalc.org.mx` or `http://…`; nothing but http(s)."""
+
+NOTE_MARKER = re.compile(r"(?<=[\w.,;:!?\"”’)*])(?P<number>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+"""A note marker set as superscript digits after a word or punctuation: `struggles.¹`."""
+
+INLINE = re.compile(
+    f"(?P<emphasis>{EMPHASIS.pattern})|(?P<address>{WEB_ADDRESS.pattern})|(?P<note>{NOTE_MARKER.pattern})"
+)
 
 ALWAYS_ESCAPED = re.compile(r"[\\`*_\[\]{}]")
 """Characters that can start Markdown markup anywhere in a line: backslash-escaped."""
 
 LINE_START_MARKUP = re.compile(r"^(?:[#+-]|\d+[.)])")
-"""What makes markup only at the start of a line: headings, quotes, list items, numbered items."""
+"""What makes markup only at the start of a line: headings, list items, numbered items."""
 
 HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+FOOTNOTES_HERE = "///Footnotes Go Here///"
+"""Where the footnotes extension puts the notes: where the text had them, under its Notes heading."""
 
 
 def _escape_plain(text: str) -> str:
@@ -33,19 +50,32 @@ def _escape_plain(text: str) -> str:
     return ALWAYS_ESCAPED.sub(lambda m: "\\" + m[0], text)
 
 
-def escape_text(text: str, *, keep_emphasis: bool = True) -> str:
+def _inline(match: re.Match[str], notes: frozenset[str]) -> str:
+    if match["emphasis"] is not None:
+        return "*" + _escape_plain(match["inner"]) + "*"
+    if match["address"] is not None:
+        scheme = match["scheme"] or "http://"
+        address = match["address"]
+        return f"[{_escape_plain(address)}]({scheme}{address.removeprefix(scheme)})"
+    number = unicodedata.normalize("NFKC", match["number"])
+    return f"[^{number}]" if number in notes else _escape_plain(match[0])
+
+
+def escape_text(text: str, *, notes: frozenset[str] = frozenset()) -> str:
     """Turn untrusted source text into Markdown that shows exactly that text.
 
     >>> escape_text("<script>alert(1)</script> [x](javascript:y) *Vía Campesina*")
     '&lt;script&gt;alert(1)&lt;/script&gt; \\\\[x\\\\](javascript:y) *Vía Campesina*'
     >>> escape_text("1999. Seattle")
     '1999\\\\. Seattle'
+    >>> escape_text("See www.rmalc.org.mx, and struggles.¹", notes=frozenset({"1"}))
+    'See [www.rmalc.org.mx](http://www.rmalc.org.mx), and struggles.[^1]'
     """
     out: list[str] = []
     position = 0
-    for match in EMPHASIS.finditer(text) if keep_emphasis else ():
+    for match in INLINE.finditer(text):
         out.append(_escape_plain(text[position : match.start()]))
-        out.append("*" + _escape_plain(match["inner"]) + "*")
+        out.append(_inline(match, notes))
         position = match.end()
     out.append(_escape_plain(text[position:]))
     escaped = "".join(out)
@@ -54,6 +84,15 @@ def escape_text(text: str, *, keep_emphasis: bool = True) -> str:
         marker = start[0]
         escaped = marker[:-1] + "\\" + escaped[len(marker) - 1 :]
     return escaped
+
+
+def escape_html(text: str) -> str:
+    """Untrusted text inside an HTML element that Markdown does not look into.
+
+    >>> escape_html('<b onclick="x">')
+    '&lt;b onclick=&quot;x&quot;&gt;'
+    """
+    return html.escape(text, quote=True)
 
 
 def escape_code(text: str) -> str:
@@ -71,119 +110,102 @@ def front_matter(meta: dict[str, object]) -> str:
     return f"---\n{dumped}---\n"
 
 
-def render_block(block: Block) -> str:
-    if isinstance(block, Paragraph):
-        return f"{escape_text(block.text)}\n{{ #{block.anchor} }}"
-    if isinstance(block, Heading):
-        return f"## {escape_text(block.text)}"
-    if isinstance(block, ListBlock):
-        return "\n".join(f"- {escape_text(item)}" for item in block.items)
-    return render_table(block)
+def render_paragraph(paragraph: Paragraph, notes: frozenset[str]) -> str:
+    text = escape_text(paragraph.text, notes=notes)
+    if paragraph.opens_mid_sentence:
+        text = "\\[…\\] " + text
+    return f"{text}\n{{ #{paragraph.anchor} }}"
+
+
+def render_list(items: tuple[str, ...], notes: frozenset[str]) -> str:
+    return "\n".join(f"- {escape_text(item, notes=notes)}" for item in items)
+
+
+NUMBER = re.compile(r"[\d.,%$€£]+")
+
+
+def has_header_row(rows: list[list[str]]) -> bool:
+    """Whether the first row names the columns: no numbers in it, numbers below it.
+
+    >>> has_header_row([["Continent", "Organizations"], ["AFRICA", "63"]])
+    True
+    >>> has_header_row([["AFRICA", "63"], ["ASIA", "41"]])
+    False
+    """
+    first_has_number = any(NUMBER.fullmatch(cell) for cell in rows[0])
+    below_has_number = any(NUMBER.fullmatch(cell) for row in rows[1:] for cell in row)
+    return not first_has_number and below_has_number
 
 
 def render_table(table: Table) -> str:
+    """A table as HTML (Markdown tables must have a header row, and these often have none); the
+    first cell of each row heads that row."""
     width = max(len(row) for row in table.rows)
     rows = [list(row) + [""] * (width - len(row)) for row in table.rows]
-
-    def line(cells: list[str]) -> str:
-        return "| " + " | ".join(escape_text(c).replace("|", "\\|") for c in cells) + " |"
-
-    return "\n".join([line(rows[0]), "|" + " --- |" * width, *(line(r) for r in rows[1:])])
-
-
-def byline(article: Article) -> str:
-    entry = article.source.entry
-    author = f"By {escape_text(entry.author)}" if entry.author != UNKNOWN else "Author unknown"
-    publication = (
-        f"*{escape_text(entry.publication)}*" if entry.publication != UNKNOWN else "publication unknown"
-    )
-    date = escape_text(entry.date) if entry.date != UNKNOWN else "date unknown"
-    return f"{author} · {publication} · {date}"
+    lines = ["<table>"]
+    if has_header_row(rows):
+        cells = "".join(f'<th scope="col">{escape_html(c)}</th>' for c in rows.pop(0))
+        lines.append(f"<thead><tr>{cells}</tr></thead>")
+    lines.append("<tbody>")
+    for row in rows:
+        head, *rest = row
+        cells = "".join(f"<td>{escape_html(c)}</td>" for c in rest)
+        lines.append(f'<tr><th scope="row">{escape_html(head)}</th>{cells}</tr>')
+    lines.append("</tbody>\n</table>")
+    return "\n".join(lines)
 
 
-def topic_links(topics: Iterable[Topic], prefix: str) -> str:
-    return " · ".join(f"[{escape_text(t.title)}]({prefix}{t.slug}.md)" for t in topics)
+def render_sidebar(sidebar: Sidebar, notes: frozenset[str]) -> str:
+    parts = [f'<aside class="sidebar" markdown>\n<p class="sidebar-title">{escape_html(sidebar.title)}</p>']
+    for block in sidebar.blocks:
+        if isinstance(block, Heading):
+            parts.append(f'<p class="sidebar-subhead">{escape_html(block.text)}</p>')
+        elif isinstance(block, ListBlock):
+            parts.append(render_list(block.items, notes))
+        else:
+            parts.append(render_table(block))
+    return "\n\n".join(parts) + "\n\n</aside>"
 
 
-def render_article(article: Article, topics: list[Topic]) -> str:
-    """The page of one article: title, byline, topics, the text, and where it comes from."""
-    entry = article.source.entry
-    parts = [front_matter({"title": entry.title, "description": entry.summary}).rstrip()]
-    parts.append(f"# {escape_text(entry.title)}")
-    if entry.title_is_editorial:
-        parts.append(
-            "*Editorial title: the source text gives none, so the editors composed this one.*\n"
-            "{ .editorial-title }"
-        )
-    parts.append(f"{byline(article)}\n{{ .byline }}")
-    if topics:
-        parts.append(f"Topics: {topic_links(topics, '../topics/')}\n{{ .article-topics }}")
-    parts.extend(render_block(block) for block in article.blocks)
-    parts.append(render_provenance(article))
-    return "\n\n".join(parts) + "\n"
+def render_aside(css_class: str, text: str, notes: frozenset[str]) -> str:
+    return f'<aside class="{css_class}" markdown>\n{escape_text(text, notes=notes)}\n</aside>'
 
 
-def render_provenance(article: Article) -> str:
-    entry = article.source.entry
-    rows = [
-        ("Source file", escape_code(article.source.path)),
-        ("Original address", escape_text(entry.url)),
-        ("Catalog", "entry in `sources/catalog.yml`" if entry.catalogued else "no entry yet"),
-    ]
-    if entry.notes:
-        rows.append(("Notes", escape_text(entry.notes)))
-    table = "\n".join(f"| {label} | {value} |" for label, value in rows)
-    return f"## Where this text comes from\n\n| | |\n| --- | --- |\n{table}"
+def render_block(block: Block, notes: frozenset[str] = frozenset()) -> str:
+    """One block as Markdown; `notes` are the footnote numbers the article defines."""
+    if isinstance(block, Paragraph):
+        return render_paragraph(block, notes)
+    if isinstance(block, Heading):
+        return f"{'#' * block.level} {escape_text(block.text)}"
+    if isinstance(block, ListBlock):
+        return render_list(block.items, notes)
+    if isinstance(block, Table):
+        return render_table(block)
+    if isinstance(block, PullQuote):
+        return render_aside("pull-quote", block.text, notes)
+    if isinstance(block, Sidebar):
+        return render_sidebar(block, notes)
+    if isinstance(block, Footnote):
+        return f"[^{block.number}]: {escape_text(block.text, notes=notes)}"
+    assert isinstance(block, AuthorBio)
+    return render_aside("author-bio", block.text, notes)
 
 
-def render_article_index(articles: list[Article]) -> str:
-    parts = [front_matter({"title": "Articles"}).rstrip(), "# Articles"]
-    for article in articles:
-        entry = article.source.entry
-        summary = escape_text(entry.summary) if entry.summary != UNKNOWN else ""
-        parts.append(
-            f"## [{escape_text(entry.title)}]({entry.slug}.md)\n\n{byline(article)}\n\n{summary}".rstrip()
-        )
-    return "\n\n".join(parts) + "\n"
-
-
-def render_topic(topic: Topic, mentions: list[Mention], topics_by_slug: dict[str, Topic]) -> str:
-    """A topic page: the hand-written introduction, then every passage of the texts that names it."""
-    articles = list(dict.fromkeys(m.article.slug for m in mentions))
-    parts = [front_matter({"title": topic.title}).rstrip(), f"# {escape_text(topic.title)}"]
-    parts.append(topic.introduction)
-    parts.append("## What the sources say")
-    if not mentions:
-        parts.append("No source text mentions this topic yet.")
-    else:
-        noun = "passage" if len(mentions) == 1 else "passages"
-        parts.append(f"{len(mentions)} {noun} in {len(articles)} of the articles.")
-    for slug in articles:
-        own = [m for m in mentions if m.article.slug == slug]
-        parts.append(f"### [{escape_text(own[0].article.source.entry.title)}](../articles/{slug}.md)")
-        parts.extend(render_mention(m) for m in own)
-    if topic.related:
-        related = [topics_by_slug[s] for s in topic.related]
-        parts.append(
-            "## Related topics\n\n" + "\n".join(f"- [{escape_text(t.title)}]({t.slug}.md)" for t in related)
-        )
-    return "\n\n".join(parts) + "\n"
-
-
-def render_mention(mention: Mention) -> str:
-    """A quotation and, outside it, the link to its paragraph (which also keeps two quotations
-    from merging into one block quote)."""
-    quote = " … ".join(escape_text(s) for s in mention.sentences)
-    link = f"../articles/{mention.article.slug}.md#{mention.paragraph.anchor}"
-    return f"> {quote}\n\n[Read it in context]({link})\n{{ .mention-source }}"
-
-
-def render_topic_index(topics: list[Topic], mentions: dict[str, list[Mention]]) -> str:
-    parts = [front_matter({"title": "Topics"}).rstrip(), "# Topics"]
-    rows = []
-    for topic in topics:
-        found = mentions[topic.slug]
-        count = len({m.article.slug for m in found})
-        rows.append(f"| [{escape_text(topic.title)}]({topic.slug}.md) | {len(found)} | {count} |")
-    parts.append("| Topic | Passages | Articles |\n| --- | --- | --- |\n" + "\n".join(rows))
-    return "\n\n".join(parts) + "\n"
+def render_body(blocks: tuple[Block, ...]) -> str:
+    """The text of an article: its blocks in order, consecutive quoted paragraphs in one quotation."""
+    notes = frozenset(b.number for b in blocks if isinstance(b, Footnote))
+    parts: list[str] = []
+    quoting = False
+    for block in blocks:
+        rendered = render_block(block, notes)
+        if isinstance(block, Footnote) and block.number == min(notes):
+            parts.append(FOOTNOTES_HERE)
+        quoted = isinstance(block, Paragraph) and block.quotation
+        if quoted:
+            rendered = "\n".join(f"> {line}" for line in rendered.split("\n"))
+            if quoting:  # continue the same quotation
+                parts[-1] += "\n>\n" + rendered
+                continue
+        parts.append(rendered)
+        quoting = quoted
+    return "\n\n".join(parts)

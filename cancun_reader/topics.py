@@ -20,18 +20,12 @@ import yaml
 from .errors import InputError
 from .model import Article, Mention, Topic
 from .read import display_path, read_text
+from .sentences import split_sentences
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n(?P<body>.*)\Z", re.DOTALL)
 """YAML between two `---` lines at the top of a topic file, then the introduction."""
 
 TOPIC_KEYS = ("title", "aliases", "related")
-
-SENTENCE_END = re.compile(
-    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSept\.)(?<!\bNo\.)(?<!\bvs\.)"
-    r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9¿¡])"
-)
-"""Where one sentence ends and the next begins: end punctuation, maybe a closing quote, a space,
-then a capital. Common abbreviations (`Mr. Lee`, `Sept. 22`) are not sentence ends."""
 
 
 def load_topic(path: Path) -> Topic:
@@ -95,21 +89,6 @@ def mention_pattern(topics: list[Topic]) -> re.Pattern[str]:
         names = sorted(topic.aliases, key=len, reverse=True)
         groups.append(f"(?P<t{index}>{'|'.join(re.escape(n) for n in names)})")
     return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences.
-
-    >>> split_sentences("It failed. Mr. Lee died. “Why?” she asked. U.S. tariffs rose.")
-    ['It failed.', 'Mr. Lee died.', '“Why?” she asked.', 'U.S. tariffs rose.']
-    """
-    pieces, start = [], 0
-    for match in SENTENCE_END.finditer(text):
-        end = match.start() + len(match[0].rstrip())
-        pieces.append(text[start:end].strip())
-        start = match.end()
-    pieces.append(text[start:].strip())
-    return [p for p in pieces if p]
 
 
 def find_mentions(articles: list[Article], topics: list[Topic]) -> dict[str, list[Mention]]:

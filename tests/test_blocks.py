@@ -10,7 +10,11 @@ from cancun_reader.blocks import parse_blocks
 
 def describe(block) -> dict:
     """A block as the case files write it: its kind and its fields, tuples as lists."""
-    fields = {k: v for k, v in asdict(block).items() if k != "anchor"}
+    fields = {
+        k: v
+        for k, v in asdict(block).items()
+        if k not in ("anchor", "quotation", "opens_mid_sentence", "continues", "level")
+    }
     if "rows" in fields:
         fields["rows"] = [list(row) for row in fields["rows"]]
     if "items" in fields:

@@ -1,0 +1,137 @@
+"""Pull quotes and sidebars that the layout dropped into the running text."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from rapidfuzz import fuzz, process
+
+from ..blocks import is_all_caps
+from ..model import Block, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
+from ..sentences import split_sentences
+from .flow import ends_sentence
+
+Blocks = tuple[Block, ...]
+
+PULL_QUOTE_WORDS = (8, 45)
+"""A pull quote is a sentence or two: long enough to be distinctive, short enough to set large."""
+
+PULL_QUOTE_SCORE = 85
+"""Least `token_set_ratio` between a candidate and a passage of the body for it to be a repeat.
+Measured on the sources: the four real pull quotes score 90–100, other short paragraphs 69 at most."""
+
+TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def comparable(text: str) -> str:
+    """Text as compared for repeats: straight quotes, lower case, single spaces."""
+    return re.sub(r"\s+", " ", text.translate(TYPOGRAPHIC).lower()).strip()
+
+
+def is_pull_quote_candidate(block: Block) -> bool:
+    if not isinstance(block, Paragraph) or block.quotation or block.continues or block.opens_mid_sentence:
+        return False
+    words = len(block.text.split())
+    low, high = PULL_QUOTE_WORDS
+    return low <= words <= high and block.text[:1].isupper() and ends_sentence(block.text)
+
+
+def passages(text: str) -> list[str]:
+    """Every sentence of a text and every pair of neighbouring sentences, as compared."""
+    sentences = [comparable(s) for s in split_sentences(text)]
+    return sentences + [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
+
+
+def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
+    """A short paragraph that repeats, near-verbatim, a sentence found elsewhere in the body is a
+    pull quote: the layout set it large between the lines of the text.
+
+    >>> body = Paragraph("The G21 was a surprise. Nobody had expected the poor countries to unite.", 1)
+    >>> quote = Paragraph("Nobody had expected the poor countries to unite.", 3)
+    >>> find_pull_quotes((body, quote))[0][1]
+    PullQuote(text='Nobody had expected the poor countries to unite.', line=3)
+
+    Negative: a short paragraph that says something new stays a paragraph.
+    >>> other = Paragraph("Then the delegates went home to report on what they had seen.", 3)
+    >>> find_pull_quotes((body, other))[1]
+    []
+    """
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    found: dict[int, Repair] = {}
+    for index, block in enumerate(blocks):
+        if not is_pull_quote_candidate(block):
+            continue
+        rest = " ".join(p.text for p in paragraphs if p is not block)
+        best = process.extractOne(comparable(block.text), passages(rest), scorer=fuzz.token_set_ratio)
+        if best and best[1] >= PULL_QUOTE_SCORE:
+            found[index] = Repair(
+                "pull quote set apart", block.line, block.text[:50], f"repeats “{best[0][:50]}”"
+            )
+    out = tuple(
+        PullQuote(b.text, b.line) if i in found else b  # type: ignore[union-attr]
+        for i, b in enumerate(blocks)
+    )
+    return out, list(found.values())
+
+
+def interrupts(blocks: Blocks, index: int) -> bool:
+    """Whether the block at `index` stands inside a sentence: the paragraph before it (pull quotes
+    aside) is cut."""
+    for block in reversed(blocks[:index]):
+        if isinstance(block, PullQuote | Sidebar):
+            continue
+        return isinstance(block, Paragraph) and not ends_sentence(block.text)
+    return False
+
+
+def table_title(table: Table) -> str | None:
+    """A title set as the table's first row: one filled cell, in capitals."""
+    cells = [cell for cell in table.rows[0] if cell]
+    return cells[0] if len(cells) == 1 and is_all_caps(cells[0]) and len(table.rows) > 1 else None
+
+
+def find_sidebars(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
+    """A title in capitals followed by lists, sub-heads or a table, interrupting a sentence of the
+    text, is a sidebar: a box the layout set beside the article.
+
+    >>> cut = Paragraph("The aim is", 1)
+    >>> box = (Heading("SOME ORGANIZATIONS", 3), ListBlock(("Oxfam", "Greenpeace"), 5))
+    >>> find_sidebars((cut, *box, Paragraph("to defend them.", 8)))[0][1]
+    Sidebar(title='SOME ORGANIZATIONS', blocks=(ListBlock(items=('Oxfam', 'Greenpeace'), line=5),), line=3)
+
+    Negative: a section heading with a list after a finished paragraph is part of the article.
+    >>> done = Paragraph("It ended.", 1)
+    >>> find_sidebars((done, Heading("FURTHER READING", 3), ListBlock(("A book",), 5)))[1]
+    []
+    """
+    out: list[Block] = []
+    repairs: list[Repair] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if isinstance(block, Table) and interrupts(blocks, index) and table_title(block):
+            out.append(
+                Sidebar(table_title(block) or "", (Table(block.rows[1:], block.line + 1),), block.line)
+            )
+            repairs.append(Repair("sidebar set apart", block.line, block.rows[0][0][:50], "table in a box"))
+            index += 1
+            continue
+        if isinstance(block, Heading) and interrupts(blocks, index):
+            end = index + 1
+            while end < len(blocks) and isinstance(blocks[end], ListBlock | Table | Heading):
+                end += 1
+            content = blocks[index + 1 : end]
+            if any(isinstance(b, ListBlock | Table) for b in content):
+                inner = tuple(
+                    Heading(b.text, b.line, level=3) if isinstance(b, Heading) else b for b in content
+                )
+                out.append(Sidebar(block.text, inner, block.line))  # type: ignore[arg-type]
+                repairs.append(
+                    Repair("sidebar set apart", block.line, block.text[:50], "lists and sub-heads in a box")
+                )
+                index = end
+                continue
+        out.append(block)
+        index += 1
+    return tuple(out), repairs

@@ -1,0 +1,102 @@
+"""Headings set in capitals by the layout (`FTAA "FLEXIBILITY" IN MIAMI`), turned into title case."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..blocks import is_all_caps
+from ..model import Block, Heading, ListBlock, Paragraph, Repair, Sidebar
+
+Blocks = tuple[Block, ...]
+
+SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "via",
+        "with",
+    ]
+)
+"""Words that title case leaves in lower case unless they come first."""
+
+CAPITALS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9.&-]*[A-Z0-9]\b\.?")
+"""A word written in capitals in running text: an acronym such as `WTO`, `G21` or `U.S.`."""
+
+WORD_CORE = re.compile(r"^(?P<lead>\W*)(?P<core>.*?)(?P<trail>[^\w.]*)$")
+
+
+def acronyms_in(blocks: Blocks) -> frozenset[str]:
+    """The words a text itself writes in capitals inside sentences: those stay capitals in headings.
+
+    >>> sorted(acronyms_in((Paragraph("The WTO and the U.S. met the G21 in Cancún.", 1),)))
+    ['G21', 'U.S.', 'WTO']
+    """
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    texts += [item for b in blocks if isinstance(b, ListBlock) for item in b.items]
+    return frozenset(token for text in texts for token in CAPITALS_TOKEN.findall(text))
+
+
+def title_case_word(word: str, first: bool, acronyms: frozenset[str]) -> str:
+    parts = WORD_CORE.match(word)
+    assert parts  # the pattern matches any string
+    lead, core, trail = parts["lead"], parts["core"], parts["trail"]
+    if core in acronyms or core.rstrip(".") in acronyms or any(c.isdigit() for c in core):
+        return word
+    if not first and core.lower() in SMALL_WORDS:
+        return lead + core.lower() + trail
+    return lead + "-".join(p[:1].upper() + p[1:].lower() for p in core.split("-")) + trail
+
+
+def title_case(text: str, acronyms: frozenset[str]) -> str:
+    """A heading in capitals in title case, keeping the text's acronyms.
+
+    >>> title_case('FTAA "FLEXIBILITY" IN MIAMI', frozenset({"FTAA"}))
+    'FTAA "Flexibility" in Miami'
+    >>> title_case("CITIZENS’ DIPLOMACY IN CANCÚN", frozenset())
+    'Citizens’ Diplomacy in Cancún'
+    """
+    words = text.split()
+    return " ".join(title_case_word(w, i == 0, acronyms) for i, w in enumerate(words))
+
+
+def title_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
+    """Turn headings written in capitals into title case, in sidebars too.
+
+    Negative: a heading already in mixed case is the author's and stays as it is.
+    >>> title_case_headings((Heading("Notes on NAFTA", 1),))[1]
+    []
+    """
+    acronyms = acronyms_in(blocks)
+    repairs: list[Repair] = []
+
+    def fix(block: Block) -> Block:
+        if isinstance(block, Sidebar):
+            fixed = title_case(block.title, acronyms) if is_all_caps(block.title) else block.title
+            if fixed != block.title:
+                repairs.append(Repair("heading in title case", block.line, block.title, fixed))
+            return replace(block, title=fixed, blocks=tuple(fix(b) for b in block.blocks))  # type: ignore[misc]
+        if isinstance(block, Heading) and is_all_caps(block.text):
+            fixed = title_case(block.text, acronyms)
+            if fixed != block.text:
+                repairs.append(Repair("heading in title case", block.line, block.text, fixed))
+            return replace(block, text=fixed)
+        return block
+
+    return tuple(fix(b) for b in blocks), repairs

@@ -1,0 +1,75 @@
+"""Words broken by a hyphen at the end of a line, a column or a page: `mobiliza-` … `tion`."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+COMMON_WORD = 3.0
+"""Zipf frequency (about once per 10 million words) from which a joined form is surely a word."""
+
+KNOWN_WORD = 1.5
+"""Zipf frequency from which a part of a compound counts as a word of its own."""
+
+TRAILING_WORD = re.compile(r"(?P<word>[^\W\d_]+)-$")
+"""The letters before a hyphen that ends a line: `sur-`."""
+
+LEADING_WORD = re.compile(r"^(?P<word>[^\W\d_]+)")
+"""The letters that begin the next line: `prise.` → `prise`."""
+
+
+@lru_cache(maxsize=4096)
+def zipf(word: str) -> float:
+    return zipf_frequency(word.lower(), "en")
+
+
+def keeps_hyphen(left: str, right: str, document: str = "") -> bool:
+    """Whether `left-` at a break followed by `right` is a real compound whose hyphen stays.
+
+    The document itself is the best witness: a form it uses elsewhere wins. Otherwise a joined
+    form that is a common English word wins; otherwise two parts that are words of their own make
+    a compound.
+
+    >>> keeps_hyphen("sur", "prise"), keeps_hyphen("mobiliza", "tion"), keeps_hyphen("Au", "thentic")
+    (False, False, False)
+    >>> keeps_hyphen("anti", "NGO"), keeps_hyphen("long", "term"), keeps_hyphen("multi", "sectorial")
+    (True, True, True)
+    >>> keeps_hyphen("long", "term", document="the longterm view")
+    False
+    """
+    joined, hyphenated = f"{left}{right}".lower(), f"{left}-{right}".lower()
+    lowered = document.lower()
+    if re.search(rf"(?<!\w){re.escape(hyphenated)}(?!\w)", lowered):
+        return True
+    if re.search(rf"(?<!\w){re.escape(joined)}(?!\w)", lowered):
+        return False
+    if zipf(joined) >= COMMON_WORD:
+        return False
+    return zipf(left) >= KNOWN_WORD and zipf(right) >= KNOWN_WORD
+
+
+def join_across_break(before: str, after: str, document: str = "") -> tuple[str, tuple[str, str] | None]:
+    """Join two pieces of text that a break separated; give the two halves of the word whose
+    hyphen was dropped, if one was.
+
+    >>> join_across_break("The first big mobiliza-", "tion was called")
+    ('The first big mobilization was called', ('mobiliza', 'tion'))
+    >>> join_across_break("and to the lobbying of", "civic organizations")
+    ('and to the lobbying of civic organizations', None)
+    >>> join_across_break("sectoralist, anti-", "NGO visions")
+    ('sectoralist, anti-NGO visions', None)
+    >>> join_across_break("the U.S.-", "EU-led proposals")
+    ('the U.S.-EU-led proposals', None)
+    """
+    if not before.endswith("-"):
+        return f"{before} {after}", None
+    end = TRAILING_WORD.search(before)
+    start = LEADING_WORD.match(after)
+    if not end or not start:  # `U.S.-` then `EU-led`: a compound broken after its hyphen
+        return before + after, None
+    left, right = end["word"], start["word"]
+    if keeps_hyphen(left, right, document):
+        return before + after, None
+    return before[:-1] + after, (left, right)
