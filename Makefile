@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints a notice about its end of life at every build; the README says what it means.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup pages site serve test lint format lock clean
+.PHONY: setup pages site serve test lint format lock clean golden
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -49,3 +49,6 @@ lock:  ## pin exact versions of everything in pyproject.toml into requirements.l
 
 clean:
 	rm -rf site docs/articles docs/topics docs/.generated.json .pytest_cache .ruff_cache
+
+golden: setup  ## rewrite tests/golden/*.md from the current build; review the diff before committing
+	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py

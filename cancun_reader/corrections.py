@@ -133,7 +133,7 @@ def apply_move(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repai
     block = blocks[moving]
     rest = blocks[:moving] + blocks[moving + 1 :]
     target = rest.index(blocks[target])
-    moved = (*rest[:target + 1], block, *rest[target + 1:])
+    moved = (*rest[: target + 1], block, *rest[target + 1 :])
     return moved, Repair(
         "correction: move", block.line, _short(block_text(block)), f"after “{d.options['after']}”"
     )
@@ -162,7 +162,7 @@ def apply_join(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repai
         raise d.fail(f'"{d.options["with"]}" must be the beginning of a paragraph')
     rest = blocks[:tail] + blocks[tail + 1 :]
     at = rest.index(blocks[head])
-    joined = (*rest[:at + 1], replace(block, continues=True), *rest[at + 1:])
+    joined = (*rest[: at + 1], replace(block, continues=True), *rest[at + 1 :])
     return joined, Repair("correction: join", block.line, f"…{d.quote}", _short(block.text))
 
 
@@ -186,7 +186,7 @@ def apply_starts_mid_sentence(blocks: Blocks, d: Directive, source: str) -> tupl
     if not isinstance(block, Paragraph) or not block.text.startswith(d.quote):
         raise d.fail("the quotation must be the beginning of a paragraph")
     marked = replace(block, opens_mid_sentence=True)
-    return (*blocks[:index], marked, *blocks[index + 1:]), Repair(
+    return (*blocks[:index], marked, *blocks[index + 1 :]), Repair(
         "correction: starts mid-sentence", block.line, _short(d.quote), "marked […]"
     )
 

@@ -20,6 +20,11 @@ COUNTED_REPAIRS = (
 )
 
 
+def source_file(article: Article) -> str:
+    """Where the text lives in the project, the same whichever folder the build was run from."""
+    return f"sources/{article.source.entry.file}"
+
+
 def byline(article: Article) -> str:
     entry = article.source.entry
     author = f"By {escape_text(entry.author)}" if entry.author != UNKNOWN else "Author unknown"
@@ -51,7 +56,7 @@ def render_about_text(article: Article) -> str:
     summary = ", ".join(counted) if counted else "no repairs were needed"
     return (
         '??? info "About this text"\n\n'
-        f"    This page is made from {escape_code(article.source.path)} at every build. "
+        f"    This page is made from {escape_code(source_file(article))} at every build. "
         f"The build repaired what the print layout did to the text: {summary}.\n\n"
         "    Each change is listed, with its line in the source, by "
         "<code>python scripts/build.py --explain</code>."
@@ -84,7 +89,7 @@ def render_article(article: Article, topics: list[Topic]) -> str:
 def render_provenance(article: Article) -> str:
     entry = article.source.entry
     rows = [
-        ("Source file", escape_code(article.source.path)),
+        ("Source file", escape_code(source_file(article))),
         ("Original address", escape_text(entry.url)),
         ("Catalog", "entry in <code>sources/catalog.yml</code>" if entry.catalogued else "no entry yet"),
     ]

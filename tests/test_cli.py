@@ -139,3 +139,69 @@ def test_bad_input_is_one_clear_line_and_changes_nothing(project: Path, label: s
 def test_missing_sources_folder(project: Path) -> None:
     result = run_build(project, "--sources", "nowhere")
     assert (result.returncode, result.stderr) == (1, "error: nowhere: the sources folder does not exist\n")
+
+
+def test_explain_lists_every_change_with_its_line(project: Path) -> None:
+    result = run_build(project, "--explain")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "sources/citizens-diplomacy-cancun-miami.txt: 57 changes" in lines
+    assert "  sources/citizens-diplomacy-cancun-miami.txt:52: word rejoined: sur- prise → surprise" in lines
+    assert "  sources/citizens-diplomacy-cancun-miami.txt:54: correction: delete: removed “prise. ”" in lines
+
+
+def _add_cut_text(project: Path) -> None:
+    (project / "sources" / "cut.txt").write_text("A sentence that stops in the\n\nMIDDLE\n", encoding="utf-8")
+
+
+def test_unresolved_damage_is_a_warning_with_file_and_line(project: Path) -> None:
+    _add_cut_text(project)
+    result = run_build(project)
+    assert result.returncode == 0
+    assert (
+        "warning: sources/cut.txt:1: paragraph ends mid-sentence and no continuation was found"
+        in result.stdout
+    )
+
+
+def test_strict_turns_warnings_into_failure(project: Path) -> None:
+    run_build(project)
+    _add_cut_text(project)
+    before = tree_snapshot(project / "docs")
+    result = run_build(project, "--strict")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: sources/cut.txt: has no entry in sources/catalog.yml")
+    assert "strict mode stops here" in result.stderr and result.stderr.count("\n") == 1
+    assert tree_snapshot(project / "docs") == before
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'after: "The emergence of the G21 was a sur-"',
+            'after: "The emergence of the G21 was a wonder"',
+            "sources/citizens-diplomacy-cancun-miami.corrections.yml:8: directive move: "
+            '"prise. The United States, the European Union and Japan": the text '
+            '"The emergence of the G21 was a wonder" is not in sources/citizens-diplomacy-cancun-miami.txt',
+        ),
+        (
+            'blockquote: "On the 14th the summit collapsed"',
+            'blockquote: "Cancún"',
+            "sources/citizens-diplomacy-cancun-miami.corrections.yml:28: directive blockquote: "
+            '"Cancún": the text "Cancún" is found 18 times',
+        ),
+    ],
+)
+def test_a_correction_whose_quotation_fails_stops_the_build(
+    project: Path, old: str, new: str, expected: str
+) -> None:
+    run_build(project)
+    path = project / "sources" / "citizens-diplomacy-cancun-miami.corrections.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    before = tree_snapshot(project / "docs")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: " + expected), result.stderr
+    assert result.stderr.count("\n") == 1
+    assert tree_snapshot(project / "docs") == before

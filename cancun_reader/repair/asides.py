@@ -37,10 +37,12 @@ def is_pull_quote_candidate(block: Block) -> bool:
     return low <= words <= high and block.text[:1].isupper() and ends_sentence(block.text)
 
 
-def passages(text: str) -> list[str]:
-    """Every sentence of a text and every pair of neighbouring sentences, as compared."""
+def passages(text: str, least_words: int) -> list[str]:
+    """Every sentence of a text and every pair of neighbouring sentences, as compared, that is at
+    least as long as the candidate: a pull quote repeats a longer passage, never the other way."""
     sentences = [comparable(s) for s in split_sentences(text)]
-    return sentences + [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
+    pairs = [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)]
+    return [p for p in sentences + pairs if len(p.split()) >= least_words]
 
 
 def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
@@ -57,16 +59,22 @@ def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     >>> find_pull_quotes((body, other))[1]
     []
     """
-    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
     found: dict[int, Repair] = {}
     for index, block in enumerate(blocks):
         if not is_pull_quote_candidate(block):
             continue
-        rest = " ".join(p.text for p in paragraphs if p is not block)
-        best = process.extractOne(comparable(block.text), passages(rest), scorer=fuzz.token_set_ratio)
+        rest = " ".join(
+            b.text for i, b in enumerate(blocks) if isinstance(b, Paragraph) and i != index and i not in found
+        )
+        candidate = comparable(block.text)  # type: ignore[union-attr]
+        choices = passages(rest, len(candidate.split()))
+        best = process.extractOne(candidate, choices, scorer=fuzz.token_set_ratio) if choices else None
         if best and best[1] >= PULL_QUOTE_SCORE:
             found[index] = Repair(
-                "pull quote set apart", block.line, block.text[:50], f"repeats “{best[0][:50]}”"
+                "pull quote set apart",
+                block.line,
+                block.text[:50],
+                f"repeats “{best[0][:50]}”",  # type: ignore[union-attr]
             )
     out = tuple(
         PullQuote(b.text, b.line) if i in found else b  # type: ignore[union-attr]

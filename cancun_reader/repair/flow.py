@@ -40,8 +40,10 @@ def starts_lower(text: str) -> bool:
     return first.islower()
 
 
-def continues(block: Block) -> bool:
-    return isinstance(block, Paragraph) and (block.continues or starts_lower(block.text))
+def continues(block: Block, after_hyphen: bool) -> bool:
+    """Whether a paragraph carries on a cut one: it starts in lower case, a correction says so, or
+    the cut one ends with a hyphen, which no finished paragraph does (`anti-` … `NGO visions`)."""
+    return isinstance(block, Paragraph) and (block.continues or after_hyphen or starts_lower(block.text))
 
 
 def word_repair(halves: tuple[str, str], line: int) -> Repair:
@@ -76,7 +78,7 @@ opens_mid_sentence=False, continues=False), PullQuote(text='Quote.', line=3))
             between = 0
             while between < len(pending) and isinstance(pending[between], STANDS_BETWEEN):
                 between += 1
-            if between < len(pending) and continues(pending[between]):
+            if between < len(pending) and continues(pending[between], block.text.endswith("-")):
                 tail = pending[between]
                 text, word = join_across_break(block.text, tail.text, document)  # type: ignore[union-attr]
                 before, after = _short_join(block.text, tail.text)  # type: ignore[union-attr]

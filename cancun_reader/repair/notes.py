@@ -78,7 +78,7 @@ def mark_author_bio(author: str) -> Callable[[Blocks], tuple[Blocks, list[Repair
         if not re.match(rf"{re.escape(author)}(?:,| is | was )", block.text):
             return blocks, []
         bio = AuthorBio(block.text, block.line)
-        return (*blocks[:last], bio, *blocks[last + 1:]), [
+        return (*blocks[:last], bio, *blocks[last + 1 :]), [
             Repair("author bio boxed", block.line, block.text[:40], "byline box")
         ]
 

@@ -1,0 +1,99 @@
+"""Fidelity: every word of every source reaches its page, in the author's order, once.
+
+The only words allowed to go are the ones a correction deletes; hyphens, end marks and other
+punctuation are not compared. Text is compared as a stream of letters and digits, so a word
+rejoined across a break (`sur-` … `prise`) reads the same on both sides.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from test_render import site_markdown
+
+from cancun_reader.blocks import split_into_runs
+from cancun_reader.corrections import corrections_path, load_corrections
+from cancun_reader.model import AuthorBio, Footnote, PullQuote, Sidebar
+from cancun_reader.pipeline import read_collection
+from cancun_reader.render import render_body
+
+NOTE_MARKERS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+SUPERSCRIPT = re.compile(r"<sup[^>]*>.*?</sup>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+FOUND = "\x00"  # stands in for text already matched, so nothing is matched twice
+
+
+def stream(text: str) -> str:
+    """Letters and digits only, lower case; note markers dropped (their notes are compared)."""
+    text = unicodedata.normalize("NFKC", NOTE_MARKERS.sub("", text))
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def page_stream(markdown_text: str) -> str:
+    rendered = site_markdown().convert(markdown_text)
+    return stream(html.unescape(TAG.sub(" ", SUPERSCRIPT.sub("", rendered))))
+
+
+def source_runs(path: Path) -> list[tuple[int, str]]:
+    """The source's runs of lines, as streams, less the words its corrections delete."""
+    deleted = [d for d in load_corrections(corrections_path(path)) if d.action == "delete"]
+    runs = []
+    for line, lines in split_into_runs(path.read_text(encoding="utf-8-sig")):
+        text = "\n".join(lines)
+        for directive in deleted:
+            context = directive.quote + directive.options.get("followed_by", "")
+            text = text.replace(context, context[len(directive.quote) :])
+        runs.append((line, stream(text)))
+    return [(line, run) for line, run in runs if run]
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return read_collection(ROOT / "sources", ROOT / "topics").articles
+
+
+def check_fidelity(article, path: Path) -> None:
+    page = page_stream(render_body(article.blocks))
+    runs = source_runs(path)
+    positions = {}
+    for line, run in sorted(
+        runs, key=lambda r: -len(r[1])
+    ):  # longest first: a short run may hide in a long one
+        at = page.find(run)
+        assert at >= 0, f"{path.name}:{line}: text lost or changed: {run[:80]}"
+        positions[line] = at
+        page = page[:at] + FOUND * len(run) + page[at + len(run) :]
+    leftover = page.replace(FOUND, "")
+    assert leftover == "", f"{path.name}: text on the page that is not in the source: {leftover[:80]}"
+    set_apart = {b.line for b in article.blocks if isinstance(b, PullQuote | Footnote | AuthorBio)}
+    for sidebar in (b for b in article.blocks if isinstance(b, Sidebar)):
+        set_apart |= {sidebar.line, *(b.line for b in sidebar.blocks)}
+    moved = {r.line for r in article.repairs if r.kind in ("correction: move", "correction: join")}
+    flow = [positions[line] for line, _ in runs if line not in set_apart | moved]
+    assert flow == sorted(flow), f"{path.name}: the text is out of the author's order"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "sources").glob("*.txt")))
+def test_every_word_of_a_source_reaches_its_page(articles, name: str) -> None:
+    article = next(a for a in articles if a.source.entry.file == name)
+    check_fidelity(article, ROOT / "sources" / name)
+
+
+@pytest.mark.parametrize("damage", ["lose a word", "repeat a sentence", "swap two paragraphs"])
+def test_the_fidelity_check_can_fail(articles, damage: str) -> None:
+    article = next(a for a in articles if a.source.entry.file == "mexico-discovers-the-wto.txt")
+    first, second = article.blocks[0], article.blocks[1]
+    damaged = {
+        "lose a word": (replace(first, text=first.text.replace("Mexico ", "", 1)), second),
+        "repeat a sentence": (replace(first, text=first.text + " " + first.text[:40]), second),
+        "swap two paragraphs": (second, first),
+    }[damage]
+    tampered = replace(article, blocks=(*damaged, *article.blocks[2:]))
+    with pytest.raises(AssertionError):
+        check_fidelity(tampered, ROOT / "sources" / "mexico-discovers-the-wto.txt")

@@ -1,0 +1,74 @@
+"""Stage 3, repair: each repair on small texts, from tests/cases/repair/*.yml.
+
+A case names a repair; the repairs run in their real order up to and including it, so each case
+shows that repair's effect without the ones that come after it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pytest
+from conftest import load_cases
+
+from cancun_reader.blocks import parse_blocks
+from cancun_reader.model import Entry
+from cancun_reader.repair import repair_blocks, repairs_for
+
+
+def describe(block) -> dict:
+    """A block as the case files write it: its kind and its fields, tuples as lists."""
+    fields = asdict(block)
+    if "blocks" in fields:
+        fields["blocks"] = [describe(b) for b in block.blocks]
+    for key in ("rows", "items"):
+        if key in fields:
+            fields[key] = [list(r) if isinstance(r, tuple) else r for r in fields[key]]
+    return {"kind": type(block).__name__, **fields}
+
+
+def matches(actual: dict, expected: dict) -> bool:
+    """Whether a block has every key the case gives, nested blocks included."""
+    for key, value in expected.items():
+        if key == "blocks":
+            if len(actual["blocks"]) != len(value) or not all(
+                matches(a, e) for a, e in zip(actual["blocks"], value, strict=True)
+            ):
+                return False
+        elif actual.get(key) != value:
+            return False
+    return True
+
+
+def run_until(case: dict):
+    entry = Entry(file="x.txt", slug="x", title="X", author=case.get("author", "unknown"))
+    blocks = parse_blocks(case["text"])
+    document = " ".join(getattr(b, "text", "") for b in blocks)
+    for repair in repairs_for(entry, document):
+        blocks, _ = repair(blocks)
+        name = getattr(repair, "func", repair).__qualname__.split(".")[0]
+        if name == case["repair"]:
+            return blocks
+    raise AssertionError(f"no repair named {case['repair']}")
+
+
+@pytest.mark.parametrize("case", load_cases("repair"))
+def test_repair(case: dict) -> None:
+    got = [describe(b) for b in run_until(case)]
+    assert len(got) == len(case["blocks"]), got
+    for actual, expected in zip(got, case["blocks"], strict=True):
+        assert matches(actual, expected), f"{actual} does not match {expected}"
+
+
+def test_every_repair_has_a_case() -> None:
+    named = {case.values[0]["repair"] for case in load_cases("repair") if not case.marks}
+    entry = Entry(file="x.txt", slug="x", title="X")
+    for repair in repairs_for(entry, ""):
+        assert getattr(repair, "func", repair).__qualname__.split(".")[0] in named
+
+
+def test_repairs_are_recorded_with_their_lines() -> None:
+    text = "The first big mobiliza-\n\ntion was called.\n\nNOTES\n\n¹ A note."
+    _, repairs = repair_blocks(parse_blocks(text), Entry(file="x.txt", slug="x", title="X"))
+    kinds = [(r.kind, r.line) for r in repairs]
+    assert ("paragraph rejoined", 1) in kinds and ("word rejoined", 1) in kinds
+    assert ("footnote linked", 7) in kinds and ("heading in title case", 5) in kinds
