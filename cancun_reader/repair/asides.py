@@ -41,7 +41,7 @@ def passages(text: str, least_words: int) -> list[str]:
     """Every sentence of a text and every pair of neighbouring sentences, as compared, that is at
     least as long as the candidate: a pull quote repeats a longer passage, never the other way."""
     sentences = [comparable(s) for s in split_sentences(text)]
-    pairs = [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)]
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
     return [p for p in sentences + pairs if len(p.split()) >= least_words]
 
 
