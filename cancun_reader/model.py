@@ -127,8 +127,34 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """Words quoted from an article by a topic file, which must still be in that article."""
+
+    source: str  # the article's slug
+    quote: str
+    path: str  # the topic file that cites
+    line: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str  # hand-written Markdown
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class MemberGroup:
+    """Members of a group (e.g. the G21's countries of one continent) as a text names them."""
+
+    label: str
+    members: tuple[str, ...]
+    citation: Citation
+
+
+@dataclass(frozen=True)
 class Topic:
-    """A topic defined in `topics/<slug>.md`: the names that catch its mentions and an introduction."""
+    """A topic defined in `topics/<slug>.md`: the names that catch its mentions, an introduction,
+    and facts, each citing the words of an article it rests on."""
 
     slug: str
     title: str
@@ -136,6 +162,31 @@ class Topic:
     introduction: str
     path: str
     related: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    members: tuple[MemberGroup, ...] = ()
+    members_caption: str = ""
+    introduction_citations: tuple[Citation, ...] = ()
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return (
+            *self.introduction_citations,
+            *(f.citation for f in self.facts),
+            *(g.citation for g in self.members),
+        )
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened on a date a text gives, in the sentence that tells it."""
+
+    start: tuple[int, int, int]  # (year, month, day); 0 where the text gives none
+    end: tuple[int, int, int]
+    label: str  # the date as written, e.g. "September 10 to 14, 2003"
+    sentence: str
+    article: Article
+    paragraph: Paragraph
 
 
 @dataclass(frozen=True)

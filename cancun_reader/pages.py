@@ -1,12 +1,18 @@
-"""Whole pages: an article, a topic, and the index of each section, as Markdown with front matter."""
+"""Whole pages, as Markdown with front matter: an article, a topic, the index of each section, the
+glossary, the timeline, and the fragments the hand-written home page includes."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
-from .model import UNKNOWN, Article, Mention, Paragraph, Topic
-from .render import escape_code, escape_text, front_matter, render_body
+from .citations import Cited
+from .escape import TopicLinks, escape_code, escape_text, front_matter
+from .glossary import Abbreviation, articles_using
+from .mentions import mention_pattern
+from .model import UNKNOWN, Article, Citation, Event, Mention, Paragraph, Topic
+from .render import render_body
+from .timeline import date_label
+from .topics import CITATION
 
 # Repairs counted in an article's "About this text" note, with the words used to count them.
 COUNTED_REPAIRS = (
@@ -35,13 +41,13 @@ def byline(article: Article) -> str:
     return f"{author} · {publication} · {date}"
 
 
-def topic_links(topics: Iterable[Topic], prefix: str) -> str:
-    return " · ".join(f"[{escape_text(t.title)}]({prefix}{t.slug}.md)" for t in topics)
-
-
 def count_phrase(count: int, singular: str, plural: str) -> str:
     """`1 word rejoined`, `7 words rejoined`."""
     return f"{count} {singular if count == 1 else plural}"
+
+
+def paragraph_link(article: Article, paragraph: Paragraph, prefix: str = "../") -> str:
+    return f"{prefix}articles/{article.slug}.md#{paragraph.anchor}"
 
 
 def render_about_text(article: Article) -> str:
@@ -63,24 +69,24 @@ def render_about_text(article: Article) -> str:
     )
 
 
-def render_article(article: Article, topics: list[Topic]) -> str:
+def render_article(article: Article, topics: list[Topic], links: TopicLinks | None = None) -> str:
     """The page of one article: title, byline, topics, notes on the text, the text, its origin."""
     entry = article.source.entry
-    parts = [front_matter({"title": entry.title, "description": entry.summary}).rstrip()]
-    parts.append(f"# {escape_text(entry.title)}")
+    meta: dict[str, object] = {"title": entry.title, "description": entry.summary}
+    if topics:
+        meta["tags"] = [t.title for t in topics]
+    parts = [front_matter(meta).rstrip(), f"# {escape_text(entry.title)}"]
     if entry.title_is_editorial:
         parts.append(
             "*Editorial title: the source text gives none, so the editors composed this one.*\n"
             "{ .editorial-note }"
         )
     parts.append(f"{byline(article)}\n{{ .byline }}")
-    if topics:
-        parts.append(f"Topics: {topic_links(topics, '../topics/')}\n{{ .article-topics }}")
     if any(isinstance(b, Paragraph) and b.opens_mid_sentence for b in article.blocks):
         parts.append(
             "*The source text begins in the middle of a sentence: its opening is lost.*\n{ .editorial-note }"
         )
-    parts.append(render_body(article.blocks))
+    parts.append(render_body(article.blocks, links))
     parts.append(render_provenance(article))
     parts.append(render_about_text(article))
     return "\n\n".join(parts) + "\n"
@@ -110,34 +116,79 @@ def render_article_index(articles: list[Article]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def render_topic(topic: Topic, mentions: list[Mention], topics_by_slug: dict[str, Topic]) -> str:
-    """A topic page: the hand-written introduction, then every passage of the texts that names it."""
-    articles = list(dict.fromkeys(m.article.slug for m in mentions))
+def cite(citation: Citation, cited: Cited) -> str:
+    article, paragraph = cited[citation]
+    return f"[source]({paragraph_link(article, paragraph)})"
+
+
+def render_introduction(topic: Topic, cited: Cited) -> str:
+    """The hand-written introduction, each `[[slug: words]]` made a link to the cited paragraph."""
+    citations = iter(topic.introduction_citations)
+    return CITATION.sub(lambda _: cite(next(citations), cited), topic.introduction)
+
+
+def render_topic(
+    topic: Topic,
+    mentions: list[Mention],
+    by_slug: dict[str, Topic],
+    cited: Cited,
+    events: list[Event],
+) -> str:
+    """A topic page: introduction, key facts, members, events, then every passage that names it."""
     parts = [front_matter({"title": topic.title}).rstrip(), f"# {escape_text(topic.title)}"]
-    parts.append(topic.introduction)
-    parts.append("## What the sources say")
-    if not mentions:
-        parts.append("No source text mentions this topic yet.")
-    else:
-        noun = "passage" if len(mentions) == 1 else "passages"
-        parts.append(f"{len(mentions)} {noun} in {len(articles)} of the articles.")
-    for slug in articles:
-        own = [m for m in mentions if m.article.slug == slug]
-        parts.append(f"### [{escape_text(own[0].article.source.entry.title)}](../articles/{slug}.md)")
-        parts.extend(render_mention(m) for m in own)
+    parts.append(render_introduction(topic, cited))
+    if topic.facts:
+        facts = "\n".join(f"- {fact.text} {cite(fact.citation, cited)}" for fact in topic.facts)
+        parts.append(f"## Key facts\n\n{facts}")
+    if topic.members:
+        rows = "\n".join(
+            f"| {escape_text(g.label)} | {escape_text(', '.join(g.members))} | {len(g.members)} "
+            f"| {cite(g.citation, cited)} |"
+            for g in topic.members
+        )
+        total = sum(len(g.members) for g in topic.members)
+        parts.append(
+            f"## {escape_text(topic.members_caption)}\n\n| Group | Named in the texts | Count | Source |\n"
+            f"| --- | --- | --- | --- |\n{rows}\n| **All** | | **{total}** | |"
+        )
+    own_events = [e for e in events if mention_pattern([topic]).search(e.sentence)]
+    if own_events:
+        parts.append("## Timeline\n\n" + "\n".join(render_event(e) for e in own_events))
+    parts.append(render_passages(mentions))
     if topic.related:
-        related = [topics_by_slug[s] for s in topic.related]
+        related = [by_slug[s] for s in topic.related]
         parts.append(
             "## Related topics\n\n" + "\n".join(f"- [{escape_text(t.title)}]({t.slug}.md)" for t in related)
         )
     return "\n\n".join(parts) + "\n"
 
 
+def render_passages(mentions: list[Mention]) -> str:
+    """'What the sources say': how many passages in which articles, then each passage quoted."""
+    parts = ["## What the sources say"]
+    if not mentions:
+        parts.append("No source text mentions this topic yet.")
+        return "\n\n".join(parts)
+    per_article = Counter(m.article.slug for m in mentions)
+    titles = {m.article.slug: m.article.source.entry.title for m in mentions}
+    rows = "\n".join(f"| [{escape_text(titles[s])}](#{s}) | {n} |" for s, n in per_article.items())
+    parts.append(
+        f"{count_phrase(len(mentions), 'passage', 'passages')} in "
+        f"{count_phrase(len(per_article), 'article', 'articles')}.\n\n"
+        f"| Article | Passages |\n| --- | --- |\n{rows}"
+    )
+    for slug in per_article:
+        parts.append(f"### {escape_text(titles[slug])} {{ #{slug} }}")
+        parts.append(f"From [the article](../articles/{slug}.md):")
+        parts.extend(render_mention(m) for m in mentions if m.article.slug == slug)
+    return "\n\n".join(parts)
+
+
 def render_mention(mention: Mention) -> str:
     """A quotation and, outside it, the link to its paragraph (which also keeps two quotations
     from merging into one block quote)."""
     quote = " … ".join(escape_text(s) for s in mention.sentences)
-    link = f"../articles/{mention.article.slug}.md#{mention.paragraph.anchor}"
+    link = paragraph_link(mention.article, mention.paragraph)
     return f"> {quote}\n\n[Read it in context]({link})\n{{ .mention-source }}"
 
 
@@ -149,4 +200,86 @@ def render_topic_index(topics: list[Topic], mentions: dict[str, list[Mention]]) 
         count = len({m.article.slug for m in found})
         rows.append(f"| [{escape_text(topic.title)}]({topic.slug}.md) | {len(found)} | {count} |")
     parts.append("| Topic | Passages | Articles |\n| --- | --- | --- |\n" + "\n".join(rows))
+    parts.append("## Articles by topic\n\n<!-- material/tags -->")
     return "\n\n".join(parts) + "\n"
+
+
+def render_event(event: Event, prefix: str = "../") -> str:
+    link = paragraph_link(event.article, event.paragraph, prefix)
+    return f"- **{date_label(event)}** — “{escape_text(event.sentence)}” [Read it in context]({link})"
+
+
+def render_timeline(events: list[Event]) -> str:
+    parts = [
+        front_matter({"title": "Timeline"}).rstrip(),
+        "# Timeline",
+        "Every date the texts give with its year, oldest first, with the sentence that gives it. A date is "
+        "as precise as its text: a year, a month, a day or a span of days. Dates given without a year "
+        "are left out rather than guessed.",
+    ]
+    year = None
+    for event in events:
+        if event.start[0] != year:
+            year = event.start[0]
+            parts.append(f"## {year}")
+        parts.append(render_event(event, prefix=""))
+    return "\n\n".join(parts) + "\n"
+
+
+def render_glossary(glossary: dict[str, Abbreviation], articles: list[Article]) -> str:
+    rows = []
+    for short, abbreviation in glossary.items():
+        users = articles_using(short, articles)
+        used = ", ".join(f"[{escape_text(a.source.entry.title)}](articles/{a.slug}.md)" for a in users) or "—"
+        origin = "the texts" if abbreviation.origin.endswith(".txt") else "the editors' list"
+        rows.append(f"| {escape_text(short)} | {escape_text(abbreviation.long)} | {origin} | {used} |")
+    return (
+        front_matter({"title": "Glossary"})
+        + "\n# Glossary\n\nThe abbreviations of the texts. Most are spelled out by the texts themselves; "
+        "the editors' list (<code>sources/abbreviations.yml</code>) adds the few they never spell out. "
+        "On every page, an abbreviation shows what it stands for when pointed at.\n\n"
+        "| Abbreviation | Stands for | Spelled out in | Used in |\n| --- | --- | --- | --- |\n"
+        + "\n".join(rows)
+        + "\n"
+    )
+
+
+def render_abbreviations(glossary: dict[str, Abbreviation]) -> str:
+    """Abbreviation definitions for every page; the long form only ever becomes a tooltip."""
+    return "\n".join(f"*[{short}]: {' '.join(a.long.split())}" for short, a in glossary.items()) + "\n"
+
+
+def render_home_cards(
+    articles: list[Article], topics: list[Topic], mentions: dict[str, list[Mention]]
+) -> str:
+    """Cards for the home page: one per article, one per topic."""
+    article_cards = [
+        f"-   **[{escape_text(a.source.entry.title)}](articles/{a.slug}.md)**\n\n    ---\n\n    {byline(a)}. "
+        + (escape_text(a.source.entry.summary) if a.source.entry.summary != UNKNOWN else "")
+        for a in articles
+    ]
+    topic_cards = [
+        f"-   **[{escape_text(t.title)}](topics/{t.slug}.md)**\n\n    ---\n\n    "
+        f"{count_phrase(len(mentions[t.slug]), 'passage', 'passages')} in the texts."
+        for t in topics
+    ]
+    grid = '<div class="grid cards" markdown>\n\n{}\n\n</div>'
+    return (
+        "## Articles\n\n"
+        + grid.format("\n\n".join(article_cards))
+        + "\n\n## Topics\n\n"
+        + grid.format("\n\n".join(topic_cards))
+        + "\n"
+    )
+
+
+def render_home_timeline(events: list[Event]) -> str:
+    """The main events for the home page: those the texts date to the month or the day."""
+    main = [e for e in events if e.start[1]]
+    seen: set[str] = set()
+    lines = []
+    for event in main:
+        if date_label(event) not in seen:
+            seen.add(date_label(event))
+            lines.append(f"- **{date_label(event)}** — “{escape_text(event.sentence)}”")
+    return "\n".join(lines) + "\n"

@@ -12,17 +12,33 @@ from pathlib import Path
 from .anchors import assign_anchors
 from .blocks import parse_blocks
 from .catalog import CATALOG_NAME, load_catalog, match_files
+from .citations import resolve_citations
 from .corrections import Directive, apply_corrections, corrections_path, load_corrections
 from .errors import InputError
+from .escape import TopicLinks
+from .glossary import GLOSSARY_NAME, build_glossary, load_glossary
+from .mentions import find_mentions, mention_pattern
 from .model import Article, Notice, Outputs, Source, Topic
-from .pages import render_article, render_article_index, render_topic, render_topic_index
+from .pages import (
+    render_abbreviations,
+    render_article,
+    render_article_index,
+    render_glossary,
+    render_home_cards,
+    render_home_timeline,
+    render_timeline,
+    render_topic,
+    render_topic_index,
+)
 from .read import display_path, is_inside, read_text
 from .repair import find_unresolved, repair_blocks
-from .topics import find_mentions, load_topics
+from .timeline import find_events
+from .topics import load_topics
 from .write import Plan, apply_plan, plan_writes
 
 ARTICLES_DIR = "articles"
 TOPICS_DIR = "topics"
+INCLUDES_DIR = ".includes"  # fragments that pages include; hidden, so MkDocs makes no page of them
 
 
 @dataclass
@@ -90,19 +106,33 @@ def read_collection(sources: Path, topics: Path) -> Collection:
 def convert(sources: Path, topics: Path) -> Outputs:
     """Read the inputs and render every generated page, keyed by its path inside `docs/`."""
     collection = read_collection(sources, topics)
-    mentions = find_mentions(collection.articles, collection.topics)
-    by_slug = {t.slug: t for t in collection.topics}
-    out = Outputs(notices=collection.notices, articles=collection.articles)
-    out.pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(collection.articles)
-    for article in collection.articles:
-        named = [t for t in collection.topics if any(m.article is article for m in mentions[t.slug])]
-        out.pages[f"{ARTICLES_DIR}/{article.slug}.md"] = render_article(article, named)
-    if collection.topics:
-        out.pages[f"{TOPICS_DIR}/index.md"] = render_topic_index(collection.topics, mentions)
-    for topic in collection.topics:
+    articles, topic_list = collection.articles, collection.topics
+    mentions = find_mentions(articles, topic_list)
+    cited = resolve_citations(topic_list, articles)
+    events = find_events(articles)
+    glossary = build_glossary(articles, load_glossary(sources / GLOSSARY_NAME))
+    by_slug = {t.slug: t for t in topic_list}
+    out = Outputs(notices=collection.notices, articles=articles)
+    pages = out.pages
+    pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(articles)
+    pattern = mention_pattern(topic_list) if topic_list else None
+    for article in articles:
+        named = [t for t in topic_list if any(m.article is article for m in mentions[t.slug])]
+        links = TopicLinks(pattern, [f"../{TOPICS_DIR}/{t.slug}.md" for t in topic_list]) if pattern else None
+        pages[f"{ARTICLES_DIR}/{article.slug}.md"] = render_article(article, named, links)
+    if topic_list:
+        pages[f"{TOPICS_DIR}/index.md"] = render_topic_index(topic_list, mentions)
+    for topic in topic_list:
         if not mentions[topic.slug]:
             out.notices.append(Notice("no source text mentions this topic", topic.path))
-        out.pages[f"{TOPICS_DIR}/{topic.slug}.md"] = render_topic(topic, mentions[topic.slug], by_slug)
+        pages[f"{TOPICS_DIR}/{topic.slug}.md"] = render_topic(
+            topic, mentions[topic.slug], by_slug, cited, events
+        )
+    pages["timeline.md"] = render_timeline(events)
+    pages["glossary.md"] = render_glossary(glossary, articles)
+    pages[f"{INCLUDES_DIR}/abbreviations.md"] = render_abbreviations(glossary)
+    pages[f"{INCLUDES_DIR}/home-cards.md"] = render_home_cards(articles, topic_list, mentions)
+    pages[f"{INCLUDES_DIR}/home-timeline.md"] = render_home_timeline(events)
     return out
 
 

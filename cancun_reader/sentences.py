@@ -25,3 +25,15 @@ def split_sentences(text: str) -> list[str]:
         start = match.end()
     pieces.append(text[start:].strip())
     return [p for p in pieces if p]
+
+
+TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def comparable(text: str) -> str:
+    """Text as compared for repeats and quotations: straight quotes, lower case, single spaces.
+
+    >>> print(comparable("Citizens’  diplomacy is “mobilizing”"))
+    citizens' diplomacy is "mobilizing"
+    """
+    return re.sub(r"\s+", " ", text.translate(TYPOGRAPHIC).lower()).strip()

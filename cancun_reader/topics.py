@@ -1,13 +1,28 @@
-"""Topics: definitions read from `topics/<slug>.md`, and the paragraphs of the articles that mention them.
+"""Topic definitions, read from `topics/<slug>.md` and validated at the edge.
 
-A topic file is YAML front matter (title, aliases, related) followed by a hand-written introduction:
+A topic file is YAML front matter followed by a hand-written introduction:
 
     ---
     title: G21
-    aliases: [G21, G-21, Group of 21]
-    related: [ftaa]
+    aliases: [G21, G-21, Group of 21]        # names that mark a mention, whole words, any case
+    patterns: ['citizens\\W+diplomacy']       # optional regular expressions, for what aliases cannot say
+    related: [ftaa]                          # other topics' slugs
+    facts:                                   # key facts, each resting on words of an article
+      - text: It was led by Brazil, China and India.
+        source: citizens-diplomacy-cancun-miami
+        quote: led by Brazil, China and India
+    members:                                 # optional: members a text names, by group
+      caption: Member countries named in the texts
+      groups:
+        - label: Africa
+          members: [Egypt, South Africa, Nigeria]
+          source: citizens-diplomacy-cancun-miami
+          quote: three African countries (Egypt, South Africa and Nigeria)
     ---
-    The introduction, in Markdown.
+    The introduction, in Markdown. A citation [[citizens-diplomacy-cancun-miami: half the world
+    population]] becomes a link to the paragraph that has these words.
+
+Every quotation must still be in its article when the site is built; `citations` checks that.
 """
 
 from __future__ import annotations
@@ -18,55 +33,149 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
-from .model import Article, Mention, Topic
+from .model import Citation, Fact, MemberGroup, Topic
 from .read import display_path, read_text
-from .sentences import split_sentences
+from .yaml_nodes import compose, line_of
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n(?P<body>.*)\Z", re.DOTALL)
 """YAML between two `---` lines at the top of a topic file, then the introduction."""
 
-TOPIC_KEYS = ("title", "aliases", "related")
+CITATION = re.compile(r"\[\[(?P<source>[a-z0-9-]+):\s*(?P<quote>[^\]]+?)\s*\]\]")
+"""A citation in an introduction: `[[article-slug: the words it rests on]]`."""
+
+TOPIC_KEYS = ("title", "aliases", "patterns", "related", "facts", "members")
+
+
+class TopicFile:
+    """A topic file's front matter as data, able to say on which line any value stands."""
+
+    def __init__(self, path: Path) -> None:
+        self.shown = display_path(path)
+        match = FRONT_MATTER.match(read_text(path))
+        if not match:
+            raise InputError(self.shown, "must start with YAML front matter between two '---' lines", 1)
+        self.body = match["body"]
+        self.body_line = match["yaml"].count("\n") + 3
+        self.root = compose(match["yaml"], self.shown)
+        self.data = yaml.safe_load(match["yaml"]) or {}
+        if not isinstance(self.data, dict):
+            raise InputError(self.shown, "front matter must be a mapping of keys to values", 2)
+
+    def line(self, *path: str | int) -> int:
+        """The file line of the value at `path` (keys and list indexes), as near as it exists."""
+        node = self.root
+        for step in path:
+            if isinstance(node, yaml.MappingNode):
+                found = [v for k, v in node.value if k.value == step]
+                if not found:
+                    break
+                node = found[0]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+            else:
+                break
+        return line_of(node) + 1 if node is not None else 2  # + 1: the opening `---`
+
+    def fail(self, message: str, *path: str | int) -> InputError:
+        return InputError(self.shown, message, self.line(*path))
+
+    def text(self, value: object, *path: str | int) -> str:
+        if not isinstance(value, str | int | float) or not str(value).strip():
+            raise self.fail(f"'{'.'.join(map(str, path))}' must be a word or a sentence", *path)
+        return str(value).strip()
+
+    def texts(self, *path: str | int) -> tuple[str, ...]:
+        value = self.get(*path)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.fail(f"'{'.'.join(map(str, path))}' must be a list", *path)
+        return tuple(self.text(v, *path, i) for i, v in enumerate(value))
+
+    def get(self, *path: str | int) -> object:
+        value: object = self.data
+        for step in path:
+            if isinstance(value, dict):
+                value = value.get(step)
+            elif isinstance(value, list) and isinstance(step, int) and step < len(value):
+                value = value[step]
+            else:
+                return None
+        return value
+
+    def citation(self, *path: str | int) -> Citation:
+        source = self.text(self.get(*path, "source"), *path, "source")
+        quote = self.text(self.get(*path, "quote"), *path, "quote")
+        return Citation(source, quote, self.shown, self.line(*path, "quote"))
 
 
 def load_topic(path: Path) -> Topic:
-    shown = display_path(path)
-    match = FRONT_MATTER.match(read_text(path))
-    if not match:
-        raise InputError(shown, "must start with YAML front matter between two '---' lines", 1)
-    try:
-        meta = yaml.safe_load(match["yaml"]) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(
-            shown, f"front matter is not valid YAML: {error}", mark.line + 2 if mark else 1
-        ) from None
-    if not isinstance(meta, dict):
-        raise InputError(shown, "front matter must be a mapping of keys to values", 2)
-    for key in meta:
+    topic = TopicFile(path)
+    for key in topic.data:
         if key not in TOPIC_KEYS:
-            raise InputError(shown, f"unknown key '{key}'; known keys: {', '.join(TOPIC_KEYS)}", 2)
-    title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise InputError(shown, "front matter needs a 'title'", 2)
-    aliases = _string_list(meta.get("aliases"), "aliases", shown)
-    if not aliases:
-        raise InputError(shown, "front matter needs 'aliases': the names that mark a mention", 2)
+            raise topic.fail(f"unknown key '{key}'; known keys: {', '.join(TOPIC_KEYS)}", key)
+    title = topic.text(topic.get("title"), "title") if "title" in topic.data else ""
+    if not title:
+        raise InputError(topic.shown, "front matter needs a 'title'", 2)
+    aliases, patterns = topic.texts("aliases"), topic.texts("patterns")
+    if not aliases and not patterns:
+        raise InputError(topic.shown, "front matter needs 'aliases': the names that mark a mention", 2)
+    for index, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise topic.fail(
+                f"pattern '{pattern}' is not a regular expression: {error}", "patterns", index
+            ) from None
     return Topic(
         slug=path.stem,
-        title=title.strip(),
+        title=title,
         aliases=aliases,
-        introduction=match["body"].strip(),
-        path=shown,
-        related=_string_list(meta.get("related"), "related", shown),
+        patterns=patterns,
+        introduction=topic.body.strip(),
+        path=topic.shown,
+        related=topic.texts("related"),
+        facts=_facts(topic),
+        members=_members(topic),
+        members_caption=str(topic.get("members", "caption") or "Members named in the texts"),
+        introduction_citations=_introduction_citations(topic),
     )
 
 
-def _string_list(value: object, key: str, shown: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise InputError(shown, f"'{key}' must be a list of words or names", 2)
-    return tuple(v.strip() for v in value)
+def _facts(topic: TopicFile) -> tuple[Fact, ...]:
+    facts = topic.get("facts") or []
+    if not isinstance(facts, list):
+        raise topic.fail("'facts' must be a list of text, source and quote", "facts")
+    return tuple(
+        Fact(topic.text(topic.get("facts", i, "text"), "facts", i, "text"), topic.citation("facts", i))
+        for i in range(len(facts))
+    )
+
+
+def _members(topic: TopicFile) -> tuple[MemberGroup, ...]:
+    groups = topic.get("members", "groups") or []
+    if not isinstance(groups, list):
+        raise topic.fail("'members.groups' must be a list of label, members, source and quote", "members")
+    return tuple(
+        MemberGroup(
+            topic.text(topic.get("members", "groups", i, "label"), "members", "groups", i, "label"),
+            topic.texts("members", "groups", i, "members"),
+            topic.citation("members", "groups", i),
+        )
+        for i in range(len(groups))
+    )
+
+
+def _introduction_citations(topic: TopicFile) -> tuple[Citation, ...]:
+    return tuple(
+        Citation(
+            m["source"],
+            re.sub(r"\s+", " ", m["quote"]),
+            topic.shown,
+            topic.body_line + topic.body.count("\n", 0, m.start()),
+        )
+        for m in CITATION.finditer(topic.body)
+    )
 
 
 def load_topics(folder: Path) -> list[Topic]:
@@ -77,35 +186,3 @@ def load_topics(folder: Path) -> list[Topic]:
             if other not in slugs:
                 raise InputError(topic.path, f"related topic '{other}' has no file topics/{other}.md", 2)
     return topics
-
-
-def mention_pattern(topics: list[Topic]) -> re.Pattern[str]:
-    """One pattern for all topics, a named group per topic, so each paragraph is scanned once.
-
-    Longer aliases come first so that `Group of 21` wins over a shorter alias at the same place.
-    """
-    groups = []
-    for index, topic in enumerate(topics):
-        names = sorted(topic.aliases, key=len, reverse=True)
-        groups.append(f"(?P<t{index}>{'|'.join(re.escape(n) for n in names)})")
-    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE)
-
-
-def find_mentions(articles: list[Article], topics: list[Topic]) -> dict[str, list[Mention]]:
-    """Every paragraph that names each topic, with the sentences that name it, in article order."""
-    found: dict[str, list[Mention]] = {topic.slug: [] for topic in topics}
-    if not topics:
-        return found
-    pattern = mention_pattern(topics)
-    for article in articles:
-        for paragraph in article.paragraphs:
-            named: dict[int, list[str]] = {}
-            for sentence in split_sentences(paragraph.text):
-                for match in pattern.finditer(sentence):
-                    index = int(match.lastgroup[1:])  # type: ignore[index]
-                    sentences = named.setdefault(index, [])
-                    if sentence not in sentences:
-                        sentences.append(sentence)
-            for index, sentences in sorted(named.items()):
-                found[topics[index].slug].append(Mention(article, paragraph, tuple(sentences)))
-    return found

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from test_fidelity import check_fidelity
 
 from cancun_reader.model import PullQuote, Sidebar
@@ -31,7 +30,7 @@ def sources_with(tmp_path: Path, name: str, encode) -> Path:
 @pytest.mark.parametrize("line_ends", ENCODINGS)
 def test_a_damaged_text_is_repaired_without_corrections(tmp_path: Path, line_ends: str) -> None:
     folder = sources_with(tmp_path, "valley-cooperative.txt", ENCODINGS[line_ends])
-    collection = read_collection(folder, ROOT / "topics")
+    collection = read_collection(folder, tmp_path / "no-topics")
     (article,) = collection.articles
     assert [n.message for n in collection.notices if n.line] == [], "nothing left unresolved"
     texts = [b.text for b in article.blocks if hasattr(b, "text")]
@@ -54,5 +53,5 @@ def test_line_ends_and_byte_order_mark_do_not_change_the_page(tmp_path: Path) ->
     pages = []
     for index, encode in enumerate(ENCODINGS.values()):
         folder = sources_with(tmp_path / str(index), "valley-cooperative.txt", encode)
-        pages.append(convert(folder, ROOT / "topics").pages["articles/valley-cooperative.md"])
+        pages.append(convert(folder, tmp_path / "no-topics").pages["articles/valley-cooperative.md"])
     assert pages[0] == pages[1] == pages[2]

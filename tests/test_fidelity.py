@@ -25,6 +25,8 @@ from cancun_reader.render import render_body
 
 NOTE_MARKERS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 SUPERSCRIPT = re.compile(r"<sup[^>]*>.*?</sup>", re.DOTALL)
+CHART = re.compile(r"<figure[^>]*class=\"chart\".*?</figure>", re.DOTALL)
+"""A chart draws a table that is on the page as text already: its labels are not compared twice."""
 TAG = re.compile(r"<[^>]+>")
 FOUND = "\x00"  # stands in for text already matched, so nothing is matched twice
 
@@ -37,7 +39,7 @@ def stream(text: str) -> str:
 
 def page_stream(markdown_text: str) -> str:
     rendered = site_markdown().convert(markdown_text)
-    return stream(html.unescape(TAG.sub(" ", SUPERSCRIPT.sub("", rendered))))
+    return stream(html.unescape(TAG.sub(" ", SUPERSCRIPT.sub("", CHART.sub("", rendered)))))
 
 
 def source_runs(path: Path) -> list[tuple[int, str]]:

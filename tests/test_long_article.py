@@ -16,7 +16,8 @@ TAG = re.compile(r"<[^>]+>")
 
 
 def text_of(fragment: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(TAG.sub("", fragment))).strip()
+    """The words of some HTML as a reader sees them, without the paragraphs' permalinks."""
+    return re.sub(r"\s+", " ", html.unescape(TAG.sub("", fragment))).replace(" ¶", "").strip()
 
 
 @pytest.fixture(scope="module")

@@ -119,10 +119,10 @@ def test_offline_search_works_from_file_urls(built_site: Path) -> None:
     assert "articles/cancun-walkout-pww.html" in hrefs
 
 
-def test_navigation_tabs_are_home_articles_topics_about(built_site: Path) -> None:
+def test_navigation_tabs_are_in_reading_order(built_site: Path) -> None:
     page = (built_site / "index.html").read_text(encoding="utf-8")
     tabs = re.findall(r'<a href="[^"]*" class="md-tabs__link[^"]*">\s*([^<]*?)\s*</a>', page)
-    assert tabs == ["Home", "Articles", "Topics", "About"]
+    assert tabs == ["Home", "Articles", "Topics", "Timeline", "Glossary", "About"]
 
 
 def test_article_section_lists_every_article(built_site: Path) -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import itertools
-import re
 
 from rapidfuzz import fuzz, process
 
 from ..blocks import is_all_caps
 from ..model import Block, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
-from ..sentences import split_sentences
+from ..sentences import comparable, split_sentences
 from .flow import ends_sentence
 
 Blocks = tuple[Block, ...]
@@ -20,13 +19,6 @@ PULL_QUOTE_WORDS = (8, 45)
 PULL_QUOTE_SCORE = 85
 """Least `token_set_ratio` between a candidate and a passage of the body for it to be a repeat.
 Measured on the sources: the four real pull quotes score 90–100, other short paragraphs 69 at most."""
-
-TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-
-
-def comparable(text: str) -> str:
-    """Text as compared for repeats: straight quotes, lower case, single spaces."""
-    return re.sub(r"\s+", " ", text.translate(TYPOGRAPHIC).lower()).strip()
 
 
 def is_pull_quote_candidate(block: Block) -> bool:

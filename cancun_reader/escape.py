@@ -1,0 +1,131 @@
+"""Escaping: the one place where untrusted source text becomes Markdown or HTML.
+
+Source text is untrusted data. It reaches Markdown only through `escape_text`, the one place where
+escaping happens, so nothing a text contains can become markup, HTML or an include. Four pieces
+of markup are made on purpose, each by an explicit rule: `*emphasis*` around words as the texts
+write titles (`EMPHASIS`), web addresses as links (`WEB_ADDRESS`), note markers as links to their
+footnotes (`NOTE_MARKER`), and the first mention of a topic in a section as a link to its page
+(`TopicLinks`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import yaml
+
+EMPHASIS = re.compile(r"(?<![\w*\\])\*(?P<inner>[^\s*](?:[^*\n]*[^\s*])?)\*(?![\w*])")
+"""Single asterisks around words, as the texts mark titles and foreign names: `*Vía Campesina*`."""
+
+WEB_ADDRESS = re.compile(
+    r"(?<![\w@/.])(?P<scheme>https?://)?(?P<host>(?(scheme)|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"
+    r"(?P<path>/[A-Za-z0-9._~/%-]*)?"
+)
+"""A web address as the texts print them, `www.rmalc.org.mx` or `http://…`; nothing but http(s)."""
+
+NOTE_MARKER = re.compile(r"(?<=[\w.,;:!?\"”’)*])(?P<number>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+"""A note marker set as superscript digits after a word or punctuation: `struggles.¹`."""
+
+INLINE = re.compile(
+    f"(?P<emphasis>{EMPHASIS.pattern})|(?P<address>{WEB_ADDRESS.pattern})|(?P<note>{NOTE_MARKER.pattern})"
+)
+
+ALWAYS_ESCAPED = re.compile(r"[\\`*_\[\]{}]")
+"""Characters that can start Markdown markup anywhere in a line: backslash-escaped."""
+
+LINE_START_MARKUP = re.compile(r"^(?:[#+-]|\d+[.)])")
+"""What makes markup only at the start of a line: headings, list items, numbered items."""
+
+HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _escape_plain(text: str) -> str:
+    text = "".join(HTML_SPECIAL.get(char, char) for char in text)
+    return ALWAYS_ESCAPED.sub(lambda m: "\\" + m[0], text)
+
+
+class TopicLinks:
+    """Links from the first mention of each topic in a section to the topic's page.
+
+    `pattern` is the combined mention pattern (a group `t<index>` per topic) and `hrefs` the page
+    of each topic by index; `new_section` forgets what was linked, as each section links anew."""
+
+    def __init__(self, mentions: re.Pattern[str], hrefs: list[str]) -> None:
+        self.pattern = re.compile(f"{INLINE.pattern}|(?P<topic>(?i:{mentions.pattern}))")
+        self.hrefs = hrefs
+        self.linked: set[int] = set()
+
+    def new_section(self) -> None:
+        self.linked = set()
+
+    def link(self, match: re.Match[str]) -> str:
+        index = next(int(k[1:]) for k, v in match.groupdict().items() if v and re.fullmatch(r"t\d+", k))
+        escaped = _escape_plain(match[0])
+        if index in self.linked:
+            return escaped
+        self.linked.add(index)
+        return f"[{escaped}]({self.hrefs[index]})"
+
+
+def _inline(match: re.Match[str], notes: frozenset[str], topics: TopicLinks | None) -> str:
+    if match.groupdict().get("topic") is not None and topics:
+        return topics.link(match)
+    if match["emphasis"] is not None:
+        return "*" + _escape_plain(match["inner"]) + "*"
+    if match["address"] is not None:
+        scheme = match["scheme"] or "http://"
+        address = match["address"]
+        return f"[{_escape_plain(address)}]({scheme}{address.removeprefix(scheme)})"
+    number = unicodedata.normalize("NFKC", match["number"])
+    return f"[^{number}]" if number in notes else _escape_plain(match[0])
+
+
+def escape_text(text: str, *, notes: frozenset[str] = frozenset(), topics: TopicLinks | None = None) -> str:
+    """Turn untrusted source text into Markdown that shows exactly that text.
+
+    >>> escape_text("<script>alert(1)</script> [x](javascript:y) *Vía Campesina*")
+    '&lt;script&gt;alert(1)&lt;/script&gt; \\\\[x\\\\](javascript:y) *Vía Campesina*'
+    >>> escape_text("1999. Seattle")
+    '1999\\\\. Seattle'
+    >>> escape_text("See www.rmalc.org.mx, and struggles.¹", notes=frozenset({"1"}))
+    'See [www.rmalc.org.mx](http://www.rmalc.org.mx), and struggles.[^1]'
+    """
+    out: list[str] = []
+    position = 0
+    for match in (topics.pattern if topics else INLINE).finditer(text):
+        out.append(_escape_plain(text[position : match.start()]))
+        out.append(_inline(match, notes, topics))
+        position = match.end()
+    out.append(_escape_plain(text[position:]))
+    escaped = "".join(out)
+    start = LINE_START_MARKUP.match(escaped)
+    if start:
+        marker = start[0]
+        escaped = marker[:-1] + "\\" + escaped[len(marker) - 1 :]
+    return escaped
+
+
+def escape_html(text: str) -> str:
+    """Untrusted text inside an HTML element that Markdown does not look into.
+
+    >>> escape_html('<b onclick="x">')
+    '&lt;b onclick=&quot;x&quot;&gt;'
+    """
+    return html.escape(text, quote=True)
+
+
+def escape_code(text: str) -> str:
+    """Untrusted text shown as inline code; HTML-escaped, since Markdown does not look inside.
+
+    >>> escape_code("sources/a`b<c>.txt")
+    '<code>sources/a`b&lt;c&gt;.txt</code>'
+    """
+    return "<code>" + html.escape(text, quote=False) + "</code>"
+
+
+def front_matter(meta: dict[str, object]) -> str:
+    """YAML front matter, dumped by the YAML library so no value can break out of it."""
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{dumped}---\n"
