@@ -73,16 +73,15 @@ def render_table_and_chart(table: Table, title: str) -> str:
     chart_id = f"chart-{slug(title)}"
     return (
         f'<div class="table-and-chart">\n{render_table(table)}\n'
-        f'<figure id="{chart_id}" class="chart">{bar_chart(title, table, chart_id)}'
-        f"<figcaption>{escape_html(title)}</figcaption></figure>\n</div>"
+        f'<figure id="{chart_id}" class="chart">{bar_chart(title, table, chart_id)}</figure>\n</div>'
     )
 
 
 def render_sidebar(sidebar: Sidebar, notes: frozenset[str]) -> str:
-    parts = [f'<aside class="sidebar" markdown>\n<p class="sidebar-title">{escape_html(sidebar.title)}</p>']
+    parts = [f'<aside class="sidebar" markdown>\n{escape_text(sidebar.title)}\n{{ .sidebar-title }}']
     for block in sidebar.blocks:
         if isinstance(block, Heading):
-            parts.append(f'<p class="sidebar-subhead">{escape_html(block.text)}</p>')
+            parts.append(f"{escape_text(block.text)}\n{{ .sidebar-subhead }}")
         elif isinstance(block, ListBlock):
             parts.append(render_list(block.items, notes))
         else:
