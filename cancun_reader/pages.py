@@ -82,6 +82,9 @@ def render_article(article: Article, topics: list[Topic], links: TopicLinks | No
             "{ .editorial-note }"
         )
     parts.append(f"{byline(article)}\n{{ .byline }}")
+    if topics:
+        pages = " · ".join(f"[{escape_text(t.title)}](../topics/{t.slug}.md)" for t in topics)
+        parts.append(f"Topics: {pages}\n{{ .article-topics }}")
     if any(isinstance(b, Paragraph) and b.opens_mid_sentence for b in article.blocks):
         parts.append(
             "*The source text begins in the middle of a sentence: its opening is lost.*\n{ .editorial-note }"
