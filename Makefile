@@ -9,7 +9,11 @@ HOST ?= 127.0.0.1:8000
 # Material prints a notice about its end of life at every build; the README says what it means.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup pages site serve test lint format lock clean golden
+CHROMIUM := /usr/bin/chromium
+CHROME_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	--disable-background-networking --disable-component-update --disable-sync
+
+.PHONY: setup browser pages site serve test lint format lock clean golden pdf bundle audit
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -32,7 +36,20 @@ site: setup  ## the offline site in site/ (open site/index.html from disk)
 serve: setup  ## build, serve on http://$(HOST) and rebuild when a source text is saved
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
-test: setup lint
+# Debian's Chromium (browser tests, PDFs) and poppler-utils (pdftotext). Installed when missing and
+# this is root with apt-get, as on CI; otherwise the browser tests are skipped and say why.
+browser:
+	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftotext >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing chromium, chromium-driver and poppler-utils from Debian ..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				chromium chromium-driver poppler-utils >/dev/null; \
+		else \
+			echo "Chromium is missing and cannot be installed here (root and apt-get needed): browser tests will be skipped."; \
+		fi; \
+	fi
+
+test: setup lint browser
 	$(BIN)/pytest
 
 lint: setup
@@ -47,8 +64,28 @@ lock:  ## pin exact versions of everything in pyproject.toml into requirements.l
 	$(BIN)/pip-compile --quiet --extra site --extra dev --generate-hashes --strip-extras \
 		--output-file requirements.lock pyproject.toml
 
+pdf: site browser  ## each article printed to dist/<slug>.pdf by headless Chromium
+	mkdir -p dist
+	for page in site/articles/*.html; do \
+		slug=$$(basename $$page .html); [ "$$slug" = index ] && continue; \
+		$(CHROMIUM) $(CHROME_FLAGS) --user-data-dir=$$(mktemp -d) --no-pdf-header-footer \
+			--print-to-pdf=dist/$$slug.pdf "file://$(CURDIR)/$$page" 2>/dev/null || exit 1; \
+		echo "dist/$$slug.pdf"; \
+	done
+
+bundle: site  ## dist/cancun-reader-site.zip: the offline site, to unzip and open anywhere
+	mkdir -p dist
+	rm -f dist/cancun-reader-site.zip
+	cd site && $(CURDIR)/$(BIN)/python -m zipfile -c ../dist/cancun-reader-site.zip .
+	@echo "dist/cancun-reader-site.zip: unzip it and open index.html"
+
+audit: site browser  ## Lighthouse scores of home, an article and a topic page into artifacts/lighthouse.json
+	cd tools/audit && npm ci --no-audit --no-fund --loglevel=error
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python scripts/audit.py
+
 clean:
-	rm -rf site docs/articles docs/topics docs/.generated.json .pytest_cache .ruff_cache
+	rm -rf site dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/.includes \
+		docs/.generated.json .pytest_cache .ruff_cache
 
 golden: setup  ## rewrite tests/golden/*.md from the current build; review the diff before committing
 	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py

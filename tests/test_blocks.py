@@ -3,7 +3,7 @@
 from dataclasses import asdict
 
 import pytest
-from conftest import load_cases
+from project import load_cases
 
 from cancun_reader.blocks import parse_blocks
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, load_cases
+from project import ROOT, load_cases
 
 from cancun_reader.catalog import load_catalog, match_files
 from cancun_reader.errors import InputError

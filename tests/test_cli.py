@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, tree_snapshot
+from project import ROOT, tree_snapshot
 
 from cancun_reader.pipeline import convert
 

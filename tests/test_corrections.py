@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import load_cases
+from project import load_cases
 from test_repair import describe, matches
 
 from cancun_reader.blocks import parse_blocks

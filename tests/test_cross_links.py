@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from project import ROOT
 
 from cancun_reader.pipeline import convert, read_collection
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from project import ROOT
 from test_render import site_markdown
 
 from cancun_reader.blocks import split_into_runs

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, load_cases
+from project import ROOT, load_cases
 
 from cancun_reader.errors import InputError
 from cancun_reader.glossary import abbreviations_in, load_glossary

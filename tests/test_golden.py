@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import ROOT
+from project import ROOT
 
 from cancun_reader.catalog import load_catalog
 from cancun_reader.pipeline import convert

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CASES
+from project import CASES
 
 EXPECTED = yaml.safe_load((CASES / "long_article.yml").read_text(encoding="utf-8"))
 TAG = re.compile(r"<[^>]+>")

@@ -1,7 +1,7 @@
 """Stage 1, read: bytes → text."""
 
 import pytest
-from conftest import load_cases
+from project import load_cases
 
 from cancun_reader.errors import InputError
 from cancun_reader.read import decode_text

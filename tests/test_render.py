@@ -7,7 +7,7 @@ import tempfile
 import markdown
 import pytest
 import yaml
-from conftest import ROOT, load_cases
+from project import ROOT, load_cases
 
 from cancun_reader.render import escape_text
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 import pytest
-from conftest import load_cases
+from project import load_cases
 
 from cancun_reader.blocks import parse_blocks
 from cancun_reader.model import Entry

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT, build_site
+from project import ROOT, build_site
 
 from cancun_reader.catalog import load_catalog
 
@@ -134,7 +134,7 @@ def test_article_section_lists_every_article(built_site: Path) -> None:
 
 def test_removing_the_offline_plugin_is_caught(tmp_path: Path) -> None:
     """Without the offline plugin the search index is not inlined: the offline check above must fail."""
-    from conftest import copy_project
+    from project import copy_project
 
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import load_cases
+from project import load_cases
 
 from cancun_reader.timeline import dates_in
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from project import ROOT
 
 from cancun_reader.errors import InputError
 from cancun_reader.mentions import find_mentions, mention_pattern

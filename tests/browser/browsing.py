@@ -1,0 +1,83 @@
+"""Browser tests: Debian's Chromium driven by Playwright, on the built site opened from disk
+(file://) and over http://127.0.0.1 from a server the tests start and stop themselves.
+
+Browsers are never downloaded (`playwright install` cannot work here): Playwright launches
+/usr/bin/chromium. Without it, these tests are skipped with a message saying how to get it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+LOCAL_SCHEMES = ("data", "blob", "about")
+
+
+@dataclass
+class Watch:
+    """What a page did that a reader must never see: requests outside the site, failed requests,
+    console errors, uncaught exceptions."""
+
+    allowed: tuple[str, ...]
+    outside: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def inside(self, url: str) -> bool:
+        return urlsplit(url).scheme in LOCAL_SCHEMES or url.startswith(self.allowed)
+
+    def problems(self) -> list[str]:
+        return [f"request outside the site: {u}" for u in self.outside] + self.failed + self.errors
+
+
+class Site:
+    """One way of opening the built site: its base address, and a page made to report problems."""
+
+    def __init__(self, base: str, context) -> None:
+        self.base = base
+        self.context = context
+
+    def open(self, path: str = "index.html", *, wait: str = "load"):
+        page = self.context.new_page()
+        watch = Watch(allowed=(self.base,))
+        page.watch = watch
+        page.on("requestfailed", lambda r: watch.failed.append(f"failed request: {r.url} ({r.failure})"))
+        page.on("console", lambda m: m.type == "error" and watch.errors.append(f"console error: {m.text}"))
+        page.on("pageerror", lambda e: watch.errors.append(f"page error: {e}"))
+        page.route("**/*", functools.partial(_guard, watch))
+        page.goto(self.base + path, wait_until=wait)
+        return page
+
+
+def _guard(watch: Watch, route) -> None:
+    """Let requests inside the site through; stop and record any other, before it leaves."""
+    if watch.inside(route.request.url):
+        route.continue_()
+    else:
+        watch.outside.append(route.request.url)
+        route.abort()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # the test output is the place for failures only
+        pass
+
+
+def nav_pages(site_dir: Path) -> list[str]:
+    """Every page a reader can reach from the navigation: all the site's pages but the 404 page."""
+    return sorted(str(p.relative_to(site_dir)) for p in site_dir.rglob("*.html") if p.name != "404.html")

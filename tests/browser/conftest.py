@@ -1,0 +1,68 @@
+"""Fixtures of the browser tests: Debian's Chromium through Playwright, and the site from disk and
+over HTTP. The helpers are in `browsing.py`."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browsing import CHROMIUM, FLAGS, QuietHandler, Site
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    if not CHROMIUM.exists():
+        pytest.skip(
+            "Debian's Chromium is not installed: run `make test` as root (it installs the packages "
+            "chromium and chromium-driver), or `apt-get install chromium chromium-driver`"
+        )
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture
+def context(playwright_driver, tmp_path: Path):
+    """A fresh browser with a fresh profile (user-data dir) for each test."""
+    browser = playwright_driver.chromium.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=str(CHROMIUM),
+        args=FLAGS,
+        headless=True,
+        viewport={"width": 1440, "height": 900},
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(params=["file", "http"])
+def site(request, context, built_site: Path) -> Site:
+    """The site, opened from disk and over HTTP in turn."""
+    if request.param == "file":
+        return Site(built_site.as_uri() + "/", context)
+    return Site(request.getfixturevalue("server"), context)
+
+
+@pytest.fixture
+def http_site(context, server: str) -> Site:
+    return Site(server, context)
+
+
+@pytest.fixture
+def file_site(context, built_site: Path) -> Site:
+    return Site(built_site.as_uri() + "/", context)

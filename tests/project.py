@@ -1,0 +1,70 @@
+"""What the tests share: the project's folders, data-driven cases, copies of the project and its site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+
+# What a copy of the project needs to build its site; generated pages are left behind on purpose.
+PROJECT_FILES = ("mkdocs.yml", "sources", "topics", "scripts")
+HAND_WRITTEN_DOCS = ("index.md", "about.md", "assets")
+
+
+def load_cases(stage: str) -> list:
+    """Every case of `tests/cases/<stage>/*.yml` as a pytest param with the case's label as its id."""
+    params = []
+    for path in sorted((CASES / stage).glob("*.yml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            marks = (
+                [pytest.mark.xfail(reason=case["known_failure"], strict=True)]
+                if case.get("known_failure")
+                else []
+            )
+            params.append(pytest.param(case, id=f"{path.stem}:{case['label']}", marks=marks))
+    return params
+
+
+def tree_snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder with its bytes, to prove a failed build changed nothing."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def copy_project(copy: Path) -> Path:
+    """Copy what the project builds from (sources, topics, scripts, hand-written docs) to `copy`."""
+    copy.mkdir()
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / name)
+    (copy / "docs").mkdir()
+    for name in HAND_WRITTEN_DOCS:
+        source = ROOT / "docs" / name
+        if source.is_dir():
+            shutil.copytree(source, copy / "docs" / name)
+        else:
+            shutil.copy2(source, copy / "docs" / name)
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    return copy
+
+
+def build_site(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project copy, as `make site` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
