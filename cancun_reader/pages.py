@@ -105,7 +105,7 @@ def render_provenance(article: Article) -> str:
     if entry.notes:
         rows.append(("Notes", escape_text(entry.notes)))
     table = "\n".join(f"| {label} | {value} |" for label, value in rows)
-    return f"## Where this text comes from\n\n| | |\n| --- | --- |\n{table}"
+    return f"## Where this text comes from\n\n| About the text | What is known |\n| --- | --- |\n{table}"
 
 
 def render_article_index(articles: list[Article]) -> str:
