@@ -1,0 +1,43 @@
+"""On a phone and on a desktop, no page scrolls sideways; screenshots of the main kinds of page are
+kept in artifacts/ (git-ignored) for a person to look at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browsing import ARTIFACTS, nav_pages
+
+WIDTHS = {"phone": (390, 844), "desktop": (1440, 900)}
+SHOTS = {
+    "home": "index.html",
+    "article": "articles/citizens-diplomacy-cancun-miami.html",
+    "topic": "topics/g21.html",
+}
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+def test_no_page_scrolls_sideways(http_site, built_site: Path, device: str) -> None:
+    width, height = WIDTHS[device]
+    page = http_site.open("index.html")
+    page.set_viewport_size({"width": width, "height": height})
+    wide = []
+    for path in nav_pages(built_site):
+        page.goto(http_site.base + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            wide.append(f"{path}: {overflow}px too wide")
+    assert not wide, wide
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+def test_screenshots_of_home_article_and_topic(http_site, device: str) -> None:
+    width, height = WIDTHS[device]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = http_site.open("index.html")
+    page.set_viewport_size({"width": width, "height": height})
+    for name, path in SHOTS.items():
+        page.goto(http_site.base + path)
+        shot = ARTIFACTS / f"{name}-{device}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000

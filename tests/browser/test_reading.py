@@ -1,0 +1,69 @@
+"""What a reader does, in a real browser, offline: search, follow a quotation to its paragraph,
+point at an abbreviation, switch to the dark palette and come back to find it kept."""
+
+from __future__ import annotations
+
+import pytest
+
+SEARCHES = {
+    "Lee Kyoung Hae": "mexico-discovers-the-wto",
+    "Singapore": "cancun-walkout-pww",
+    "campesinos": "mexico-discovers-the-wto",
+}
+
+
+def search(page, query: str):
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    return page.locator(".md-search-result__item a")
+
+
+@pytest.mark.parametrize("query", SEARCHES)
+def test_search_works_offline_and_lands_on_the_passage(site, query: str) -> None:
+    page = site.open("index.html")
+    results = search(page, query)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    expected = SEARCHES[query]
+    assert any(f"articles/{expected}.html" in href for href in hrefs), hrefs
+    first = next(i for i, href in enumerate(hrefs) if f"articles/{expected}.html" in href)
+    results.nth(first).click()
+    page.wait_for_url(f"**/articles/{expected}.html*")
+    marks = page.locator("mark[data-md-highlight]")
+    assert marks.count() >= 1, "the passage is highlighted"
+    word = query.split()[0].lower()
+    assert any(word in marks.nth(i).inner_text().lower() for i in range(marks.count()))
+    assert not page.watch.problems(), page.watch.problems()[0]
+
+
+def test_a_quotation_leads_to_its_paragraph_in_view(site) -> None:
+    page = site.open("topics/g21.html")
+    link = page.locator("a", has_text="Read it in context").nth(3)
+    target = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(f"**#{target}")
+    paragraph = page.locator(f"#{target}")
+    box = paragraph.bounding_box()
+    height = page.evaluate("window.innerHeight")
+    assert box and 0 <= box["y"] < height, f"paragraph {target} is not scrolled into view: {box}"
+    assert "G21" in paragraph.inner_text() or "Group of 21" in paragraph.inner_text()
+
+
+def test_an_abbreviation_shows_its_long_form_on_hover(site) -> None:
+    page = site.open("articles/cancun-walkout-pww.html")
+    abbreviation = page.locator("article abbr", has_text="IMF").first
+    abbreviation.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.inner_text().strip() == "International Monetary Fund"
+
+
+def test_the_dark_palette_is_kept_across_pages(site) -> None:
+    page = site.open("index.html")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator('label[title="Switch to dark mode"]').click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.goto(page.url.replace("index.html", "about.html"))
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.reload()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
