@@ -76,8 +76,8 @@ pdf: site browser  ## each article printed to dist/<slug>.pdf by headless Chromi
 bundle: site  ## dist/cancun-reader-site.zip: the offline site, to unzip and open anywhere
 	mkdir -p dist
 	rm -f dist/cancun-reader-site.zip
-	cd site && $(CURDIR)/$(BIN)/python -m zipfile -c ../dist/cancun-reader-site.zip .
-	@echo "dist/cancun-reader-site.zip: unzip it and open index.html"
+	$(BIN)/python -m zipfile -c dist/cancun-reader-site.zip site
+	@echo "dist/cancun-reader-site.zip: unzip it anywhere and open site/index.html"
 
 audit: site browser  ## Lighthouse scores of home, an article and a topic page into artifacts/lighthouse.json
 	cd tools/audit && npm ci --no-audit --no-fund --loglevel=error

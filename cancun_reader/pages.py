@@ -90,9 +90,30 @@ def render_article(article: Article, topics: list[Topic], links: TopicLinks | No
             "*The source text begins in the middle of a sentence: its opening is lost.*\n{ .editorial-note }"
         )
     parts.append(render_body(article.blocks, links))
+    parts.append(render_citation(article))
     parts.append(render_provenance(article))
     parts.append(render_about_text(article))
     return "\n\n".join(parts) + "\n"
+
+
+def render_citation(article: Article) -> str:
+    """How to cite the article: author, title, publication, date, and this page's address (the
+    script `cite.js` puts in the address the page is read at; without it, its path in the site)."""
+    entry = article.source.entry
+    author = escape_text(entry.author) if entry.author != UNKNOWN else "Author unknown"
+    title = f"“{escape_text(entry.title)}”" + (
+        " (title supplied by the editors)" if entry.title_is_editorial else ""
+    )
+    publication = (
+        f"*{escape_text(entry.publication)}*" if entry.publication != UNKNOWN else "publication unknown"
+    )
+    date = escape_text(entry.date) if entry.date != UNKNOWN else "date unknown"
+    address = f'<span class="page-address">articles/{article.slug}.html</span>'
+    return (
+        '!!! quote "Cite this article"\n\n'
+        f"    {author}, {title}, {publication}, {date}. In *Cancún 2003 Reader*, {address}.\n"
+        "    { .citation }"
+    )
 
 
 def render_provenance(article: Article) -> str:

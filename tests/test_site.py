@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from project import ROOT, build_site
+from project import ROOT, build_site, copy_project
 
 from cancun_reader.catalog import load_catalog
 
@@ -82,11 +82,11 @@ def addresses_printed_in_sources() -> set[str]:
     return set(re.findall(r"www\.[\w.-]*\w", text))
 
 
-def test_no_page_references_an_address_outside_the_site(built_site: Path) -> None:
-    """Nothing is loaded from elsewhere, and the only links out are the addresses the texts print."""
+def references_outside(site: Path) -> tuple[list[str], set[str]]:
+    """What the site's pages load from elsewhere, and which addresses printed in the texts they link."""
     printed = addresses_printed_in_sources()
     outside, links_out = [], set()
-    for page in html_pages(built_site):
+    for page in html_pages(site):
         for tag, attribute, value in parse(page).urls:
             if value.startswith(XML_NAMESPACES):
                 continue
@@ -96,9 +96,24 @@ def test_no_page_references_an_address_outside_the_site(built_site: Path) -> Non
             if tag == "a" and attribute == "href" and url.netloc in printed:
                 links_out.add(url.netloc)  # a reader's link to a site the article recommends
                 continue
-            outside.append(f"{page.relative_to(built_site)}: <{tag} {attribute}={value}>")
+            outside.append(f"{page.relative_to(site)}: <{tag} {attribute}={value}>")
+    return outside, links_out
+
+
+def test_no_page_references_an_address_outside_the_site(built_site: Path) -> None:
+    """Nothing is loaded from elsewhere, and the only links out are the addresses the texts print."""
+    outside, links_out = references_outside(built_site)
     assert outside == []
-    assert links_out == printed, "every address the texts print is a link"
+    assert links_out == addresses_printed_in_sources(), "every address the texts print is a link"
+
+
+def test_a_remote_image_on_a_page_is_caught(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n![A map](https://example.org/map.png)\n")
+    assert build_site(project, project / "site").returncode == 0
+    outside, _ = references_outside(project / "site")
+    assert outside == ["about.html: <img src=https://example.org/map.png>"]
 
 
 def test_offline_search_works_from_file_urls(built_site: Path) -> None:
@@ -133,12 +148,11 @@ def test_article_section_lists_every_article(built_site: Path) -> None:
 
 
 def test_removing_the_offline_plugin_is_caught(tmp_path: Path) -> None:
-    """Without the offline plugin the search index is not inlined: the offline check above must fail."""
-    from project import copy_project
-
+    """Without the offline plugin, the check of offline search above fails."""
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - offline\n", ""), encoding="utf-8")
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
-    assert not (project / "site" / "search" / "search_index.js").exists()
+    with pytest.raises((AssertionError, FileNotFoundError)):
+        test_offline_search_works_from_file_urls(project / "site")

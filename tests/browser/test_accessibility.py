@@ -20,7 +20,9 @@ def axe_script() -> str:
 
 
 @pytest.mark.parametrize("palette", ["light", "dark"])
-def test_no_accessibility_violation_on_any_page(http_site, built_site: Path, axe_script: str, palette: str) -> None:
+def test_no_accessibility_violation_on_any_page(
+    http_site, built_site: Path, axe_script: str, palette: str
+) -> None:
     page = http_site.open("index.html")
     if palette == "dark":
         page.locator('label[title="Switch to dark mode"]').click()

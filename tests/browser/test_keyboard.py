@@ -30,12 +30,16 @@ def test_tab_order_runs_header_then_navigation_then_text_with_focus_visible(site
     for _ in range(40):
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUS_STYLE)
-        assert focused["outline"] or focused["shadow"] or focused["underline"], f"focus not visible on {focused}"
+        assert focused["outline"] or focused["shadow"] or focused["underline"], (
+            f"focus not visible on {focused}"
+        )
         seen.append(focused)
     texts = [f["text"] for f in seen]
     assert texts.index("Skip to content") < texts.index("Articles") < texts.index("About")
     links_in_text = [i for i, f in enumerate(seen) if f["tag"] == "A" and "md-tag" in f["cls"]]
-    assert links_in_text and links_in_text[0] > texts.index("About"), "the article's own links come after the menus"
+    assert links_in_text and links_in_text[0] > texts.index("About"), (
+        "the article's own links come after the menus"
+    )
 
 
 def test_search_is_reachable_from_the_keyboard(site) -> None:

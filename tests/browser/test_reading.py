@@ -67,3 +67,11 @@ def test_the_dark_palette_is_kept_across_pages(site) -> None:
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.reload()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_cite_this_names_the_article_and_the_address_it_is_read_at(site) -> None:
+    page = site.open("articles/cancun-walkout-pww.html#p-it-signaled-a-new-and-much")
+    citation = page.locator(".citation").inner_text()
+    assert citation.startswith("Shelly Delos, “After Cancún: the developing countries hold their ground”")
+    assert "People's Weekly World, 2003. In Cancún 2003 Reader, " in citation
+    assert citation.endswith(page.url.split("#")[0] + ".")
