@@ -29,6 +29,7 @@ def test_search_works_offline_and_lands_on_the_passage(site, query: str) -> None
     first = next(i for i, href in enumerate(hrefs) if f"articles/{expected}.html" in href)
     results.nth(first).click()
     page.wait_for_url(f"**/articles/{expected}.html*")
+    page.wait_for_selector("mark[data-md-highlight]", timeout=10_000)  # highlighting runs after load
     marks = page.locator("mark[data-md-highlight]")
     assert marks.count() >= 1, "the passage is highlighted"
     word = query.split()[0].lower()
