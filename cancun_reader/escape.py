@@ -38,11 +38,11 @@ ALWAYS_ESCAPED = re.compile(r"[\\`*_\[\]{}]")
 LINE_START_MARKUP = re.compile(r"^(?:[#+-]|\d+[.)])")
 """What makes markup only at the start of a line: headings, list items, numbered items."""
 
-HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+HTML_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def _escape_plain(text: str) -> str:
-    text = "".join(HTML_SPECIAL.get(char, char) for char in text)
+    text = text.translate(HTML_SPECIAL)
     return ALWAYS_ESCAPED.sub(lambda m: "\\" + m[0], text)
 
 
@@ -125,7 +125,27 @@ def escape_code(text: str) -> str:
     return "<code>" + html.escape(text, quote=False) + "</code>"
 
 
+def escape_meta(text: str) -> str:
+    """A value the theme puts into HTML as it is: `<`, `>`, `&` and `"` escaped; apostrophes kept,
+    as the theme only ever quotes attributes with `"`."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
 def front_matter(meta: dict[str, object]) -> str:
-    """YAML front matter, dumped by the YAML library so no value can break out of it."""
-    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    """YAML front matter, dumped by the YAML library so no value can break out of it. The theme
+    puts these values into HTML as they are (the title into the navigation, the description into
+    an attribute), so they are HTML-escaped here.
+
+    >>> print(front_matter({"title": "<b onclick=x>A & B</b>", "tags": ["G21"]}), end="")
+    ---
+    title: '&lt;b onclick=x&gt;A &amp; B&lt;/b&gt;'
+    tags:
+    - G21
+    ---
+    """
+    safe = {
+        k: [escape_meta(v) for v in value] if isinstance(value, list) else escape_meta(str(value))
+        for k, value in meta.items()
+    }
+    dumped = yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n"

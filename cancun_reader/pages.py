@@ -23,6 +23,7 @@ COUNTED_REPAIRS = (
     ("footnote linked", "footnote linked", "footnotes linked"),
     ("heading in title case", "heading set in title case", "headings set in title case"),
     ("author bio boxed", "author's note set as a byline box", "author's notes set as byline boxes"),
+    ("mojibake repaired", "passage repaired of mojibake", "passages repaired of mojibake"),
 )
 
 

@@ -30,7 +30,7 @@ from .pages import (
     render_topic,
     render_topic_index,
 )
-from .read import display_path, is_inside, read_text
+from .read import display_path, is_inside, read_source, read_text
 from .repair import find_unresolved, repair_blocks
 from .timeline import find_events
 from .topics import load_topics
@@ -73,7 +73,11 @@ def read_sources(folder: Path) -> tuple[list[Source], list[Notice]]:
         notices.append(Notice("no catalog: every text is titled from its file name", shown))
     matched, unmatched = match_files(entries, files, shown)
     notices.extend(unmatched)
-    sources = [Source(display_path(folder / e.file), read_text(folder / e.file), e) for e in matched]
+    sources = []
+    for entry in matched:
+        text, decoding = read_source(folder / entry.file)
+        sources.append(Source(display_path(folder / entry.file), text, entry))
+        notices.extend(decoding)
     return sources, notices
 
 

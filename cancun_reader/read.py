@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .errors import InputError
+from .model import Notice
 
 BYTE_ORDER_MARK = "\ufeff"
+
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+"""The byte-order marks of UTF-16: text saved by some Windows editors. The mark makes it certain."""
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters no text means to show (tab, line feed and carriage return excepted)."""
 
 
 def display_path(path: Path) -> str:
@@ -35,6 +43,34 @@ def line_of_offset(data: bytes, offset: int) -> int:
     3
     """
     return data.count(b"\n", 0, offset) + 1
+
+
+def decode_source(data: bytes, shown_as: str) -> tuple[str, list[Notice]]:
+    r"""Decode a source text, saying what had to be done to it: UTF-16 with its byte-order mark is
+    decoded (the mark makes it certain) with a warning; control characters are removed with one.
+
+    >>> decode_source(b"\xff\xfeO\x00K\x00", "x.txt")
+    ('OK', [Notice(message='is UTF-16; decoded it, but save it as UTF-8', path='x.txt', line=0)])
+    >>> decode_source(b"one\n\x07two\x1b", "x.txt")[1][0]
+    Notice(message='had 2 control characters, removed (the first on this line)', path='x.txt', line=2)
+    """
+    notices = []
+    if data.startswith(UTF16_MARKS):
+        text = data.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n")
+        notices.append(Notice("is UTF-16; decoded it, but save it as UTF-8", shown_as))
+    else:
+        text = decode_text(data, shown_as)
+    controls = CONTROL_CHARACTERS.findall(text)
+    if controls:
+        first = CONTROL_CHARACTERS.search(text)
+        line = text.count("\n", 0, first.start() if first else 0) + 1
+        notices.append(
+            Notice(
+                f"had {len(controls)} control characters, removed (the first on this line)", shown_as, line
+            )
+        )
+        text = CONTROL_CHARACTERS.sub("", text)
+    return text, notices
 
 
 def decode_text(data: bytes, shown_as: str) -> str:
@@ -67,8 +103,13 @@ def decode_text(data: bytes, shown_as: str) -> str:
 
 
 def read_text(path: Path) -> str:
-    """Read and decode one source file."""
+    """Read and decode one file the editors keep (catalog, corrections, topics): UTF-8 only."""
     return decode_text(read_bytes(path), display_path(path))
+
+
+def read_source(path: Path) -> tuple[str, list[Notice]]:
+    """Read and decode one source text, with what had to be done to it."""
+    return decode_source(read_bytes(path), display_path(path))
 
 
 def is_inside(path: Path, folder: Path) -> bool:

@@ -5,11 +5,22 @@ from __future__ import annotations
 import re
 
 SENTENCE_END = re.compile(
-    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSept\.)(?<!\bNo\.)(?<!\bvs\.)"
-    r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9¿¡])"
+    # the cheap test first: most places in a text are not after a full stop
+    r"(?<=[.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSept\.)(?<!\bNo\.)(?<!\bvs\.)"
+    r"[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9¿¡])"
 )
 """Where one sentence ends and the next begins: end punctuation, maybe a closing quote, a space,
 then a capital. Common abbreviations (`Mr. Lee`, `Sept. 22`) are not sentence ends."""
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of a text starts and ends, surrounding spaces left out."""
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        spans.append((start, match.start() + len(match[0].rstrip())))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
 
 
 def split_sentences(text: str) -> list[str]:
@@ -18,13 +29,7 @@ def split_sentences(text: str) -> list[str]:
     >>> split_sentences("It failed. Mr. Lee died. “Why?” she asked. U.S. tariffs rose.")
     ['It failed.', 'Mr. Lee died.', '“Why?” she asked.', 'U.S. tariffs rose.']
     """
-    pieces, start = [], 0
-    for match in SENTENCE_END.finditer(text):
-        end = match.start() + len(match[0].rstrip())
-        pieces.append(text[start:end].strip())
-        start = match.end()
-    pieces.append(text[start:].strip())
-    return [p for p in pieces if p]
+    return [text[a:b].strip() for a, b in sentence_spans(text)]
 
 
 TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})

@@ -13,6 +13,7 @@ from project import load_cases
 from cancun_reader.blocks import parse_blocks
 from cancun_reader.model import Entry
 from cancun_reader.repair import repair_blocks, repairs_for
+from cancun_reader.repair.words import words_of
 
 
 def describe(block) -> dict:
@@ -42,8 +43,8 @@ def matches(actual: dict, expected: dict) -> bool:
 def run_until(case: dict):
     entry = Entry(file="x.txt", slug="x", title="X", author=case.get("author", "unknown"))
     blocks = parse_blocks(case["text"])
-    document = " ".join(getattr(b, "text", "") for b in blocks)
-    for repair in repairs_for(entry, document):
+    known = words_of(" ".join(getattr(b, "text", "") for b in blocks))
+    for repair in repairs_for(entry, known):
         blocks, _ = repair(blocks)
         name = getattr(repair, "func", repair).__qualname__.split(".")[0]
         if name == case["repair"]:
@@ -62,7 +63,7 @@ def test_repair(case: dict) -> None:
 def test_every_repair_has_a_case() -> None:
     named = {case.values[0]["repair"] for case in load_cases("repair") if not case.marks}
     entry = Entry(file="x.txt", slug="x", title="X")
-    for repair in repairs_for(entry, ""):
+    for repair in repairs_for(entry, frozenset()):
         assert getattr(repair, "func", repair).__qualname__.split(".")[0] in named
 
 

@@ -1,9 +1,10 @@
 """Stage 3, repair: undo what the print layout did to a text, recording every change.
 
 Each repair is a pure function `blocks → (blocks, repairs)` named for the artifact it removes, with
-its own module: `notes` (end marks, escapes, the author's bio, footnotes), `flow` (hard-wrapped
-lines, paragraphs cut at a break), `words` (words hyphenated at a break), `asides` (pull quotes and
-sidebars), `headings` (capitals to title case). None knows about a particular text.
+its own module: `encoding` (mojibake, with ftfy), `notes` (end marks, escapes, the author's bio,
+footnotes), `flow` (hard-wrapped lines, paragraphs cut at a break), `words` (words hyphenated at a
+break), `asides` (pull quotes and sidebars), `headings` (capitals to title case). None knows about a
+particular text.
 """
 
 from __future__ import annotations
@@ -13,35 +14,38 @@ from functools import partial
 
 from ..model import Block, Entry, Paragraph, Repair
 from .asides import find_pull_quotes, find_sidebars
+from .encoding import fix_mojibake
 from .flow import ends_sentence, rejoin_cut_paragraphs, starts_lower, unwrap_lines
 from .headings import title_case_headings
 from .notes import drop_end_marks, find_footnotes, mark_author_bio, unescape_backslashed_punctuation
+from .words import words_of
 
 Blocks = tuple[Block, ...]
 RepairFunction = Callable[[Blocks], tuple[Blocks, list[Repair]]]
 
 
-def repairs_for(entry: Entry, document: str) -> tuple[RepairFunction, ...]:
+def repairs_for(entry: Entry, known: frozenset[str]) -> tuple[RepairFunction, ...]:
     """The repairs in the order they must run: pull quotes and sidebars are found before cut
     paragraphs are joined across them; headings are cased last, when acronyms are known."""
     return (
+        fix_mojibake,
         drop_end_marks,
         unescape_backslashed_punctuation,
-        partial(unwrap_lines, document=document),
+        partial(unwrap_lines, known=known),
         mark_author_bio(entry.author),
         find_footnotes,
         find_pull_quotes,
         find_sidebars,
-        partial(rejoin_cut_paragraphs, document=document),
+        partial(rejoin_cut_paragraphs, known=known),
         title_case_headings,
     )
 
 
 def repair_blocks(blocks: Blocks, entry: Entry) -> tuple[Blocks, tuple[Repair, ...]]:
     """Run every repair in order and collect what each changed."""
-    document = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
+    known = words_of(" ".join(b.text for b in blocks if isinstance(b, Paragraph)))
     done: list[Repair] = []
-    for repair in repairs_for(entry, document):
+    for repair in repairs_for(entry, known):
         blocks, repairs = repair(blocks)
         done.extend(repairs)
     return blocks, tuple(done)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import itertools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
 from ..blocks import is_all_caps
 from ..model import Block, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
-from ..sentences import comparable, split_sentences
+from ..sentences import comparable, sentence_spans
 from .flow import ends_sentence
 
 Blocks = tuple[Block, ...]
@@ -29,17 +35,53 @@ def is_pull_quote_candidate(block: Block) -> bool:
     return low <= words <= high and block.text[:1].isupper() and ends_sentence(block.text)
 
 
-def passages(text: str, least_words: int) -> list[str]:
-    """Every sentence of a text and every pair of neighbouring sentences, as compared, that is at
-    least as long as the candidate: a pull quote repeats a longer passage, never the other way."""
-    sentences = [comparable(s) for s in split_sentences(text)]
-    pairs = [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
-    return [p for p in sentences + pairs if len(p.split()) >= least_words]
+INDEX_WORD = re.compile(r"[a-z0-9]{5,}")
+"""The words a passage is indexed by: long enough to tell passages apart."""
+
+SHORTLIST = 12
+"""How many passages, those sharing most words with a candidate, are compared with it in full."""
+
+RAREST_WORDS, MOST_POSTINGS = 8, 1000
+"""A candidate is looked up by its rarest words only, each in at most so many passages: a word
+found everywhere tells nothing, and would make the lookup grow with the square of the text."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence of the body, or two neighbouring ones, as compared, with the paragraphs it spans."""
+
+    text: str
+    words: int
+    paragraphs: frozenset[int]
+
+
+def body_passages(blocks: Blocks) -> list[Passage]:
+    """Every sentence and pair of sentences of the body's paragraphs read as one text, so that a
+    sentence cut by the layout (or by a pull quote) is whole."""
+    starts, parts, length = [], [], 0
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            starts.append((length, index))
+            parts.append(block.text)
+            length += len(block.text) + 1
+    text = " ".join(parts)
+    offsets = [offset for offset, _ in starts]
+
+    def spanned(a: int, b: int) -> frozenset[int]:
+        first, last = bisect.bisect_right(offsets, a) - 1, bisect.bisect_right(offsets, b - 1) - 1
+        return frozenset(starts[i][1] for i in range(first, last + 1))
+
+    sentences = [(comparable(text[a:b]), spanned(a, b)) for a, b in sentence_spans(text)]
+    pairs = [(f"{a} {b}", pa | pb) for (a, pa), (b, pb) in itertools.pairwise(sentences)]
+    return [Passage(t, len(t.split()), p) for t, p in sentences + pairs]
 
 
 def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     """A short paragraph that repeats, near-verbatim, a sentence found elsewhere in the body is a
     pull quote: the layout set it large between the lines of the text.
+
+    Each candidate is compared in full only with the few passages that share most of its longer
+    words (an index of words, built once), so the work grows with the text, not its square.
 
     >>> body = Paragraph("The G21 was a surprise. Nobody had expected the poor countries to unite.", 1)
     >>> quote = Paragraph("Nobody had expected the poor countries to unite.", 3)
@@ -51,18 +93,30 @@ def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     >>> find_pull_quotes((body, other))[1]
     []
     """
+    passages = body_passages(blocks)
+    index: dict[str, list[int]] = defaultdict(list)
+    for number, passage in enumerate(passages):
+        for word in set(INDEX_WORD.findall(passage.text)):
+            index[word].append(number)
     found: dict[int, Repair] = {}
-    for index, block in enumerate(blocks):
+    for position, block in enumerate(blocks):
         if not is_pull_quote_candidate(block):
             continue
-        rest = " ".join(
-            b.text for i, b in enumerate(blocks) if isinstance(b, Paragraph) and i != index and i not in found
-        )
         candidate = comparable(block.text)  # type: ignore[union-attr]
-        choices = passages(rest, len(candidate.split()))
+        rarest = sorted(set(INDEX_WORD.findall(candidate)), key=lambda w: len(index.get(w, ())))[
+            :RAREST_WORDS
+        ]
+        shared = Counter(n for word in rarest for n in index.get(word, ())[:MOST_POSTINGS])
+        least, excluded = len(candidate.split()), {position, *found}
+        likely = heapq.nlargest(SHORTLIST * 4, shared.items(), key=itemgetter(1))
+        choices = [
+            passages[n].text
+            for n, _ in likely
+            if passages[n].words >= least and not passages[n].paragraphs & excluded
+        ][:SHORTLIST]
         best = process.extractOne(candidate, choices, scorer=fuzz.token_set_ratio) if choices else None
         if best and best[1] >= PULL_QUOTE_SCORE:
-            found[index] = Repair(
+            found[position] = Repair(
                 "pull quote set apart",
                 block.line,
                 block.text[:50],

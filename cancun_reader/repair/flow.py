@@ -4,6 +4,7 @@ was dropped into the middle of a sentence (`…and to the lobbying of` / `civic 
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import replace
 
 from ..model import Block, Paragraph, PullQuote, Repair, Sidebar, Table
@@ -55,7 +56,7 @@ def _short_join(before: str, after: str) -> tuple[str, str]:
     return "…" + before[-30:], after[:30] + "…"
 
 
-def rejoin_cut_paragraphs(blocks: Blocks, document: str = "") -> tuple[Blocks, list[Repair]]:
+def rejoin_cut_paragraphs(blocks: Blocks, known: frozenset[str] = frozenset()) -> tuple[Blocks, list[Repair]]:
     """Join a paragraph that ends mid-sentence with the next paragraph that begins in lower case
     (or that a `join` correction names), skipping pull quotes, sidebars and tables, which are then
     placed after the joined paragraph. A word hyphenated across the break is made whole.
@@ -69,30 +70,32 @@ opens_mid_sentence=False, continues=False), PullQuote(text='Quote.', line=3))
     >>> len(rejoin_cut_paragraphs((Paragraph("It ended.", 1), Paragraph("then more", 3)))[0])
     2
     """
-    pending = list(blocks)
+    pending = deque(blocks)
     out: list[Block] = []
     repairs: list[Repair] = []
     while pending:
-        block = pending.pop(0)
+        block = pending.popleft()
         if isinstance(block, Paragraph) and not ends_sentence(block.text):
             between = 0
             while between < len(pending) and isinstance(pending[between], STANDS_BETWEEN):
                 between += 1
             if between < len(pending) and continues(pending[between], block.text.endswith("-")):
-                tail = pending[between]
-                text, word = join_across_break(block.text, tail.text, document)  # type: ignore[union-attr]
+                asides = [pending.popleft() for _ in range(between)]
+                tail = pending.popleft()
+                text, word = join_across_break(block.text, tail.text, known)  # type: ignore[union-attr]
                 before, after = _short_join(block.text, tail.text)  # type: ignore[union-attr]
                 repairs.append(Repair("paragraph rejoined", block.line, f"{before} ¶ {after}", "joined"))
                 if word:
                     repairs.append(word_repair(word, block.line))
-                # the joined paragraph goes back to the front: it may still be cut
-                pending = [replace(block, text=text), *pending[:between], *pending[between + 1 :]]
+                # the joined paragraph goes back to the front, as it may still be cut; what stood
+                # between the halves follows it
+                pending.extendleft(reversed([replace(block, text=text), *asides]))
                 continue
         out.append(block)
     return tuple(out), repairs
 
 
-def unwrap_lines(blocks: Blocks, document: str = "") -> tuple[Blocks, list[Repair]]:
+def unwrap_lines(blocks: Blocks, known: frozenset[str] = frozenset()) -> tuple[Blocks, list[Repair]]:
     """Join the hard-wrapped lines of each paragraph, making whole a word hyphenated at a line end.
 
     >>> unwrap_lines((Paragraph("the first mobiliza-\\ntion was\\ncalled", 4),))[0][0].text
@@ -105,7 +108,7 @@ def unwrap_lines(blocks: Blocks, document: str = "") -> tuple[Blocks, list[Repai
             lines = block.text.split("\n")
             text = lines[0]
             for offset, line in enumerate(lines[1:], start=1):
-                text, word = join_across_break(text, line, document)
+                text, word = join_across_break(text, line, known)
                 if word:
                     repairs.append(word_repair(word, block.line + offset - 1))
             block = replace(block, text=text)

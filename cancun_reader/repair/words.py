@@ -25,7 +25,20 @@ def zipf(word: str) -> float:
     return zipf_frequency(word.lower(), "en")
 
 
-def keeps_hyphen(left: str, right: str, document: str = "") -> bool:
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+"""A word as the text spells it, hyphenated compounds whole: `long-term`, `anti-NGO`."""
+
+
+def words_of(text: str) -> frozenset[str]:
+    """Every word and compound a text uses, in lower case: the text's own spelling, looked up once.
+
+    >>> sorted(words_of("Long-term growth, long term."))
+    ['growth', 'long', 'long-term', 'term']
+    """
+    return frozenset(w.lower() for w in WORD.findall(text))
+
+
+def keeps_hyphen(left: str, right: str, known: frozenset[str] = frozenset()) -> bool:
     """Whether `left-` at a break followed by `right` is a real compound whose hyphen stays.
 
     The document itself is the best witness: a form it uses elsewhere wins. Otherwise a joined
@@ -36,21 +49,22 @@ def keeps_hyphen(left: str, right: str, document: str = "") -> bool:
     (False, False, False)
     >>> keeps_hyphen("anti", "NGO"), keeps_hyphen("long", "term"), keeps_hyphen("multi", "sectorial")
     (True, True, True)
-    >>> keeps_hyphen("long", "term", document="the longterm view")
+    >>> keeps_hyphen("long", "term", known=words_of("the longterm view"))
     False
     """
     joined, hyphenated = f"{left}{right}".lower(), f"{left}-{right}".lower()
-    lowered = document.lower()
-    if re.search(rf"(?<!\w){re.escape(hyphenated)}(?!\w)", lowered):
+    if hyphenated in known:
         return True
-    if re.search(rf"(?<!\w){re.escape(joined)}(?!\w)", lowered):
+    if joined in known:
         return False
     if zipf(joined) >= COMMON_WORD:
         return False
     return zipf(left) >= KNOWN_WORD and zipf(right) >= KNOWN_WORD
 
 
-def join_across_break(before: str, after: str, document: str = "") -> tuple[str, tuple[str, str] | None]:
+def join_across_break(
+    before: str, after: str, known: frozenset[str] = frozenset()
+) -> tuple[str, tuple[str, str] | None]:
     """Join two pieces of text that a break separated; give the two halves of the word whose
     hyphen was dropped, if one was.
 
@@ -70,6 +84,6 @@ def join_across_break(before: str, after: str, document: str = "") -> tuple[str,
     if not end or not start:  # `U.S.-` then `EU-led`: a compound broken after its hyphen
         return before + after, None
     left, right = end["word"], start["word"]
-    if keeps_hyphen(left, right, document):
+    if keeps_hyphen(left, right, known):
         return before + after, None
     return before[:-1] + after, (left, right)
