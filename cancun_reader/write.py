@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,6 +95,7 @@ def apply_plan(docs: Path, plan: Plan, pages: dict[str, str]) -> None:
     """Carry out a plan. The manifest first lists old and new pages together, so a build killed
     half-way still knows every file it may have written."""
     before = read_manifest(docs)
+    remove_stale_temporaries(docs, before | set(pages))
     if plan.changes or before != set(pages):
         write_manifest(docs, before | set(pages))
     for name, content in plan.write.items():
@@ -103,6 +105,21 @@ def apply_plan(docs: Path, plan: Plan, pages: dict[str, str]) -> None:
         _remove_empty_parents(docs, docs / name)
     if plan.changes or before != set(pages):
         write_manifest(docs, set(pages))
+
+
+STALE_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]+\.tmp")
+"""What `write_atomically` leaves behind only if the build was killed between writing and renaming."""
+
+
+def remove_stale_temporaries(docs: Path, names: set[str]) -> None:
+    """Remove the temporary files a killed build left beside generated pages (hidden from MkDocs,
+    but clutter)."""
+    folders = {(docs / name).parent for name in names} | {docs}
+    for folder in folders:
+        if folder.is_dir():
+            for path in folder.iterdir():
+                if STALE_TEMPORARY.fullmatch(path.name) and path.is_file():
+                    path.unlink()
 
 
 def _remove_empty_parents(docs: Path, path: Path) -> None:
