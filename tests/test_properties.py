@@ -1,0 +1,192 @@
+"""Properties of the converter on texts hypothesis makes up: paragraphs, line and page breaks,
+hyphens at breaks, accented letters and typography, Markdown and HTML characters.
+
+For every such text the converter does not crash, every word of it reaches the page in order (the
+fidelity check of test_fidelity), and no HTML from the text reaches the page as HTML.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_fidelity import check_fidelity
+from test_render import site_markdown
+
+from cancun_reader.errors import InputError
+from cancun_reader.model import Entry, Source
+from cancun_reader.pages import render_article
+from cancun_reader.pipeline import make_article
+from cancun_reader.render import render_body
+
+WORDS = [
+    "the",
+    "trade",
+    "ministers",
+    "met",
+    "in",
+    "Cancún",
+    "WTO",
+    "G21",
+    "Miami",
+    "FTAA",
+    "peasants",
+    "mobiliza",
+    "tion",
+    "sur",
+    "prise",
+    "anti",
+    "NGO",
+    "Vía",
+    "Campesina",
+    "Group",
+    "of",
+    "21",
+    "2003",
+    "déjà",
+    "São",
+    "Paulo",
+    "über",
+    "naïve",
+    "“quoted”",
+    "‘single’",
+    "it’s",
+    "—",
+    "–",
+    "…",
+    "€13",
+]
+MARKUP = list("<>&*_`[](){}#!|\\:=~^-+.\"'") + [
+    "<script>",
+    "</script>",
+    "<b>",
+    "<img src=x onerror=alert(1)>",
+    "javascript:",
+    "--8<--",
+    "{:",
+    "*[",
+    "[^1]:",
+    "{{",
+    "}}",
+    "{%",
+    "<!--",
+    "-->",
+    "&amp;",
+    "&#106;",
+    "www.example.org",
+    "http://x.org",
+]
+HEADINGS = ["CONCLUSIONS", "THE EMERGENCE OF THE G21", "U.S."]
+
+word = st.one_of(st.sampled_from(WORDS), st.sampled_from(MARKUP))
+sentence = st.lists(word, min_size=1, max_size=14).map(" ".join)
+paragraph = st.lists(
+    st.tuples(sentence, st.sampled_from([".", "", ",", "-", "?", ":"])), min_size=1, max_size=4
+).map(lambda parts: " ".join(text + end for text, end in parts))
+block = st.one_of(
+    paragraph,
+    paragraph.map(lambda text: text.replace(" ", "\n", 2)),  # hard-wrapped lines
+    st.sampled_from(HEADINGS),
+    st.lists(sentence, min_size=1, max_size=3).map(lambda items: "\n".join(f"- {i}" for i in items)),
+)
+text = st.tuples(st.lists(block, min_size=1, max_size=8), st.sampled_from(["\n", "\r\n", "\r"])).map(
+    lambda parts: ("\n\n".join(parts[0]) + "\n").replace("\n", parts[1])
+)
+
+ALLOWED_TAGS = {
+    "p",
+    "em",
+    "a",
+    "aside",
+    "ul",
+    "ol",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "div",
+    "figure",
+    "svg",
+    "title",
+    "desc",
+    "text",
+    "rect",
+    "sup",
+    "hr",
+    "details",
+    "summary",
+    "span",
+    "code",
+    "strong",
+    "abbr",
+}
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs))
+
+
+def convert_text(source_text: str):
+    entry = Entry(file="made-up.txt", slug="made-up", title="Made up")
+    return make_article(Source("sources/made-up.txt", source_text, entry), [])
+
+
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(text)
+def test_the_converter_never_crashes(source_text: str) -> None:
+    try:
+        article, _ = convert_text(source_text)
+    except InputError as error:  # the one refusal: a text with nothing in it
+        assert "is empty" in error.message
+        return
+    assert render_article(article, [])
+
+
+@SETTINGS
+@given(text)
+def test_every_word_reaches_the_page_in_order(source_text: str) -> None:
+    try:
+        article, _ = convert_text(source_text)
+    except InputError:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "made-up.txt"
+        path.write_bytes(source_text.encode("utf-8"))
+        check_fidelity(article, path)
+
+
+@SETTINGS
+@given(text)
+def test_no_html_from_the_text_reaches_the_page(source_text: str) -> None:
+    try:
+        article, _ = convert_text(source_text)
+    except InputError:
+        return
+    parser = Tags()
+    parser.feed(site_markdown().convert(render_body(article.blocks)))
+    for tag, attributes in parser.found:
+        assert tag in ALLOWED_TAGS, f"<{tag}> from the text"
+        for name, value in attributes:
+            assert not name.startswith("on"), f"<{tag} {name}>"
+            assert not re.match(r"\s*(javascript|data|vbscript):", value or "", re.IGNORECASE), (
+                f"<{tag} {name}>"
+            )
