@@ -5,11 +5,19 @@ the missing words, so no statement on a topic page outlives the text it rests on
 
 from __future__ import annotations
 
+import functools
+
 from .errors import InputError
 from .model import Article, Citation, Paragraph, Topic
 from .sentences import comparable
 
 Cited = dict[Citation, tuple[Article, Paragraph]]
+
+
+@functools.cache
+def comparable_paragraphs(article: Article) -> tuple[tuple[str, Paragraph], ...]:
+    """Each paragraph of an article with its text as quotations are compared: worked out once."""
+    return tuple((comparable(b.text), b) for b in article.blocks if isinstance(b, Paragraph))
 
 
 def find_cited_paragraph(citation: Citation, articles: dict[str, Article]) -> tuple[Article, Paragraph]:
@@ -19,7 +27,7 @@ def find_cited_paragraph(citation: Citation, articles: dict[str, Article]) -> tu
             citation.path, f"cites '{citation.source}', which is not the slug of any article", citation.line
         )
     quote = comparable(citation.quote)
-    found = [b for b in article.blocks if isinstance(b, Paragraph) and quote in comparable(b.text)]
+    found = [paragraph for text, paragraph in comparable_paragraphs(article) if quote in text]
     if not found:
         raise InputError(
             citation.path,

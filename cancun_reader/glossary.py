@@ -138,6 +138,15 @@ def build_glossary(articles: list[Article], kept: list[Abbreviation]) -> dict[st
     return dict(sorted(glossary.items()))
 
 
-def articles_using(short: str, articles: list[Article]) -> list[Article]:
-    word = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
-    return [a for a in articles if any(word.search(t) for t in texts_of(a.blocks))]
+CAPITALS_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&-]*[A-Z0-9](?![\w-])")
+"""A word in capitals as the texts use abbreviations: `WTO`, `G21`, `AFL-CIO`."""
+
+
+def articles_using(glossary: dict[str, Abbreviation], articles: list[Article]) -> dict[str, list[Article]]:
+    """For each abbreviation, the articles that use it; each article's words are read once."""
+    used: dict[str, list[Article]] = {short: [] for short in glossary}
+    for article in articles:
+        words = {w for text in texts_of(article.blocks) for w in CAPITALS_WORD.findall(text)}
+        for short in words & used.keys():
+            used[short].append(article)
+    return used

@@ -253,8 +253,9 @@ def render_timeline(events: list[Event]) -> str:
 
 def render_glossary(glossary: dict[str, Abbreviation], articles: list[Article]) -> str:
     rows = []
+    users_of = articles_using(glossary, articles)
     for short, abbreviation in glossary.items():
-        users = articles_using(short, articles)
+        users = users_of[short]
         used = ", ".join(f"[{escape_text(a.source.entry.title)}](articles/{a.slug}.md)" for a in users) or "—"
         origin = "the texts" if abbreviation.origin.endswith(".txt") else "the editors' list"
         rows.append(f"| {escape_text(short)} | {escape_text(abbreviation.long)} | {origin} | {used} |")

@@ -35,7 +35,7 @@ import yaml
 from .errors import InputError
 from .model import Citation, Fact, MemberGroup, Topic
 from .read import display_path, read_text
-from .yaml_nodes import compose, line_of
+from .yaml_nodes import compose, line_of, to_data
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n(?P<body>.*)\Z", re.DOTALL)
 """YAML between two `---` lines at the top of a topic file, then the introduction."""
@@ -57,7 +57,7 @@ class TopicFile:
         self.body = match["body"]
         self.body_line = match["yaml"].count("\n") + 3
         self.root = compose(match["yaml"], self.shown)
-        self.data = yaml.safe_load(match["yaml"]) or {}
+        self.data = to_data(self.root) or {}
         if not isinstance(self.data, dict):
             raise InputError(self.shown, "front matter must be a mapping of keys to values", 2)
 
