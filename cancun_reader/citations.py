@@ -8,10 +8,10 @@ from __future__ import annotations
 import functools
 
 from .errors import InputError
-from .model import Article, Citation, Paragraph, Topic
+from .model import Article, Citation, Paragraph, Place, Topic
 from .sentences import comparable
 
-Cited = dict[Citation, tuple[Article, Paragraph]]
+Cited = dict[Citation, Place]
 
 
 @functools.cache
@@ -61,4 +61,4 @@ def resolve_citations(topics: list[Topic], articles: list[Article]) -> Cited:
     by_slug = {a.slug: a for a in articles}
     for topic in topics:
         check_members(topic)
-    return {c: find_cited_paragraph(c, by_slug) for t in topics for c in t.citations}
+    return {c: Place.of(*find_cited_paragraph(c, by_slug)) for t in topics for c in t.citations}

@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .cache import Cache
 from .errors import InputError
 from .pipeline import Report, build
 
@@ -30,6 +31,13 @@ def parse_arguments(argv: list[str] | None, root: Path) -> argparse.Namespace:
     parser.add_argument(
         "--strict", action="store_true", help="fail (exit 1, docs/ untouched) if there is any warning"
     )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=root / ".cache" / "cancun-reader",
+        help="where converted texts are kept between builds (safe to delete)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="convert every text, keep nothing")
     return parser.parse_args(argv)
 
 
@@ -52,7 +60,7 @@ def summary(report: Report, docs: Path, check: bool) -> str:
 def explain(report: Report) -> str:
     """Every change the build made to each text, with the line of the source it concerns."""
     lines = []
-    for article in report.articles:
+    for article in report.load_articles():
         lines.append(f"{article.source.path}: {len(article.repairs)} changes")
         for repair in sorted(article.repairs, key=lambda r: r.line):
             change = f"{repair.before} → {repair.after}" if repair.after else f"removed “{repair.before}”"
@@ -69,6 +77,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             arguments.docs,
             check=arguments.check,
             strict=arguments.strict,
+            cache=Cache(None if arguments.no_cache else arguments.cache),
         )
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -53,6 +53,7 @@ class TopicLinks:
     of each topic by index; `new_section` forgets what was linked, as each section links anew."""
 
     def __init__(self, mentions: re.Pattern[str], hrefs: list[str]) -> None:
+        self.mentions = mentions
         self.pattern = re.compile(f"{INLINE.pattern}|(?P<topic>(?i:{mentions.pattern}))")
         self.hrefs = hrefs
         self.linked: set[int] = set()

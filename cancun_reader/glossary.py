@@ -127,11 +127,12 @@ def load_glossary(path: Path) -> list[Abbreviation]:
     return found
 
 
-def build_glossary(articles: list[Article], kept: list[Abbreviation]) -> dict[str, Abbreviation]:
-    """One long form per abbreviation: the texts' own first, then the hand-kept list."""
+def build_glossary(found: list[list[Abbreviation]], kept: list[Abbreviation]) -> dict[str, Abbreviation]:
+    """One long form per abbreviation: the texts' own first (in the order of the texts), then the
+    hand-kept list."""
     glossary: dict[str, Abbreviation] = {}
-    for article in articles:
-        for abbreviation in abbreviations_in(article):
+    for abbreviations in found:
+        for abbreviation in abbreviations:
             glossary.setdefault(abbreviation.short, abbreviation)
     for abbreviation in kept:
         glossary.setdefault(abbreviation.short, abbreviation)
@@ -142,11 +143,6 @@ CAPITALS_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&-]*[A-Z0-9](?![\w-])")
 """A word in capitals as the texts use abbreviations: `WTO`, `G21`, `AFL-CIO`."""
 
 
-def articles_using(glossary: dict[str, Abbreviation], articles: list[Article]) -> dict[str, list[Article]]:
-    """For each abbreviation, the articles that use it; each article's words are read once."""
-    used: dict[str, list[Article]] = {short: [] for short in glossary}
-    for article in articles:
-        words = {w for text in texts_of(article.blocks) for w in CAPITALS_WORD.findall(text)}
-        for short in words & used.keys():
-            used[short].append(article)
-    return used
+def capitals_in(article: Article) -> frozenset[str]:
+    """The words an article writes in capitals, among them every abbreviation it uses."""
+    return frozenset(w for text in texts_of(article.blocks) for w in CAPITALS_WORD.findall(text))

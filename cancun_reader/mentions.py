@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Article, Mention, Paragraph, Topic
+from .model import Article, Mention, Paragraph, Place, Topic
 from .sentences import split_sentences
 
 APOSTROPHES = r"['’]"
@@ -35,6 +35,22 @@ def topics_named(pattern: re.Pattern[str], text: str) -> set[int]:
     return {int(m.lastgroup[1:]) for m in pattern.finditer(text) if m.lastgroup}
 
 
+def mentions_in(article: Article, topics: list[Topic], pattern: re.Pattern[str]) -> dict[str, list[Mention]]:
+    """The paragraphs of one article that name each topic, with the sentences that name it."""
+    found: dict[str, list[Mention]] = {}
+    for paragraph in article.blocks:
+        if not isinstance(paragraph, Paragraph):
+            continue
+        named: dict[int, list[str]] = {}
+        for sentence in split_sentences(paragraph.text):
+            for index in topics_named(pattern, sentence):
+                named.setdefault(index, []).append(sentence)
+        place = Place.of(article, paragraph)
+        for index, sentences in sorted(named.items()):
+            found.setdefault(topics[index].slug, []).append(Mention(place, tuple(sentences)))
+    return found
+
+
 def find_mentions(articles: list[Article], topics: list[Topic]) -> dict[str, list[Mention]]:
     """Every paragraph that names each topic, with the sentences that name it, in article order."""
     found: dict[str, list[Mention]] = {topic.slug: [] for topic in topics}
@@ -42,13 +58,6 @@ def find_mentions(articles: list[Article], topics: list[Topic]) -> dict[str, lis
         return found
     pattern = mention_pattern(topics)
     for article in articles:
-        for paragraph in article.blocks:
-            if not isinstance(paragraph, Paragraph):
-                continue
-            named: dict[int, list[str]] = {}
-            for sentence in split_sentences(paragraph.text):
-                for index in topics_named(pattern, sentence):
-                    named.setdefault(index, []).append(sentence)
-            for index, sentences in sorted(named.items()):
-                found[topics[index].slug].append(Mention(article, paragraph, tuple(sentences)))
+        for slug, mentions in mentions_in(article, topics, pattern).items():
+            found[slug].extend(mentions)
     return found

@@ -5,6 +5,7 @@ Nothing here knows about files, Markdown or MkDocs; each stage takes these and r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 UNKNOWN = "unknown"
@@ -178,6 +179,19 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A paragraph of an article, as a link needs it: the article's slug and title, the anchor."""
+
+    slug: str
+    title: str
+    anchor: str
+
+    @classmethod
+    def of(cls, article: Article, paragraph: Paragraph) -> Place:
+        return cls(article.slug, article.source.entry.title, paragraph.anchor)
+
+
+@dataclass(frozen=True)
 class Event:
     """Something that happened on a date a text gives, in the sentence that tells it."""
 
@@ -185,16 +199,14 @@ class Event:
     end: tuple[int, int, int]
     label: str  # the date as written, e.g. "September 10 to 14, 2003"
     sentence: str
-    article: Article
-    paragraph: Paragraph
+    place: Place
 
 
 @dataclass(frozen=True)
 class Mention:
     """A paragraph of an article that names a topic, with the sentences that name it."""
 
-    article: Article
-    paragraph: Paragraph
+    place: Place
     sentences: tuple[str, ...]
 
 
@@ -217,4 +229,4 @@ class Outputs:
 
     pages: dict[str, str] = field(default_factory=dict)
     notices: list[Notice] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
+    load_articles: Callable[[], list[Article]] = list  # the articles, loaded only when asked for

@@ -7,9 +7,9 @@ from collections import Counter
 
 from .citations import Cited
 from .escape import TopicLinks, escape_code, escape_text, front_matter
-from .glossary import Abbreviation, articles_using
+from .glossary import Abbreviation
 from .mentions import mention_pattern
-from .model import UNKNOWN, Article, Citation, Event, Mention, Paragraph, Topic
+from .model import UNKNOWN, Article, Citation, Entry, Event, Mention, Paragraph, Place, Topic
 from .render import render_body
 from .timeline import date_label
 from .topics import CITATION
@@ -32,8 +32,7 @@ def source_file(article: Article) -> str:
     return f"sources/{article.source.entry.file}"
 
 
-def byline(article: Article) -> str:
-    entry = article.source.entry
+def byline(entry: Entry) -> str:
     author = f"By {escape_text(entry.author)}" if entry.author != UNKNOWN else "Author unknown"
     publication = (
         f"*{escape_text(entry.publication)}*" if entry.publication != UNKNOWN else "publication unknown"
@@ -47,8 +46,8 @@ def count_phrase(count: int, singular: str, plural: str) -> str:
     return f"{count} {singular if count == 1 else plural}"
 
 
-def paragraph_link(article: Article, paragraph: Paragraph, prefix: str = "../") -> str:
-    return f"{prefix}articles/{article.slug}.md#{paragraph.anchor}"
+def place_link(place: Place, prefix: str = "../") -> str:
+    return f"{prefix}articles/{place.slug}.md#{place.anchor}"
 
 
 def render_about_text(article: Article) -> str:
@@ -82,7 +81,7 @@ def render_article(article: Article, topics: list[Topic], links: TopicLinks | No
             "*Editorial title: the source text gives none, so the editors composed this one.*\n"
             "{ .editorial-note }"
         )
-    parts.append(f"{byline(article)}\n{{ .byline }}")
+    parts.append(f"{byline(entry)}\n{{ .byline }}")
     if topics:
         pages = " · ".join(f"[{escape_text(t.title)}](../topics/{t.slug}.md)" for t in topics)
         parts.append(f"Topics: {pages}\n{{ .article-topics }}")
@@ -130,20 +129,17 @@ def render_provenance(article: Article) -> str:
     return f"## Where this text comes from\n\n| About the text | What is known |\n| --- | --- |\n{table}"
 
 
-def render_article_index(articles: list[Article]) -> str:
+def render_article_index(entries: list[Entry]) -> str:
     parts = [front_matter({"title": "Articles"}).rstrip(), "# Articles"]
-    for article in articles:
-        entry = article.source.entry
+    for entry in entries:
         summary = escape_text(entry.summary) if entry.summary != UNKNOWN else ""
-        parts.append(
-            f"## [{escape_text(entry.title)}]({entry.slug}.md)\n\n{byline(article)}\n\n{summary}".rstrip()
-        )
+        heading = f"## [{escape_text(entry.title)}]({entry.slug}.md)"
+        parts.append(f"{heading}\n\n{byline(entry)}\n\n{summary}".rstrip())
     return "\n\n".join(parts) + "\n"
 
 
 def cite(citation: Citation, cited: Cited) -> str:
-    article, paragraph = cited[citation]
-    return f"[source]({paragraph_link(article, paragraph)})"
+    return f"[source]({place_link(cited[citation])})"
 
 
 def render_introduction(topic: Topic, cited: Cited) -> str:
@@ -194,8 +190,8 @@ def render_passages(mentions: list[Mention]) -> str:
     if not mentions:
         parts.append("No source text mentions this topic yet.")
         return "\n\n".join(parts)
-    per_article = Counter(m.article.slug for m in mentions)
-    titles = {m.article.slug: m.article.source.entry.title for m in mentions}
+    per_article = Counter(m.place.slug for m in mentions)
+    titles = {m.place.slug: m.place.title for m in mentions}
     rows = "\n".join(f"| [{escape_text(titles[s])}](#{s}) | {n} |" for s, n in per_article.items())
     parts.append(
         f"{count_phrase(len(mentions), 'passage', 'passages')} in "
@@ -205,7 +201,7 @@ def render_passages(mentions: list[Mention]) -> str:
     for slug in per_article:
         parts.append(f"### {escape_text(titles[slug])} {{ #{slug} }}")
         parts.append(f"From [the article](../articles/{slug}.md):")
-        parts.extend(render_mention(m) for m in mentions if m.article.slug == slug)
+        parts.extend(render_mention(m) for m in mentions if m.place.slug == slug)
     return "\n\n".join(parts)
 
 
@@ -213,7 +209,7 @@ def render_mention(mention: Mention) -> str:
     """A quotation and, outside it, the link to its paragraph (which also keeps two quotations
     from merging into one block quote)."""
     quote = " … ".join(escape_text(s) for s in mention.sentences)
-    link = paragraph_link(mention.article, mention.paragraph)
+    link = place_link(mention.place)
     return f"> {quote}\n\n[Read it in context]({link})\n{{ .mention-source }}"
 
 
@@ -222,7 +218,7 @@ def render_topic_index(topics: list[Topic], mentions: dict[str, list[Mention]]) 
     rows = []
     for topic in topics:
         found = mentions[topic.slug]
-        count = len({m.article.slug for m in found})
+        count = len({m.place.slug for m in found})
         rows.append(f"| [{escape_text(topic.title)}]({topic.slug}.md) | {len(found)} | {count} |")
     parts.append("| Topic | Passages | Articles |\n| --- | --- | --- |\n" + "\n".join(rows))
     parts.append("## Articles by topic\n\n<!-- material/tags -->")
@@ -230,7 +226,7 @@ def render_topic_index(topics: list[Topic], mentions: dict[str, list[Mention]]) 
 
 
 def render_event(event: Event, prefix: str = "../") -> str:
-    link = paragraph_link(event.article, event.paragraph, prefix)
+    link = place_link(event.place, prefix)
     return f"- **{date_label(event)}** — “{escape_text(event.sentence)}” [Read it in context]({link})"
 
 
@@ -251,12 +247,12 @@ def render_timeline(events: list[Event]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def render_glossary(glossary: dict[str, Abbreviation], articles: list[Article]) -> str:
+def render_glossary(glossary: dict[str, Abbreviation], users_of: dict[str, list[Entry]]) -> str:
+    """The glossary page: each abbreviation, what it stands for, and the articles that use it."""
     rows = []
-    users_of = articles_using(glossary, articles)
     for short, abbreviation in glossary.items():
-        users = users_of[short]
-        used = ", ".join(f"[{escape_text(a.source.entry.title)}](articles/{a.slug}.md)" for a in users) or "—"
+        users = users_of.get(short, [])
+        used = ", ".join(f"[{escape_text(e.title)}](articles/{e.slug}.md)" for e in users) or "—"
         origin = "the texts" if abbreviation.origin.endswith(".txt") else "the editors' list"
         rows.append(f"| {escape_text(short)} | {escape_text(abbreviation.long)} | {origin} | {used} |")
     return (
@@ -275,14 +271,12 @@ def render_abbreviations(glossary: dict[str, Abbreviation]) -> str:
     return "\n".join(f"*[{short}]: {' '.join(a.long.split())}" for short, a in glossary.items()) + "\n"
 
 
-def render_home_cards(
-    articles: list[Article], topics: list[Topic], mentions: dict[str, list[Mention]]
-) -> str:
+def render_home_cards(entries: list[Entry], topics: list[Topic], mentions: dict[str, list[Mention]]) -> str:
     """Cards for the home page: one per article, one per topic."""
     article_cards = [
-        f"-   **[{escape_text(a.source.entry.title)}](articles/{a.slug}.md)**\n\n    ---\n\n    {byline(a)}. "
-        + (escape_text(a.source.entry.summary) if a.source.entry.summary != UNKNOWN else "")
-        for a in articles
+        f"-   **[{escape_text(e.title)}](articles/{e.slug}.md)**\n\n    ---\n\n    {byline(e)}. "
+        + (escape_text(e.summary) if e.summary != UNKNOWN else "")
+        for e in entries
     ]
     topic_cards = [
         f"-   **[{escape_text(t.title)}](topics/{t.slug}.md)**\n\n    ---\n\n    "

@@ -6,19 +6,30 @@ input stops the build while `docs/` is still exactly as it was.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .anchors import assign_anchors
 from .blocks import parse_blocks
+from .cache import Cache, key_of
 from .catalog import CATALOG_NAME, load_catalog, match_files
 from .citations import resolve_citations
 from .corrections import Directive, apply_corrections, corrections_path, load_corrections
 from .errors import InputError
 from .escape import TopicLinks
-from .glossary import GLOSSARY_NAME, build_glossary, load_glossary
-from .mentions import find_mentions, mention_pattern
-from .model import Article, Notice, Outputs, Source, Topic
+from .glossary import (
+    GLOSSARY_NAME,
+    Abbreviation,
+    abbreviations_in,
+    build_glossary,
+    capitals_in,
+    load_glossary,
+)
+from .mentions import mention_pattern, mentions_in
+from .model import Article, Entry, Event, Mention, Notice, Outputs, Source, Topic
 from .pages import (
     render_abbreviations,
     render_article,
@@ -30,9 +41,9 @@ from .pages import (
     render_topic,
     render_topic_index,
 )
-from .read import display_path, is_inside, read_source, read_text
+from .read import display_path, is_inside, read_bytes, read_source, read_text
 from .repair import find_unresolved, repair_blocks
-from .timeline import find_events
+from .timeline import events_in, in_date_order
 from .topics import load_topics
 from .write import Plan, apply_plan, plan_writes
 
@@ -61,7 +72,8 @@ def list_source_files(folder: Path) -> list[str]:
     return names
 
 
-def read_sources(folder: Path) -> tuple[list[Source], list[Notice]]:
+def read_catalog(folder: Path) -> tuple[list[Entry], list[Notice]]:
+    """The texts of the sources folder, each with its catalog entry (or one made from its name)."""
     files = list_source_files(folder)
     catalog = folder / CATALOG_NAME
     shown = display_path(catalog)
@@ -72,9 +84,13 @@ def read_sources(folder: Path) -> tuple[list[Source], list[Notice]]:
     elif files:
         notices.append(Notice("no catalog: every text is titled from its file name", shown))
     matched, unmatched = match_files(entries, files, shown)
-    notices.extend(unmatched)
+    return matched, [*notices, *unmatched]
+
+
+def read_sources(folder: Path) -> tuple[list[Source], list[Notice]]:
+    entries, notices = read_catalog(folder)
     sources = []
-    for entry in matched:
+    for entry in entries:
         text, decoding = read_source(folder / entry.file)
         sources.append(Source(display_path(folder / entry.file), text, entry))
         notices.extend(decoding)
@@ -107,37 +123,163 @@ def read_collection(sources: Path, topics: Path) -> Collection:
     return collection
 
 
-def convert(sources: Path, topics: Path) -> Outputs:
-    """Read the inputs and render every generated page, keyed by its path inside `docs/`."""
-    collection = read_collection(sources, topics)
-    articles, topic_list = collection.articles, collection.topics
-    mentions = find_mentions(articles, topic_list)
-    cited = resolve_citations(topic_list, articles)
-    events = find_events(articles)
-    glossary = build_glossary(articles, load_glossary(sources / GLOSSARY_NAME))
-    by_slug = {t.slug: t for t in topic_list}
-    out = Outputs(notices=collection.notices, articles=articles)
-    pages = out.pages
-    pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(articles)
+@dataclass
+class Converted:
+    """What the collection's pages need from one text: small, and cached between builds."""
+
+    entry: Entry
+    notices: list[Notice]
+    mentions: dict[str, list[Mention]]
+    events: list[Event]
+    abbreviations: list[Abbreviation]
+    capitals: frozenset[str]
+    page: str
+    article_key: str
+
+
+class Stopwatch:
+    """Wall time spent in each stage of a build, for the benchmark."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+@dataclass
+class Inputs:
+    """Everything a build reads, read once: the texts' bytes, the topics, the editors' lists."""
+
+    entries: list[Entry]
+    digests: dict[str, str]  # by slug, a hash of the text's bytes, corrections, entry and path
+    topics: list[Topic]
+    topics_signature: str
+    kept_abbreviations: list[Abbreviation]
+    notices: list[Notice]
+
+
+def read_inputs(sources: Path, topics: Path) -> Inputs:
+    entries, notices = read_catalog(sources)
+    digests = {}
+    for entry in entries:
+        path = sources / entry.file
+        corrections = corrections_path(path)
+        extra = corrections.read_bytes() if corrections.exists() else b""
+        digests[entry.slug] = key_of(read_bytes(path), extra, repr(entry), display_path(path))
+    topic_list: list[Topic] = []
+    if topics.is_dir():
+        topic_list = load_topics(topics)
+    else:
+        notices.append(Notice("no topics folder: no topic pages", display_path(topics)))
+    topic_files = sorted(topics.glob("*.md")) if topics.is_dir() else []
+    signature = key_of(*(path.read_bytes() for path in topic_files))
+    kept = load_glossary(sources / GLOSSARY_NAME)
+    return Inputs(entries, digests, topic_list, signature, kept, notices)
+
+
+def convert_text(
+    sources: Path, entry: Entry, topics: list[Topic], links: TopicLinks | None
+) -> tuple[Article, Converted]:
+    """One text, read, repaired and rendered, with what the collection's pages need of it."""
+    text, decoding = read_source(sources / entry.file)
+    source = Source(display_path(sources / entry.file), text, entry)
+    article, unresolved = make_article(source, load_corrections(corrections_path(sources / entry.file)))
+    pattern = links.mentions if links else None
+    mentions = mentions_in(article, topics, pattern) if pattern else {}
+    named = [t for t in topics if t.slug in mentions]
+    if links:
+        links.new_section()
+    converted = Converted(
+        entry=entry,
+        notices=[*decoding, *unresolved],
+        mentions=mentions,
+        events=events_in(article),
+        abbreviations=abbreviations_in(article),
+        capitals=capitals_in(article),
+        page=render_article(article, named, links),
+        article_key="",
+    )
+    return article, converted
+
+
+def convert(
+    sources: Path, topics: Path, *, cache: Cache | None = None, watch: Stopwatch | None = None
+) -> Outputs:
+    """Read the inputs and render every generated page, keyed by its path inside `docs/`. With a
+    cache, a text whose inputs have not changed since a build that cached it is not converted again."""
+    cache = cache or Cache(None)
+    watch = watch or Stopwatch()
+    with watch.stage("read"):
+        inputs = read_inputs(sources, topics)
+    topic_list = inputs.topics
     pattern = mention_pattern(topic_list) if topic_list else None
-    for article in articles:
-        named = [t for t in topic_list if any(m.article is article for m in mentions[t.slug])]
-        links = TopicLinks(pattern, [f"../{TOPICS_DIR}/{t.slug}.md" for t in topic_list]) if pattern else None
-        pages[f"{ARTICLES_DIR}/{article.slug}.md"] = render_article(article, named, links)
-    if topic_list:
-        pages[f"{TOPICS_DIR}/index.md"] = render_topic_index(topic_list, mentions)
+    hrefs = [f"../{TOPICS_DIR}/{t.slug}.md" for t in topic_list]
+    texts: list[Converted] = []
+    fresh: dict[str, Article] = {}
+    with watch.stage("convert"):
+        for entry in inputs.entries:
+            key = key_of(inputs.digests[entry.slug], inputs.topics_signature)
+            converted = cache.get(key)
+            if not isinstance(converted, Converted):
+                links = TopicLinks(pattern, hrefs) if pattern else None
+                article, converted = convert_text(sources, entry, topic_list, links)
+                converted.article_key = key_of(key, "article")
+                fresh[entry.slug] = article
+                cache.put(key, converted)
+                cache.put(converted.article_key, article)
+            texts.append(converted)
+
+    def article_of(slug: str) -> Article:
+        if slug not in fresh:
+            text = next(t for t in texts if t.entry.slug == slug)
+            cached = cache.get(text.article_key)
+            fresh[slug] = cached or convert_text(sources, text.entry, topic_list, None)[0]  # type: ignore[assignment]
+        return fresh[slug]
+
+    with watch.stage("topics"):
+        mentions: dict[str, list[Mention]] = {t.slug: [] for t in topic_list}
+        for text in texts:
+            for slug, found in text.mentions.items():
+                mentions[slug].extend(found)
+        cited_slugs = {c.source for t in topic_list for c in t.citations}
+        cited = resolve_citations(topic_list, [article_of(s) for s in cited_slugs if s in inputs.digests])
+        events = in_date_order([event for text in texts for event in text.events])
+        glossary = build_glossary([text.abbreviations for text in texts], inputs.kept_abbreviations)
+        users = {short: [t.entry for t in texts if short in t.capitals] for short in glossary}
+    out = Outputs(notices=[*inputs.notices, *(n for t in texts for n in t.notices)])
+    out.load_articles = lambda: [article_of(t.entry.slug) for t in texts]
+    with watch.stage("render"):
+        render_collection(out.pages, texts, topic_list, mentions, cited, events, glossary, users)
     for topic in topic_list:
         if not mentions[topic.slug]:
             out.notices.append(Notice("no source text mentions this topic", topic.path))
-        pages[f"{TOPICS_DIR}/{topic.slug}.md"] = render_topic(
-            topic, mentions[topic.slug], by_slug, cited, events
-        )
-    pages["timeline.md"] = render_timeline(events)
-    pages["glossary.md"] = render_glossary(glossary, articles)
-    pages[f"{INCLUDES_DIR}/abbreviations.md"] = render_abbreviations(glossary)
-    pages[f"{INCLUDES_DIR}/home-cards.md"] = render_home_cards(articles, topic_list, mentions)
-    pages[f"{INCLUDES_DIR}/home-timeline.md"] = render_home_timeline(events)
     return out
+
+
+def render_collection(pages, texts, topic_list, mentions, cited, events, glossary, users) -> None:
+    """Every page of the collection into `pages`: the articles (already rendered), their index, the
+    topics and theirs, the timeline, the glossary, and the home page's fragments."""
+    entries = [t.entry for t in texts]
+    by_slug = {t.slug: t for t in topic_list}
+    pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(entries)
+    for text in texts:
+        pages[f"{ARTICLES_DIR}/{text.entry.slug}.md"] = text.page
+    if topic_list:
+        pages[f"{TOPICS_DIR}/index.md"] = render_topic_index(topic_list, mentions)
+    for topic in topic_list:
+        page = render_topic(topic, mentions[topic.slug], by_slug, cited, events)
+        pages[f"{TOPICS_DIR}/{topic.slug}.md"] = page
+    pages["timeline.md"] = render_timeline(events)
+    pages["glossary.md"] = render_glossary(glossary, users)
+    pages[f"{INCLUDES_DIR}/abbreviations.md"] = render_abbreviations(glossary)
+    pages[f"{INCLUDES_DIR}/home-cards.md"] = render_home_cards(entries, topic_list, mentions)
+    pages[f"{INCLUDES_DIR}/home-timeline.md"] = render_home_timeline(events)
 
 
 @dataclass
@@ -147,18 +289,29 @@ class Report:
     plan: Plan
     pages: list[str]
     notices: list[Notice]
-    articles: list[Article]
+    load_articles: Callable[[], list[Article]]
 
 
-def build(sources: Path, topics: Path, docs: Path, *, check: bool = False, strict: bool = False) -> Report:
+def build(
+    sources: Path,
+    topics: Path,
+    docs: Path,
+    *,
+    check: bool = False,
+    strict: bool = False,
+    cache: Cache | None = None,
+    watch: Stopwatch | None = None,
+) -> Report:
     """Convert and, unless `check`, write the pages that changed and remove stale generated ones.
     With `strict`, a warning is an error and nothing is written."""
-    outputs = convert(sources, topics)
+    watch = watch or Stopwatch()
+    outputs = convert(sources, topics, cache=cache, watch=watch)
     if strict and outputs.notices:
         first = outputs.notices[0]
         more = f" (and {len(outputs.notices) - 1} more warnings)" if len(outputs.notices) > 1 else ""
         raise InputError(first.path, f"{first.message}{more}; strict mode stops here", first.line)
-    plan = plan_writes(docs, outputs.pages)
-    if not check:
-        apply_plan(docs, plan, outputs.pages)
-    return Report(plan, list(outputs.pages), outputs.notices, outputs.articles)
+    with watch.stage("write"):
+        plan = plan_writes(docs, outputs.pages)
+        if not check:
+            apply_plan(docs, plan, outputs.pages)
+    return Report(plan, list(outputs.pages), outputs.notices, outputs.load_articles)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Article, Event, Paragraph
+from .model import Article, Event, Paragraph, Place
 from .sentences import split_sentences
 
 MONTHS = {
@@ -75,17 +75,25 @@ def dates_in(sentence: str) -> list[tuple[tuple[int, int, int], tuple[int, int, 
     return found
 
 
+def events_in(article: Article) -> list[Event]:
+    """Every dated sentence of one article."""
+    events = []
+    for paragraph in article.blocks:
+        if not isinstance(paragraph, Paragraph):
+            continue
+        for sentence in split_sentences(paragraph.text):
+            for start, end, label in dates_in(sentence):
+                events.append(Event(start, end, label, sentence, Place.of(article, paragraph)))
+    return events
+
+
+def in_date_order(events: list[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.start, e.end))
+
+
 def find_events(articles: list[Article]) -> list[Event]:
     """Every dated sentence of every article, in the order of their dates."""
-    events = []
-    for article in articles:
-        for paragraph in article.blocks:
-            if not isinstance(paragraph, Paragraph):
-                continue
-            for sentence in split_sentences(paragraph.text):
-                for start, end, label in dates_in(sentence):
-                    events.append(Event(start, end, label, sentence, article, paragraph))
-    return sorted(events, key=lambda e: (e.start, e.end))
+    return in_date_order([event for article in articles for event in events_in(article)])
 
 
 def date_label(event: Event) -> str:

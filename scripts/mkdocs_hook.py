@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from cancun_reader.cache import Cache
 from cancun_reader.errors import InputError
 from cancun_reader.pipeline import build
 
@@ -26,7 +27,12 @@ SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     try:
-        report = build(root / "sources", root / "topics", Path(config.docs_dir))
+        report = build(
+            root / "sources",
+            root / "topics",
+            Path(config.docs_dir),
+            cache=Cache(root / ".cache" / "cancun-reader"),
+        )
     except InputError as error:
         raise PluginError(f"cancun_reader: {error}") from None
     for notice in report.notices:

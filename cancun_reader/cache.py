@@ -1,0 +1,77 @@
+"""A cache of converted texts, so that a rebuild only converts the texts that changed.
+
+An entry is keyed by a hash of everything its result depends on: the text's bytes, its corrections
+and catalog entry, the topic definitions, and the converter's own code (`CODE_VERSION`), so a
+change to any of them is a miss, never a stale page. Entries are pickles written atomically; one
+that cannot be read counts as a miss. The folder (`.cache/` by default, git-ignored) is safe to
+delete at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def code_version() -> str:
+    """A hash of the converter's source files: new code, new keys."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+CODE_VERSION = code_version()
+
+
+def key_of(*parts: bytes | str) -> str:
+    """The cache key of a result that depends on these parts (and on the code)."""
+    digest = hashlib.sha256(CODE_VERSION.encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class Cache:
+    """Pickled results under `folder`, by key; `Cache(None)` keeps nothing."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.hits = self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> object | None:
+        if self.folder is None:
+            return None
+        try:
+            with self._path(key).open("rb") as stream:
+                value = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: object) -> None:
+        if self.folder is None:
+            return
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower

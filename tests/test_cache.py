@@ -1,0 +1,67 @@
+"""The cache of converted texts: a rebuild converts only what changed, gives the same pages as a
+build without it, and survives being damaged or deleted."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import cancun_reader.cache
+from cancun_reader.cache import Cache
+from cancun_reader.pipeline import convert
+
+
+def build_with(project: Path, cache: Cache) -> dict[str, str]:
+    return convert(project / "sources", project / "topics", cache=cache).pages
+
+
+def test_a_rebuild_converts_nothing_and_gives_the_same_pages(project: Path, tmp_path: Path) -> None:
+    plain = build_with(project, Cache(None))
+    assert build_with(project, Cache(tmp_path / "cache")) == plain
+    again = Cache(tmp_path / "cache")
+    assert build_with(project, again) == plain
+    assert again.misses == 0 and again.hits >= 3
+
+
+def test_editing_one_text_converts_that_text_only(project: Path, tmp_path: Path) -> None:
+    build_with(project, Cache(tmp_path / "cache"))
+    text = project / "sources" / "mexico-discovers-the-wto.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("smallholder", "small"), encoding="utf-8")
+    cache = Cache(tmp_path / "cache")
+    pages = build_with(project, cache)
+    assert cache.misses == 1
+    assert "small farmers" in pages["articles/mexico-discovers-the-wto.md"]
+    assert pages == build_with(project, Cache(None))
+
+
+@pytest.mark.parametrize("change", ["topics", "corrections", "code"])
+def test_what_a_text_depends_on_is_part_of_its_key(
+    project: Path, tmp_path: Path, change: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_with(project, Cache(tmp_path / "cache"))
+    if change == "topics":
+        path = project / "topics" / "nafta.md"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("aliases: [NAFTA,", "aliases: [NAFTA, Mexico,")
+        )
+    elif change == "corrections":
+        path = project / "sources" / "citizens-diplomacy-cancun-miami.corrections.yml"
+        path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    else:
+        monkeypatch.setattr(cancun_reader.cache, "CODE_VERSION", "a new version of the converter")
+    cache = Cache(tmp_path / "cache")
+    pages = build_with(project, cache)
+    assert cache.misses == (1 if change == "corrections" else 3)
+    assert pages == build_with(project, Cache(None))
+
+
+def test_a_damaged_or_deleted_cache_is_only_slower(project: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    plain = build_with(project, Cache(folder))
+    for entry in folder.rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert build_with(project, Cache(folder)) == plain
+    shutil.rmtree(folder)
+    assert build_with(project, Cache(folder)) == plain
