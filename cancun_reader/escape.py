@@ -32,6 +32,9 @@ INLINE = re.compile(
     f"(?P<emphasis>{EMPHASIS.pattern})|(?P<address>{WEB_ADDRESS.pattern})|(?P<note>{NOTE_MARKER.pattern})"
 )
 
+MAY_HOLD_MARKUP = re.compile(r"\*|www\.|https?://|[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+"""Whether a text may hold what the rules above keep; text without it is only escaped."""
+
 ALWAYS_ESCAPED = re.compile(r"[\\`*_\[\]{}]")
 """Characters that can start Markdown markup anywhere in a line: backslash-escaped."""
 
@@ -93,14 +96,17 @@ def escape_text(text: str, *, notes: frozenset[str] = frozenset(), topics: Topic
     >>> escape_text("See www.rmalc.org.mx, and struggles.¹", notes=frozenset({"1"}))
     'See [www.rmalc.org.mx](http://www.rmalc.org.mx), and struggles.[^1]'
     """
-    out: list[str] = []
-    position = 0
-    for match in (topics.pattern if topics else INLINE).finditer(text):
-        out.append(_escape_plain(text[position : match.start()]))
-        out.append(_inline(match, notes, topics))
-        position = match.end()
-    out.append(_escape_plain(text[position:]))
-    escaped = "".join(out)
+    if topics is None and not MAY_HOLD_MARKUP.search(text):
+        escaped = _escape_plain(text)  # most sentences: nothing to keep, only characters to escape
+    else:
+        out: list[str] = []
+        position = 0
+        for match in (topics.pattern if topics else INLINE).finditer(text):
+            out.append(_escape_plain(text[position : match.start()]))
+            out.append(_inline(match, notes, topics))
+            position = match.end()
+        out.append(_escape_plain(text[position:]))
+        escaped = "".join(out)
     start = LINE_START_MARKUP.match(escaped)
     if start:
         marker = start[0]

@@ -3,12 +3,12 @@ glossary, the timeline, and the fragments the hand-written home page includes.""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from .citations import Cited
 from .escape import TopicLinks, escape_code, escape_text, front_matter
 from .glossary import Abbreviation
-from .mentions import mention_pattern
 from .model import UNKNOWN, Article, Citation, Entry, Event, Mention, Paragraph, Place, Topic
 from .render import render_body
 from .timeline import date_label
@@ -154,8 +154,11 @@ def render_topic(
     by_slug: dict[str, Topic],
     cited: Cited,
     events: list[Event],
+    quoted: dict[Mention, str] | None = None,
 ) -> str:
-    """A topic page: introduction, key facts, members, events, then every passage that names it."""
+    """A topic page: introduction, key facts, members, the events that name it, then every passage
+    that names it. `quoted` may hold passages already rendered (`render_mention`), kept from an
+    earlier build."""
     parts = [front_matter({"title": topic.title}).rstrip(), f"# {escape_text(topic.title)}"]
     parts.append(render_introduction(topic, cited))
     if topic.facts:
@@ -172,10 +175,10 @@ def render_topic(
             f"## {escape_text(topic.members_caption)}\n\n| Group | Named in the texts | Count | Source |\n"
             f"| --- | --- | --- | --- |\n{rows}\n| **All** | | **{total}** | |"
         )
-    own_events = [e for e in events if mention_pattern([topic]).search(e.sentence)]
+    own_events = events
     if own_events:
         parts.append("## Timeline\n\n" + "\n".join(render_event(e) for e in own_events))
-    parts.append(render_passages(mentions))
+    parts.append(render_passages(mentions, quoted))
     if topic.related:
         related = [by_slug[s] for s in topic.related]
         parts.append(
@@ -184,7 +187,7 @@ def render_topic(
     return "\n\n".join(parts) + "\n"
 
 
-def render_passages(mentions: list[Mention]) -> str:
+def render_passages(mentions: list[Mention], quoted: dict[Mention, str] | None = None) -> str:
     """'What the sources say': how many passages in which articles, then each passage quoted."""
     parts = ["## What the sources say"]
     if not mentions:
@@ -198,10 +201,13 @@ def render_passages(mentions: list[Mention]) -> str:
         f"{count_phrase(len(per_article), 'article', 'articles')}.\n\n"
         f"| Article | Passages |\n| --- | --- |\n{rows}"
     )
-    for slug in per_article:
+    by_article: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_article.setdefault(mention.place.slug, []).append(mention)
+    for slug, own in by_article.items():
         parts.append(f"### {escape_text(titles[slug])} {{ #{slug} }}")
         parts.append(f"From [the article](../articles/{slug}.md):")
-        parts.extend(render_mention(m) for m in mentions if m.place.slug == slug)
+        parts.extend((quoted or {}).get(m) or render_mention(m) for m in own)
     return "\n\n".join(parts)
 
 
@@ -225,9 +231,15 @@ def render_topic_index(topics: list[Topic], mentions: dict[str, list[Mention]]) 
     return "\n\n".join(parts) + "\n"
 
 
+@functools.lru_cache(maxsize=65_536)
+def escaped_sentence(sentence: str) -> str:
+    """A dated sentence is shown on the timeline, the home page and topic pages: escaped once."""
+    return escape_text(sentence)
+
+
 def render_event(event: Event, prefix: str = "../") -> str:
     link = place_link(event.place, prefix)
-    return f"- **{date_label(event)}** — “{escape_text(event.sentence)}” [Read it in context]({link})"
+    return f"- **{date_label(event)}** — “{escaped_sentence(event.sentence)}” [Read it in context]({link})"
 
 
 def render_timeline(events: list[Event]) -> str:
@@ -301,5 +313,5 @@ def render_home_timeline(events: list[Event]) -> str:
     for event in main:
         if date_label(event) not in seen:
             seen.add(date_label(event))
-            lines.append(f"- **{date_label(event)}** — “{escape_text(event.sentence)}”")
+            lines.append(f"- **{date_label(event)}** — “{escaped_sentence(event.sentence)}”")
     return "\n".join(lines) + "\n"

@@ -28,7 +28,7 @@ from .glossary import (
     capitals_in,
     load_glossary,
 )
-from .mentions import mention_pattern, mentions_in
+from .mentions import mention_pattern, mentions_in, topics_named
 from .model import Article, Entry, Event, Mention, Notice, Outputs, Source, Topic
 from .pages import (
     render_abbreviations,
@@ -37,6 +37,7 @@ from .pages import (
     render_glossary,
     render_home_cards,
     render_home_timeline,
+    render_mention,
     render_timeline,
     render_topic,
     render_topic_index,
@@ -65,9 +66,12 @@ def list_source_files(folder: Path) -> list[str]:
     if not folder.is_dir():
         raise InputError(display_path(folder), "the sources folder does not exist")
     names = []
-    for path in sorted(folder.glob("*.txt")):
-        if not is_inside(path, folder):
-            raise InputError(display_path(path), "is a link to a file outside the sources folder")
+    resolved = folder.resolve()
+    for path in sorted(resolved.glob("*.txt")):
+        if not is_inside(path, resolved):
+            raise InputError(
+                display_path(folder / path.name), "is a link to a file outside the sources folder"
+            )
         names.append(path.name)
     return names
 
@@ -134,6 +138,7 @@ class Converted:
     abbreviations: list[Abbreviation]
     capitals: frozenset[str]
     page: str
+    quoted: dict[Mention, str]  # each mention rendered once, not at every build
     article_key: str
 
 
@@ -203,6 +208,7 @@ def convert_text(
         abbreviations=abbreviations_in(article),
         capitals=capitals_in(article),
         page=render_article(article, named, links),
+        quoted={m: render_mention(m) for found in mentions.values() for m in found},
         article_key="",
     )
     return article, converted
@@ -250,19 +256,28 @@ def convert(
         cited_slugs = {c.source for t in topic_list for c in t.citations}
         cited = resolve_citations(topic_list, [article_of(s) for s in cited_slugs if s in inputs.digests])
         events = in_date_order([event for text in texts for event in text.events])
+        events_of: dict[str, list[Event]] = {t.slug: [] for t in topic_list}
+        for event in events:
+            for index in topics_named(pattern, event.sentence) if pattern else ():
+                events_of[topic_list[index].slug].append(event)
         glossary = build_glossary([text.abbreviations for text in texts], inputs.kept_abbreviations)
         users = {short: [t.entry for t in texts if short in t.capitals] for short in glossary}
     out = Outputs(notices=[*inputs.notices, *(n for t in texts for n in t.notices)])
     out.load_articles = lambda: [article_of(t.entry.slug) for t in texts]
     with watch.stage("render"):
-        render_collection(out.pages, texts, topic_list, mentions, cited, events, glossary, users)
+        quoted = {m: markdown for text in texts for m, markdown in text.quoted.items()}
+        render_collection(
+            out.pages, texts, topic_list, mentions, cited, events, events_of, glossary, users, quoted
+        )
     for topic in topic_list:
         if not mentions[topic.slug]:
             out.notices.append(Notice("no source text mentions this topic", topic.path))
     return out
 
 
-def render_collection(pages, texts, topic_list, mentions, cited, events, glossary, users) -> None:
+def render_collection(
+    pages, texts, topic_list, mentions, cited, events, events_of, glossary, users, quoted
+) -> None:
     """Every page of the collection into `pages`: the articles (already rendered), their index, the
     topics and theirs, the timeline, the glossary, and the home page's fragments."""
     entries = [t.entry for t in texts]
@@ -273,7 +288,7 @@ def render_collection(pages, texts, topic_list, mentions, cited, events, glossar
     if topic_list:
         pages[f"{TOPICS_DIR}/index.md"] = render_topic_index(topic_list, mentions)
     for topic in topic_list:
-        page = render_topic(topic, mentions[topic.slug], by_slug, cited, events)
+        page = render_topic(topic, mentions[topic.slug], by_slug, cited, events_of[topic.slug], quoted)
         pages[f"{TOPICS_DIR}/{topic.slug}.md"] = page
     pages["timeline.md"] = render_timeline(events)
     pages["glossary.md"] = render_glossary(glossary, users)

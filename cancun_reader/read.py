@@ -113,5 +113,7 @@ def read_source(path: Path) -> tuple[str, list[Notice]]:
 
 
 def is_inside(path: Path, folder: Path) -> bool:
-    """Whether `path`, with links followed, lies inside `folder`."""
-    return os.path.commonpath([path.resolve(), folder.resolve()]) == str(folder.resolve())
+    """Whether `path`, with links followed, lies inside `folder` (given resolved)."""
+    if not path.is_symlink() and path.parent == folder:
+        return True  # the usual case, without asking the file system to resolve anything
+    return os.path.commonpath([path.resolve(), folder]) == str(folder)
