@@ -13,7 +13,7 @@ CHROMIUM := /usr/bin/chromium
 CHROME_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 	--disable-background-networking --disable-component-update --disable-sync
 
-.PHONY: setup browser pages site serve test lint format lock clean golden pdf bundle audit
+.PHONY: setup browser pages site serve test lint format lock clean golden pdf bundle audit bench
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -82,6 +82,16 @@ bundle: site  ## dist/cancun-reader-site.zip: the offline site, to unzip and ope
 audit: site browser  ## Lighthouse scores of home, an article and a topic page into artifacts/lighthouse.json
 	cd tools/audit && npm ci --no-audit --no-fund --loglevel=error
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python scripts/audit.py
+
+BENCH_VENV := .bench-venv
+
+$(BENCH_VENV)/.installed: requirements-bench.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+bench: setup $(BENCH_VENV)/.installed  ## timings and growth, into artifacts/bench.{json,md} and docs/performance.md
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/.includes \

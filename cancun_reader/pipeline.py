@@ -76,15 +76,21 @@ def list_source_files(folder: Path) -> list[str]:
     return names
 
 
-def read_catalog(folder: Path) -> tuple[list[Entry], list[Notice]]:
-    """The texts of the sources folder, each with its catalog entry (or one made from its name)."""
+def read_catalog(folder: Path, cache: Cache | None = None) -> tuple[list[Entry], list[Notice]]:
+    """The texts of the sources folder, each with its catalog entry (or one made from its name).
+    A catalog read before (the same bytes, the same code) comes from the cache."""
     files = list_source_files(folder)
     catalog = folder / CATALOG_NAME
     shown = display_path(catalog)
     notices: list[Notice] = []
     entries = []
     if catalog.exists():
-        entries = load_catalog(catalog, shown, read_text(catalog))
+        text = read_text(catalog)
+        key = key_of("catalog", text, shown)
+        entries = (cache or Cache(None)).get(key)  # type: ignore[assignment]
+        if not isinstance(entries, list):
+            entries = load_catalog(catalog, shown, text)
+            (cache or Cache(None)).put(key, entries)
     elif files:
         notices.append(Notice("no catalog: every text is titled from its file name", shown))
     matched, unmatched = match_files(entries, files, shown)
@@ -135,6 +141,7 @@ class Converted:
     notices: list[Notice]
     mentions: dict[str, list[Mention]]
     events: list[Event]
+    event_topics: list[list[str]]  # the slugs of the topics each event names
     abbreviations: list[Abbreviation]
     capitals: frozenset[str]
     page: str
@@ -169,8 +176,8 @@ class Inputs:
     notices: list[Notice]
 
 
-def read_inputs(sources: Path, topics: Path) -> Inputs:
-    entries, notices = read_catalog(sources)
+def read_inputs(sources: Path, topics: Path, cache: Cache) -> Inputs:
+    entries, notices = read_catalog(sources, cache)
     digests = {}
     for entry in entries:
         path = sources / entry.file
@@ -204,7 +211,11 @@ def convert_text(
         entry=entry,
         notices=[*decoding, *unresolved],
         mentions=mentions,
-        events=events_in(article),
+        events=(events := events_in(article)),
+        event_topics=[
+            [topics[i].slug for i in sorted(topics_named(pattern, e.sentence))] if pattern else []
+            for e in events
+        ],
         abbreviations=abbreviations_in(article),
         capitals=capitals_in(article),
         page=render_article(article, named, links),
@@ -222,7 +233,7 @@ def convert(
     cache = cache or Cache(None)
     watch = watch or Stopwatch()
     with watch.stage("read"):
-        inputs = read_inputs(sources, topics)
+        inputs = read_inputs(sources, topics, cache)
     topic_list = inputs.topics
     pattern = mention_pattern(topic_list) if topic_list else None
     hrefs = [f"../{TOPICS_DIR}/{t.slug}.md" for t in topic_list]
@@ -256,10 +267,13 @@ def convert(
         cited_slugs = {c.source for t in topic_list for c in t.citations}
         cited = resolve_citations(topic_list, [article_of(s) for s in cited_slugs if s in inputs.digests])
         events = in_date_order([event for text in texts for event in text.events])
+        named_by = {
+            e: slugs for text in texts for e, slugs in zip(text.events, text.event_topics, strict=True)
+        }
         events_of: dict[str, list[Event]] = {t.slug: [] for t in topic_list}
         for event in events:
-            for index in topics_named(pattern, event.sentence) if pattern else ():
-                events_of[topic_list[index].slug].append(event)
+            for slug in named_by[event]:
+                events_of[slug].append(event)
         glossary = build_glossary([text.abbreviations for text in texts], inputs.kept_abbreviations)
         users = {short: [t.entry for t in texts if short in t.capitals] for short in glossary}
     out = Outputs(notices=[*inputs.notices, *(n for t in texts for n in t.notices)])

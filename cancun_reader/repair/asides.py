@@ -10,8 +10,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
 
-from rapidfuzz import fuzz, process
-
 from ..blocks import is_all_caps
 from ..model import Block, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
 from ..sentences import comparable, sentence_spans
@@ -93,6 +91,8 @@ def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     >>> find_pull_quotes((body, other))[1]
     []
     """
+    from rapidfuzz import fuzz, process  # only when a text is converted, not from the cache
+
     passages = body_passages(blocks)
     index: dict[str, list[int]] = defaultdict(list)
     for number, passage in enumerate(passages):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import ftfy
-
 from ..model import Block, Heading, ListBlock, Paragraph, Repair, Table
 
 Blocks = tuple[Block, ...]
@@ -21,6 +19,8 @@ def fix_encoding(text: str) -> tuple[str, bool]:
     >>> fix_encoding("naïve café, São Paulo")
     ('naïve café, São Paulo', False)
     """
+    import ftfy  # only when a text is converted, not when every text comes from the cache
+
     fixed = ftfy.fix_encoding_and_explain(text)
     return fixed.text, bool(fixed.explanation)
 

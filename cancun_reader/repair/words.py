@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 COMMON_WORD = 3.0
 """Zipf frequency (about once per 10 million words) from which a joined form is surely a word."""
 
@@ -22,6 +20,8 @@ LEADING_WORD = re.compile(r"^(?P<word>[^\W\d_]+)")
 
 @lru_cache(maxsize=4096)
 def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # loads its word lists: only when a break needs a verdict
+
     return zipf_frequency(word.lower(), "en")
 
 

@@ -1,0 +1,374 @@
+"""`make bench`: how fast the build is, and how it grows with the collection.
+
+For synthetic collections of N = 3, 30, 300 and 1,000 texts (scripts/collection.py) it measures the
+conversion per stage (median of several runs, no cache), its peak memory, the size of the pages and of
+the built site and its search index, and `mkdocs build`; then, on their own: the overhead of our
+conversion in `make site` against a plain `mkdocs build` of the same pages, an incremental rebuild
+after one text of 1,000 changes, the time from saving a text to `mkdocs serve` serving the edit,
+and Zensical building the same pages. Results go to artifacts/bench.{json,md}, and the table to the
+site's Performance page (docs/performance.md). Timing belongs here, never in the tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from collection import make_collection
+
+from cancun_reader.cache import Cache
+from cancun_reader.pages import escaped_sentence
+from cancun_reader.pipeline import Stopwatch, build
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "artifacts"
+SIZES = (3, 30, 300, 1000)
+RUNS = {3: 7, 30: 5, 300: 3, 1000: 3}
+STAGES = ("read", "convert", "topics", "render", "write")
+ZENSICAL = ROOT / ".bench-venv" / "bin" / "zensical"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def project_with(size: int, folder: Path) -> Path:
+    """A project whose sources are a synthetic collection: the site's own files around it."""
+    make_collection(size, folder)
+    shutil.copy(ROOT / "mkdocs.yml", folder)
+    for name in ("scripts", "overrides"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "docs").mkdir()
+    for name in ("index.md", "about.md", "performance.md", "assets"):
+        source = ROOT / "docs" / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / "docs" / name)
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    return folder
+
+
+def convert_once(project: Path, docs: Path) -> dict[str, float]:
+    """One build from scratch (no cache, empty docs/), timed per stage."""
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir()
+    escaped_sentence.cache_clear()
+    watch = Stopwatch()
+    build(project / "sources", project / "topics", docs, watch=watch)
+    return watch.seconds
+
+
+def peak_memory(project: Path) -> int:
+    """Peak resident memory, in MiB, of a process that converts the collection once."""
+    code = (
+        "import resource, sys, tempfile; from pathlib import Path; sys.path.insert(0, 'scripts');"
+        "from cancun_reader.pipeline import build;"
+        f"build(Path('{project}/sources'), Path('{project}/topics'), Path(tempfile.mkdtemp()));"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return round(int(result.stdout.strip()) / 1024)
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def mkdocs_build(project: Path, config: str = "mkdocs.yml") -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config],
+        cwd=project,
+        check=True,
+        env=ENV,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def measure_size(size: int, work: Path) -> dict:
+    project = project_with(size, work / f"n{size}")
+    runs = [convert_once(project, project / "docs-bench") for _ in range(RUNS[size])]
+    stages = {stage: statistics.median(r.get(stage, 0.0) for r in runs) for stage in STAGES}
+    conversion = statistics.median(sum(r.values()) for r in runs)
+    shutil.rmtree(project / "docs-bench")
+    build(project / "sources", project / "topics", project / "docs")  # the pages mkdocs will build
+    site_seconds = mkdocs_build(project)
+    generated = project / "docs" / "articles"
+    return {
+        "texts": size,
+        "stages_s": {k: round(v, 4) for k, v in stages.items()},
+        "conversion_s": round(conversion, 4),
+        "per_text_ms": round(conversion / size * 1000, 2),
+        "peak_memory_mib": peak_memory(project),
+        "pages_kib": round((folder_size(generated) + folder_size(project / "docs" / "topics")) / 1024),
+        "mkdocs_build_s": round(site_seconds, 2),
+        "site_mib": round(folder_size(project / "site") / 2**20, 1),
+        "search_index_kib": round((project / "site" / "search" / "search_index.json").stat().st_size / 1024),
+    }
+
+
+def overhead(work: Path) -> dict:
+    """`make site` (the hook converts, then MkDocs builds) against a plain `mkdocs build` of the
+    same pages, alternately, several times, in one run; the cache is warm, as in everyday use."""
+    project = project_with(3, work / "overhead")
+    plain = project / "plain.yml"
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    plain.write_text(re.sub(r"\nhooks:\n  - scripts/mkdocs_hook.py\n", "\n", text), encoding="utf-8")
+    mkdocs_build(project)  # generates the pages and fills the cache
+    with_hook, without = [], []
+    for _ in range(5):
+        with_hook.append(mkdocs_build(project))
+        without.append(mkdocs_build(project, "plain.yml"))
+    ratio = statistics.median(with_hook) / statistics.median(without)
+    return {
+        "make_site_s": round(statistics.median(with_hook), 3),
+        "plain_mkdocs_s": round(statistics.median(without), 3),
+        "ratio": round(ratio, 3),
+        "target": 1.15,
+    }
+
+
+def incremental(work: Path) -> dict:
+    """After one text of 1,000 changes, a rebuild with the cache: its time and what it rewrote."""
+    project = project_with(1000, work / "incremental")
+    cache = project / ".cache" / "cancun-reader"
+    build(project / "sources", project / "topics", project / "docs", cache=Cache(cache))
+    text = project / "sources" / "mexico-discovers-the-wto-0500.txt"
+    times, written = [], []
+    for round_number in range(5):
+        content = text.read_text(encoding="utf-8")
+        text.write_text(content.replace("smallholder", f"smallholder{round_number}", 1), encoding="utf-8")
+        escaped_sentence.cache_clear()
+        watch = Stopwatch()
+        start = time.perf_counter()
+        report = build(
+            project / "sources", project / "topics", project / "docs", cache=Cache(cache), watch=watch
+        )
+        times.append(time.perf_counter() - start)
+        written.append(sorted(report.plan.write))
+    return {
+        "texts": 1000,
+        "rebuild_s": round(statistics.median(times), 3),
+        "pages_rewritten": written[-1],
+        "target_s": 0.3,
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def page_has(url: str, text: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return text in response.read().decode("utf-8")
+    except OSError:
+        return False
+
+
+def edit_to_reload(work: Path) -> dict:
+    """With `mkdocs serve` on the three texts: from saving a text to the served page having the edit."""
+    project = project_with(3, work / "serve")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/articles/mexico-discovers-the-wto.html"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not page_has(url, "smallholder") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        text = project / "sources" / "mexico-discovers-the-wto.txt"
+        original = text.read_text(encoding="utf-8")
+        times = []
+        for edit in range(10):
+            marker = f"edited{edit}smallholder"
+            text.write_text(original.replace("smallholder", marker, 1), encoding="utf-8")
+            start = time.perf_counter()
+            while not page_has(url, marker) and time.perf_counter() - start < 30:
+                time.sleep(0.02)
+            times.append(time.perf_counter() - start)
+            time.sleep(1.0)  # let the rebuild the edit caused settle before the next edit
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return {"median_s": round(statistics.median(times), 3), "max_s": round(max(times), 3), "target_s": 1.5}
+
+
+def zensical(work: Path) -> dict:
+    """The same generated pages built by Zensical, which reads mkdocs.yml, beside MkDocs."""
+    if not ZENSICAL.exists():
+        return {"available": False, "note": "not installed; `make bench` installs it into .bench-venv/"}
+    project = project_with(3, work / "zensical")
+    build(project / "sources", project / "topics", project / "docs")
+    version = subprocess.run([str(ZENSICAL), "--version"], capture_output=True, text=True).stdout.strip()
+    mkdocs_times, zensical_times = [], []
+    for _ in range(3):
+        mkdocs_times.append(mkdocs_build(project, "mkdocs.yml"))
+        shutil.rmtree(project / "site", ignore_errors=True)
+        start = time.perf_counter()
+        result = subprocess.run(
+            [str(ZENSICAL), "build"], cwd=project, capture_output=True, text=True, env=ENV
+        )
+        zensical_times.append(time.perf_counter() - start)
+    built = sorted(str(p.relative_to(project / "site")) for p in (project / "site").rglob("*.html"))
+    mkdocs_build(project, "mkdocs.yml")
+    mkdocs_pages = len(list((project / "site").rglob("*.html")))
+    return {
+        "available": True,
+        "version": version,
+        "ok": result.returncode == 0,
+        "zensical_s": round(statistics.median(zensical_times), 3),
+        "mkdocs_s": round(statistics.median(mkdocs_times), 3),
+        "ratio_zensical_to_mkdocs": round(
+            statistics.median(zensical_times) / statistics.median(mkdocs_times), 3
+        ),
+        "html_pages": len(built),
+        "mkdocs_html_pages": mkdocs_pages,
+        "could_not": [
+            "run the MkDocs hook: it builds the pages `make pages` generated beforehand",
+            "serve the iframe-worker shim the hook adds: search from file:// needs a connection",
+        ],
+        "log": result.stdout.strip().splitlines()[-3:],
+    }
+
+
+def machine() -> dict:
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (
+            int(line.split()[1]) // 2**20
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    return {
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "memory_gib": memory,
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def table(results: dict) -> str:
+    m = results["machine"]
+    lines = [
+        f"Measured on {m['date']}: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, "
+        f"Python {m['python']}, {m['system']}. Medians of several runs.",
+        "",
+        "| Texts | Read | Convert | Topics | Render | Write | Conversion | Per text | Peak memory | "
+        "Pages | `mkdocs build` | Site | Search index |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in results["sizes"]:
+        s = row["stages_s"]
+        lines.append(
+            f"| {row['texts']} | "
+            + " | ".join(f"{s[k]:.3f} s" for k in STAGES)
+            + f" | {row['conversion_s']:.3f} s | {row['per_text_ms']} ms | {row['peak_memory_mib']} MiB"
+            f" | {row['pages_kib']} KiB | {row['mkdocs_build_s']} s | {row['site_mib']} MiB"
+            f" | {row['search_index_kib']} KiB |"
+        )
+    g, o, i, e = results["growth"], results["overhead"], results["incremental"], results["edit_to_reload"]
+    z = results["zensical"]
+    verdict = lambda ok: "target met" if ok else "target missed"  # noqa: E731
+    lines += [
+        "",
+        f"- **Growth**: {g['per_text_ms_1000']} ms per text at 1,000 texts against "
+        f"{g['per_text_ms_30']} ms at 30, a ratio of {g['ratio']} "
+        f"(target ≤ 1.3: {verdict(g['ratio'] <= 1.3)}).",
+        f"- **Three texts** convert in {g['three_texts_ms']} ms in-process (target < 50 ms: "
+        f"{verdict(g['three_texts_ms'] < 50)}).",
+        f"- **Overhead of the conversion**: `make site` {o['make_site_s']} s against a plain `mkdocs build` "
+        f"{o['plain_mkdocs_s']} s of the same pages, a ratio of {o['ratio']} (target ≤ 1.15: "
+        f"{verdict(o['ratio'] <= 1.15)}).",
+        f"- **Incremental rebuild** after one of 1,000 texts changes: {i['rebuild_s']} s, rewriting "
+        f"{len(i['pages_rewritten'])} page(s): {', '.join(i['pages_rewritten'])} (target < 0.3 s: "
+        f"{verdict(i['rebuild_s'] < 0.3)}).",
+        f"- **Edit to reload** with `mkdocs serve`: {e['median_s']} s median of 10 edits, {e['max_s']} s at "
+        f"worst (target < 1.5 s: {verdict(e['median_s'] < 1.5)}).",
+    ]
+    if z.get("available"):
+        lines.append(
+            f"- **Zensical** {z['version']} built the same pages ({z['html_pages']} HTML pages, MkDocs "
+            f"{z['mkdocs_html_pages']}) in {z['zensical_s']} s against MkDocs {z['mkdocs_s']} s, a ratio of "
+            f"{z['ratio_zensical_to_mkdocs']}. It could not: {'; '.join(z['could_not'])}."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def update_performance_page(markdown: str) -> None:
+    page = ROOT / "docs" / "performance.md"
+    text = page.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    before, rest = text.split(start, 1)
+    after = rest.split(end, 1)[1]
+    page.write_text(f"{before}{start}\n{markdown}{end}{after}", encoding="utf-8")
+
+
+def main() -> int:
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="cancun-bench-") as folder:
+        work = Path(folder)
+        sizes = []
+        for size in SIZES:
+            print(f"bench: {size} texts …", flush=True)
+            sizes.append(measure_size(size, work))
+        per_text = {row["texts"]: row["per_text_ms"] for row in sizes}
+        growth = {
+            "per_text_ms_30": per_text[30],
+            "per_text_ms_1000": per_text[1000],
+            "ratio": round(per_text[1000] / per_text[30], 3),
+            "three_texts_ms": round(sizes[0]["conversion_s"] * 1000, 1),
+        }
+        print("bench: overhead, incremental, edit to reload, Zensical …", flush=True)
+        results = {
+            "machine": machine(),
+            "sizes": sizes,
+            "growth": growth,
+            "overhead": overhead(work),
+            "incremental": incremental(work),
+            "edit_to_reload": edit_to_reload(work),
+            "zensical": zensical(work),
+        }
+    results["bench_seconds"] = round(time.perf_counter() - started)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "bench.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    markdown = table(results)
+    (ARTIFACTS / "bench.md").write_text(markdown, encoding="utf-8")
+    update_performance_page(markdown)
+    print(markdown)
+    print(
+        f"bench: {results['bench_seconds']} s; artifacts/bench.json, artifacts/bench.md, docs/performance.md"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
