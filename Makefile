@@ -95,7 +95,7 @@ bench: setup $(BENCH_VENV)/.installed  ## timings and growth, into artifacts/ben
 
 clean:
 	rm -rf site dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/.includes \
-		docs/.generated.json .pytest_cache .ruff_cache
+		docs/.generated.json .cache .pytest_cache .ruff_cache
 
 golden: setup  ## rewrite tests/golden/*.md from the current build; review the diff before committing
 	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py

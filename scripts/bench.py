@@ -126,7 +126,7 @@ def overhead(work: Path) -> dict:
     plain.write_text(re.sub(r"\nhooks:\n  - scripts/mkdocs_hook.py\n", "\n", text), encoding="utf-8")
     mkdocs_build(project)  # generates the pages and fills the cache
     with_hook, without = [], []
-    for _ in range(5):
+    for _ in range(9):
         with_hook.append(mkdocs_build(project))
         without.append(mkdocs_build(project, "plain.yml"))
     ratio = statistics.median(with_hook) / statistics.median(without)
