@@ -98,7 +98,7 @@ def render_article(article: Article, topics: list[Topic], links: TopicLinks | No
 
 def render_citation(article: Article) -> str:
     """How to cite the article: author, title, publication, date, and this page's address (the
-    script `cite.js` puts in the address the page is read at; without it, its path in the site)."""
+    script `reader.js` puts in the address the page is read at; without it, its path in the site)."""
     entry = article.source.entry
     author = escape_text(entry.author) if entry.author != UNKNOWN else "Author unknown"
     title = f"“{escape_text(entry.title)}”" + (
