@@ -68,3 +68,14 @@ def build_site(project: Path, site: Path) -> subprocess.CompletedProcess:
         check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
+
+
+def run_build(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """`python scripts/build.py` in a project copy, as an editor runs it."""
+    return subprocess.run(
+        [sys.executable, "scripts/build.py", *arguments],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )

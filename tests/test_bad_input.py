@@ -20,19 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from project import tree_snapshot
+from project import run_build, tree_snapshot
 
 WALKOUT = "sources/cancun-walkout-pww.txt"
-
-
-def run_build(project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "scripts/build.py", *arguments],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 @dataclass

@@ -1,24 +1,12 @@
 """The build command: a summary on success; on bad input one line naming file and line, exit 1,
 no traceback, and `docs/` exactly as it was."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from project import ROOT, tree_snapshot
+from project import ROOT, run_build, tree_snapshot
 
 from cancun_reader.pipeline import convert
-
-
-def run_build(project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "scripts/build.py", *arguments],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_first_build_writes_every_page_and_the_second_writes_none(project: Path) -> None:
