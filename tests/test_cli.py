@@ -1,6 +1,7 @@
 """The build command: a summary on success; on bad input one line naming file and line, exit 1,
 no traceback, and `docs/` exactly as it was."""
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,16 @@ def test_a_correction_whose_quotation_fails_stops_the_build(
     assert result.stderr.startswith("error: " + expected), result.stderr
     assert result.stderr.count("\n") == 1
     assert tree_snapshot(project / "docs") == before
+
+
+def test_no_generated_page_is_committed() -> None:
+    """Generated pages are build output: a fresh clone that tracked one could not build (the page
+    would look hand-written and block the build), so none may be in git."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(
+        ["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    generated = {f"docs/{name}" for name in convert(ROOT / "sources", ROOT / "topics").pages}
+    assert not generated & set(tracked)
+    assert "docs/index.md" in tracked and "docs/about.md" in tracked
