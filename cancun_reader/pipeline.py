@@ -16,7 +16,7 @@ from .anchors import assign_anchors
 from .blocks import parse_blocks
 from .cache import Cache, key_of
 from .catalog import CATALOG_NAME, load_catalog, match_files
-from .citations import resolve_citations
+from .citations import Cited, resolve_citations
 from .corrections import Directive, apply_corrections, corrections_path, load_corrections
 from .errors import InputError
 from .escape import TopicLinks
@@ -79,6 +79,7 @@ def list_source_files(folder: Path) -> list[str]:
 def read_catalog(folder: Path, cache: Cache | None = None) -> tuple[list[Entry], list[Notice]]:
     """The texts of the sources folder, each with its catalog entry (or one made from its name).
     A catalog read before (the same bytes, the same code) comes from the cache."""
+    cache = cache or Cache(None)
     files = list_source_files(folder)
     catalog = folder / CATALOG_NAME
     shown = display_path(catalog)
@@ -87,10 +88,10 @@ def read_catalog(folder: Path, cache: Cache | None = None) -> tuple[list[Entry],
     if catalog.exists():
         text = read_text(catalog)
         key = key_of("catalog", text, shown)
-        entries = (cache or Cache(None)).get(key)  # type: ignore[assignment]
+        entries = cache.get(key)  # type: ignore[assignment]
         if not isinstance(entries, list):
             entries = load_catalog(catalog, shown, text)
-            (cache or Cache(None)).put(key, entries)
+            cache.put(key, entries)
     elif files:
         notices.append(Notice("no catalog: every text is titled from its file name", shown))
     matched, unmatched = match_files(entries, files, shown)
@@ -119,6 +120,8 @@ def make_article(source: Source, directives: list[Directive]) -> tuple[Article, 
 
 
 def read_collection(sources: Path, topics: Path) -> Collection:
+    """Every text as a whole article, with the topics: for the tests and tools that look into the
+    articles themselves. The build itself goes through `convert`."""
     found, notices = read_sources(sources)
     collection = Collection(notices=notices)
     for source in found:
@@ -252,9 +255,11 @@ def convert(
                 cache.put(converted.article_key, article)
             texts.append(converted)
 
+    by_slug = {text.entry.slug: text for text in texts}
+
     def article_of(slug: str) -> Article:
         if slug not in fresh:
-            text = next(t for t in texts if t.entry.slug == slug)
+            text = by_slug[slug]
             cached = cache.get(text.article_key)
             fresh[slug] = cached or convert_text(sources, text.entry, topic_list, None)[0]  # type: ignore[assignment]
         return fresh[slug]
@@ -290,7 +295,16 @@ def convert(
 
 
 def render_collection(
-    pages, texts, topic_list, mentions, cited, events, events_of, glossary, users, quoted
+    pages: dict[str, str],
+    texts: list[Converted],
+    topic_list: list[Topic],
+    mentions: dict[str, list[Mention]],
+    cited: Cited,
+    events: list[Event],
+    events_of: dict[str, list[Event]],
+    glossary: dict[str, Abbreviation],
+    users: dict[str, list[Entry]],
+    quoted: dict[Mention, str],
 ) -> None:
     """Every page of the collection into `pages`: the articles (already rendered), their index, the
     topics and theirs, the timeline, the glossary, and the home page's fragments."""
