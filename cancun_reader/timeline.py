@@ -91,15 +91,12 @@ def in_date_order(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.start, e.end))
 
 
-def find_events(articles: list[Article]) -> list[Event]:
-    """Every dated sentence of every article, in the order of their dates."""
-    return in_date_order([event for article in articles for event in events_in(article)])
-
-
 def date_label(event: Event) -> str:
     """`2003-09-10 – 14`, `1996-12`, `2001`: the date as precisely as the text gives it.
 
-    >>> from cancun_reader.model import Article
+    >>> from cancun_reader.model import Place
+    >>> date_label(Event((1999, 11, 30), (1999, 12, 3), "", "", Place("a", "A", "p")))
+    '1999-11-30 – 12-03'
     """
     (year, month, day), (_, end_month, end_day) = event.start, event.end
     if not month:
