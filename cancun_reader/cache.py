@@ -13,7 +13,9 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections import OrderedDict
 from pathlib import Path
+from typing import ClassVar
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -41,11 +43,25 @@ def key_of(*parts: bytes | str) -> str:
 
 
 class Cache:
-    """Pickled results under `folder`, by key; `Cache(None)` keeps nothing."""
+    """Pickled results under `folder`, by key; `Cache(None)` keeps nothing.
+
+    A long-lived process (`mkdocs serve` runs the hook in one process for every rebuild) also keeps
+    the results it has read or written in memory, shared by its `Cache` objects, so a rebuild
+    does not read them from disk again."""
+
+    MEMORY_SIZE = 4096
+    _memory: ClassVar[OrderedDict[tuple[str, str], object]] = OrderedDict()
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self.hits = self.misses = 0
+
+    def _remember(self, key: str, value: object) -> None:
+        memory = Cache._memory
+        memory[(str(self.folder), key)] = value
+        memory.move_to_end((str(self.folder), key))
+        while len(memory) > self.MEMORY_SIZE:
+            memory.popitem(last=False)
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
@@ -54,6 +70,10 @@ class Cache:
     def get(self, key: str) -> object | None:
         if self.folder is None:
             return None
+        remembered = Cache._memory.get((str(self.folder), key))
+        if remembered is not None and self._path(key).exists():
+            self.hits += 1
+            return remembered
         try:
             with self._path(key).open("rb") as stream:
                 value = pickle.load(stream)
@@ -61,12 +81,14 @@ class Cache:
             self.misses += 1
             return None
         self.hits += 1
+        self._remember(key, value)
         return value
 
     def put(self, key: str, value: object) -> None:
         if self.folder is None:
             return
         path = self._path(key)
+        self._remember(key, value)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -33,11 +33,9 @@ def source_file(article: Article) -> str:
 
 
 def byline(entry: Entry) -> str:
-    author = f"By {escape_text(entry.author)}" if entry.author != UNKNOWN else "Author unknown"
-    publication = (
-        f"*{escape_text(entry.publication)}*" if entry.publication != UNKNOWN else "publication unknown"
-    )
-    date = escape_text(entry.date) if entry.date != UNKNOWN else "date unknown"
+    author = f"By {escaped(entry.author)}" if entry.author != UNKNOWN else "Author unknown"
+    publication = f"*{escaped(entry.publication)}*" if entry.publication != UNKNOWN else "publication unknown"
+    date = escaped(entry.date) if entry.date != UNKNOWN else "date unknown"
     return f"{author} · {publication} · {date}"
 
 
@@ -133,7 +131,7 @@ def render_article_index(entries: list[Entry]) -> str:
     parts = [front_matter({"title": "Articles"}).rstrip(), "# Articles"]
     for entry in entries:
         summary = escape_text(entry.summary) if entry.summary != UNKNOWN else ""
-        heading = f"## [{escape_text(entry.title)}]({entry.slug}.md)"
+        heading = f"## [{escaped(entry.title)}]({entry.slug}.md)"
         parts.append(f"{heading}\n\n{byline(entry)}\n\n{summary}".rstrip())
     return "\n\n".join(parts) + "\n"
 
@@ -154,10 +152,11 @@ def render_topic(
     by_slug: dict[str, Topic],
     cited: Cited,
     events: list[Event],
-    quoted: dict[Mention, str] | None = None,
+    quoted: list[str] | None = None,
 ) -> str:
     """A topic page: introduction, key facts, members, the events that name it, then every passage
-    that names it. `quoted` may hold passages already rendered (`render_mention`), kept from an
+    that names it. `quoted` may hold the passages already rendered (`render_mention`, in the order
+    of `mentions`), kept from an
     earlier build."""
     parts = [front_matter({"title": topic.title}).rstrip(), f"# {escape_text(topic.title)}"]
     parts.append(render_introduction(topic, cited))
@@ -187,7 +186,7 @@ def render_topic(
     return "\n\n".join(parts) + "\n"
 
 
-def render_passages(mentions: list[Mention], quoted: dict[Mention, str] | None = None) -> str:
+def render_passages(mentions: list[Mention], quoted: list[str] | None = None) -> str:
     """'What the sources say': how many passages in which articles, then each passage quoted."""
     parts = ["## What the sources say"]
     if not mentions:
@@ -195,19 +194,20 @@ def render_passages(mentions: list[Mention], quoted: dict[Mention, str] | None =
         return "\n\n".join(parts)
     per_article = Counter(m.place.slug for m in mentions)
     titles = {m.place.slug: m.place.title for m in mentions}
-    rows = "\n".join(f"| [{escape_text(titles[s])}](#{s}) | {n} |" for s, n in per_article.items())
+    rows = "\n".join(f"| [{escaped(titles[s])}](#{s}) | {n} |" for s, n in per_article.items())
     parts.append(
         f"{count_phrase(len(mentions), 'passage', 'passages')} in "
         f"{count_phrase(len(per_article), 'article', 'articles')}.\n\n"
         f"| Article | Passages |\n| --- | --- |\n{rows}"
     )
-    by_article: dict[str, list[Mention]] = {}
-    for mention in mentions:
-        by_article.setdefault(mention.place.slug, []).append(mention)
+    rendered = quoted if quoted is not None else [render_mention(m) for m in mentions]
+    by_article: dict[str, list[str]] = {}
+    for mention, markdown in zip(mentions, rendered, strict=True):
+        by_article.setdefault(mention.place.slug, []).append(markdown)
     for slug, own in by_article.items():
-        parts.append(f"### {escape_text(titles[slug])} {{ #{slug} }}")
+        parts.append(f"### {escaped(titles[slug])} {{ #{slug} }}")
         parts.append(f"From [the article](../articles/{slug}.md):")
-        parts.extend((quoted or {}).get(m) or render_mention(m) for m in own)
+        parts.extend(own)
     return "\n\n".join(parts)
 
 
@@ -232,14 +232,15 @@ def render_topic_index(topics: list[Topic], mentions: dict[str, list[Mention]]) 
 
 
 @functools.lru_cache(maxsize=65_536)
-def escaped_sentence(sentence: str) -> str:
-    """A dated sentence is shown on the timeline, the home page and topic pages: escaped once."""
-    return escape_text(sentence)
+def escaped(text: str) -> str:
+    """A title or a sentence shown on many pages (indexes, topics, timeline, glossary), escaped
+    once per process: a long-lived one, such as `mkdocs serve`, escapes it once for all rebuilds."""
+    return escape_text(text)
 
 
 def render_event(event: Event, prefix: str = "../") -> str:
     link = place_link(event.place, prefix)
-    return f"- **{date_label(event)}** — “{escaped_sentence(event.sentence)}” [Read it in context]({link})"
+    return f"- **{date_label(event)}** — “{escaped(event.sentence)}” [Read it in context]({link})"
 
 
 def render_timeline(events: list[Event]) -> str:
@@ -264,7 +265,7 @@ def render_glossary(glossary: dict[str, Abbreviation], users_of: dict[str, list[
     rows = []
     for short, abbreviation in glossary.items():
         users = users_of.get(short, [])
-        used = ", ".join(f"[{escape_text(e.title)}](articles/{e.slug}.md)" for e in users) or "—"
+        used = ", ".join(f"[{escaped(e.title)}](articles/{e.slug}.md)" for e in users) or "—"
         origin = "the texts" if abbreviation.origin.endswith(".txt") else "the editors' list"
         rows.append(f"| {escape_text(short)} | {escape_text(abbreviation.long)} | {origin} | {used} |")
     return (
@@ -286,8 +287,8 @@ def render_abbreviations(glossary: dict[str, Abbreviation]) -> str:
 def render_home_cards(entries: list[Entry], topics: list[Topic], mentions: dict[str, list[Mention]]) -> str:
     """Cards for the home page: one per article, one per topic."""
     article_cards = [
-        f"-   **[{escape_text(e.title)}](articles/{e.slug}.md)**\n\n    ---\n\n    {byline(e)}. "
-        + (escape_text(e.summary) if e.summary != UNKNOWN else "")
+        f"-   **[{escaped(e.title)}](articles/{e.slug}.md)**\n\n    ---\n\n    {byline(e)}. "
+        + (escaped(e.summary) if e.summary != UNKNOWN else "")
         for e in entries
     ]
     topic_cards = [
@@ -313,5 +314,5 @@ def render_home_timeline(events: list[Event]) -> str:
     for event in main:
         if date_label(event) not in seen:
             seen.add(date_label(event))
-            lines.append(f"- **{date_label(event)}** — “{escaped_sentence(event.sentence)}”")
+            lines.append(f"- **{date_label(event)}** — “{escaped(event.sentence)}”")
     return "\n".join(lines) + "\n"

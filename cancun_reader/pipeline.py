@@ -46,7 +46,7 @@ from .read import display_path, is_inside, read_bytes, read_source, read_text
 from .repair import find_unresolved, repair_blocks
 from .timeline import events_in, in_date_order
 from .topics import load_topics
-from .write import Plan, apply_plan, plan_writes
+from .write import Plan, apply_plan, digest_of, plan_writes
 
 ARTICLES_DIR = "articles"
 TOPICS_DIR = "topics"
@@ -148,7 +148,8 @@ class Converted:
     abbreviations: list[Abbreviation]
     capitals: frozenset[str]
     page: str
-    quoted: dict[Mention, str]  # each mention rendered once, not at every build
+    page_digest: str
+    quoted: dict[str, list[str]]  # by topic, each of its mentions rendered once, not at every build
     article_key: str
 
 
@@ -221,8 +222,9 @@ def convert_text(
         ],
         abbreviations=abbreviations_in(article),
         capitals=capitals_in(article),
-        page=render_article(article, named, links),
-        quoted={m: render_mention(m) for found in mentions.values() for m in found},
+        page=(page := render_article(article, named, links)),
+        page_digest=digest_of(page),
+        quoted={slug: [render_mention(m) for m in found] for slug, found in mentions.items()},
         article_key="",
     )
     return article, converted
@@ -266,9 +268,11 @@ def convert(
 
     with watch.stage("topics"):
         mentions: dict[str, list[Mention]] = {t.slug: [] for t in topic_list}
+        quoted: dict[str, list[str]] = {t.slug: [] for t in topic_list}
         for text in texts:
             for slug, found in text.mentions.items():
                 mentions[slug].extend(found)
+                quoted[slug].extend(text.quoted[slug])
         cited_slugs = {c.source for t in topic_list for c in t.citations}
         cited = resolve_citations(topic_list, [article_of(s) for s in cited_slugs if s in inputs.digests])
         events = in_date_order([event for text in texts for event in text.events])
@@ -282,9 +286,9 @@ def convert(
         glossary = build_glossary([text.abbreviations for text in texts], inputs.kept_abbreviations)
         users = {short: [t.entry for t in texts if short in t.capitals] for short in glossary}
     out = Outputs(notices=[*inputs.notices, *(n for t in texts for n in t.notices)])
+    out.digests = {f"{ARTICLES_DIR}/{t.entry.slug}.md": t.page_digest for t in texts}
     out.load_articles = lambda: [article_of(t.entry.slug) for t in texts]
     with watch.stage("render"):
-        quoted = {m: markdown for text in texts for m, markdown in text.quoted.items()}
         render_collection(
             out.pages, texts, topic_list, mentions, cited, events, events_of, glossary, users, quoted
         )
@@ -304,7 +308,7 @@ def render_collection(
     events_of: dict[str, list[Event]],
     glossary: dict[str, Abbreviation],
     users: dict[str, list[Entry]],
-    quoted: dict[Mention, str],
+    quoted: dict[str, list[str]],
 ) -> None:
     """Every page of the collection into `pages`: the articles (already rendered), their index, the
     topics and theirs, the timeline, the glossary, and the home page's fragments."""
@@ -316,7 +320,9 @@ def render_collection(
     if topic_list:
         pages[f"{TOPICS_DIR}/index.md"] = render_topic_index(topic_list, mentions)
     for topic in topic_list:
-        page = render_topic(topic, mentions[topic.slug], by_slug, cited, events_of[topic.slug], quoted)
+        page = render_topic(
+            topic, mentions[topic.slug], by_slug, cited, events_of[topic.slug], quoted[topic.slug]
+        )
         pages[f"{TOPICS_DIR}/{topic.slug}.md"] = page
     pages["timeline.md"] = render_timeline(events)
     pages["glossary.md"] = render_glossary(glossary, users)
@@ -354,7 +360,10 @@ def build(
         more = f" (and {len(outputs.notices) - 1} more warnings)" if len(outputs.notices) > 1 else ""
         raise InputError(first.path, f"{first.message}{more}; strict mode stops here", first.line)
     with watch.stage("write"):
-        plan = plan_writes(docs, outputs.pages)
+        digests = {
+            name: outputs.digests.get(name) or digest_of(content) for name, content in outputs.pages.items()
+        }
+        plan = plan_writes(docs, outputs.pages, digests)
         if not check:
-            apply_plan(docs, plan, outputs.pages)
+            apply_plan(docs, plan, outputs.pages, digests)
     return Report(plan, list(outputs.pages), outputs.notices, outputs.load_articles)

@@ -1,13 +1,15 @@
 """Stage 6, write: put generated pages into `docs/` without ever losing a hand-written one.
 
-A manifest (`docs/.generated.json`, hidden from MkDocs) lists what the build generated. Only those
-files are ever overwritten or removed; a generated page whose name collides with a hand-written
-file is an error. Every file is written to a temporary file and renamed over the old one, so a
-build killed at any moment leaves each page either as it was or as it should be.
+A manifest (`docs/.generated.json`, hidden from MkDocs) lists what the build generated, with a
+digest of each page and its file's size and time. Only those files are ever overwritten or
+removed; a generated page whose name collides with a hand-written file is an error. Every file is
+written to a temporary file and renamed over the old one, so a build killed at any moment leaves
+each page either as it was or as it should be.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -35,22 +37,49 @@ class Plan:
         return bool(self.write or self.remove)
 
 
-def read_manifest(docs: Path) -> set[str]:
+@dataclass(frozen=True)
+class Record:
+    """What the manifest knows of a generated page: the digest of what the build wrote, and the
+    file's size and time just after, so an untouched file is known unchanged without reading it."""
+
+    digest: str = ""
+    stat: str = ""
+
+
+def file_stat(path: Path) -> str:
+    status = path.stat()
+    return f"{status.st_size}:{status.st_mtime_ns}"
+
+
+def digest_of(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def read_manifest(docs: Path) -> dict[str, Record]:
+    """The pages an earlier build generated, with what it recorded of each."""
     path = docs / MANIFEST_NAME
     if not path.exists():
-        return set()
+        return {}
     try:
-        listed = json.loads(path.read_text(encoding="utf-8"))["generated"]
-    except (ValueError, KeyError, TypeError):
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        records = manifest.get("records", {})
+        return {str(name): Record(*records.get(name, ("", ""))) for name in manifest["generated"]}
+    except (ValueError, KeyError, TypeError, AttributeError):
         raise InputError(
             display_path(path), "is damaged; delete it and the generated folders, then build again"
         ) from None
-    return set(listed)
 
 
-def plan_writes(docs: Path, pages: dict[str, str]) -> Plan:
-    """Compare the pages a build made with what is on disk; refuse to touch hand-written files."""
-    generated_before = read_manifest(docs)
+def untouched(record: Record, digest: str | None, target: Path) -> bool:
+    """Whether the file holds what the build wrote last, which is what it would write now."""
+    return digest is not None and record == Record(digest, file_stat(target))
+
+
+def plan_writes(docs: Path, pages: dict[str, str], digests: dict[str, str] | None = None) -> Plan:
+    """Compare the pages a build made with what is on disk; refuse to touch hand-written files.
+    A page whose digest is the one recorded, in a file nobody touched since, is not read again."""
+    recorded = read_manifest(docs)
+    digests = digests or {}
     plan = Plan()
     for name, content in sorted(pages.items()):
         target = docs / name
@@ -58,17 +87,20 @@ def plan_writes(docs: Path, pages: dict[str, str]) -> Plan:
             raise InputError(display_path(target), "is in the way of a generated page; move it")
         if not target.exists():
             plan.write[name] = content
-        elif name not in generated_before:
+        elif name not in recorded:
             raise InputError(
                 display_path(target),
                 "is a hand-written page with the name of a generated one; "
                 "rename it or change the slug in the catalog or topics",
             )
-        elif target.read_text(encoding="utf-8") == content:
+        elif (
+            untouched(recorded[name], digests.get(name), target)
+            or target.read_text(encoding="utf-8") == content
+        ):
             plan.unchanged.append(name)
         else:
             plan.write[name] = content
-    plan.remove = sorted(n for n in generated_before - pages.keys() if (docs / n).is_file())
+    plan.remove = sorted(n for n in recorded.keys() - pages.keys() if (docs / n).is_file())
     return plan
 
 
@@ -86,25 +118,35 @@ def write_atomically(path: Path, content: str) -> None:
         raise
 
 
-def write_manifest(docs: Path, names: set[str]) -> None:
-    content = json.dumps({"generated": sorted(names)}, indent=1) + "\n"
-    write_atomically(docs / MANIFEST_NAME, content)
+def write_manifest(docs: Path, records: dict[str, Record]) -> None:
+    names = sorted(records)
+    content = {"generated": names, "records": {n: [records[n].digest, records[n].stat] for n in names}}
+    write_atomically(docs / MANIFEST_NAME, json.dumps(content, indent=1) + "\n")
 
 
-def apply_plan(docs: Path, plan: Plan, pages: dict[str, str]) -> None:
-    """Carry out a plan. The manifest first lists old and new pages together, so a build killed
-    half-way still knows every file it may have written."""
+def apply_plan(docs: Path, plan: Plan, pages: dict[str, str], digests: dict[str, str] | None = None) -> None:
+    """Carry out a plan. The manifest first lists old and new pages together, the ones about to be
+    written with nothing recorded, so a build killed half-way still knows every file it may have
+    written, and trusts none of them until it has compared them again."""
+    digests = digests or {}
     before = read_manifest(docs)
-    remove_stale_temporaries(docs, before | set(pages))
-    if plan.changes or before != set(pages):
-        write_manifest(docs, before | set(pages))
-    for name, content in plan.write.items():
-        write_atomically(docs / name, content)
+    remove_stale_temporaries(docs, set(before) | set(pages))
+    during = {**before, **{name: Record() for name in pages if name not in before or name in plan.write}}
+    if during != before:
+        write_manifest(docs, during)
+    after: dict[str, Record] = {}
+    for name, content in pages.items():
+        if name in plan.write:
+            write_atomically(docs / name, content)
+        record = before.get(name, Record())
+        if name in plan.write or not record.digest:
+            record = Record(digests.get(name) or digest_of(content), file_stat(docs / name))
+        after[name] = record
     for name in plan.remove:
         (docs / name).unlink()
         _remove_empty_parents(docs, docs / name)
-    if plan.changes or before != set(pages):
-        write_manifest(docs, set(pages))
+    if after != before:
+        write_manifest(docs, after)
 
 
 STALE_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]+\.tmp")

@@ -155,3 +155,14 @@ def test_no_generated_page_is_committed() -> None:
     generated = {f"docs/{name}" for name in convert(ROOT / "sources", ROOT / "topics").pages}
     assert not generated & set(tracked)
     assert "docs/index.md" in tracked and "docs/about.md" in tracked
+
+
+def test_a_generated_page_edited_by_hand_is_made_again(project: Path) -> None:
+    """The manifest lets the build skip reading untouched pages; a touched one is compared again."""
+    assert run_build(project).returncode == 0
+    page = project / "docs" / "articles" / "mexico-discovers-the-wto.md"
+    made = page.read_text(encoding="utf-8")
+    page.write_text(made.replace("smallholder", "edited by hand"), encoding="utf-8")
+    result = run_build(project)
+    assert "written: 1 " in result.stdout
+    assert page.read_text(encoding="utf-8") == made
