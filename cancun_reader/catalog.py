@@ -109,7 +109,6 @@ def entry_for_uncatalogued(name: str) -> Entry:
         file=name,
         slug=slug_from_file_name(name),
         title=title_from_file_name(name),
-        title_is_editorial=True,
         catalogued=False,
     )
 
@@ -145,6 +144,12 @@ def match_files(
         slugs[entry.slug] = 0
         where = str(Path(shown_as).parent / name)
         notices.append(
-            Notice(f"has no entry in {shown_as}; titled '{entry.title}' from its file name", where)
+            Notice(
+                f"has no entry in {shown_as}; titled '{entry.title}' from its file name. To describe "
+                f"it, add an entry with 'file: {name}', a slug, a title and 'unknown' for what the "
+                "text does not say",
+                where,
+                severity="note",
+            )
         )
     return [by_file[name] for name in files], notices

@@ -48,12 +48,12 @@ def summary(report: Report, docs: Path, check: bool) -> str:
         f"Cancún Reader: {len(report.pages)} generated pages in {docs}",
         f"  {verb}: {len(plan.write)}   unchanged: {len(plan.unchanged)}   "
         f"{'would remove' if check else 'removed'}: {len(plan.remove)}   "
-        f"warnings: {len(report.notices)}",
+        f"warnings: {sum(n.is_warning for n in report.notices)}",
     ]
     if check:
         lines += [f"  out of date: {name}" for name in plan.write]
         lines += [f"  stale: {name}" for name in plan.remove]
-    lines += [f"  warning: {notice}" for notice in report.notices]
+    lines += [f"  {notice.severity}: {notice}" for notice in report.notices]
     return "\n".join(lines)
 
 

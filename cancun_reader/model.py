@@ -217,6 +217,11 @@ class Notice:
     message: str
     path: str = ""
     line: int = 0
+    severity: str = "warning"  # or "note": worth saying, nothing to fix (`--strict` lets it pass)
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

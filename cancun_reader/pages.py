@@ -74,7 +74,12 @@ def render_article(article: Article, topics: list[Topic], links: TopicLinks | No
     if topics:
         meta["tags"] = [t.title for t in topics]
     parts = [front_matter(meta).rstrip(), f"# {escape_text(entry.title)}"]
-    if entry.title_is_editorial:
+    if not entry.catalogued:
+        parts.append(
+            "*Title taken from the file name: this text has no entry in the catalog yet.*\n"
+            "{ .editorial-note }"
+        )
+    elif entry.title_is_editorial:
         parts.append(
             "*Editorial title: the source text gives none, so the editors composed this one.*\n"
             "{ .editorial-note }"
@@ -100,7 +105,11 @@ def render_citation(article: Article) -> str:
     entry = article.source.entry
     author = escape_text(entry.author) if entry.author != UNKNOWN else "Author unknown"
     title = f"“{escape_text(entry.title)}”" + (
-        " (title supplied by the editors)" if entry.title_is_editorial else ""
+        " (title taken from the file name)"
+        if not entry.catalogued
+        else " (title supplied by the editors)"
+        if entry.title_is_editorial
+        else ""
     )
     publication = (
         f"*{escape_text(entry.publication)}*" if entry.publication != UNKNOWN else "publication unknown"

@@ -76,6 +76,34 @@ def list_source_files(folder: Path) -> list[str]:
     return names
 
 
+EDITORS_FILES = (CATALOG_NAME, GLOSSARY_NAME)
+CORRECTIONS_SUFFIX = ".corrections.yml"
+
+
+def stray_files(folder: Path) -> list[Notice]:
+    """A warning for each file of the sources folder that the build does not read: a text saved as
+    `.md` or `.TXT` would otherwise be left out without a word.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as name:
+    ...     for file in ("a.txt", "b.TXT", "catalog.yml", "a.corrections.yml", ".hidden"):
+    ...         _ = (Path(name) / file).write_text("x")
+    ...     [n.message for n in stray_files(Path(name))]
+    ['is not read: only UTF-8 texts named *.txt (lower case) are published; rename it to b.txt']
+    """
+    notices = []
+    for path in sorted(folder.iterdir()):
+        name = path.name
+        if name.startswith(".") or name.endswith(".txt") or name in EDITORS_FILES:
+            continue
+        if name.endswith(CORRECTIONS_SUFFIX) or path.is_dir():
+            continue
+        rename = f"; rename it to {path.stem}.txt" if path.suffix.lower() in (".txt", ".md", ".text") else ""
+        message = f"is not read: only UTF-8 texts named *.txt (lower case) are published{rename}"
+        notices.append(Notice(message, display_path(path)))
+    return notices
+
+
 def read_catalog(folder: Path, cache: Cache | None = None) -> tuple[list[Entry], list[Notice]]:
     """The texts of the sources folder, each with its catalog entry (or one made from its name).
     A catalog read before (the same bytes, the same code) comes from the cache."""
@@ -83,7 +111,7 @@ def read_catalog(folder: Path, cache: Cache | None = None) -> tuple[list[Entry],
     files = list_source_files(folder)
     catalog = folder / CATALOG_NAME
     shown = display_path(catalog)
-    notices: list[Notice] = []
+    notices: list[Notice] = stray_files(folder)
     entries = []
     if catalog.exists():
         text = read_text(catalog)
@@ -93,7 +121,7 @@ def read_catalog(folder: Path, cache: Cache | None = None) -> tuple[list[Entry],
             entries = load_catalog(catalog, shown, text)
             cache.put(key, entries)
     elif files:
-        notices.append(Notice("no catalog: every text is titled from its file name", shown))
+        notices.append(Notice("no catalog: every text is titled from its file name", shown, severity="note"))
     matched, unmatched = match_files(entries, files, shown)
     return matched, [*notices, *unmatched]
 
@@ -355,9 +383,10 @@ def build(
     With `strict`, a warning is an error and nothing is written."""
     watch = watch or Stopwatch()
     outputs = convert(sources, topics, cache=cache, watch=watch)
-    if strict and outputs.notices:
-        first = outputs.notices[0]
-        more = f" (and {len(outputs.notices) - 1} more warnings)" if len(outputs.notices) > 1 else ""
+    warnings = [notice for notice in outputs.notices if notice.is_warning]
+    if strict and warnings:
+        first = warnings[0]
+        more = f" (and {len(warnings) - 1} more warnings)" if len(warnings) > 1 else ""
         raise InputError(first.path, f"{first.message}{more}; strict mode stops here", first.line)
     with watch.stage("write"):
         digests = {

@@ -36,7 +36,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except InputError as error:
         raise PluginError(f"cancun_reader: {error}") from None
     for notice in report.notices:
-        log.warning(str(notice))
+        (log.warning if notice.is_warning else log.info)(str(notice))
     config.nav = expand_sections(config.nav or [], report.pages)
 
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from project import build_site, copy_project
+
+# Property tests explore new examples on a developer's machine, but CI runs the same examples every
+# time (`derandomize`), with no example database carried over: a red CI is never a roll of the dice.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture

@@ -64,13 +64,25 @@ def test_removing_a_text_that_topics_cite_names_the_citation(project: Path) -> N
     assert "cites 'mexico-discovers-the-wto', which is not the slug of any article" in result.stderr
 
 
-def test_a_text_without_catalog_entry_gets_a_page_and_a_warning(project: Path) -> None:
+def test_a_text_without_catalog_entry_builds_strictly_with_a_note_saying_how_to_add_one(
+    project: Path,
+) -> None:
     (project / "sources" / "Notes from Miami.txt").write_text("The FTAA met in Miami.\n", encoding="utf-8")
+    result = run_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "note: sources/Notes from Miami.txt: has no entry in sources/catalog.yml" in result.stdout
+    assert "add an entry with 'file: Notes from Miami.txt'" in result.stdout
+    page = (project / "docs/articles/notes-from-miami.md").read_text(encoding="utf-8")
+    assert "# Notes from Miami" in page and "Title taken from the file name" in page
+    assert "Editorial title" not in page and "supplied by the editors" not in page
+
+
+@pytest.mark.parametrize("name", ["Notes from Miami.md", "NOTES.TXT"])
+def test_a_file_the_build_does_not_read_is_named_in_a_warning(project: Path, name: str) -> None:
+    (project / "sources" / name).write_text("The FTAA met in Miami.\n", encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
-    assert "warning: sources/Notes from Miami.txt: has no entry in sources/catalog.yml" in result.stdout
-    page = (project / "docs/articles/notes-from-miami.md").read_text(encoding="utf-8")
-    assert "# Notes from Miami" in page and "Editorial title" in page
+    assert f"warning: sources/{name}: is not read: only UTF-8 texts named *.txt" in result.stdout
 
 
 def test_missing_sources_folder(project: Path) -> None:
@@ -107,7 +119,7 @@ def test_strict_turns_warnings_into_failure(project: Path) -> None:
     before = tree_snapshot(project / "docs")
     result = run_build(project, "--strict")
     assert result.returncode == 1
-    assert result.stderr.startswith("error: sources/cut.txt: has no entry in sources/catalog.yml")
+    assert result.stderr.startswith("error: sources/cut.txt:1: paragraph ends mid-sentence")
     assert "strict mode stops here" in result.stderr and result.stderr.count("\n") == 1
     assert tree_snapshot(project / "docs") == before
 

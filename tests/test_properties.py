@@ -12,7 +12,7 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_fidelity import check_fidelity
 from test_render import site_markdown
@@ -21,6 +21,7 @@ from cancun_reader.errors import InputError
 from cancun_reader.model import Entry, Source
 from cancun_reader.pages import render_article
 from cancun_reader.pipeline import make_article
+from cancun_reader.read import decode_source
 from cancun_reader.render import render_body
 
 WORDS = [
@@ -144,10 +145,12 @@ class Tags(HTMLParser):
 
 
 def convert_text(source_text: str):
-    """The article made of a text, or None for the one refusal: a text with nothing in it."""
+    """The article made of a text, read as the build reads it (line ends normalised), or None for
+    the one refusal: a text with nothing in it."""
     entry = Entry(file="made-up.txt", slug="made-up", title="Made up")
+    decoded, _ = decode_source(source_text.encode("utf-8"), "sources/made-up.txt")
     try:
-        return make_article(Source("sources/made-up.txt", source_text, entry), [])[0]
+        return make_article(Source("sources/made-up.txt", decoded, entry), [])[0]
     except InputError as error:
         assert "is empty" in error.message
         return None
@@ -165,6 +168,10 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 
 @SETTINGS
 @given(text)
+# Failures hypothesis found once, kept: a paragraph merely similar to another, once taken for its
+# pull quote; a text with CR line ends, once converted without the reading stage that normalises them.
+@example("Cancún the the the the the the the the the.\n\nThe the the the the the the the the the the.\n")
+@example("the\r#.\r")
 def test_every_word_reaches_the_page_in_order(source_text: str) -> None:
     article = convert_text(source_text)
     if article is None:

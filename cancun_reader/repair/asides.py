@@ -33,6 +33,32 @@ def is_pull_quote_candidate(block: Block) -> bool:
     return low <= words <= high and block.text[:1].isupper() and ends_sentence(block.text)
 
 
+REPEATED_SHARE = 0.85
+"""Least share of a candidate's words (each counted as often as it occurs) that the passage it
+repeats must hold: a pull quote may be trimmed or lightly edited, but its words are the body's."""
+
+COMPARED_WORD = re.compile(r"\w+")
+
+
+def repeats_words(candidate: str, passage: str) -> bool:
+    """Whether `candidate` repeats `passage`: most of its words, counted as often as they occur, and
+    most of its different words stand in the passage. A pull quote may be trimmed or lightly edited
+    (`has been opposed by many` → `have opposed`), but a paragraph that is the only copy of its
+    words is text, never a pull quote.
+
+    >>> repeats_words("nobody had expected it", "the g21 was a surprise nobody had expected it")
+    True
+
+    Negative: similar is not repeated. `token_set_ratio` scores these 100, as one's set of words
+    holds the other's; but `cancún` is in one only, and `the` stands there once, not three times.
+    >>> repeats_words("cancún the the the", "the the the the"), repeats_words("the the the", "the")
+    (False, False)
+    """
+    words, held_in = Counter(COMPARED_WORD.findall(candidate)), Counter(COMPARED_WORD.findall(passage))
+    held = words & held_in
+    return held.total() >= REPEATED_SHARE * words.total() and len(held) >= REPEATED_SHARE * len(words)
+
+
 INDEX_WORD = re.compile(r"[a-z0-9]{5,}")
 """The words a passage is indexed by: long enough to tell passages apart."""
 
@@ -115,7 +141,7 @@ def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
             if passages[n].words >= least and not passages[n].paragraphs & excluded
         ][:SHORTLIST]
         best = process.extractOne(candidate, choices, scorer=fuzz.token_set_ratio) if choices else None
-        if best and best[1] >= PULL_QUOTE_SCORE:
+        if best and best[1] >= PULL_QUOTE_SCORE and repeats_words(candidate, best[0]):
             found[position] = Repair(
                 "pull quote set apart",
                 block.line,
