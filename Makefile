@@ -13,7 +13,7 @@ CHROMIUM := /usr/bin/chromium
 CHROME_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 	--disable-background-networking --disable-component-update --disable-sync
 
-.PHONY: setup browser pages site serve test lint format lock clean golden pdf bundle audit bench
+.PHONY: setup browser pages site serve test lint format lock clean golden pdf bundle audit bench corpus
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -92,6 +92,16 @@ $(BENCH_VENV)/.installed: requirements-bench.txt
 
 bench: setup $(BENCH_VENV)/.installed  ## timings and growth, into artifacts/bench.{json,md} and docs/performance.md
 	$(BIN)/python scripts/bench.py
+
+CORPUS_VENV := .corpus-venv
+
+$(CORPUS_VENV)/.installed: requirements-corpus.txt
+	$(PYTHON) -m venv $(CORPUS_VENV)
+	$(CORPUS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-corpus.txt
+	touch $@
+
+corpus: browser $(CORPUS_VENV)/.installed  ## print tests/corpus/texts with WeasyPrint and Chromium, extract with pdftotext, pdfminer.six, pypdf
+	$(CORPUS_VENV)/bin/python scripts/corpus.py
 
 clean:
 	rm -rf site dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/.includes \

@@ -19,16 +19,20 @@ BOLD_LINE = re.compile(r"\*\*(?P<inner>[^*]+)\*\*")
 
 MAX_HEADING_WORDS = 14
 
+NOTES_TITLE = re.compile(r"(?:end)?notes|footnotes", re.IGNORECASE)
 
-def split_into_runs(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Yield each run of non-blank lines with the 1-based number of its first line.
+
+def split_into_runs(text: str | list[tuple[int, str]]) -> Iterator[tuple[int, list[str]]]:
+    """Yield each run of non-blank lines with the 1-based number of its first line; `text` is the
+    text itself or its numbered lines, as the layout stage gives them.
 
     >>> list(split_into_runs("a\\nb\\n\\n\\nc"))
     [(1, ['a', 'b']), (5, ['c'])]
     """
     run: list[str] = []
     start = 0
-    for number, line in enumerate(text.split("\n"), start=1):
+    numbered = enumerate(text.split("\n"), start=1) if isinstance(text, str) else text
+    for number, line in numbered:
         if line.strip():
             if not run:
                 start = number
@@ -81,12 +85,14 @@ opens_mid_sentence=False, continues=False)
     bold = BOLD_LINE.fullmatch(joined)
     if bold and is_all_caps(bold["inner"]):
         return Heading(bold["inner"].strip(), line)
-    if len(lines) == 1 and looks_like_heading(joined):
+    if len(lines) <= 3 and looks_like_heading(joined):
+        return Heading(joined, line)
+    if len(lines) == 1 and NOTES_TITLE.fullmatch(joined):
         return Heading(joined, line)
     # Line ends stay: the repair stage unwraps them, rejoining words hyphenated there.
     return Paragraph("\n".join(entry.strip() for entry in lines), line)
 
 
-def parse_blocks(text: str) -> tuple[Block, ...]:
-    """Parse a whole decoded source text into blocks."""
+def parse_blocks(text: str | list[tuple[int, str]]) -> tuple[Block, ...]:
+    """Parse a whole decoded source text (or its numbered lines) into blocks."""
     return tuple(classify_run(lines, start) for start, lines in split_into_runs(text))

@@ -28,6 +28,7 @@ from .glossary import (
     capitals_in,
     load_glossary,
 )
+from .layout import lay_out
 from .mentions import mention_pattern, mentions_in, topics_named
 from .model import Article, Entry, Event, Mention, Notice, Outputs, Source, Topic
 from .pages import (
@@ -44,6 +45,7 @@ from .pages import (
 )
 from .read import display_path, is_inside, read_bytes, read_source, read_text
 from .repair import find_unresolved, repair_blocks
+from .repair.words import COMMON_WORD, words_of, zipf
 from .timeline import events_in, in_date_order
 from .topics import load_topics
 from .write import Plan, apply_plan, digest_of, plan_writes
@@ -138,13 +140,15 @@ def read_sources(folder: Path) -> tuple[list[Source], list[Notice]]:
 
 def make_article(source: Source, directives: list[Directive]) -> tuple[Article, list[Notice]]:
     """One text through the stages: blocks, editorial corrections, repairs, anchors."""
-    blocks = parse_blocks(source.text)
+    known = words_of(source.text)
+    lines, laid_out = lay_out(source.text, lambda word: word.lower() in known or zipf(word) >= COMMON_WORD)
+    blocks = parse_blocks(lines)
     if not blocks:
         raise InputError(source.path, "is empty: there is no text to publish")
     blocks, corrected = apply_corrections(blocks, directives, source.path)
     blocks, repaired = repair_blocks(blocks, source.entry)
     notices = [Notice(message, source.path, line) for line, message in find_unresolved(blocks)]
-    return Article(source, assign_anchors(blocks), (*corrected, *repaired)), notices
+    return Article(source, assign_anchors(blocks), (*laid_out, *corrected, *repaired)), notices
 
 
 def read_collection(sources: Path, topics: Path) -> Collection:

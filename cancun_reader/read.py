@@ -14,8 +14,9 @@ BYTE_ORDER_MARK = "\ufeff"
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 """The byte-order marks of UTF-16: text saved by some Windows editors. The mark makes it certain."""
 
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-"""Control characters no text means to show (tab, line feed and carriage return excepted)."""
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+"""Control characters no text means to show (tab, line feed and carriage return excepted, and the
+form feed, which PDF extractors put between pages: the layout stage reads it as a page break)."""
 
 
 def display_path(path: Path) -> str:
@@ -50,9 +51,9 @@ def decode_source(data: bytes, shown_as: str) -> tuple[str, list[Notice]]:
     decoded (the mark makes it certain) with a warning; control characters are removed with one.
 
     >>> decode_source(b"\xff\xfeO\x00K\x00", "x.txt")
-    ('OK', [Notice(message='is UTF-16; decoded it, but save it as UTF-8', path='x.txt', line=0)])
+    ('OK', [Notice(message='is UTF-16; decoded it, but save it as UTF-8', path='x.txt', line=0, severity='warning')])
     >>> decode_source(b"one\n\x07two\x1b", "x.txt")[1][0]
-    Notice(message='had 2 control characters, removed (the first on this line)', path='x.txt', line=2)
+    Notice(message='had 2 control characters, removed (the first on this line)', path='x.txt', line=2, severity='warning')
     """
     notices = []
     if data.startswith(UTF16_MARKS):

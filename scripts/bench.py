@@ -25,6 +25,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import repair_quality
 from collection import make_collection
 
 from cancun_reader.cache import Cache
@@ -374,6 +375,11 @@ def main() -> int:
     (ARTIFACTS / "bench.md").write_text(markdown, encoding="utf-8")
     update_performance_page(markdown)
     print(markdown)
+    print("bench: repair quality on the corpus …", flush=True)
+    quality = repair_quality.run()
+    (ARTIFACTS / "repair-quality.json").write_text(json.dumps(quality, indent=1, ensure_ascii=False) + "\n")
+    repair_quality.update_performance_page(repair_quality.report_table(quality))
+    print(repair_quality.report_table(quality))
     print(
         f"bench: {results['bench_seconds']} s; artifacts/bench.json, artifacts/bench.md, docs/performance.md"
     )

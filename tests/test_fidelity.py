@@ -8,6 +8,7 @@ rejoined across a break (`sur-` … `prise`) reads the same on both sides.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from dataclasses import replace
@@ -28,13 +29,20 @@ SUPERSCRIPT = re.compile(r"<sup[^>]*>.*?</sup>", re.DOTALL)
 CHART = re.compile(r"<figure[^>]*class=\"chart\".*?</figure>", re.DOTALL)
 """A chart draws a table that is on the page as text already: its labels are not compared twice."""
 TAG = re.compile(r"<[^>]+>")
+HYPHENS = "-\u2010\u2011"
+BROKEN_AT_LINE_END = re.compile(rf"[{HYPHENS}][ \t]*\n\s*")
+IN_COMPOUND = re.compile(rf"(?<=\w)[{HYPHENS}](?=\w)")
+WORD = re.compile(r"[^\W_]+")
 FOUND = "\x00"  # stands in for text already matched, so nothing is matched twice
 
 
 def stream(text: str) -> str:
-    """Letters and digits only, lower case; note markers dropped (their notes are compared)."""
-    text = unicodedata.normalize("NFKC", NOTE_MARKERS.sub("", text))
-    return "".join(c for c in text.lower() if c.isalnum())
+    """Words of letters and digits, lower case, one space apart; note markers dropped (their notes
+    are compared); a word hyphenated at a line end, or a compound, compared as one word (so that
+    `sur-` / `prise` and `surprise` read the same, and `anti-NGO` whatever the repair decided)."""
+    text = unicodedata.normalize("NFKC", NOTE_MARKERS.sub("", text)).replace("\u00ad", "").lower()
+    text = IN_COMPOUND.sub("", BROKEN_AT_LINE_END.sub("", text))
+    return " ".join(WORD.findall(text))
 
 
 def page_stream(markdown_text: str) -> str:
@@ -42,8 +50,9 @@ def page_stream(markdown_text: str) -> str:
     return stream(html.unescape(TAG.sub(" ", SUPERSCRIPT.sub("", CHART.sub("", rendered)))))
 
 
-def source_runs(path: Path) -> list[tuple[int, str]]:
-    """The source's runs of lines, as streams, less the words its corrections delete."""
+def source_runs(path: Path) -> list[tuple[int, str, bool]]:
+    """The source's runs of lines, as streams, less the words its corrections delete, each saying
+    whether it ends with a hyphen (so that its last word goes on in the next run)."""
     deleted = [d for d in load_corrections(corrections_path(path)) if d.action == "delete"]
     runs = []
     for line, lines in split_into_runs(path.read_text(encoding="utf-8-sig")):
@@ -51,8 +60,8 @@ def source_runs(path: Path) -> list[tuple[int, str]]:
         for directive in deleted:
             context = directive.quote + directive.options.get("followed_by", "")
             text = text.replace(context, context[len(directive.quote) :])
-        runs.append((line, stream(text)))
-    return [(line, run) for line, run in runs if run]
+        runs.append((line, stream(text), text.rstrip().endswith(tuple(HYPHENS))))
+    return [run for run in runs if run[1]]
 
 
 @pytest.fixture(scope="module")
@@ -70,22 +79,27 @@ def check_fidelity(article, path: Path) -> None:
     for sidebar in (b for b in article.blocks if isinstance(b, Sidebar)):
         set_apart |= {sidebar.line, *(b.line for b in sidebar.blocks)}
     moved = {r.line for r in article.repairs if r.kind in ("correction: move", "correction: join")}
-    flow = [(line, run) for line, run in runs if line not in set_apart | moved]
+    broken_before = {b[0] for a, b in itertools.pairwise(runs) if a[2]}  # its first word began before
+    flow = [run for run in runs if run[0] not in set_apart | moved]
     elsewhere = sorted((r for r in runs if r[0] in set_apart | moved), key=lambda r: -len(r[1]))
 
-    def take(line: int, run: str, start: int) -> int:
+    def take(line: int, run: str, goes_on: bool, start: int) -> int:
+        """Find a run from `start`, whole words only (a run's words do not match inside longer
+        words), except where a word goes on across a break."""
         nonlocal page
-        at = page.find(run, start)
-        assert at >= 0, f"{path.name}:{line}: text lost, changed or out of the author's order: {run[:80]}"
-        page = page[:at] + FOUND * len(run) + page[at + len(run) :]
-        return at + len(run)
+        before = "" if line in broken_before else rf"(?<![^ {FOUND}])"
+        after = "" if goes_on else rf"(?![^ {FOUND}])"
+        found = re.compile(before + re.escape(run) + after).search(page, start)
+        assert found, f"{path.name}:{line}: text lost, changed or out of the author's order: {run[:80]}"
+        page = page[: found.start()] + FOUND * len(run) + page[found.end() :]
+        return found.end()
 
     position = 0
-    for line, run in flow:
-        position = take(line, run, position)
-    for line, run in elsewhere:
-        take(line, run, 0)
-    leftover = page.replace(FOUND, "")
+    for line, run, goes_on in flow:
+        position = take(line, run, goes_on, position)
+    for line, run, goes_on in elsewhere:
+        take(line, run, goes_on, 0)
+    leftover = page.replace(FOUND, "").strip()
     assert leftover == "", f"{path.name}: text on the page that is not in the source: {leftover[:80]}"
 
 

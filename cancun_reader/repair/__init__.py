@@ -16,8 +16,14 @@ from ..model import Block, Entry, Paragraph, Repair
 from .asides import find_pull_quotes, find_sidebars
 from .encoding import fix_mojibake
 from .flow import ends_sentence, rejoin_cut_paragraphs, starts_lower, unwrap_lines
-from .headings import title_case_headings
-from .notes import drop_end_marks, find_footnotes, mark_author_bio, unescape_backslashed_punctuation
+from .headings import find_mixed_case_headings, title_case_headings
+from .notes import (
+    drop_end_marks,
+    find_footnotes,
+    link_glued_note_markers,
+    mark_author_bio,
+    unescape_backslashed_punctuation,
+)
 from .words import words_of
 
 Blocks = tuple[Block, ...]
@@ -31,9 +37,11 @@ def repairs_for(entry: Entry, known: frozenset[str]) -> tuple[RepairFunction, ..
         fix_mojibake,
         drop_end_marks,
         unescape_backslashed_punctuation,
+        find_mixed_case_headings,
         partial(unwrap_lines, known=known),
         mark_author_bio(entry.author),
         find_footnotes,
+        link_glued_note_markers,
         find_pull_quotes,
         find_sidebars,
         partial(rejoin_cut_paragraphs, known=known),

@@ -165,6 +165,22 @@ def interrupts(blocks: Blocks, index: int) -> bool:
     return False
 
 
+def box_between_paragraphs(blocks: Blocks, index: int) -> bool:
+    """Whether a title in capitals with a list under it stands between two paragraphs of the text
+    (the box a layout set at a column's top or foot), not at the end as a section of its own."""
+    end = index + 1
+    while end < len(blocks) and isinstance(blocks[end], ListBlock):
+        end += 1
+    return (
+        is_all_caps(blocks[index].text)  # type: ignore[union-attr]
+        and end > index + 1
+        and index > 0
+        and isinstance(blocks[index - 1], Paragraph)
+        and end < len(blocks)
+        and isinstance(blocks[end], Paragraph)
+    )
+
+
 def table_title(table: Table) -> str | None:
     """A title set as the table's first row: one filled cell, in capitals."""
     cells = [cell for cell in table.rows[0] if cell]
@@ -197,7 +213,9 @@ def find_sidebars(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
             repairs.append(Repair("sidebar set apart", block.line, block.rows[0][0][:50], "table in a box"))
             index += 1
             continue
-        if isinstance(block, Heading) and interrupts(blocks, index):
+        if isinstance(block, Heading) and (
+            interrupts(blocks, index) or box_between_paragraphs(blocks, index)
+        ):
             end = index + 1
             while end < len(blocks) and isinstance(blocks[end], ListBlock | Table | Heading):
                 end += 1

@@ -8,7 +8,7 @@ from collections import deque
 from dataclasses import replace
 
 from ..model import Block, Paragraph, PullQuote, Repair, Sidebar, Table
-from .words import join_across_break
+from .words import HYPHENS, join_across_break
 
 Blocks = tuple[Block, ...]
 
@@ -79,7 +79,7 @@ opens_mid_sentence=False, continues=False), PullQuote(text='Quote.', line=3))
             between = 0
             while between < len(pending) and isinstance(pending[between], STANDS_BETWEEN):
                 between += 1
-            if between < len(pending) and continues(pending[between], block.text.endswith("-")):
+            if between < len(pending) and continues(pending[between], block.text.endswith(tuple(HYPHENS))):
                 asides = [pending.popleft() for _ in range(between)]
                 tail = pending.popleft()
                 text, word = join_across_break(block.text, tail.text, known)  # type: ignore[union-attr]

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..blocks import is_all_caps
 from ..model import Block, Heading, ListBlock, Paragraph, Repair, Sidebar
+from .flow import ends_sentence
 
 Blocks = tuple[Block, ...]
 
@@ -39,6 +40,9 @@ SMALL_WORDS = frozenset(
 CAPITALS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9.&-]*[A-Z0-9]\b\.?")
 """A word written in capitals in running text: an acronym such as `WTO`, `G21` or `U.S.`."""
 
+INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
+"""Initials with their full stops, always capitals whatever the case around them: `U.S.`, `U.N.`."""
+
 WORD_CORE = re.compile(r"^(?P<lead>\W*)(?P<core>.*?)(?P<trail>[^\w.]*)$")
 
 
@@ -57,7 +61,8 @@ def title_case_word(word: str, first: bool, acronyms: frozenset[str]) -> str:
     parts = WORD_CORE.match(word)
     assert parts  # the pattern matches any string
     lead, core, trail = parts["lead"], parts["core"], parts["trail"]
-    if core in acronyms or core.rstrip(".") in acronyms or any(c.isdigit() for c in core):
+    known = core in acronyms or core.rstrip(".") in acronyms
+    if known or INITIALS.fullmatch(core) or any(c.isdigit() for c in core):
         return word
     if not first and core.lower() in SMALL_WORDS:
         return lead + core.lower() + trail
@@ -71,9 +76,46 @@ def title_case(text: str, acronyms: frozenset[str]) -> str:
     'FTAA "Flexibility" in Miami'
     >>> title_case("CITIZENS’ DIPLOMACY IN CANCÚN", frozenset())
     'Citizens’ Diplomacy in Cancún'
+    >>> title_case("THE U.S. IN THE ROUND", frozenset())
+    'The U.S. in the Round'
     """
     words = text.split()
     return " ".join(title_case_word(w, i == 0, acronyms) for i, w in enumerate(words))
+
+
+MIXED_CASE_HEADING = re.compile(r"(?!By )(?=.*[a-z])[A-Z][^\W\d_]*(?: [\w’'-]+){0,6}")
+"""A heading in ordinary case on a line of its own: a capital, at most seven words, no final
+punctuation (`Who they were`, `A lighter agreement`); not a byline (`By Ana Lima`)."""
+
+
+def find_mixed_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
+    """A one-line paragraph shaped like a heading (`A lighter agreement`), after a finished
+    sentence and before a paragraph that begins one, is a heading the extraction set as text.
+
+    >>> found = find_mixed_case_headings(
+    ...     (Paragraph("It ended.", 1), Paragraph("Who they were", 3), Paragraph("The group met.", 5))
+    ... )
+    >>> found[0][1]
+    Heading(text='Who they were', line=3, level=2)
+
+    Negative: the first line of a cut sentence is no heading, though it has the shape of one.
+    >>> find_mixed_case_headings((Paragraph("It ended.", 1), Paragraph("The aim is", 3),
+    ...     Paragraph("to defend them.", 5)))[1]
+    []
+    """
+    out = list(blocks)
+    repairs = []
+    for index, block in enumerate(blocks):
+        if not (isinstance(block, Paragraph) and MIXED_CASE_HEADING.fullmatch(block.text)):
+            continue
+        before = blocks[index - 1] if index else None
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        finished = not isinstance(before, Paragraph) or ends_sentence(before.text)
+        opens = isinstance(after, Paragraph) and after.text[:1].isupper()
+        if finished and opens:
+            out[index] = Heading(block.text, block.line)
+            repairs.append(Repair("heading found", block.line, block.text, "heading"))
+    return tuple(out), repairs
 
 
 def title_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:

@@ -56,6 +56,41 @@ def find_footnotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     return tuple(out), repairs
 
 
+GLUED_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?”’\"')])(?P<number>\d{1,2})(?=\s|$)")
+"""A note number an extractor set on the line as an ordinary digit, glued to the word and its
+punctuation: `Korea.2`, `failure.2 The`, `the process,1 drafted`."""
+
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def link_glued_note_markers(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
+    """Turn note numbers glued to punctuation into note markers, when the text has that note.
+
+    >>> blocks = (Paragraph("talks failed.2 The end.", 1), Footnote("2", "Stiglitz.", 9))
+    >>> link_glued_note_markers(blocks)[0][0].text
+    'talks failed.² The end.'
+
+    Negative: with no such note, a number after punctuation is the author's (`in 2003,5 left`).
+    >>> link_glued_note_markers((Paragraph("the votes: 12 to 3.4 of them", 1),))[1]
+    []
+    """
+    numbers = {b.number for b in blocks if isinstance(b, Footnote)}
+    out: list[Block] = []
+    repairs: list[Repair] = []
+
+    def marker(match: re.Match[str]) -> str:
+        if match["number"] not in numbers:
+            return match[0]
+        repairs.append(Repair("note marker linked", block.line, match[0], f"note {match['number']}"))
+        return match["number"].translate(SUPERSCRIPT_DIGITS)
+
+    for block in blocks:
+        if isinstance(block, Paragraph) and numbers:
+            block = replace(block, text=GLUED_MARKER.sub(marker, block.text))
+        out.append(block)
+    return tuple(out), repairs
+
+
 def mark_author_bio(author: str) -> Callable[[Blocks], tuple[Blocks, list[Repair]]]:
     """The closing paragraph that introduces the author by name becomes a byline box.
 

@@ -11,6 +11,13 @@ COMMON_WORD = 3.0
 KNOWN_WORD = 1.5
 """Zipf frequency from which a part of a compound counts as a word of its own."""
 
+HYPHENS = "-\u2010\u2011\u00ad"
+"""A hyphen as extractions give it: `-`, U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, U+00AD SOFT HYPHEN."""
+
+DISCRETIONARY = "\u2010\u00ad"
+"""The hyphens a renderer sets where it breaks a word of its own accord (WeasyPrint sets U+2010):
+the author typed none, so the word is made whole whatever it is."""
+
 TRAILING_WORD = re.compile(r"(?P<word>[^\W\d_]+)-$")
 """The letters before a hyphen that ends a line: `sur-`."""
 
@@ -76,7 +83,16 @@ def join_across_break(
     ('sectoralist, anti-NGO visions', None)
     >>> join_across_break("the U.S.-", "EU-led proposals")
     ('the U.S.-EU-led proposals', None)
+    >>> join_across_break("a long‐", "term view")  # U+2010: the renderer's own hyphen
+    ('a longterm view', ('long', 'term'))
     """
+    if before.endswith(tuple(DISCRETIONARY)) and after[:1].islower():
+        end = re.search(r"[^\W\d_]+$", before[:-1])
+        start = LEADING_WORD.match(after)
+        if end and start:
+            return before[:-1] + after, (end[0], start["word"])
+    if before.endswith(tuple(HYPHENS)):
+        before = before[:-1] + "-"
     if not before.endswith("-"):
         return f"{before} {after}", None
     end = TRAILING_WORD.search(before)

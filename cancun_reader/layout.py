@@ -1,0 +1,518 @@
+"""Stage 2, layout: the printed page's damage, undone on lines before any paragraph exists.
+
+A text extracted from a PDF carries what the page had besides the article: running heads and page
+numbers on every page, form feeds between pages, a drop cap set apart from its word, headings and
+notes run into the lines around them, and (from extractors that give lines only) no blank line
+between paragraphs. Each repair here takes the numbered lines of the text and gives new lines
+(a blank one where a block ends) and the `Repair` records of what it changed; removed furniture is
+recorded line by line, so the page can show it and the fidelity check can account for it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from .model import Repair
+
+Line = tuple[int, str]  # (1-based line number in the source, text); "" is a break between blocks
+Lines = list[Line]
+
+PAGE_BREAK = "\f"
+
+FOLIO = re.compile(
+    r"(?:page\s+)?[-–—‐]?\s*(?P<number>\d{1,4})\s*[-–—‐]?(?:\s+(?:of|/)\s+\d{1,4})?"
+    r"|(?P<before>\d{1,4})\s*[|·•]\s*\S.{0,60}|\S.{0,60}?\s*[|·•]\s*(?P<after>\d{1,4})",
+    re.IGNORECASE,
+)
+"""A page number as layouts print it: `12`, `– 3 –`, `Page 3 of 8`, `12 | Review Name`."""
+
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+"""A year standing alone (a fact file's `1999`) is not taken for a page number."""
+
+EDGE_LINES = 3
+"""How many lines at the top and at the bottom of a page may be its furniture."""
+
+MAX_FURNITURE_WORDS = 10
+
+
+def number_lines(text: str) -> Lines:
+    """The text's lines with their numbers, a blank line as `""`.
+
+    >>> number_lines("a\\n\\fb\\n")
+    [(1, 'a'), (2, '\\x0cb'), (3, '')]
+    """
+    return [(n, line.rstrip(" ") if line.strip() else "") for n, line in enumerate(text.split("\n"), start=1)]
+
+
+def pages_of(lines: Lines) -> list[Lines]:
+    """The lines page by page, a form feed starting a new page (and taken off its line)."""
+    pages: list[Lines] = [[]]
+    for number, text in lines:
+        while PAGE_BREAK in text:
+            before, _, text = text.partition(PAGE_BREAK)
+            if before.strip():
+                pages[-1].append((number, before))
+            pages.append([])
+        pages[-1].append((number, text))
+    return pages
+
+
+def edges(page: Lines) -> Lines:
+    """The lines at the top and the bottom of a page, where furniture stands."""
+    filled = [line for line in page if line[1].strip()]
+    return filled[:EDGE_LINES] + filled[-EDGE_LINES:] if len(filled) > 2 * EDGE_LINES else filled
+
+
+def furniture_key(text: str) -> str:
+    """A line as compared with the lines of other pages: digits stand for any page number."""
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def is_folio(text: str) -> bool:
+    """Whether a line is a page number as layouts print them.
+
+    >>> [is_folio(t) for t in ("12", "– 3 –", "Page 3 of 8", "12 | Trade Review", "2003 was a year")]
+    [True, True, True, True, False]
+    """
+    plain = " ".join(text.split())
+    return bool(FOLIO.fullmatch(plain)) and not YEAR.fullmatch(plain)
+
+
+def has_letters(text: str) -> bool:
+    """A running head has words; a line of digits alone (a year in a fact file) is no head."""
+    return any(c.isalpha() for c in text)
+
+
+def furniture_lines(lines: Lines) -> dict[int, str]:
+    """The lines that are page furniture, by number, with what each is.
+
+    With form feeds, a line at a page's edge is furniture when the same line (digits aside) stands
+    at the edge of another page, or when it is a page number there. Without them (pypdf joins
+    pages with a line end), a short line repeated word for word (digits aside) is a running head,
+    and a page number must repeat in the same form with another number, or end the text.
+    """
+    pages = pages_of(lines)
+    found: dict[int, str] = {}
+    if len(pages) > 1:
+        seen: dict[str, set[int]] = defaultdict(set)
+        for index, page in enumerate(pages):
+            for _, text in edges(page):
+                seen[furniture_key(text)].add(index)
+        for page in pages:
+            for number, text in edges(page):
+                if len(text.split()) > MAX_FURNITURE_WORDS:
+                    continue
+                if is_folio(text):
+                    found[number] = "page number"
+                elif has_letters(text) and len(seen[furniture_key(text)]) > 1:
+                    found[number] = "running head"
+        return found
+    filled = [(n, t) for n, t in lines if t.strip()]
+    counts = Counter(furniture_key(t) for _, t in filled)
+    for position, (number, text) in enumerate(filled):
+        key = furniture_key(text)
+        short = len(text.split()) <= MAX_FURNITURE_WORDS
+        if short and is_folio(text) and (counts[key] > 1 or position in (0, 1, len(filled) - 1)):
+            found[number] = "page number"
+        elif (
+            short
+            and has_letters(text)
+            and counts[key] > 1
+            and not text.rstrip().endswith((".", ",", ";", ":"))
+        ):
+            found[number] = "running head"
+    return found
+
+
+def remove_page_furniture(lines: Lines) -> tuple[Lines, list[Repair]]:
+    """Remove running heads and page numbers, and the form feeds between pages; each removed line
+    is recorded. A line of furniture inside a paragraph (even inside a word broken by a hyphen)
+    is taken out and the paragraph's lines close up around it.
+
+    >>> text = "Review\\nIt began with a de-\\n12\\n\\fReview\\nmand for food.\\n13\\n"
+    >>> kept, removed = remove_page_furniture(number_lines(text))
+    >>> [t for _, t in kept if t], [(r.kind, r.line, r.before) for r in removed]
+    (['It began with a de-', 'mand for food.'], [('running head removed', 1, 'Review'), \
+('page number removed', 3, '12'), ('running head removed', 4, 'Review'), ('page number removed', 6, '13')])
+
+    Negative: a year or a number in the text is not a page number, a heading used once is no head.
+    >>> kept, removed = remove_page_furniture(number_lines("SEATTLE\\n1999\\nwas the year of the"))
+    >>> removed
+    []
+    """
+    found = furniture_lines(lines)
+    kept: Lines = []
+    repairs = []
+    for number, text in lines:
+        if number in found:
+            repairs.append(
+                Repair(f"{found[number]} removed", number, text.replace(PAGE_BREAK, "").strip(), "")
+            )
+            continue
+        kept.append((number, text.replace(PAGE_BREAK, "")))
+    return kept, repairs
+
+
+def is_capitals_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]]*\d{0,2}$")
+"""How a line that ends a sentence ends: a full stop or the like, maybe a quote or a note number."""
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text.rstrip()))
+
+
+def starts_sentence(text: str) -> bool:
+    first = text.lstrip("\"'“‘(•").lstrip()[:1]
+    return first.isupper() or first.isdigit()
+
+
+def separate_headings(lines: Lines) -> tuple[Lines, list[Repair]]:
+    """A heading run into the lines of a paragraph: a short line in capitals (or several, for a
+    heading broken over lines) between a finished sentence and the start of another is set apart
+    by a break before and after. (pdftotext and pypdf put no blank line around headings.)
+
+    >>> lines = number_lines("the end of it.\\nTHE REPLY FROM\\nWASHINGTON\\nThe draft text came back.")
+    >>> [t for _, t in separate_headings(lines)[0]]
+    ['the end of it.', '', 'THE REPLY FROM', 'WASHINGTON', '', 'The draft text came back.']
+
+    Negative: words in capitals inside a sentence stay where they are.
+    >>> lines = number_lines("the members of the\\nWTO\\nmet in Cancún.")
+    >>> separate_headings(lines)[1]
+    []
+    """
+    out: Lines = []
+    repairs = []
+    index = 0
+    while index < len(lines):
+        number = lines[index][0]
+        end = index
+        while end < len(lines) and lines[end][1] and is_capitals_line(lines[end][1]):
+            end += 1
+        heading = [t for _, t in lines[index:end]]
+        before = out[-1][1] if out else ""
+        after = lines[end][1] if end < len(lines) else ""
+        if (
+            heading
+            and len(" ".join(heading).split()) <= 14
+            and (not before or ends_sentence(before))
+            and (not after or starts_sentence(after))
+            and (before or after)
+        ):
+            if before:
+                out.append((number, ""))
+            out.extend(lines[index:end])
+            if after:
+                out.append((lines[end - 1][0], ""))
+            if before or after:
+                repairs.append(Repair("heading set apart", number, " ".join(heading), "own block"))
+            index = end
+            continue
+        out.append(lines[index])
+        index += 1
+    return out, repairs
+
+
+def line_width(lines: Lines) -> float:
+    """The width of a full line of the text (in characters), from its longer lines."""
+    lengths = sorted(len(t) for _, t in lines if t)
+    return statistics.quantiles(lengths, n=10)[7] if len(lengths) >= 10 else (max(lengths) if lengths else 0)
+
+
+SHORT_LAST_LINE = 0.75
+"""A line shorter than this share of a full line, ending a sentence, ends its paragraph."""
+
+
+def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:
+    """Paragraph breaks an extractor did not keep (pdftotext often, pypdf never): a line that ends a
+    sentence and falls well short of the full width ends its paragraph when the next line begins a
+    sentence. The width is measured per run of lines, so narrow columns and wide pages each count.
+
+    >>> text = "The talks went on for a long time and\\nthen they ended.\\nThe farmers went home after\\n"
+    >>> text += "the march was over."
+    >>> [t for _, t in infer_paragraph_breaks(number_lines(text))[0]]
+    ['The talks went on for a long time and', 'then they ended.', '', 'The farmers went home after', \
+'the march was over.']
+
+    Negative: a full line that ends a sentence does not end the paragraph.
+    >>> text = "The talks went on for a long time and\\nthey ended at last with nothing.\\n"
+    >>> text += "The farmers went home."
+    >>> infer_paragraph_breaks(number_lines(text))[1]
+    []
+    """
+    width = line_width(lines)
+    out: Lines = []
+    repairs = []
+    for index, (number, text) in enumerate(lines):
+        out.append((number, text))
+        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        if (
+            text
+            and following
+            and ends_sentence(text)
+            and len(text) < SHORT_LAST_LINE * width
+            and starts_sentence(following)
+            and not is_capitals_line(text)
+        ):
+            out.append((number, ""))
+            repairs.append(Repair("paragraph break inferred", number, text[-40:], "¶"))
+    return out, repairs
+
+
+DROP_CAP = re.compile(r"[A-Z]")
+
+
+def rejoin_drop_caps(lines: Lines, known: Callable[[str], bool]) -> tuple[Lines, list[Repair]]:
+    """A drop cap: the first letter of a paragraph, set large, extracted on its own (`W` …
+    `ith sticks of incense`). It is joined to the nearest following line that begins in lower case
+    when the two make a word.
+
+    >>> lines = number_lines("W\\n\\nith sticks of incense they came.")
+    >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "with")[0] if t]
+    ['With sticks of incense they came.']
+
+    Negative: a letter standing alone (a list mark, an initial) with no word to make stays.
+    >>> rejoin_drop_caps(number_lines("A\\n\\nlist of things"), lambda w: w == "alist")[1]
+    []
+    """
+    out = list(lines)
+    repairs = []
+    for index, (number, text) in enumerate(lines):
+        if not DROP_CAP.fullmatch(text.strip()):
+            continue
+        for later in range(index + 1, min(index + 8, len(out))):
+            following = out[later][1]
+            if not following:
+                continue
+            first_word = re.match(r"[^\W\d_]+", following)
+            if following[:1].islower() and first_word and known(text.strip() + first_word[0]):
+                out[later] = (out[later][0], text.strip() + following)
+                out[index] = (number, "")
+                repairs.append(
+                    Repair(
+                        "drop cap rejoined",
+                        number,
+                        f"{text.strip()} {first_word[0]}",
+                        text.strip() + first_word[0],
+                    )
+                )
+            break
+    return out, repairs
+
+
+NOTES_LINE = re.compile(r"(?:end)?notes|footnotes", re.IGNORECASE)
+NUMBERED_LINE = re.compile(r"\d{1,3}[.)]?\s+\S")
+BULLET_ALONE = re.compile(r"[•▪◦·●]")
+
+
+def separate_list_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
+    """Notes and list items run together: after a `NOTES` line, each line that begins with a number
+    begins a note of its own; a bullet extracted on a line of its own (`•` / `Benin`) goes back to
+    the start of its item.
+
+    >>> lines = number_lines("NOTES\\n1. The first note\\ngoes on.\\n2. The second.")
+    >>> [t for _, t in separate_list_lines(lines)[0]]
+    ['NOTES', '', '1. The first note', 'goes on.', '', '2. The second.']
+    >>> [t for _, t in separate_list_lines(number_lines("•\\nBenin\\n•\\nChad"))[0]]
+    ['• Benin', '• Chad']
+
+    Negative: numbers starting lines of the text itself, with no notes heading above, stay.
+    >>> separate_list_lines(number_lines("the year\\n2003 was long."))[1]
+    []
+    """
+    out: Lines = []
+    repairs = []
+    in_notes = False
+    pending_bullet = ""
+    for number, text in lines:
+        if BULLET_ALONE.fullmatch(text.strip()):
+            pending_bullet = text.strip()
+            continue
+        if pending_bullet and text:
+            text = f"{pending_bullet} {text.strip()}"
+            repairs.append(Repair("bullet rejoined", number, pending_bullet, text[:40]))
+        pending_bullet = ""
+        if NOTES_LINE.fullmatch(text.strip()):
+            in_notes = True
+            out.append((number, text))
+            continue
+        if in_notes and NUMBERED_LINE.match(text) and out and out[-1][1]:
+            out.append((number, ""))
+            repairs.append(Repair("note set apart", number, text[:40], "own block"))
+        out.append((number, text))
+    return out, repairs
+
+
+BYLINE = re.compile(r"By [A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|de|da|del|van|von|and|y))*")
+"""A byline line: `By Mariam Ouedraogo`."""
+
+FRONT_LINES = 8
+
+
+def separate_front_matter(lines: Lines) -> tuple[Lines, list[Repair]]:
+    r"""The title, deck and byline at the top of a page, run into the first lines of the text: the
+    byline is set apart, and so is the title, a first line with no final punctuation before a deck.
+
+    >>> lines = number_lines("Cotton at the centre\nFour countries asked.\nBy Ana Lima\nIt began in May.")
+    >>> [t for _, t in separate_front_matter(lines)[0]]
+    ['Cotton at the centre', '', 'Four countries asked.', '', 'By Ana Lima', '', 'It began in May.']
+
+    Negative: a text that opens with its first sentence is left as it is.
+    >>> separate_front_matter(number_lines("By the end of the week\nthe talks had failed."))[1]
+    []
+    """
+    filled = [index for index, (_, text) in enumerate(lines) if text][:FRONT_LINES]
+    byline = next((i for i in filled if BYLINE.fullmatch(lines[i][1].strip())), None)
+    if byline is None:
+        return lines, []
+    breaks = {byline - 1, byline}
+    first = filled[0]
+    if first < byline - 1 and not ends_sentence(lines[first][1]) and lines[first + 1][1]:
+        breaks.add(first)
+    out: Lines = []
+    for index, line in enumerate(lines):
+        out.append(line)
+        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        if index in breaks and line[1] and following:
+            out.append((line[0], ""))
+    found = [
+        Repair("front matter set apart", lines[i][0], lines[i][1][:40], "own block") for i in sorted(breaks)
+    ]
+    return out, found if len(out) > len(lines) else []
+
+
+QUOTE_WINDOW = 30
+"""How many lines before and after a suspected pull quote are searched for the sentence it repeats."""
+
+QUOTE_LINES = 5
+REPEAT_SCORE = 90
+
+
+def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
+    r"""A pull quote dropped between the lines of a paragraph (`required new` / `Each of them would
+    have required` / `new laws and new institutions.` / `laws and new institutions in…`): a
+    sentence of one to five lines, starting after a line that does not finish one, that repeats
+    words standing close by in the text, is set apart as a block of its own.
+
+    >>> text = ("The four subjects\nwould have required new\nNew laws would be\nrequired.\n"
+    ...         "laws and institutions. New laws would be\nrequired of all countries soon.")
+    >>> [t for _, t in set_apart_pull_quote_lines(number_lines(text))[0]][1:6]
+    ['would have required new', '', 'New laws would be', 'required.', '']
+
+    Negative: a sentence that begins after a cut line but says something new stays in its place.
+    >>> text = "The four subjects\nwould have required new\nLaws made in Geneva.\nlaws."
+    >>> set_apart_pull_quote_lines(number_lines(text))[1]
+    []
+    """
+    from rapidfuzz import fuzz
+
+    from .sentences import comparable
+
+    out = list(lines)
+    repairs = []
+    index = 1
+    while index < len(out):
+        previous, text = out[index - 1][1], out[index][1]
+        end = sentence_end_line(out, index) if previous and not ends_sentence(previous) else None
+        if text and starts_sentence(text) and end is not None:
+            quote = comparable(" ".join(t for _, t in out[index : end + 1]))
+            around = out[max(0, index - QUOTE_WINDOW) : index] + out[end + 1 : end + 1 + QUOTE_WINDOW]
+            nearby = comparable(" ".join(t for _, t in around))
+            if 5 <= len(quote.split()) <= 45 and fuzz.partial_ratio(quote, nearby) >= REPEAT_SCORE:
+                out[index : end + 1] = [(out[index][0], ""), *out[index : end + 1], (out[end][0], "")]
+                repairs.append(
+                    Repair("pull quote lines set apart", out[index + 1][0], quote[:50], "own block")
+                )
+                index = end + 3
+                continue
+        index += 1
+    return out, repairs
+
+
+def sentence_end_line(lines: Lines, start: int) -> int | None:
+    """The first line from `start` (within a few lines, and before a break) that ends a sentence."""
+    for end in range(start, min(start + QUOTE_LINES, len(lines))):
+        if not lines[end][1]:
+            return None
+        if ends_sentence(lines[end][1]):
+            return end
+    return None
+
+
+LIST_MARK = re.compile(r"[-–•▪◦·●]\s")
+"""A line that is a list item already: `- Oxfam`, `• Benin`."""
+
+FACT_LINE = re.compile(r"(?:1[89]\d\d|20\d\d)\s+\S")
+"""A line of a fact file: a year, then what happened (`1994 NAFTA enters into force`)."""
+
+
+def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
+    r"""The items of a box under a title in capitals, one per line with no bullet: lines of a fact
+    file (each starting with a year), or short lines that end no sentence. Each becomes a list item
+    (a bullet is added) and the box ends where a full line of text begins.
+
+    >>> text = "THE FOUR ISSUES\nInvestment\nCompetition policy\nOutside, the news spread fast among all."
+    >>> [t for _, t in find_box_items(number_lines(text))[0]]
+    ['THE FOUR ISSUES', '• Investment', '• Competition policy', '', 'Outside, the news spread fast among all.']
+
+    Negative: a section heading followed by its paragraph keeps it.
+    >>> find_box_items(number_lines("THE ROOM EMPTIES\nWhen the meeting broke up, some ministers had left."))[1]
+    []
+    """
+    width = line_width(lines)
+    out: Lines = []
+    repairs = []
+    in_box = False
+    for number, text in lines:
+        if text and is_capitals_line(text) and len(text.split()) <= MAX_FURNITURE_WORDS:
+            in_box = True
+            out.append((number, text))
+            continue
+        if not text:  # items follow their title line by line: a blank line ends the box
+            in_box = False
+        short = len(text) < SHORT_LAST_LINE * width and not ends_sentence(text)
+        if (
+            in_box
+            and text
+            and (FACT_LINE.match(text) or short)
+            and not LIST_MARK.match(text)
+            and "\t" not in text
+        ):
+            out.append((number, f"• {text}"))
+            repairs.append(Repair("box item found", number, text[:40], "list item"))
+            continue
+        if in_box and text:  # the first full line of text after the items ends the box
+            if out and out[-1][1].startswith("• "):
+                out.append((number, ""))
+            in_box = False
+        out.append((number, text))
+    return out, repairs
+
+
+def lay_out(text: str, known: Callable[[str], bool]) -> tuple[Lines, list[Repair]]:
+    """Every layout repair in order: furniture first (it stands between the lines of paragraphs
+    and headings), then drop caps, headings and notes, and last the paragraph breaks, which need
+    the other blocks set apart to measure a full line."""
+    lines = number_lines(text)
+    done: list[Repair] = []
+    steps: tuple[Callable[[Lines], tuple[Lines, list[Repair]]], ...] = (
+        remove_page_furniture,
+        separate_front_matter,
+        lambda found: rejoin_drop_caps(found, known),
+        set_apart_pull_quote_lines,
+        separate_list_lines,
+        find_box_items,
+        separate_headings,
+        infer_paragraph_breaks,
+    )
+    for step in steps:
+        lines, repairs = step(lines)
+        done.extend(repairs)
+    return lines, done

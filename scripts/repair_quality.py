@@ -1,0 +1,267 @@
+"""How well the repair restores real PDF extractions: the corpus of `tests/corpus/`, measured.
+
+    .venv/bin/python scripts/repair_quality.py     # the report; `make bench` includes it
+
+Each text of `tests/corpus/texts/*.yml` says what a clean reading gives; each file of
+`tests/corpus/extracted/` is that text printed by a real renderer and extracted by a real extractor
+(`scripts/corpus.py` made them). Every extraction is converted as a new text dropped into
+`sources/` would be (no catalog entry, no corrections) and compared with its text, per extractor:
+
+- paragraphs intact *standing alone*: a paragraph of the text is one paragraph of the page, word
+  for word (note markers and spacing aside);
+- words lost: words of the text missing from the page; stray words: words on the page that are not
+  the text's (running heads, page numbers, broken words left);
+- furniture left: blocks of the page that are a running head or a page number;
+- pull quotes, sidebar items, headings, captions and notes found as such.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from cancun_reader.model import (
+    Block,
+    Caption,
+    Entry,
+    Footnote,
+    Heading,
+    ListBlock,
+    Paragraph,
+    PullQuote,
+    Sidebar,
+    Source,
+    Table,
+)
+from cancun_reader.pipeline import make_article
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+NOTE_MARKERS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+WORD = re.compile(r"[^\W_]+")
+TARGETS = {"paragraphs": 0.95, "pull quotes": 0.90, "sidebar items": 0.90, "headings": 0.90}
+
+
+def normal(text: str) -> str:
+    """Text as compared: NFKC, note markers and soft hyphens out, one kind of hyphen, single spaces."""
+    text = unicodedata.normalize("NFKC", NOTE_MARKERS.sub("", text)).replace("\u00ad", "")
+    text = text.replace("\u2010", "-").replace("\u2011", "-").replace("’", "'")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(normal(text).lower())
+
+
+@dataclass
+class Expected:
+    """What a clean reading of one corpus text gives."""
+
+    front: list[str]
+    paragraphs: list[str]
+    headings: list[str]
+    quotes: list[str]
+    items: list[str]
+    captions: list[str]
+    notes: list[str]
+    furniture: list[str]
+
+    @property
+    def all_words(self) -> Counter[str]:
+        texts = [*self.front, *self.paragraphs, *self.headings, *self.quotes, *self.items, *self.captions]
+        texts += [*self.notes, *self.sidebar_titles]
+        return Counter(w for t in texts for w in words(t))
+
+    sidebar_titles: list[str] = field(default_factory=list)
+
+
+def expected_of(text: dict) -> Expected:
+    found = Expected([text["title"], text["deck"], text["byline"]], [], [], [], [], [], [], [])
+    found.furniture = [text["layout"]["head"]]
+    for block in text["blocks"]:
+        if isinstance(block, str):
+            found.paragraphs.append(block)
+        elif "heading" in block:
+            found.headings.append(block["heading"])
+        elif "quote" in block:
+            found.quotes.append(block["quote"])
+        elif "caption" in block:
+            found.captions.append(block["caption"])
+        elif "sidebar" in block:
+            box = block["sidebar"]
+            found.sidebar_titles.append(box["title"])
+            rows = box.get("table") or box.get("facts") or []
+            found.items += [*box.get("items", []), *(" ".join(str(c) for c in row) for row in rows)]
+    found.notes = list(text.get("notes", []))
+    if found.notes:
+        found.headings.append("Notes")
+    return found
+
+
+def page_texts(blocks: tuple[Block, ...]) -> list[str]:
+    """Every text the page shows, block by block."""
+    texts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Sidebar):
+            texts.append(block.title)
+            texts += page_texts(block.blocks)
+        elif isinstance(block, ListBlock):
+            texts += block.items
+        elif isinstance(block, Table):
+            texts += [" ".join(row) for row in block.rows]
+        else:
+            texts.append(block.text)  # type: ignore[union-attr]
+    return texts
+
+
+def sidebar_items(blocks: tuple[Block, ...]) -> list[str]:
+    items: list[str] = []
+    for box in (b for b in blocks if isinstance(b, Sidebar)):
+        for inner in box.blocks:
+            if isinstance(inner, ListBlock):
+                items += inner.items
+            elif isinstance(inner, Table):
+                items += [" ".join(c for c in row if c) for row in inner.rows]
+    return items
+
+
+def found_share(wanted: list[str], got: list[str], fold: bool = False) -> tuple[int, int]:
+    pool = Counter((normal(g).lower() if fold else normal(g)) for g in got)
+    hits = 0
+    for text in wanted:
+        key = normal(text).lower() if fold else normal(text)
+        if pool[key] > 0:
+            pool[key] -= 1
+            hits += 1
+    return hits, len(wanted)
+
+
+def is_furniture(text: str, heads: list[str]) -> bool:
+    """A running head or a page number left on the page as a block of its own."""
+    plain = normal(text)
+    return any(plain.lower() == normal(h).lower() for h in heads) or bool(
+        re.fullmatch(r"(?:page )?[-–— ]*\d{1,4}[-–— ]*(?:(?:of|/) \d+)?(?: \| .*)?", plain.lower())
+    )
+
+
+def measure(expected: Expected, extracted: str, name: str) -> dict:
+    entry = Entry(
+        file=f"{name}.txt", slug=re.sub(r"[^a-z0-9]+", "-", name.lower()), title=name, catalogued=False
+    )
+    article, notices = make_article(Source(f"sources/{name}.txt", extracted, entry), [])
+    blocks = article.blocks
+    shown = Counter(w for t in page_texts(blocks) for w in words(t))
+    wanted = expected.all_words
+    paragraphs = [b.text for b in blocks if isinstance(b, Paragraph)]
+    headings = [b.text for b in blocks if isinstance(b, Heading)] + [
+        inner.text
+        for b in blocks
+        if isinstance(b, Sidebar)
+        for inner in b.blocks
+        if isinstance(inner, Heading)
+    ]
+    return {
+        "paragraphs": found_share(expected.paragraphs, paragraphs),
+        "words lost": (wanted - shown).total(),
+        "stray words": (shown - wanted).total(),
+        "furniture left": sum(is_furniture(t, expected.furniture) for t in page_texts(blocks)),
+        "pull quotes": found_share(expected.quotes, [b.text for b in blocks if isinstance(b, PullQuote)]),
+        "sidebar items": found_share(expected.items, sidebar_items(blocks)),
+        "headings": found_share(expected.headings, headings, fold=True),
+        "captions": found_share(expected.captions, [b.text for b in blocks if isinstance(b, Caption)]),
+        "notes": found_share(expected.notes, [b.text for b in blocks if isinstance(b, Footnote)]),
+        "warnings": len(notices),
+        "lost": sorted((wanted - shown).elements())[:20],
+        "stray": sorted((shown - wanted).elements())[:20],
+    }
+
+
+def extractions() -> list[tuple[str, str, str, Path]]:
+    """(text, renderer, extractor, path) for every committed extraction."""
+    found = []
+    for path in sorted((CORPUS / "extracted").glob("*.txt")):
+        text, renderer, extractor = path.name.removesuffix(".txt").split(".")
+        found.append((text, renderer, extractor, path))
+    return found
+
+
+def run() -> dict[str, dict]:
+    """Every extraction measured: {"<text>.<renderer>.<extractor>": measures}."""
+    texts = {
+        p.stem: expected_of(yaml.safe_load(p.read_text(encoding="utf-8")))
+        for p in sorted((CORPUS / "texts").glob("*.yml"))
+    }
+    results = {}
+    for text, renderer, extractor, path in extractions():
+        extracted = path.read_text(encoding="utf-8")
+        results[f"{text}.{renderer}.{extractor}"] = measure(texts[text], extracted, text)
+    return results
+
+
+SHARES = ("paragraphs", "pull quotes", "sidebar items", "headings", "captions", "notes")
+COUNTS = ("words lost", "stray words", "furniture left", "warnings")
+
+
+def totals(results: dict[str, dict], extractor: str | None = None) -> dict:
+    chosen = [r for key, r in results.items() if extractor is None or key.endswith(f".{extractor}")]
+    out: dict = {}
+    for name in SHARES:
+        hits, of = sum(r[name][0] for r in chosen), sum(r[name][1] for r in chosen)
+        out[name] = (hits, of)
+    for name in COUNTS:
+        out[name] = sum(r[name] for r in chosen)
+    return out
+
+
+def report_table(results: dict[str, dict]) -> str:
+    extractors = sorted({key.rsplit(".", 1)[1] for key in results})
+    header = "| measure | " + " | ".join(extractors) + " | all | target |"
+    lines = [header, "|" + " --- |" * (len(extractors) + 3)]
+    columns = [totals(results, e) for e in extractors] + [totals(results)]
+    for name in SHARES:
+        cells = [
+            f"{c[name][0]}/{c[name][1]} ({c[name][0] / c[name][1]:.0%})" if c[name][1] else "–"
+            for c in columns
+        ]
+        target = f"≥ {TARGETS[name]:.0%}" if name in TARGETS else ""
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {target} |")
+    for name in COUNTS:
+        target = "0" if name in ("words lost", "furniture left") else ""
+        lines.append(f"| {name} | " + " | ".join(str(c[name]) for c in columns) + f" | {target} |")
+    return "\n".join(lines)
+
+
+PAGE = ROOT / "docs" / "performance.md"
+START, END = "<!-- quality:start -->", "<!-- quality:end -->"
+
+
+def update_performance_page(table: str) -> None:
+    """Put the report between its markers on the Performance page (written by hand around them)."""
+    text = PAGE.read_text(encoding="utf-8")
+    before, rest = text.split(START, 1)
+    PAGE.write_text(f"{before}{START}\n{table}\n{END}{rest.split(END, 1)[1]}", encoding="utf-8")
+
+
+def main() -> int:
+    results = run()
+    if "--json" in sys.argv:
+        print(json.dumps(results, indent=1, ensure_ascii=False))
+    elif "--page" in sys.argv:
+        update_performance_page(report_table(results))
+        print(f"{PAGE.relative_to(ROOT)}: repair quality on {len(results)} extractions")
+    else:
+        texts = len(list((CORPUS / "texts").glob("*.yml")))
+        print(f"Repair quality on {len(results)} extractions of {texts} texts\n")
+        print(report_table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
