@@ -112,12 +112,20 @@ def furniture_lines(lines: Lines) -> dict[int, str]:
         return found
     filled = [(n, t) for n, t in lines if t.strip()]
     counts = Counter(furniture_key(t) for _, t in filled)
+    folios = set()
     for position, (number, text) in enumerate(filled):
         key = furniture_key(text)
         short = len(text.split()) <= MAX_FURNITURE_WORDS
         if short and is_folio(text) and (counts[key] > 1 or position in (0, 1, len(filled) - 1)):
             found[number] = "page number"
-        elif (
+            folios.add(position)
+    for position, (number, text) in enumerate(filled):
+        key = furniture_key(text)
+        short = len(text.split()) <= MAX_FURNITURE_WORDS
+        beside_folio = any(abs(position - p) <= 2 for p in folios)  # a repeated heading is no head
+        if number in found or not beside_folio:
+            continue
+        if (
             short
             and has_letters(text)
             and counts[key] > 1
@@ -138,9 +146,12 @@ def remove_page_furniture(lines: Lines) -> tuple[Lines, list[Repair]]:
     (['It began with a de-', 'mand for food.'], [('running head removed', 1, 'Review'), \
 ('page number removed', 3, '12'), ('running head removed', 4, 'Review'), ('page number removed', 6, '13')])
 
-    Negative: a year or a number in the text is not a page number, a heading used once is no head.
+    Negative: a year or a number in the text is not a page number, a heading used once is no head,
+    nor one used twice away from any page number.
     >>> kept, removed = remove_page_furniture(number_lines("SEATTLE\\n1999\\nwas the year of the"))
     >>> removed
+    []
+    >>> remove_page_furniture(number_lines("CONCLUSIONS\\n\\nCONCLUSIONS\\n\\nTHE G21\\n"))[1]
     []
     """
     found = furniture_lines(lines)
@@ -458,12 +469,12 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
     file (each starting with a year), or short lines that end no sentence. Each becomes a list item
     (a bullet is added) and the box ends where a full line of text begins.
 
-    >>> text = "THE FOUR ISSUES\nInvestment\nCompetition policy\nOutside, the news spread fast among all."
+    >>> text = "THE FOUR ISSUES\nInvestment\nCompetition policy\nOutside, the news spread among all."
     >>> [t for _, t in find_box_items(number_lines(text))[0]]
-    ['THE FOUR ISSUES', '• Investment', '• Competition policy', '', 'Outside, the news spread fast among all.']
+    ['THE FOUR ISSUES', '• Investment', '• Competition policy', '', 'Outside, the news spread among all.']
 
     Negative: a section heading followed by its paragraph keeps it.
-    >>> find_box_items(number_lines("THE ROOM EMPTIES\nWhen the meeting broke up, some ministers had left."))[1]
+    >>> find_box_items(number_lines("THE ROOM EMPTIES\nWhen the meeting broke up, some had left."))[1]
     []
     """
     width = line_width(lines)

@@ -50,10 +50,10 @@ def decode_source(data: bytes, shown_as: str) -> tuple[str, list[Notice]]:
     r"""Decode a source text, saying what had to be done to it: UTF-16 with its byte-order mark is
     decoded (the mark makes it certain) with a warning; control characters are removed with one.
 
-    >>> decode_source(b"\xff\xfeO\x00K\x00", "x.txt")
-    ('OK', [Notice(message='is UTF-16; decoded it, but save it as UTF-8', path='x.txt', line=0, severity='warning')])
-    >>> decode_source(b"one\n\x07two\x1b", "x.txt")[1][0]
-    Notice(message='had 2 control characters, removed (the first on this line)', path='x.txt', line=2, severity='warning')
+    >>> decode_source(b"\xff\xfeO\x00K\x00", "x.txt")[1][0].message
+    'is UTF-16; decoded it, but save it as UTF-8'
+    >>> str(decode_source(b"one\n\x07two\x1b", "x.txt")[1][0])
+    'x.txt:2: had 2 control characters, removed (the first on this line)'
     """
     notices = []
     if data.startswith(UTF16_MARKS):

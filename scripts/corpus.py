@@ -100,7 +100,8 @@ b.run-in {{ font-family: sans-serif; }}
 .box ul.plain {{ list-style: none; padding-left: 0; }}
 .box table {{ border-collapse: collapse; }}
 .box td {{ padding: .5mm 2mm; border-bottom: 1px solid #999; }}
-.box dl {{ margin: 0; }} .box dt {{ font-weight: bold; float: left; width: 11mm; }} .box dd {{ margin: 0 0 1mm 12mm; }}
+.box dl {{ margin: 0; }} .box dd {{ margin: 0 0 1mm 12mm; }}
+.box dt {{ font-weight: bold; float: left; width: 11mm; }}
 figure {{ margin: 3mm 0; }}
 figure .picture {{ height: {layout.get("figure_height", "5cm")}; background: #bbb; }}
 figcaption {{ font: italic .85em sans-serif; margin-top: 1mm; }}

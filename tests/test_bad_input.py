@@ -124,7 +124,7 @@ CASES = {
     ),
     "file name with spaces and accents": Case(
         write("sources/Declaración de Cancún.txt", b"The declaration.\n"),
-        warning="warning: sources/Declaración de Cancún.txt: has no entry in sources/catalog.yml",
+        warning="note: sources/Declaración de Cancún.txt: has no entry in sources/catalog.yml",
         page="articles/declaracion-de-cancun.md",
         shows="# Declaración de Cancún",
     ),
@@ -160,7 +160,7 @@ CASES = {
     ),
     "file without entry": Case(
         write("sources/notes.txt", b"A note on Miami.\n"),
-        warning="warning: sources/notes.txt: has no entry in sources/catalog.yml; titled 'Notes'",
+        warning="note: sources/notes.txt: has no entry in sources/catalog.yml; titled 'Notes'",
         page="articles/notes.md",
         shows="A note on Miami.",
     ),

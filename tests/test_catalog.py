@@ -29,15 +29,17 @@ def test_values_are_kept_as_typed() -> None:
     assert entry.author == UNKNOWN
 
 
-def test_a_file_without_entry_gets_a_title_from_its_name_and_a_warning() -> None:
+def test_a_file_without_entry_gets_a_title_from_its_name_and_a_note() -> None:
     entries = load_catalog(Path(SHOWN), SHOWN, "- file: a.txt\n  slug: a\n  title: A\n")
     matched, notices = match_files(entries, ["a.txt", "Declaración_de-Cancún.txt"], SHOWN)
     new = matched[1]
     assert (new.slug, new.title, new.catalogued) == ("declaracion-de-cancun", "Declaración de Cancún", False)
     assert [str(n) for n in notices] == [
         "sources/Declaración_de-Cancún.txt: has no entry in sources/catalog.yml; "
-        "titled 'Declaración de Cancún' from its file name"
+        "titled 'Declaración de Cancún' from its file name. To describe it, add an entry with "
+        "'file: Declaración_de-Cancún.txt', a slug, a title and 'unknown' for what the text does not say"
     ]
+    assert [n.severity for n in notices] == ["note"]
 
 
 def test_the_real_catalog_describes_every_source_and_invents_nothing() -> None:

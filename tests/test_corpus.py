@@ -29,7 +29,7 @@ def test_the_corpus_has_twelve_texts_each_printed_twice_and_extracted_three_time
 def test_removed_furniture_is_a_page_number_or_a_line_repeated_on_the_page(name: str) -> None:
     """Nothing of the author's is removed as furniture: each removed line is a page number, or a
     line that the extraction has more than once (a running head), or the layout's own head."""
-    text, renderer, extractor = name.split(".")
+    text = name.split(".")[0]
     path = quality.CORPUS / "extracted" / f"{name}.txt"
     layout = yaml.safe_load((quality.CORPUS / "texts" / f"{text}.yml").read_text(encoding="utf-8"))["layout"]
     extracted = path.read_text(encoding="utf-8")
@@ -44,7 +44,7 @@ def test_removed_furniture_is_a_page_number_or_a_line_repeated_on_the_page(name:
 
 
 # The ground gained, per extractor: (paragraphs intact, words lost at most, furniture left at most).
-FLOOR = {"pdfminer": (93, 3, 22), "pdftotext": (92, 0, 10), "pypdf": (74, 16, 2)}
+FLOOR = {"pdfminer": (93, 1, 22), "pdftotext": (92, 0, 10), "pypdf": (75, 8, 2)}
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)

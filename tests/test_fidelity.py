@@ -50,12 +50,17 @@ def page_stream(markdown_text: str) -> str:
     return stream(html.unescape(TAG.sub(" ", SUPERSCRIPT.sub("", CHART.sub("", rendered)))))
 
 
-def source_runs(path: Path) -> list[tuple[int, str, bool]]:
+FURNITURE = ("running head removed", "page number removed")
+
+
+def source_runs(path: Path, furniture: frozenset[int] = frozenset()) -> list[tuple[int, str, bool]]:
     """The source's runs of lines, as streams, less the words its corrections delete, each saying
     whether it ends with a hyphen (so that its last word goes on in the next run)."""
     deleted = [d for d in load_corrections(corrections_path(path)) if d.action == "delete"]
     runs = []
-    for line, lines in split_into_runs(path.read_text(encoding="utf-8-sig")):
+    numbered = enumerate(path.read_text(encoding="utf-8-sig").split("\n"), start=1)
+    kept = [(number, "" if number in furniture else text) for number, text in numbered]
+    for line, lines in split_into_runs(kept):
         text = "\n".join(lines)
         for directive in deleted:
             context = directive.quote + directive.options.get("followed_by", "")
@@ -74,7 +79,7 @@ def check_fidelity(article, path: Path) -> None:
     after the one before; the runs set apart (pull quotes, sidebars, notes) or moved by a
     correction are found anywhere in what is left; then nothing may be left over."""
     page = page_stream(render_body(article.blocks))
-    runs = source_runs(path)
+    runs = source_runs(path, frozenset(r.line for r in article.repairs if r.kind in FURNITURE))
     set_apart = {b.line for b in article.blocks if isinstance(b, PullQuote | Footnote | AuthorBio)}
     for sidebar in (b for b in article.blocks if isinstance(b, Sidebar)):
         set_apart |= {sidebar.line, *(b.line for b in sidebar.blocks)}

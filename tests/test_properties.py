@@ -172,6 +172,9 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 # pull quote; a text with CR line ends, once converted without the reading stage that normalises them.
 @example("Cancún the the the the the the the the the.\n\nThe the the the the the the the the the the.\n")
 @example("the\r#.\r")
+@example(
+    "CONCLUSIONS\n\nCONCLUSIONS\n\nTHE EMERGENCE OF THE G21\n"
+)  # a repeated heading, once a running head
 def test_every_word_reaches_the_page_in_order(source_text: str) -> None:
     article = convert_text(source_text)
     if article is None:
