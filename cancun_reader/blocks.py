@@ -20,6 +20,7 @@ BOLD_LINE = re.compile(r"\*\*(?P<inner>[^*]+)\*\*")
 MAX_HEADING_WORDS = 14
 
 NOTES_TITLE = re.compile(r"(?:end)?notes|footnotes", re.IGNORECASE)
+"""The title of the notes section at the end of an article: `NOTES`, `Notes`, `Endnotes`."""
 
 
 def split_into_runs(text: str | list[tuple[int, str]]) -> Iterator[tuple[int, list[str]]]:

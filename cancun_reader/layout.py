@@ -15,6 +15,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from .blocks import NOTES_TITLE, is_all_caps
 from .model import Repair
 
 Line = tuple[int, str]  # (1-based line number in the source, text); "" is a break between blocks
@@ -91,8 +92,9 @@ def furniture_lines(lines: Lines) -> dict[int, str]:
 
     With form feeds, a line at a page's edge is furniture when the same line (digits aside) stands
     at the edge of another page, or when it is a page number there. Without them (pypdf joins
-    pages with a line end), a short line repeated word for word (digits aside) is a running head,
-    and a page number must repeat in the same form with another number, or end the text.
+    pages with a line end), a page number must repeat in the same form with another number, or
+    stand at the start or the end of the text; a short line with words, repeated word for word
+    (digits aside), is a running head only within two lines of such a page number.
     """
     pages = pages_of(lines)
     found: dict[int, str] = {}
@@ -112,23 +114,16 @@ def furniture_lines(lines: Lines) -> dict[int, str]:
         return found
     filled = [(n, t) for n, t in lines if t.strip()]
     counts = Counter(furniture_key(t) for _, t in filled)
-    folios = set()
-    for position, (number, text) in enumerate(filled):
-        key = furniture_key(text)
-        short = len(text.split()) <= MAX_FURNITURE_WORDS
-        if short and is_folio(text) and (counts[key] > 1 or position in (0, 1, len(filled) - 1)):
+    short = [(p, n, t) for p, (n, t) in enumerate(filled) if len(t.split()) <= MAX_FURNITURE_WORDS]
+    ends = (0, 1, len(filled) - 1)
+    folios = {p for p, _, t in short if is_folio(t) and (counts[furniture_key(t)] > 1 or p in ends)}
+    for position, number, text in short:
+        if position in folios:
             found[number] = "page number"
-            folios.add(position)
-    for position, (number, text) in enumerate(filled):
-        key = furniture_key(text)
-        short = len(text.split()) <= MAX_FURNITURE_WORDS
-        beside_folio = any(abs(position - p) <= 2 for p in folios)  # a repeated heading is no head
-        if number in found or not beside_folio:
-            continue
-        if (
-            short
+        elif (
+            any(abs(position - p) <= 2 for p in folios)  # a heading repeated elsewhere is no head
             and has_letters(text)
-            and counts[key] > 1
+            and counts[furniture_key(text)] > 1
             and not text.rstrip().endswith((".", ",", ";", ":"))
         ):
             found[number] = "running head"
@@ -167,11 +162,6 @@ def remove_page_furniture(lines: Lines) -> tuple[Lines, list[Repair]]:
     return kept, repairs
 
 
-def is_capitals_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]]*\d{0,2}$")
 """How a line that ends a sentence ends: a full stop or the like, maybe a quote or a note number."""
 
@@ -205,7 +195,7 @@ def separate_headings(lines: Lines) -> tuple[Lines, list[Repair]]:
     while index < len(lines):
         number = lines[index][0]
         end = index
-        while end < len(lines) and lines[end][1] and is_capitals_line(lines[end][1]):
+        while end < len(lines) and lines[end][1] and is_all_caps(lines[end][1]):
             end += 1
         heading = [t for _, t in lines[index:end]]
         before = out[-1][1] if out else ""
@@ -222,8 +212,7 @@ def separate_headings(lines: Lines) -> tuple[Lines, list[Repair]]:
             out.extend(lines[index:end])
             if after:
                 out.append((lines[end - 1][0], ""))
-            if before or after:
-                repairs.append(Repair("heading set apart", number, " ".join(heading), "own block"))
+            repairs.append(Repair("heading set apart", number, " ".join(heading), "own block"))
             index = end
             continue
         out.append(lines[index])
@@ -244,7 +233,7 @@ SHORT_LAST_LINE = 0.75
 def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:
     """Paragraph breaks an extractor did not keep (pdftotext often, pypdf never): a line that ends a
     sentence and falls well short of the full width ends its paragraph when the next line begins a
-    sentence. The width is measured per run of lines, so narrow columns and wide pages each count.
+    sentence. The full width is that of the text's longer lines (its eighth decile).
 
     >>> text = "The talks went on for a long time and\\nthen they ended.\\nThe farmers went home after\\n"
     >>> text += "the march was over."
@@ -270,7 +259,7 @@ def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:
             and ends_sentence(text)
             and len(text) < SHORT_LAST_LINE * width
             and starts_sentence(following)
-            and not is_capitals_line(text)
+            and not is_all_caps(text)
         ):
             out.append((number, ""))
             repairs.append(Repair("paragraph break inferred", number, text[-40:], "¶"))
@@ -318,7 +307,6 @@ def rejoin_drop_caps(lines: Lines, known: Callable[[str], bool]) -> tuple[Lines,
     return out, repairs
 
 
-NOTES_LINE = re.compile(r"(?:end)?notes|footnotes", re.IGNORECASE)
 NUMBERED_LINE = re.compile(r"\d{1,3}[.)]?\s+\S")
 BULLET_ALONE = re.compile(r"[•▪◦·●]")
 
@@ -350,7 +338,7 @@ def separate_list_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
             text = f"{pending_bullet} {text.strip()}"
             repairs.append(Repair("bullet rejoined", number, pending_bullet, text[:40]))
         pending_bullet = ""
-        if NOTES_LINE.fullmatch(text.strip()):
+        if NOTES_TITLE.fullmatch(text.strip()):
             in_notes = True
             out.append((number, text))
             continue
@@ -388,15 +376,14 @@ def separate_front_matter(lines: Lines) -> tuple[Lines, list[Repair]]:
     if first < byline - 1 and not ends_sentence(lines[first][1]) and lines[first + 1][1]:
         breaks.add(first)
     out: Lines = []
+    found = []
     for index, line in enumerate(lines):
         out.append(line)
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
         if index in breaks and line[1] and following:
             out.append((line[0], ""))
-    found = [
-        Repair("front matter set apart", lines[i][0], lines[i][1][:40], "own block") for i in sorted(breaks)
-    ]
-    return out, found if len(out) > len(lines) else []
+            found.append(Repair("front matter set apart", line[0], line[1][:40], "own block"))
+    return out, found
 
 
 QUOTE_WINDOW = 30
@@ -482,7 +469,7 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
     repairs = []
     in_box = False
     for number, text in lines:
-        if text and is_capitals_line(text) and len(text.split()) <= MAX_FURNITURE_WORDS:
+        if text and is_all_caps(text) and len(text.split()) <= MAX_FURNITURE_WORDS:
             in_box = True
             out.append((number, text))
             continue

@@ -84,14 +84,6 @@ class Sidebar:
 
 
 @dataclass(frozen=True)
-class Caption:
-    """The caption of a figure the layout set inside the text (the figure itself is not in it)."""
-
-    text: str
-    line: int
-
-
-@dataclass(frozen=True)
 class Footnote:
     number: str  # as the text marks it, e.g. "1" for ¹
     text: str
@@ -106,7 +98,7 @@ class AuthorBio:
     line: int
 
 
-Block = Paragraph | Heading | ListBlock | Table | PullQuote | Sidebar | Caption | Footnote | AuthorBio
+Block = Paragraph | Heading | ListBlock | Table | PullQuote | Sidebar | Footnote | AuthorBio
 Aside = PullQuote | Sidebar
 
 

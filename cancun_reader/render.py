@@ -6,18 +6,7 @@ import re
 
 from .chart import bar_chart, is_chartable
 from .escape import TopicLinks, escape_html, escape_text
-from .model import (
-    AuthorBio,
-    Block,
-    Caption,
-    Footnote,
-    Heading,
-    ListBlock,
-    Paragraph,
-    PullQuote,
-    Sidebar,
-    Table,
-)
+from .model import AuthorBio, Block, Footnote, Heading, ListBlock, Paragraph, PullQuote, Sidebar, Table
 
 FOOTNOTES_HERE = "///Footnotes Go Here///"
 """Where the footnotes extension puts the notes: where the text had them, under its Notes heading."""
@@ -119,8 +108,6 @@ def render_block(block: Block, notes: frozenset[str] = frozenset(), topics: Topi
         return render_aside("pull-quote", block.text, notes)
     if isinstance(block, Sidebar):
         return render_sidebar(block, notes)
-    if isinstance(block, Caption):
-        return f"{escape_text(block.text, notes=notes)}\n{{ .figure-caption }}"
     if isinstance(block, Footnote):
         return f"[^{block.number}]: {escape_text(block.text, notes=notes)}"
     assert isinstance(block, AuthorBio)

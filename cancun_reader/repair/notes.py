@@ -7,12 +7,10 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
+from ..blocks import NOTES_TITLE
 from ..model import UNKNOWN, AuthorBio, Block, Footnote, Heading, Paragraph, Repair
 
 Blocks = tuple[Block, ...]
-
-NOTES_HEADING = re.compile(r"(?:end)?notes|footnotes", re.IGNORECASE)
-"""The heading of the notes section at the end of an article: `NOTES`."""
 
 NOTE = re.compile(r"(?P<number>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}[.)]?)\s+(?P<text>\S.*)", re.DOTALL)
 """One note of that section, numbered as the text marks it: `¹ Héctor de la Cueva, …`."""
@@ -45,7 +43,7 @@ def find_footnotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     in_notes = False
     for block in blocks:
         if isinstance(block, Heading):
-            in_notes = bool(NOTES_HEADING.fullmatch(block.text.strip()))
+            in_notes = bool(NOTES_TITLE.fullmatch(block.text.strip()))
         elif in_notes and isinstance(block, Paragraph) and (note := NOTE.fullmatch(block.text)):
             number = note_number(note["number"])
             repairs.append(Repair("footnote linked", block.line, block.text[:40], f"note {number}"))
