@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from .blocks import NOTES_TITLE, is_all_caps
 from .model import Repair
+from .repair.words import HYPHENS
 
 Line = tuple[int, str]  # (1-based line number in the source, text); "" is a break between blocks
 Lines = list[Line]
@@ -453,45 +454,54 @@ FACT_LINE = re.compile(r"(?:1[89]\d\d|20\d\d)\s+\S")
 
 def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
     r"""The items of a box under a title in capitals, one per line with no bullet: lines of a fact
-    file (each starting with a year), or short lines that end no sentence. Each becomes a list item
-    (a bullet is added) and the box ends where a full line of text begins.
+    file (each starting with a year), or short lines that end no sentence. The title stands at the
+    start of a block; two items at least follow it, line by line; each becomes a list item (a
+    bullet is added), and the box ends where a full line of text begins.
 
     >>> text = "THE FOUR ISSUES\nInvestment\nCompetition policy\nOutside, the news spread among all."
     >>> [t for _, t in find_box_items(number_lines(text))[0]]
     ['THE FOUR ISSUES', '• Investment', '• Competition policy', '', 'Outside, the news spread among all.']
 
-    Negative: a section heading followed by its paragraph keeps it.
+    Negative: a section heading followed by its paragraph keeps it, and a word in capitals broken
+    at a line end is no title.
     >>> find_box_items(number_lines("THE ROOM EMPTIES\nWhen the meeting broke up, some had left."))[1]
+    []
+    >>> find_box_items(number_lines("the.\n\nFTAA-\nthe\nmembers\nthe rest of it."))[1]
     []
     """
     width = line_width(lines)
     out: Lines = []
     repairs = []
-    in_box = False
-    for number, text in lines:
-        if text and is_all_caps(text) and len(text.split()) <= MAX_FURNITURE_WORDS:
-            in_box = True
-            out.append((number, text))
-            continue
-        if not text:  # items follow their title line by line: a blank line ends the box
-            in_box = False
-        short = len(text) < SHORT_LAST_LINE * width and not ends_sentence(text)
-        if (
-            in_box
-            and text
-            and (FACT_LINE.match(text) or short)
-            and not LIST_MARK.match(text)
-            and "\t" not in text
-        ):
-            out.append((number, f"• {text}"))
-            repairs.append(Repair("box item found", number, text[:40], "list item"))
-            continue
-        if in_box and text:  # the first full line of text after the items ends the box
-            if out and out[-1][1].startswith("• "):
-                out.append((number, ""))
-            in_box = False
+    index = 0
+    while index < len(lines):
+        number, text = lines[index]
+        before = out[-1][1] if out else ""
         out.append((number, text))
+        index += 1
+        is_title = text and is_all_caps(text) and len(text.split()) <= MAX_FURNITURE_WORDS
+        broken = text.rstrip().endswith((*HYPHENS, ",", ";"))
+        if not is_title or broken or (before and not ends_sentence(before)):
+            continue
+        end = index
+        while end < len(lines) and is_box_item(lines[end][1], width):
+            end += 1
+        if end - index < 2:
+            continue
+        for item_number, item in lines[index:end]:
+            out.append((item_number, f"• {item}"))
+            repairs.append(Repair("box item found", item_number, item[:40], "list item"))
+        if end < len(lines) and lines[end][1]:  # the first full line of text after the items ends the box
+            out.append((lines[end - 1][0], ""))
+        index = end
     return out, repairs
+
+
+def is_box_item(text: str, width: float) -> bool:
+    """A line of a box: a fact (`1994 NAFTA …`), or a short line that ends no sentence; not a line
+    that is a list item already, nor a row of a table."""
+    if not text or LIST_MARK.match(text) or "\t" in text or is_all_caps(text):
+        return False
+    return bool(FACT_LINE.match(text)) or (len(text) < SHORT_LAST_LINE * width and not ends_sentence(text))
 
 
 def lay_out(text: str, known: Callable[[str], bool]) -> tuple[Lines, list[Repair]]:

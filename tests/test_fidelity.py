@@ -29,6 +29,8 @@ SUPERSCRIPT = re.compile(r"<sup[^>]*>.*?</sup>", re.DOTALL)
 CHART = re.compile(r"<figure[^>]*class=\"chart\".*?</figure>", re.DOTALL)
 """A chart draws a table that is on the page as text already: its labels are not compared twice."""
 TAG = re.compile(r"<[^>]+>")
+INLINE_TAG = re.compile(r"</?(?:a|em|strong|abbr|span|code)\b[^>]*>")
+"""Tags inside a line of text: they part no words (`the-<a>www.x.org</a>` is `the-www.x.org`)."""
 HYPHENS = "-\u2010\u2011"
 BROKEN_AT_LINE_END = re.compile(rf"[{HYPHENS}][ \t]*\n\s*")
 IN_COMPOUND = re.compile(rf"(?<=\w)[{HYPHENS}](?=\w)")
@@ -45,21 +47,40 @@ def stream(text: str) -> str:
     return " ".join(WORD.findall(text))
 
 
-def page_stream(markdown_text: str) -> str:
+SET_APART = re.compile(r"<aside\b.*?</aside>|<div class=\"footnote\">.*?</div>", re.DOTALL)
+"""What the page sets apart from the flow of the text: pull quotes, sidebars, the author's bio, notes."""
+
+
+def html_stream(rendered: str) -> str:
+    text = INLINE_TAG.sub("", SUPERSCRIPT.sub("", CHART.sub("", rendered)))
+    return stream(html.unescape(TAG.sub(" ", text)))
+
+
+def page_streams(markdown_text: str) -> tuple[str, str]:
+    """The page as two streams: the flow of the text, and what it sets apart, so that a run of
+    the text is never matched inside a pull quote or a box that repeats its words."""
     rendered = site_markdown().convert(markdown_text)
-    return stream(html.unescape(TAG.sub(" ", SUPERSCRIPT.sub("", CHART.sub("", rendered)))))
+    apart = " ".join(SET_APART.findall(rendered))
+    return html_stream(SET_APART.sub(" ", rendered)), html_stream(apart)
 
 
 FURNITURE = ("running head removed", "page number removed")
 
 
-def source_runs(path: Path, furniture: frozenset[int] = frozenset()) -> list[tuple[int, str, bool]]:
-    """The source's runs of lines, as streams, less the words its corrections delete, each saying
-    whether it ends with a hyphen (so that its last word goes on in the next run)."""
+def source_runs(
+    path: Path, furniture: frozenset[int] = frozenset(), starts: frozenset[int] = frozenset()
+) -> list[tuple[int, str, bool]]:
+    """The source's runs of lines, as streams, less the words its corrections delete and the lines
+    removed as page furniture, each saying whether it ends with a hyphen (so that its last word
+    goes on in the next run). A run also ends where the layout stage began a block (`starts`):
+    a heading or a pull quote it found between the lines of a paragraph is a run of its own."""
     deleted = [d for d in load_corrections(corrections_path(path)) if d.action == "delete"]
     runs = []
-    numbered = enumerate(path.read_text(encoding="utf-8-sig").split("\n"), start=1)
-    kept = [(number, "" if number in furniture else text) for number, text in numbered]
+    kept: list[tuple[int, str]] = []
+    for number, text in enumerate(path.read_text(encoding="utf-8-sig").split("\n"), start=1):
+        if number in starts:
+            kept.append((number, ""))
+        kept.append((number, "" if number in furniture else text))
     for line, lines in split_into_runs(kept):
         text = "\n".join(lines)
         for directive in deleted:
@@ -78,33 +99,37 @@ def check_fidelity(article, path: Path) -> None:
     """The runs of the text that stay in the flow are found in the page in the author's order, each
     after the one before; the runs set apart (pull quotes, sidebars, notes) or moved by a
     correction are found anywhere in what is left; then nothing may be left over."""
-    page = page_stream(render_body(article.blocks))
-    runs = source_runs(path, frozenset(r.line for r in article.repairs if r.kind in FURNITURE))
+    pages = dict(zip(("flow", "apart"), page_streams(render_body(article.blocks)), strict=True))
+    furniture = frozenset(r.line for r in article.repairs if r.kind in FURNITURE)
+    starts = {b.line for b in article.blocks}
+    starts |= {inner.line for b in article.blocks if isinstance(b, Sidebar) for inner in b.blocks}
+    runs = source_runs(path, furniture, frozenset(starts))
     set_apart = {b.line for b in article.blocks if isinstance(b, PullQuote | Footnote | AuthorBio)}
     for sidebar in (b for b in article.blocks if isinstance(b, Sidebar)):
         set_apart |= {sidebar.line, *(b.line for b in sidebar.blocks)}
     moved = {r.line for r in article.repairs if r.kind in ("correction: move", "correction: join")}
     broken_before = {b[0] for a, b in itertools.pairwise(runs) if a[2]}  # its first word began before
     flow = [run for run in runs if run[0] not in set_apart | moved]
-    elsewhere = sorted((r for r in runs if r[0] in set_apart | moved), key=lambda r: -len(r[1]))
+    by_length = sorted(runs, key=lambda r: -len(r[1]))
 
-    def take(line: int, run: str, goes_on: bool, start: int) -> int:
+    def take(line: int, run: str, goes_on: bool, start: int, where: str) -> int:
         """Find a run from `start`, whole words only (a run's words do not match inside longer
         words), except where a word goes on across a break."""
-        nonlocal page
         before = "" if line in broken_before else rf"(?<![^ {FOUND}])"
         after = "" if goes_on else rf"(?![^ {FOUND}])"
-        found = re.compile(before + re.escape(run) + after).search(page, start)
+        found = re.compile(before + re.escape(run) + after).search(pages[where], start)
         assert found, f"{path.name}:{line}: text lost, changed or out of the author's order: {run[:80]}"
-        page = page[: found.start()] + FOUND * len(run) + page[found.end() :]
+        pages[where] = pages[where][: found.start()] + FOUND * len(run) + pages[where][found.end() :]
         return found.end()
 
     position = 0
     for line, run, goes_on in flow:
-        position = take(line, run, goes_on, position)
-    for line, run, goes_on in elsewhere:
-        take(line, run, goes_on, 0)
-    leftover = page.replace(FOUND, "").strip()
+        position = take(line, run, goes_on, position, "flow")
+    for line, run, goes_on in (r for r in by_length if r[0] in moved and r[0] not in set_apart):
+        take(line, run, goes_on, 0, "flow")
+    for line, run, goes_on in (r for r in by_length if r[0] in set_apart):
+        take(line, run, goes_on, 0, "apart")
+    leftover = " ".join(pages.values()).replace(FOUND, "").strip()
     assert leftover == "", f"{path.name}: text on the page that is not in the source: {leftover[:80]}"
 
 

@@ -169,12 +169,19 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 @SETTINGS
 @given(text)
 # Failures hypothesis found once, kept: a paragraph merely similar to another, once taken for its
-# pull quote; a text with CR line ends, once converted without the reading stage that normalises them.
+# pull quote; a text with CR line ends, once converted without the reading stage that normalises
+# them; a repeated heading, once removed as a running head; a pull quote set apart from between the
+# lines of a paragraph, once checked as if it were still part of that paragraph; a word in capitals
+# broken at a line end, once taken for a box title (and a bullet put into the text); a link after a
+# line-end hyphen, once compared as two words; a box left in its place, whose words the text's
+# next run once took for its own.
 @example("Cancún the the the the the the the the the.\n\nThe the the the the the the the the the the.\n")
 @example("the\r#.\r")
-@example(
-    "CONCLUSIONS\n\nCONCLUSIONS\n\nTHE EMERGENCE OF THE G21\n"
-)  # a repeated heading, once a running head
+@example("CONCLUSIONS\n\nCONCLUSIONS\n\nTHE EMERGENCE OF THE G21\n")
+@example("the\nPaulo\nthe the the the the the the.\n\nthe. Paulo the the the the the the the.\n")
+@example("the.\n\nFTAA-\nthe\nthe.\n")
+@example("the-\nwww.example.org.\n")
+@example("the.\n\nCONCLUSIONS\n\n- the trade\n\nthe.\n")
 def test_every_word_reaches_the_page_in_order(source_text: str) -> None:
     article = convert_text(source_text)
     if article is None:
