@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from .blocks import NOTES_TITLE, is_all_caps
 from .model import Repair
+from .repair.headings import MIXED_CASE_HEADING
 from .repair.words import HYPHENS
 
 Line = tuple[int, str]  # (1-based line number in the source, text); "" is a break between blocks
@@ -192,12 +193,11 @@ def separate_headings(lines: Lines) -> tuple[Lines, list[Repair]]:
     """
     out: Lines = []
     repairs = []
+    width = line_width(lines)
     index = 0
     while index < len(lines):
         number = lines[index][0]
-        end = index
-        while end < len(lines) and lines[end][1] and is_all_caps(lines[end][1]):
-            end += 1
+        end = heading_end(lines, index, width)
         heading = [t for _, t in lines[index:end]]
         before = out[-1][1] if out else ""
         after = lines[end][1] if end < len(lines) else ""
@@ -221,6 +221,34 @@ def separate_headings(lines: Lines) -> tuple[Lines, list[Repair]]:
     return out, repairs
 
 
+HEADING_WIDTH = 0.6
+"""A heading in ordinary case is shorter than this share of a full line, and the line after it
+(the start of its paragraph) is longer."""
+
+
+def heading_end(lines: Lines, index: int, width: float) -> int:
+    """Where a heading starting at `index` ends: after its lines in capitals, or after one short
+    line shaped like a heading in ordinary case (`In the streets`) followed by a full line;
+    `index` itself when none starts there.
+
+    >>> lines = number_lines("In the streets\\nThousands of people marched through the city")
+    >>> heading_end(lines, 0, 44), heading_end(lines, 1, 44)
+    (1, 1)
+
+    Negative: a short line before another short line is an item or a caption, not a heading.
+    >>> heading_end(number_lines("Benin: cotton first\\nMali: cotton too"), 0, 44)
+    0
+    """
+    end = index
+    while end < len(lines) and lines[end][1] and is_all_caps(lines[end][1]):
+        end += 1
+    if end > index or index + 1 >= len(lines):
+        return end
+    text, after = lines[index][1], lines[index + 1][1]
+    shaped = bool(MIXED_CASE_HEADING.fullmatch(text)) and len(text) < HEADING_WIDTH * width
+    return index + 1 if shaped and len(after) > HEADING_WIDTH * width else index
+
+
 def line_width(lines: Lines) -> float:
     """The width of a full line of the text (in characters), from its longer lines."""
     lengths = sorted(len(t) for _, t in lines if t)
@@ -229,6 +257,22 @@ def line_width(lines: Lines) -> float:
 
 SHORT_LAST_LINE = 0.75
 """A line shorter than this share of a full line, ending a sentence, ends its paragraph."""
+
+ROOM_LEFT = 0.9
+"""Share of a full line that a line and the next word may fill for that word to have fitted (the
+extracted text counts characters, the printer measured them)."""
+
+
+def next_word_fits(text: str, following: str, width: float) -> bool:
+    """Whether the first word of the next line would have fitted on this one: a printer fills
+    each line of a paragraph until the next word does not fit, so such a line ended its paragraph.
+
+    >>> next_word_fits("heard it first in the corridor.", "The cause was", 36)
+    False
+    >>> next_word_fits("heard it first in the corridor.", "The cause was", 60)
+    True
+    """
+    return len(text) + 1 + len(following.split()[0]) <= ROOM_LEFT * width
 
 
 def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:
@@ -258,7 +302,7 @@ def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:
             text
             and following
             and ends_sentence(text)
-            and len(text) < SHORT_LAST_LINE * width
+            and (len(text) < SHORT_LAST_LINE * width or next_word_fits(text, following, width))
             and starts_sentence(following)
             and not is_all_caps(text)
         ):
@@ -418,7 +462,7 @@ def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
     repairs = []
     index = 1
     while index < len(out):
-        previous, text = out[index - 1][1], out[index][1]
+        previous, text = last_text_before(out, index), out[index][1]
         end = sentence_end_line(out, index) if previous and not ends_sentence(previous) else None
         if text and starts_sentence(text) and end is not None:
             quote = comparable(" ".join(t for _, t in out[index : end + 1]))
@@ -433,6 +477,14 @@ def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
                 continue
         index += 1
     return out, repairs
+
+
+def last_text_before(lines: Lines, index: int) -> str:
+    """The last line with text before `index`, across one break (an extractor's blank line)."""
+    for back in (index - 1, index - 2):
+        if back >= 0 and lines[back][1]:
+            return lines[back][1]
+    return ""
 
 
 def sentence_end_line(lines: Lines, start: int) -> int | None:

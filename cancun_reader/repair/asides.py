@@ -166,8 +166,9 @@ def interrupts(blocks: Blocks, index: int) -> bool:
 
 
 def box_between_paragraphs(blocks: Blocks, index: int) -> bool:
-    """Whether a title in capitals with a list under it stands between two paragraphs of the text
-    (the box a layout set at a column's top or foot), not at the end as a section of its own."""
+    """Whether a title in capitals with a list under it stands between two paragraphs of the text,
+    or between a paragraph and a heading set otherwise (the box a layout set at a column's top or
+    foot), not at the end as a section of its own."""
     end = index + 1
     while end < len(blocks) and isinstance(blocks[end], ListBlock):
         end += 1
@@ -177,7 +178,10 @@ def box_between_paragraphs(blocks: Blocks, index: int) -> bool:
         and index > 0
         and isinstance(blocks[index - 1], Paragraph)
         and end < len(blocks)
-        and isinstance(blocks[end], Paragraph)
+        and (
+            isinstance(blocks[end], Paragraph)
+            or (isinstance(blocks[end], Heading) and not is_all_caps(blocks[end].text))
+        )
     )
 
 
