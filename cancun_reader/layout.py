@@ -456,6 +456,7 @@ def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
     """
     from rapidfuzz import fuzz
 
+    from .repair.asides import repeats_a_sentence
     from .sentences import comparable
 
     out = list(lines)
@@ -468,7 +469,14 @@ def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
             quote = comparable(" ".join(t for _, t in out[index : end + 1]))
             around = out[max(0, index - QUOTE_WINDOW) : index] + out[end + 1 : end + 1 + QUOTE_WINDOW]
             nearby = comparable(" ".join(t for _, t in around))
-            if 5 <= len(quote.split()) <= 45 and fuzz.partial_ratio(quote, nearby) >= REPEAT_SCORE:
+            if 5 <= len(quote.split()) <= 45 and (
+                fuzz.partial_ratio(quote, nearby) >= REPEAT_SCORE or repeats_a_sentence(quote, nearby)
+            ):
+                apart_before = not out[index - 1][1]
+                apart_after = end + 1 >= len(out) or not out[end + 1][1]
+                if apart_before and apart_after:  # a block of its own already
+                    index = end + 1
+                    continue
                 out[index : end + 1] = [(out[index][0], ""), *out[index : end + 1], (out[end][0], "")]
                 repairs.append(
                     Repair("pull quote lines set apart", out[index + 1][0], quote[:50], "own block")

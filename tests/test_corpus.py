@@ -44,7 +44,7 @@ def test_removed_furniture_is_a_page_number_or_a_line_repeated_on_the_page(name:
 
 
 # The ground gained, per extractor: (paragraphs intact, words lost at most, furniture left at most).
-FLOOR = {"pdfminer": (93, 1, 22), "pdftotext": (93, 0, 10), "pypdf": (76, 8, 2)}
+FLOOR = {"pdfminer": (105, 1, 22), "pdftotext": (114, 0, 10), "pypdf": (99, 8, 2)}
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
@@ -56,8 +56,14 @@ def test_the_repair_keeps_the_ground_gained(extractor: str) -> None:
     assert totals["furniture left"] <= left
 
 
-@pytest.mark.xfail(strict=True, reason="targets of issue 11 not met yet; see the Performance page")
-@pytest.mark.parametrize("measure", sorted(quality.TARGETS))
+MET = {"pull quotes"}
+"""The targets met so far; the others are known failures until they are."""
+NOT_MET = pytest.mark.xfail(strict=True, reason="target of issue 11 not met yet; see the Performance page")
+
+
+@pytest.mark.parametrize(
+    "measure", [m if m in MET else pytest.param(m, marks=NOT_MET) for m in sorted(quality.TARGETS)]
+)
 def test_the_repair_meets_its_target(measure: str) -> None:
     hits, of = quality.totals(RESULTS)[measure]
     assert hits / of >= quality.TARGETS[measure]

@@ -20,17 +20,29 @@ Blocks = tuple[Block, ...]
 PULL_QUOTE_WORDS = (8, 45)
 """A pull quote is a sentence or two: long enough to be distinctive, short enough to set large."""
 
+INTERRUPTING_WORDS = 5
+"""A shorter pull quote is enough when it stands inside a cut sentence: the layout says it floats."""
+
 PULL_QUOTE_SCORE = 85
 """Least `token_set_ratio` between a candidate and a passage of the body for it to be a repeat.
 Measured on the sources: the four real pull quotes score 90–100, other short paragraphs 69 at most."""
 
 
-def is_pull_quote_candidate(block: Block) -> bool:
+def is_pull_quote_candidate(blocks: Blocks, index: int) -> bool:
+    block = blocks[index]
     if not isinstance(block, Paragraph) or block.quotation or block.continues or block.opens_mid_sentence:
         return False
     words = len(block.text.split())
     low, high = PULL_QUOTE_WORDS
+    if interrupts_sentence(blocks, index):
+        low = INTERRUPTING_WORDS
     return low <= words <= high and block.text[:1].isupper() and ends_sentence(block.text)
+
+
+def interrupts_sentence(blocks: Blocks, index: int) -> bool:
+    """Whether the block at `index` stands after a paragraph that stops mid-sentence."""
+    before = blocks[index - 1] if index else None
+    return isinstance(before, Paragraph) and not ends_sentence(before.text)
 
 
 REPEATED_SHARE = 0.85
@@ -59,6 +71,32 @@ def repeats_words(candidate: str, passage: str) -> bool:
     return held.total() >= REPEATED_SHARE * words.total() and len(held) >= REPEATED_SHARE * len(words)
 
 
+def repeats_a_sentence(candidate: str, text: str) -> bool:
+    """Whether `candidate` repeats one sentence of `text`, or two neighbouring ones, as a pull quote
+    does: trimmed or lightly edited, its words are that sentence's.
+
+    >>> text = "It was left open. How a country that could not make medicines would obtain them."
+    >>> repeats_a_sentence("How would a country that could not make medicines obtain them?", text)
+    True
+
+    Negative: a question on the same subject in other words is no repeat.
+    >>> repeats_a_sentence("Who would pay for the medicines of the poor?", text)
+    False
+    """
+    from rapidfuzz import fuzz
+    from rapidfuzz.utils import default_process
+
+    sentences = [comparable(text[a:b]) for a, b in sentence_spans(text)]
+    passages = sentences + [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
+    candidate, least = comparable(candidate), len(candidate.split())
+    return any(
+        len(passage.split()) >= least
+        and fuzz.token_set_ratio(candidate, passage, processor=default_process) >= PULL_QUOTE_SCORE
+        and repeats_words(candidate, passage)
+        for passage in passages
+    )
+
+
 INDEX_WORD = re.compile(r"[a-z0-9]{5,}")
 """The words a passage is indexed by: long enough to tell passages apart."""
 
@@ -79,12 +117,13 @@ class Passage:
     paragraphs: frozenset[int]
 
 
-def body_passages(blocks: Blocks) -> list[Passage]:
+def body_passages(blocks: Blocks, left_out: frozenset[int] = frozenset()) -> list[Passage]:
     """Every sentence and pair of sentences of the body's paragraphs read as one text, so that a
-    sentence cut by the layout (or by a pull quote) is whole."""
+    sentence cut by the layout (or by a pull quote) is whole; the paragraphs `left_out` (those
+    standing inside a cut sentence) are read as not there, so that the sentence they cut is whole."""
     starts, parts, length = [], [], 0
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and index not in left_out:
             starts.append((length, index))
             parts.append(block.text)
             length += len(block.text) + 1
@@ -118,16 +157,20 @@ def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     []
     """
     from rapidfuzz import fuzz, process  # only when a text is converted, not from the cache
+    from rapidfuzz.utils import default_process  # words compared without their punctuation
 
+    candidates = [i for i in range(len(blocks)) if is_pull_quote_candidate(blocks, i)]
+    inside_sentences = frozenset(i for i in candidates if interrupts_sentence(blocks, i))
     passages = body_passages(blocks)
+    if inside_sentences:
+        passages += body_passages(blocks, inside_sentences)
     index: dict[str, list[int]] = defaultdict(list)
     for number, passage in enumerate(passages):
         for word in set(INDEX_WORD.findall(passage.text)):
             index[word].append(number)
     found: dict[int, Repair] = {}
-    for position, block in enumerate(blocks):
-        if not is_pull_quote_candidate(block):
-            continue
+    for position in candidates:
+        block = blocks[position]
         candidate = comparable(block.text)  # type: ignore[union-attr]
         rarest = sorted(set(INDEX_WORD.findall(candidate)), key=lambda w: len(index.get(w, ())))[
             :RAREST_WORDS
@@ -140,7 +183,11 @@ def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
             for n, _ in likely
             if passages[n].words >= least and not passages[n].paragraphs & excluded
         ][:SHORTLIST]
-        best = process.extractOne(candidate, choices, scorer=fuzz.token_set_ratio) if choices else None
+        best = (
+            process.extractOne(candidate, choices, scorer=fuzz.token_set_ratio, processor=default_process)
+            if choices
+            else None
+        )
         if best and best[1] >= PULL_QUOTE_SCORE and repeats_words(candidate, best[0]):
             found[position] = Repair(
                 "pull quote set apart",
