@@ -356,42 +356,93 @@ NUMBERED_LINE = re.compile(r"\d{1,3}[.)]?\s+\S")
 BULLET_ALONE = re.compile(r"[•▪◦·●]")
 
 
-def separate_list_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
-    """Notes and list items run together: after a `NOTES` line, each line that begins with a number
-    begins a note of its own; a bullet extracted on a line of its own (`•` / `Benin`) goes back to
-    the start of its item.
+def separate_notes(lines: Lines) -> tuple[Lines, list[Repair]]:
+    """Notes run together: after a `NOTES` line, each line that begins with a number begins a note
+    of its own.
 
     >>> lines = number_lines("NOTES\\n1. The first note\\ngoes on.\\n2. The second.")
-    >>> [t for _, t in separate_list_lines(lines)[0]]
+    >>> [t for _, t in separate_notes(lines)[0]]
     ['NOTES', '', '1. The first note', 'goes on.', '', '2. The second.']
-    >>> [t for _, t in separate_list_lines(number_lines("•\\nBenin\\n•\\nChad"))[0]]
-    ['• Benin', '• Chad']
 
     Negative: numbers starting lines of the text itself, with no notes heading above, stay.
-    >>> separate_list_lines(number_lines("the year\\n2003 was long."))[1]
+    >>> separate_notes(number_lines("the year\\n2003 was long."))[1]
     []
     """
     out: Lines = []
     repairs = []
     in_notes = False
-    pending_bullet = ""
     for number, text in lines:
-        if BULLET_ALONE.fullmatch(text.strip()):
-            pending_bullet = text.strip()
-            continue
-        if pending_bullet and text:
-            text = f"{pending_bullet} {text.strip()}"
-            repairs.append(Repair("bullet rejoined", number, pending_bullet, text[:40]))
-        pending_bullet = ""
         if NOTES_TITLE.fullmatch(text.strip()):
             in_notes = True
-            out.append((number, text))
-            continue
-        if in_notes and NUMBERED_LINE.match(text) and out and out[-1][1]:
+        elif in_notes and NUMBERED_LINE.match(text) and out and out[-1][1]:
             out.append((number, ""))
             repairs.append(Repair("note set apart", number, text[:40], "own block"))
         out.append((number, text))
     return out, repairs
+
+
+def rejoin_bullets(lines: Lines) -> tuple[Lines, list[Repair]]:
+    """Bullets an extractor read apart from their items, on lines of their own: each goes back to
+    the start of its item, whether the bullets came one by one (`•` / `Benin`), all before their
+    items, or all after them. A bullet with no item line to go to is removed, and recorded.
+
+    >>> [t for _, t in rejoin_bullets(number_lines("•\\nBenin\\n•\\nChad"))[0]]
+    ['• Benin', '• Chad']
+    >>> [t for _, t in rejoin_bullets(number_lines("•\\n•\\n\\nBenin\\nChad"))[0]]
+    ['• Benin', '• Chad']
+    >>> text = "It ended.\\nBenin\\nChad\\n•\\n•\\nThe rest of the text."
+    >>> [t for _, t in rejoin_bullets(number_lines(text))[0]]
+    ['It ended.', '• Benin', '• Chad', '', 'The rest of the text.']
+
+    Negative: text after a run of bullets whose items came before is not made a list.
+    >>> [t for _, t in rejoin_bullets(number_lines("It ended.\\n•\\nThe talks went on, and on, and on."))[0]]
+    ['It ended.', 'The talks went on, and on, and on.']
+    """
+    out: Lines = []
+    repairs = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and (BULLET_ALONE.fullmatch(lines[end][1].strip()) or not lines[end][1]):
+            end += 1
+        bullets = [(n, t.strip()) for n, t in lines[index:end] if t.strip()]
+        if not bullets:
+            out.append(lines[index])
+            index += 1
+            continue
+        kept_breaks = [line for line in lines[index:end] if not line[1]]
+        items_before = [i for i, (_, t) in enumerate(out) if t][-len(bullets) :]
+        if len(items_before) == len(bullets) and all(is_loose_item(out[i][1]) for i in items_before):
+            for i, (_, bullet) in zip(items_before, bullets, strict=True):
+                out[i] = (out[i][0], f"{bullet} {out[i][1]}")
+                repairs.append(Repair("bullet rejoined", out[i][0], bullet, out[i][1][:40]))
+            out += kept_breaks or [(bullets[-1][0], "")]  # the list ends where its bullets stood
+            index = end
+            continue
+        while bullets and end < len(lines) and is_loose_item(lines[end][1]):
+            bullet = bullets.pop(0)[1]
+            out.append((lines[end][0], f"{bullet} {lines[end][1].strip()}"))
+            repairs.append(Repair("bullet rejoined", lines[end][0], bullet, out[-1][1][:40]))
+            end += 1
+        repairs += [Repair("bullet without item removed", n, bullet, "") for n, bullet in bullets]
+        following = lines[end][1].strip() if end < len(lines) else ""
+        if following and not BULLET_ALONE.fullmatch(following) and out and LIST_MARK.match(out[-1][1]):
+            out.append((out[-1][0], ""))  # the list ends before the text that follows it
+        index = end
+    return out, repairs
+
+
+def is_loose_item(text: str) -> bool:
+    """A line that may be a list item without its bullet: a few words that begin with a capital or
+    a figure and end no sentence."""
+    plain = text.strip()
+    return (
+        bool(plain)
+        and not LIST_MARK.match(plain)
+        and starts_sentence(plain)
+        and not ends_sentence(plain)
+        and len(plain.split()) <= 12
+    )
 
 
 BYLINE = re.compile(r"By [A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|de|da|del|van|von|and|y))*")
@@ -546,6 +597,8 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
         while end < len(lines) and is_box_item(lines[end][1], width):
             end += 1
         if end - index < 2:
+            end = items_to_break(lines, index)
+        if end - index < 2:
             continue
         for item_number, item in lines[index:end]:
             out.append((item_number, f"• {item}"))
@@ -554,6 +607,110 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
             out.append((lines[end - 1][0], ""))
         index = end
     return out, repairs
+
+
+NUMBER_CELL = re.compile(r"[\d.,%$€£]+")
+"""A cell that is a figure or a year alone: `34`, `1994`, `12%`."""
+
+
+def rebuild_box_table(lines: Lines) -> tuple[Lines, list[Repair]]:
+    r"""A small table or fact file in a box whose cells the extractor read one per line, each
+    column in turn or out of order (`Countries` / `Days of talks` / `34` / `3`): under a title in
+    capitals, short cells of words and as many cells of figures are paired in their order, a year
+    before its event (`1994 NAFTA enters into force`), another figure after its label
+    (`Countries 34`), and set as rows of a table. A cell that holds its figure already is a row.
+
+    >>> text = "IN FIGURES\nCountries\n\nDays of talks\n\n34\n\n3\n\nThe talks went on for a year."
+    >>> [t for _, t in rebuild_box_table(number_lines(text))[0]]
+    ['IN FIGURES', '', 'Countries\t34', 'Days of talks\t3', '', 'The talks went on for a year.']
+    >>> text = "DATES\nMexico joins\n1986\n1994\nNAFTA in force\nIt ended."
+    >>> [t for _, t in rebuild_box_table(number_lines(text))[0]]
+    ['DATES', '', '1986\tMexico joins', '1994\tNAFTA in force', '', 'It ended.']
+
+    Negative: items with no figures are a list, not a table; a heading before its text stays.
+    >>> rebuild_box_table(number_lines("ISSUES\nInvestment\nCompetition policy\nIt ended."))[1]
+    []
+    >>> rebuild_box_table(number_lines("AFTER 2003\n2004 was a quiet year for the members."))[1]
+    []
+    """
+    out: Lines = []
+    repairs: list[Repair] = []
+    index = 0
+    while index < len(lines):
+        number, text = lines[index]
+        out.append((number, text))
+        index += 1
+        before = out[-2][1] if len(out) > 1 else ""
+        if not (text and is_all_caps(text) and (not before or ends_sentence(before))):
+            continue
+        end, cells = index, []
+        while end < len(lines) and is_table_cell(lines[end][1]):
+            if lines[end][1]:
+                cells.append(lines[end])
+            end += 1
+        rows = table_rows([t for _, t in cells])
+        if rows is None:
+            continue
+        out.append((number, ""))
+        out += [(cells[0][0], "\t".join(row)) for row in rows]
+        out.append((cells[-1][0], ""))
+        repairs += [Repair("table cells paired", n, t, "row of a table") for n, t in cells]
+        index = end
+    return out, repairs
+
+
+def is_table_cell(text: str) -> bool:
+    """A line that may be a cell of a small table: blank, a figure, or a few words that end no
+    sentence and begin with a capital or a figure."""
+    plain = text.strip()
+    return not plain or (
+        len(plain.split()) <= 10
+        and not ends_sentence(plain)
+        and not is_all_caps(plain)
+        and starts_sentence(plain)
+    )
+
+
+def table_rows(cells: list[str]) -> list[tuple[str, ...]] | None:
+    """Cells paired into rows, or None when they are not those of a two-column table: as many
+    figures alone as labels without one, and two rows at least."""
+    figures = [c for c in cells if NUMBER_CELL.fullmatch(c)]
+    labels = [c for c in cells if not NUMBER_CELL.fullmatch(c)]
+    whole = [c for c in labels if re.search(r"\s[\d.,%$€£]+$", c) or FACT_LINE.match(c)]
+    labels = [c for c in labels if c not in whole]
+    if not figures or len(figures) != len(labels) or len(figures) + len(whole) < 2:
+        return None
+    paired = dict(zip(labels, figures, strict=True))
+    rows = []
+    for cell in (c for c in cells if not NUMBER_CELL.fullmatch(c)):
+        if cell in paired:
+            figure = paired[cell]
+            rows.append((figure, cell) if YEAR.fullmatch(figure) else (cell, figure))
+        else:
+            rows.append(tuple(cell.split(" ", 1)) if FACT_LINE.match(cell) else tuple(cell.rsplit(" ", 1)))
+    return rows
+
+
+def items_to_break(lines: Lines, start: int) -> int:
+    r"""Where the items of a box set wider than the text's columns end, if they are items: lines
+    that each begin with a capital and end no sentence, up to a break (the end of the box).
+
+    >>> items_to_break(number_lines("Benin: cotton is the largest export of all\nMali: the largest\n"), 0)
+    2
+
+    Negative: lines of text running on past the break are no items.
+    >>> items_to_break(number_lines("The cotton initiative did not\nsucceed in Cancún, but it\n"), 0)
+    0
+    """
+    end = start
+    while (
+        end < len(lines)
+        and lines[end][1]
+        and is_table_cell(lines[end][1])
+        and not LIST_MARK.match(lines[end][1])
+    ):
+        end += 1
+    return end if end == len(lines) or not lines[end][1] else start
 
 
 def is_box_item(text: str, width: float) -> bool:
@@ -575,7 +732,9 @@ def lay_out(text: str, known: Callable[[str], bool]) -> tuple[Lines, list[Repair
         separate_front_matter,
         lambda found: rejoin_drop_caps(found, known),
         set_apart_pull_quote_lines,
-        separate_list_lines,
+        rejoin_bullets,
+        separate_notes,
+        rebuild_box_table,
         find_box_items,
         separate_headings,
         infer_paragraph_breaks,

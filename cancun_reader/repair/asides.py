@@ -212,23 +212,37 @@ def interrupts(blocks: Blocks, index: int) -> bool:
     return False
 
 
-def box_between_paragraphs(blocks: Blocks, index: int) -> bool:
-    """Whether a title in capitals with a list under it stands between two paragraphs of the text,
-    or between a paragraph and a heading set otherwise (the box a layout set at a column's top or
-    foot), not at the end as a section of its own."""
+END_MATTER = re.compile(
+    r"(?:further |suggested )?reading|resources|sources|references|bibliography|links|contacts"
+    r"|(?:end)?notes|footnotes|acknowledg(?:e)?ments",
+    re.IGNORECASE,
+)
+"""Titles of the sections that close an article with a list; a list under them is the article's."""
+
+
+def titled_box(blocks: Blocks, index: int) -> bool:
+    """Whether a title in capitals with only lists or tables under it, after the text has begun, is a box the
+    layout set at a column's top or foot (before a paragraph, a heading or the end), not a section
+    of the article that closes it with a list (`FURTHER READING`, `SOURCES`).
+
+    >>> text, box = Paragraph("It ended.", 1), (Heading("IN BRIEF", 3), ListBlock(("Held in 1999",), 4))
+    >>> titled_box((text, *box), 1)
+    True
+
+    Negative: a reading list closing the article is a section of it.
+    >>> titled_box((text, Heading("FURTHER READING", 3), ListBlock(("A book",), 4)), 1)
+    False
+    """
     end = index + 1
-    while end < len(blocks) and isinstance(blocks[end], ListBlock):
+    while end < len(blocks) and isinstance(blocks[end], ListBlock | Table):
         end += 1
+    title = blocks[index].text  # type: ignore[union-attr]
     return (
-        is_all_caps(blocks[index].text)  # type: ignore[union-attr]
+        is_all_caps(title)
+        and not END_MATTER.fullmatch(title.strip(" :"))
         and end > index + 1
-        and index > 0
-        and isinstance(blocks[index - 1], Paragraph)
-        and end < len(blocks)
-        and (
-            isinstance(blocks[end], Paragraph)
-            or (isinstance(blocks[end], Heading) and not is_all_caps(blocks[end].text))
-        )
+        and any(isinstance(b, Paragraph) for b in blocks[:index])
+        and (end == len(blocks) or isinstance(blocks[end], Paragraph | Heading))
     )
 
 
@@ -264,9 +278,7 @@ def find_sidebars(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
             repairs.append(Repair("sidebar set apart", block.line, block.rows[0][0][:50], "table in a box"))
             index += 1
             continue
-        if isinstance(block, Heading) and (
-            interrupts(blocks, index) or box_between_paragraphs(blocks, index)
-        ):
+        if isinstance(block, Heading) and (interrupts(blocks, index) or titled_box(blocks, index)):
             end = index + 1
             while end < len(blocks) and isinstance(blocks[end], ListBlock | Table | Heading):
                 end += 1
