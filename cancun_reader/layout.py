@@ -99,26 +99,15 @@ def furniture_lines(lines: Lines) -> dict[int, str]:
     (digits aside), is a running head only within two lines of such a page number.
     """
     pages = pages_of(lines)
-    found: dict[int, str] = {}
     if len(pages) > 1:
-        seen: dict[str, set[int]] = defaultdict(set)
-        for index, page in enumerate(pages):
-            for _, text in edges(page):
-                seen[furniture_key(text)].add(index)
-        for page in pages:
-            for number, text in edges(page):
-                if len(text.split()) > MAX_FURNITURE_WORDS:
-                    continue
-                if is_folio(text):
-                    found[number] = "page number"
-                elif has_letters(text) and len(seen[furniture_key(text)]) > 1:
-                    found[number] = "running head"
-        return found
+        return furniture_on_pages(pages)
+    found: dict[int, str] = {}
     filled = [(n, t) for n, t in lines if t.strip()]
     counts = Counter(furniture_key(t) for _, t in filled)
     short = [(p, n, t) for p, (n, t) in enumerate(filled) if len(t.split()) <= MAX_FURNITURE_WORDS]
     ends = (0, 1, len(filled) - 1)
     folios = {p for p, _, t in short if is_folio(t) and (counts[furniture_key(t)] > 1 or p in ends)}
+    carried = {words_beside_number(filled[p][1]) for p in folios}
     for position, number, text in short:
         if position in folios:
             found[number] = "page number"
@@ -127,9 +116,78 @@ def furniture_lines(lines: Lines) -> dict[int, str]:
             and has_letters(text)
             and counts[furniture_key(text)] > 1
             and not text.rstrip().endswith((".", ",", ";", ":"))
-        ):
+        ) or (position in ends and has_letters(text) and furniture_key(text) in carried):
             found[number] = "running head"
     return found
+
+
+def furniture_on_pages(pages: list[Lines]) -> dict[int, str]:
+    """The furniture of a text whose pages are known (form feeds), by line number: at a page's edge,
+    a page number, or a line with words that stands on another page too (at its edge, or alone
+    between breaks where an extractor read it between columns), or that a page number carries
+    (`Trade Review` beside `61 | Trade Review`); away from the edges, a line standing alone that is
+    such a line of another page's edge, or a page number with words (`7 | Review`). A number alone
+    away from the edges may be a cell of a table, and stays.
+
+    >>> pages = pages_of(number_lines("Brief\\nText that\\n\\n7 | Brief\\n\\ngoes on.\\n\\fBrief\\nMore."))
+    >>> furniture_on_pages(pages)
+    {1: 'running head', 4: 'page number', 7: 'running head'}
+
+    Negative: the same words inside a paragraph are the author's.
+    >>> furniture_on_pages(pages_of(number_lines("A text\\nBrief\\ngoes on\\nto its end.\\fMore.")))
+    {}
+    """
+    edge_pages: dict[str, set[int]] = defaultdict(set)
+    alone_pages: dict[str, set[int]] = defaultdict(set)
+    for index, page in enumerate(pages):
+        for _, text in edges(page):
+            edge_pages[furniture_key(text)].add(index)
+        for _, text in lines_alone(page):
+            alone_pages[furniture_key(text)].add(index)
+    carried = {words_beside_number(t) for page in pages for _, t in page if is_folio(t)}
+    found: dict[int, str] = {}
+    for index, page in enumerate(pages):
+        at_edge = {number for number, _ in edges(page)}
+        for number, text in page:
+            key = furniture_key(text)
+            if not text.strip() or len(text.split()) > MAX_FURNITURE_WORDS:
+                continue
+            if number in at_edge:
+                repeated = len(edge_pages[key] | alone_pages[key]) > 1 or key in carried
+                kind = "page number" if is_folio(text) else "running head" if repeated else None
+            elif (number, text) in lines_alone(page) and has_letters(text):
+                kind = (
+                    "page number" if is_folio(text) else "running head" if edge_pages[key] - {index} else None
+                )
+            else:
+                kind = None
+            if kind and (kind == "page number" or has_letters(text)):
+                found[number] = kind
+    return found
+
+
+FOLIO_NUMBER = re.compile(r"^[\W\d]*\d[\W\d]*\s|\s[\W\d]*\d[\W\d]*$|(?i:page|of)\s")
+"""The number part of a page number with words (`61 | `), taken off to compare the words."""
+
+
+def words_beside_number(folio: str) -> str:
+    """The words a page number carries, as compared with running heads.
+
+    >>> words_beside_number("61 | Trade Review"), words_beside_number("12")
+    ('trade review', '#')
+    """
+    return furniture_key(FOLIO_NUMBER.sub("", folio))
+
+
+def lines_alone(page: Lines) -> Lines:
+    """The lines of a page with a break (or the page's edge) before and after them."""
+    return [
+        (number, text)
+        for index, (number, text) in enumerate(page)
+        if text.strip()
+        and (index == 0 or not page[index - 1][1].strip())
+        and (index + 1 == len(page) or not page[index + 1][1].strip())
+    ]
 
 
 def remove_page_furniture(lines: Lines) -> tuple[Lines, list[Repair]]:
@@ -156,9 +214,10 @@ def remove_page_furniture(lines: Lines) -> tuple[Lines, list[Repair]]:
     repairs = []
     for number, text in lines:
         if number in found:
-            repairs.append(
-                Repair(f"{found[number]} removed", number, text.replace(PAGE_BREAK, "").strip(), "")
-            )
+            before, _, furniture = text.rpartition(PAGE_BREAK)  # a page may end inside the line
+            repairs.append(Repair(f"{found[number]} removed", number, furniture.strip(), ""))
+            if before.replace(PAGE_BREAK, "").strip():
+                kept.append((number, before.replace(PAGE_BREAK, "")))
             continue
         kept.append((number, text.replace(PAGE_BREAK, "")))
     return kept, repairs
@@ -313,15 +372,27 @@ def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:
 
 DROP_CAP = re.compile(r"[A-Z]")
 
+DROP_CAP_REACH = 12
+"""How many lines after a drop cap its word may start: pypdf reads the letter before the title."""
+
+
+def opens_block(lines: Lines, index: int) -> bool:
+    """Whether the line at `index` begins a block: after a break, a finished sentence or a byline."""
+    before = lines[index - 1][1] if index else ""
+    return not before or ends_sentence(before) or bool(BYLINE.fullmatch(before.strip()))
+
 
 def rejoin_drop_caps(lines: Lines, known: Callable[[str], bool]) -> tuple[Lines, list[Repair]]:
     """A drop cap: the first letter of a paragraph, set large, extracted on its own (`W` …
-    `ith sticks of incense`). It is joined to the nearest following line that begins in lower case
-    when the two make a word.
+    `ith sticks of incense`). It is joined to the nearest following line that begins a block in
+    lower case, if the two make a word; the title, deck and byline may stand between them.
 
     >>> lines = number_lines("W\\n\\nith sticks of incense they came.")
     >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "with")[0] if t]
     ['With sticks of incense they came.']
+    >>> lines = number_lines("F\\nThe title\\nBy Ana Lima\\nour countries came.")
+    >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "four")[0] if t]
+    ['The title', 'By Ana Lima', 'Four countries came.']
 
     Negative: a letter standing alone (a list mark, an initial) with no word to make stays.
     >>> rejoin_drop_caps(number_lines("A\\n\\nlist of things"), lambda w: w == "alist")[1]
@@ -332,22 +403,18 @@ def rejoin_drop_caps(lines: Lines, known: Callable[[str], bool]) -> tuple[Lines,
     for index, (number, text) in enumerate(lines):
         if not DROP_CAP.fullmatch(text.strip()):
             continue
-        for later in range(index + 1, min(index + 8, len(out))):
+        for later in range(index + 1, min(index + DROP_CAP_REACH, len(out))):
             following = out[later][1]
-            if not following:
-                continue
+            if not following or not following[:1].islower():
+                continue  # the title, deck and byline may stand between the letter and its word
+            if not opens_block(out, later):
+                continue  # a line of the deck, running on
             first_word = re.match(r"[^\W\d_]+", following)
-            if following[:1].islower() and first_word and known(text.strip() + first_word[0]):
+            if first_word and known(text.strip() + first_word[0]):
                 out[later] = (out[later][0], text.strip() + following)
                 out[index] = (number, "")
-                repairs.append(
-                    Repair(
-                        "drop cap rejoined",
-                        number,
-                        f"{text.strip()} {first_word[0]}",
-                        text.strip() + first_word[0],
-                    )
-                )
+                word = text.strip() + first_word[0]
+                repairs.append(Repair("drop cap rejoined", number, f"{text.strip()} {first_word[0]}", word))
             break
     return out, repairs
 
