@@ -308,6 +308,93 @@ def heading_end(lines: Lines, index: int, width: float) -> int:
     return index + 1 if shaped and len(after) > HEADING_WIDTH * width else index
 
 
+HEADING_END_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    )
+)
+"""Words a heading does not end on: `Critics in the North` is a sentence, not a heading and text."""
+
+RUN_IN_WORDS = (2, 7)
+"""How many words a run-in heading has."""
+
+
+def split_run_in_heading(text: str, lower_words: frozenset[str]) -> tuple[str, str] | None:
+    """A heading run into the start of its paragraph (`Pressure from the outside In the streets the
+    organizations held…`), as (heading, paragraph): a few words with no punctuation, not ending on
+    a little word, then a capitalised word that the text uses in lower case elsewhere (a sentence
+    starts there; a name would not be in lower case).
+
+    >>> split_run_in_heading("A lasting network The contacts made in Cancún lasted.", frozenset({"the"}))
+    ('A lasting network', 'The contacts made in Cancún lasted.')
+
+    Negative: a sentence whose first capital inside is a name, or follows a little word, runs on.
+    >>> split_run_in_heading("That did not happen in Cancún last year.", frozenset({"the"}))
+    >>> split_run_in_heading("Critics in the North complained of it.", frozenset({"north"}))
+    """
+    words = text.split()
+    for position, word in enumerate(words[1 : RUN_IN_WORDS[1] + 1], start=1):
+        if not word[:1].isupper():
+            if re.search(r"[^\w’'-]", word):
+                return None  # punctuation: a sentence, not a heading
+            continue
+        heading = words[:position]
+        if (
+            position < RUN_IN_WORDS[0]
+            or heading[-1].lower() in HEADING_END_WORDS
+            or any(re.search(r"[^\w’'-]|\d", w) for w in heading)
+            or word.strip("\"'“‘").lower() not in lower_words
+            or len(words) - position < 4
+        ):
+            return None
+        return " ".join(heading), " ".join(words[position:])
+    return None
+
+
+def separate_run_in_headings(lines: Lines) -> tuple[Lines, list[Repair]]:
+    r"""Headings run into the first line of their paragraph, as bold words a layout set inline:
+    each is set apart on a line of its own when the line opens a paragraph.
+
+    >>> text = "It ended in May.\nPressure from the outside In the streets they\nmarched all week."
+    >>> [t for _, t in separate_run_in_headings(number_lines(text))[0]]
+    ['It ended in May.', '', 'Pressure from the outside', '', 'In the streets they', 'marched all week.']
+
+    Negative: the same words inside a paragraph stay.
+    >>> text = "It went on and\nPressure from the outside In the streets they\nmarched all week."
+    >>> separate_run_in_headings(number_lines(text))[1]
+    []
+    """
+    lower_words = frozenset(re.findall(r"\b[a-z][\w’'-]*", " ".join(t for _, t in lines)))
+    out: Lines = []
+    repairs = []
+    for index, (number, text) in enumerate(lines):
+        found = split_run_in_heading(text, lower_words) if text and opens_block(lines, index) else None
+        if found is None:
+            out.append((number, text))
+            continue
+        heading, rest = found
+        out += [(number, "")] if out and out[-1][1] else []
+        out += [(number, heading), (number, ""), (number, rest)]
+        repairs.append(Repair("run-in heading set apart", number, heading, "own block"))
+    return out, repairs
+
+
 def line_width(lines: Lines) -> float:
     """The width of a full line of the text (in characters), from its longer lines."""
     lengths = sorted(len(t) for _, t in lines if t)
@@ -803,6 +890,7 @@ def lay_out(text: str, known: Callable[[str], bool]) -> tuple[Lines, list[Repair
         separate_notes,
         rebuild_box_table,
         find_box_items,
+        separate_run_in_headings,
         separate_headings,
         infer_paragraph_breaks,
     )

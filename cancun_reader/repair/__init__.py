@@ -37,11 +37,11 @@ def repairs_for(entry: Entry, known: frozenset[str]) -> tuple[RepairFunction, ..
         fix_mojibake,
         drop_end_marks,
         unescape_backslashed_punctuation,
-        find_mixed_case_headings,
         partial(unwrap_lines, known=known),
         mark_author_bio(entry.author),
         find_footnotes,
         link_glued_note_markers,
+        find_mixed_case_headings,  # once note numbers are markers: `accept.2` ends a sentence
         find_pull_quotes,
         find_sidebars,
         partial(rejoin_cut_paragraphs, known=known),
