@@ -14,7 +14,7 @@ import pytest
 import repair_quality as quality
 import yaml
 
-from cancun_reader.layout import is_folio
+from cancun_reader.layout.furniture import is_folio
 
 RESULTS = quality.run()
 EXTRACTORS = ("pdfminer", "pdftotext", "pypdf")

@@ -1,0 +1,170 @@
+"""The contents of boxes: items one per line under a title, and small tables read cell by cell."""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import is_all_caps
+from ..model import Repair
+from ..repair.words import HYPHENS
+from .furniture import MAX_FURNITURE_WORDS
+from .lines import FACT_LINE, LIST_MARK, YEAR, Lines, ends_sentence, line_width, starts_sentence
+from .paragraphs import SHORT_LAST_LINE
+
+
+def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
+    r"""The items of a box under a title in capitals, one per line with no bullet: lines of a fact
+    file (each starting with a year), or short lines that end no sentence. The title stands at the
+    start of a block; two items at least follow it, line by line; each becomes a list item (a
+    bullet is added), and the box ends where a full line of text begins.
+
+    >>> text = "THE FOUR ISSUES\nInvestment\nCompetition policy\nOutside, the news spread among all."
+    >>> [t for _, t in find_box_items(number_lines(text))[0]]
+    ['THE FOUR ISSUES', '• Investment', '• Competition policy', '', 'Outside, the news spread among all.']
+
+    Negative: a section heading followed by its paragraph keeps it, and a word in capitals broken
+    at a line end is no title.
+    >>> find_box_items(number_lines("THE ROOM EMPTIES\nWhen the meeting broke up, some had left."))[1]
+    []
+    >>> find_box_items(number_lines("the.\n\nFTAA-\nthe\nmembers\nthe rest of it."))[1]
+    []
+    """
+    width = line_width(lines)
+    out: Lines = []
+    repairs = []
+    index = 0
+    while index < len(lines):
+        number, text = lines[index]
+        before = out[-1][1] if out else ""
+        out.append((number, text))
+        index += 1
+        is_title = text and is_all_caps(text) and len(text.split()) <= MAX_FURNITURE_WORDS
+        broken = text.rstrip().endswith((*HYPHENS, ",", ";"))
+        if not is_title or broken or (before and not ends_sentence(before)):
+            continue
+        end = index
+        while end < len(lines) and is_box_item(lines[end][1], width):
+            end += 1
+        if end - index < 2:
+            end = items_to_break(lines, index)
+        if end - index < 2:
+            continue
+        for item_number, item in lines[index:end]:
+            out.append((item_number, f"• {item}"))
+            repairs.append(Repair("box item found", item_number, item[:40], "list item"))
+        if end < len(lines) and lines[end][1]:  # the first full line of text after the items ends the box
+            out.append((lines[end - 1][0], ""))
+        index = end
+    return out, repairs
+
+
+NUMBER_CELL = re.compile(r"[\d.,%$€£]+")
+"""A cell that is a figure or a year alone: `34`, `1994`, `12%`."""
+
+
+def rebuild_box_table(lines: Lines) -> tuple[Lines, list[Repair]]:
+    r"""A small table or fact file in a box whose cells the extractor read one per line, each
+    column in turn or out of order (`Countries` / `Days of talks` / `34` / `3`): under a title in
+    capitals, short cells of words and as many cells of figures are paired in their order, a year
+    before its event (`1994 NAFTA enters into force`), another figure after its label
+    (`Countries 34`), and set as rows of a table. A cell that holds its figure already is a row.
+
+    >>> text = "IN FIGURES\nCountries\n\nDays of talks\n\n34\n\n3\n\nThe talks went on for a year."
+    >>> [t for _, t in rebuild_box_table(number_lines(text))[0]]
+    ['IN FIGURES', '', 'Countries\t34', 'Days of talks\t3', '', 'The talks went on for a year.']
+    >>> text = "DATES\nMexico joins\n1986\n1994\nNAFTA in force\nIt ended."
+    >>> [t for _, t in rebuild_box_table(number_lines(text))[0]]
+    ['DATES', '', '1986\tMexico joins', '1994\tNAFTA in force', '', 'It ended.']
+
+    Negative: items with no figures are a list, not a table; a heading before its text stays.
+    >>> rebuild_box_table(number_lines("ISSUES\nInvestment\nCompetition policy\nIt ended."))[1]
+    []
+    >>> rebuild_box_table(number_lines("AFTER 2003\n2004 was a quiet year for the members."))[1]
+    []
+    """
+    out: Lines = []
+    repairs: list[Repair] = []
+    index = 0
+    while index < len(lines):
+        number, text = lines[index]
+        out.append((number, text))
+        index += 1
+        before = out[-2][1] if len(out) > 1 else ""
+        if not (text and is_all_caps(text) and (not before or ends_sentence(before))):
+            continue
+        end, cells = index, []
+        while end < len(lines) and is_table_cell(lines[end][1]):
+            if lines[end][1]:
+                cells.append(lines[end])
+            end += 1
+        rows = table_rows([t for _, t in cells])
+        if rows is None:
+            continue
+        out.append((number, ""))
+        out += [(cells[0][0], "\t".join(row)) for row in rows]
+        out.append((cells[-1][0], ""))
+        repairs += [Repair("table cells paired", n, t, "row of a table") for n, t in cells]
+        index = end
+    return out, repairs
+
+
+def is_table_cell(text: str) -> bool:
+    """A line that may be a cell of a small table: blank, a figure, or a few words that end no
+    sentence and begin with a capital or a figure."""
+    plain = text.strip()
+    return not plain or (
+        len(plain.split()) <= 10
+        and not ends_sentence(plain)
+        and not is_all_caps(plain)
+        and starts_sentence(plain)
+    )
+
+
+def table_rows(cells: list[str]) -> list[tuple[str, ...]] | None:
+    """Cells paired into rows, or None when they are not those of a two-column table: as many
+    figures alone as labels without one, and two rows at least."""
+    figures = [c for c in cells if NUMBER_CELL.fullmatch(c)]
+    labels = [c for c in cells if not NUMBER_CELL.fullmatch(c)]
+    whole = [c for c in labels if re.search(r"\s[\d.,%$€£]+$", c) or FACT_LINE.match(c)]
+    labels = [c for c in labels if c not in whole]
+    if not figures or len(figures) != len(labels) or len(figures) + len(whole) < 2:
+        return None
+    paired = dict(zip(labels, figures, strict=True))
+    rows = []
+    for cell in (c for c in cells if not NUMBER_CELL.fullmatch(c)):
+        if cell in paired:
+            figure = paired[cell]
+            rows.append((figure, cell) if YEAR.fullmatch(figure) else (cell, figure))
+        else:
+            rows.append(tuple(cell.split(" ", 1)) if FACT_LINE.match(cell) else tuple(cell.rsplit(" ", 1)))
+    return rows
+
+
+def items_to_break(lines: Lines, start: int) -> int:
+    r"""Where the items of a box set wider than the text's columns end, if they are items: lines
+    that each begin with a capital and end no sentence, up to a break (the end of the box).
+
+    >>> items_to_break(number_lines("Benin: cotton is the largest export of all\nMali: the largest\n"), 0)
+    2
+
+    Negative: lines of text running on past the break are no items.
+    >>> items_to_break(number_lines("The cotton initiative did not\nsucceed in Cancún, but it\n"), 0)
+    0
+    """
+    end = start
+    while (
+        end < len(lines)
+        and lines[end][1]
+        and is_table_cell(lines[end][1])
+        and not LIST_MARK.match(lines[end][1])
+    ):
+        end += 1
+    return end if end == len(lines) or not lines[end][1] else start
+
+
+def is_box_item(text: str, width: float) -> bool:
+    """A line of a box: a fact (`1994 NAFTA …`), or a short line that ends no sentence; not a line
+    that is a list item already, nor a row of a table."""
+    if not text or LIST_MARK.match(text) or "\t" in text or is_all_caps(text):
+        return False
+    return bool(FACT_LINE.match(text)) or (len(text) < SHORT_LAST_LINE * width and not ends_sentence(text))

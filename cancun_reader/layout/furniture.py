@@ -1,0 +1,184 @@
+"""Page furniture: running heads and page numbers, found by their repetition from page to page
+and removed, each removal recorded; form feeds are page breaks."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..model import Repair
+from .lines import PAGE_BREAK, YEAR, Lines, pages_of
+
+FOLIO = re.compile(
+    r"(?:page\s+)?[-–—‐]?\s*(?P<number>\d{1,4})\s*[-–—‐]?(?:\s+(?:of|/)\s+\d{1,4})?"
+    r"|(?P<before>\d{1,4})\s*[|·•]\s*\S.{0,60}|\S.{0,60}?\s*[|·•]\s*(?P<after>\d{1,4})",
+    re.IGNORECASE,
+)
+"""A page number as layouts print it: `12`, `– 3 –`, `Page 3 of 8`, `12 | Review Name`."""
+
+
+EDGE_LINES = 3
+"""How many lines at the top and at the bottom of a page may be its furniture."""
+
+
+MAX_FURNITURE_WORDS = 10
+
+
+def edges(page: Lines) -> Lines:
+    """The lines at the top and the bottom of a page, where furniture stands."""
+    filled = [line for line in page if line[1].strip()]
+    return filled[:EDGE_LINES] + filled[-EDGE_LINES:] if len(filled) > 2 * EDGE_LINES else filled
+
+
+def furniture_key(text: str) -> str:
+    """A line as compared with the lines of other pages: digits stand for any page number."""
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def is_folio(text: str) -> bool:
+    """Whether a line is a page number as layouts print them.
+
+    >>> [is_folio(t) for t in ("12", "– 3 –", "Page 3 of 8", "12 | Trade Review", "2003 was a year")]
+    [True, True, True, True, False]
+    """
+    plain = " ".join(text.split())
+    return bool(FOLIO.fullmatch(plain)) and not YEAR.fullmatch(plain)
+
+
+def has_letters(text: str) -> bool:
+    """A running head has words; a line of digits alone (a year in a fact file) is no head."""
+    return any(c.isalpha() for c in text)
+
+
+def furniture_lines(lines: Lines) -> dict[int, str]:
+    """The lines that are page furniture, by number, with what each is.
+
+    With form feeds, a line at a page's edge is furniture when the same line (digits aside) stands
+    at the edge of another page, or when it is a page number there. Without them (pypdf joins
+    pages with a line end), a page number must repeat in the same form with another number, or
+    stand at the start or the end of the text; a short line with words, repeated word for word
+    (digits aside), is a running head only within two lines of such a page number.
+    """
+    pages = pages_of(lines)
+    if len(pages) > 1:
+        return furniture_on_pages(pages)
+    found: dict[int, str] = {}
+    filled = [(n, t) for n, t in lines if t.strip()]
+    counts = Counter(furniture_key(t) for _, t in filled)
+    short = [(p, n, t) for p, (n, t) in enumerate(filled) if len(t.split()) <= MAX_FURNITURE_WORDS]
+    ends = (0, 1, len(filled) - 1)
+    folios = {p for p, _, t in short if is_folio(t) and (counts[furniture_key(t)] > 1 or p in ends)}
+    carried = {words_beside_number(filled[p][1]) for p in folios}
+    for position, number, text in short:
+        if position in folios:
+            found[number] = "page number"
+        elif (
+            any(abs(position - p) <= 2 for p in folios)  # a heading repeated elsewhere is no head
+            and has_letters(text)
+            and counts[furniture_key(text)] > 1
+            and not text.rstrip().endswith((".", ",", ";", ":"))
+        ) or (position in ends and has_letters(text) and furniture_key(text) in carried):
+            found[number] = "running head"
+    return found
+
+
+def furniture_on_pages(pages: list[Lines]) -> dict[int, str]:
+    """The furniture of a text whose pages are known (form feeds), by line number: at a page's edge,
+    a page number, or a line with words that stands on another page too (at its edge, or alone
+    between breaks where an extractor read it between columns), or that a page number carries
+    (`Trade Review` beside `61 | Trade Review`); away from the edges, a line standing alone that is
+    such a line of another page's edge, or a page number with words (`7 | Review`). A number alone
+    away from the edges may be a cell of a table, and stays.
+
+    >>> pages = pages_of(number_lines("Brief\\nText that\\n\\n7 | Brief\\n\\ngoes on.\\n\\fBrief\\nMore."))
+    >>> furniture_on_pages(pages)
+    {1: 'running head', 4: 'page number', 7: 'running head'}
+
+    Negative: the same words inside a paragraph are the author's.
+    >>> furniture_on_pages(pages_of(number_lines("A text\\nBrief\\ngoes on\\nto its end.\\fMore.")))
+    {}
+    """
+    edge_pages: dict[str, set[int]] = defaultdict(set)
+    alone_pages: dict[str, set[int]] = defaultdict(set)
+    for index, page in enumerate(pages):
+        for _, text in edges(page):
+            edge_pages[furniture_key(text)].add(index)
+        for _, text in lines_alone(page):
+            alone_pages[furniture_key(text)].add(index)
+    carried = {words_beside_number(t) for page in pages for _, t in page if is_folio(t)}
+    found: dict[int, str] = {}
+    for index, page in enumerate(pages):
+        at_edge = {number for number, _ in edges(page)}
+        for number, text in page:
+            key = furniture_key(text)
+            if not text.strip() or len(text.split()) > MAX_FURNITURE_WORDS:
+                continue
+            if number in at_edge:
+                repeated = len(edge_pages[key] | alone_pages[key]) > 1 or key in carried
+                kind = "page number" if is_folio(text) else "running head" if repeated else None
+            elif (number, text) in lines_alone(page) and has_letters(text):
+                kind = (
+                    "page number" if is_folio(text) else "running head" if edge_pages[key] - {index} else None
+                )
+            else:
+                kind = None
+            if kind and (kind == "page number" or has_letters(text)):
+                found[number] = kind
+    return found
+
+
+FOLIO_NUMBER = re.compile(r"^[\W\d]*\d[\W\d]*\s|\s[\W\d]*\d[\W\d]*$|(?i:page|of)\s")
+"""The number part of a page number with words (`61 | `), taken off to compare the words."""
+
+
+def words_beside_number(folio: str) -> str:
+    """The words a page number carries, as compared with running heads.
+
+    >>> words_beside_number("61 | Trade Review"), words_beside_number("12")
+    ('trade review', '#')
+    """
+    return furniture_key(FOLIO_NUMBER.sub("", folio))
+
+
+def lines_alone(page: Lines) -> Lines:
+    """The lines of a page with a break (or the page's edge) before and after them."""
+    return [
+        (number, text)
+        for index, (number, text) in enumerate(page)
+        if text.strip()
+        and (index == 0 or not page[index - 1][1].strip())
+        and (index + 1 == len(page) or not page[index + 1][1].strip())
+    ]
+
+
+def remove_page_furniture(lines: Lines) -> tuple[Lines, list[Repair]]:
+    """Remove running heads and page numbers, and the form feeds between pages; each removed line
+    is recorded. A line of furniture inside a paragraph (even inside a word broken by a hyphen)
+    is taken out and the paragraph's lines close up around it.
+
+    >>> text = "Review\\nIt began with a de-\\n12\\n\\fReview\\nmand for food.\\n13\\n"
+    >>> kept, removed = remove_page_furniture(number_lines(text))
+    >>> [t for _, t in kept if t], [(r.kind, r.line, r.before) for r in removed]
+    (['It began with a de-', 'mand for food.'], [('running head removed', 1, 'Review'), \
+('page number removed', 3, '12'), ('running head removed', 4, 'Review'), ('page number removed', 6, '13')])
+
+    Negative: a year or a number in the text is not a page number, a heading used once is no head,
+    nor one used twice away from any page number.
+    >>> kept, removed = remove_page_furniture(number_lines("SEATTLE\\n1999\\nwas the year of the"))
+    >>> removed
+    []
+    >>> remove_page_furniture(number_lines("CONCLUSIONS\\n\\nCONCLUSIONS\\n\\nTHE G21\\n"))[1]
+    []
+    """
+    found = furniture_lines(lines)
+    kept: Lines = []
+    repairs = []
+    for number, text in lines:
+        if number in found:
+            before, _, furniture = text.rpartition(PAGE_BREAK)  # a page may end inside the line
+            repairs.append(Repair(f"{found[number]} removed", number, furniture.strip(), ""))
+            if before.replace(PAGE_BREAK, "").strip():
+                kept.append((number, before.replace(PAGE_BREAK, "")))
+            continue
+        kept.append((number, text.replace(PAGE_BREAK, "")))
+    return kept, repairs

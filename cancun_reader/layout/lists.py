@@ -1,0 +1,103 @@
+"""Notes and list items run together, and bullets read apart from their items."""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import NOTES_TITLE
+from ..model import Repair
+from .lines import LIST_MARK, Lines, ends_sentence, starts_sentence
+
+NUMBERED_LINE = re.compile(r"\d{1,3}[.)]?\s+\S")
+
+
+BULLET_ALONE = re.compile(r"[•▪◦·●]")
+
+
+def separate_notes(lines: Lines) -> tuple[Lines, list[Repair]]:
+    """Notes run together: after a `NOTES` line, each line that begins with a number begins a note
+    of its own.
+
+    >>> lines = number_lines("NOTES\\n1. The first note\\ngoes on.\\n2. The second.")
+    >>> [t for _, t in separate_notes(lines)[0]]
+    ['NOTES', '', '1. The first note', 'goes on.', '', '2. The second.']
+
+    Negative: numbers starting lines of the text itself, with no notes heading above, stay.
+    >>> separate_notes(number_lines("the year\\n2003 was long."))[1]
+    []
+    """
+    out: Lines = []
+    repairs = []
+    in_notes = False
+    for number, text in lines:
+        if NOTES_TITLE.fullmatch(text.strip()):
+            in_notes = True
+        elif in_notes and NUMBERED_LINE.match(text) and out and out[-1][1]:
+            out.append((number, ""))
+            repairs.append(Repair("note set apart", number, text[:40], "own block"))
+        out.append((number, text))
+    return out, repairs
+
+
+def rejoin_bullets(lines: Lines) -> tuple[Lines, list[Repair]]:
+    """Bullets an extractor read apart from their items, on lines of their own: each goes back to
+    the start of its item, whether the bullets came one by one (`•` / `Benin`), all before their
+    items, or all after them. A bullet with no item line to go to is removed, and recorded.
+
+    >>> [t for _, t in rejoin_bullets(number_lines("•\\nBenin\\n•\\nChad"))[0]]
+    ['• Benin', '• Chad']
+    >>> [t for _, t in rejoin_bullets(number_lines("•\\n•\\n\\nBenin\\nChad"))[0]]
+    ['• Benin', '• Chad']
+    >>> text = "It ended.\\nBenin\\nChad\\n•\\n•\\nThe rest of the text."
+    >>> [t for _, t in rejoin_bullets(number_lines(text))[0]]
+    ['It ended.', '• Benin', '• Chad', '', 'The rest of the text.']
+
+    Negative: text after a run of bullets whose items came before is not made a list.
+    >>> [t for _, t in rejoin_bullets(number_lines("It ended.\\n•\\nThe talks went on, and on, and on."))[0]]
+    ['It ended.', 'The talks went on, and on, and on.']
+    """
+    out: Lines = []
+    repairs = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and (BULLET_ALONE.fullmatch(lines[end][1].strip()) or not lines[end][1]):
+            end += 1
+        bullets = [(n, t.strip()) for n, t in lines[index:end] if t.strip()]
+        if not bullets:
+            out.append(lines[index])
+            index += 1
+            continue
+        kept_breaks = [line for line in lines[index:end] if not line[1]]
+        items_before = [i for i, (_, t) in enumerate(out) if t][-len(bullets) :]
+        if len(items_before) == len(bullets) and all(is_loose_item(out[i][1]) for i in items_before):
+            for i, (_, bullet) in zip(items_before, bullets, strict=True):
+                out[i] = (out[i][0], f"{bullet} {out[i][1]}")
+                repairs.append(Repair("bullet rejoined", out[i][0], bullet, out[i][1][:40]))
+            out += kept_breaks or [(bullets[-1][0], "")]  # the list ends where its bullets stood
+            index = end
+            continue
+        while bullets and end < len(lines) and is_loose_item(lines[end][1]):
+            bullet = bullets.pop(0)[1]
+            out.append((lines[end][0], f"{bullet} {lines[end][1].strip()}"))
+            repairs.append(Repair("bullet rejoined", lines[end][0], bullet, out[-1][1][:40]))
+            end += 1
+        repairs += [Repair("bullet without item removed", n, bullet, "") for n, bullet in bullets]
+        following = lines[end][1].strip() if end < len(lines) else ""
+        if following and not BULLET_ALONE.fullmatch(following) and out and LIST_MARK.match(out[-1][1]):
+            out.append((out[-1][0], ""))  # the list ends before the text that follows it
+        index = end
+    return out, repairs
+
+
+def is_loose_item(text: str) -> bool:
+    """A line that may be a list item without its bullet: a few words that begin with a capital or
+    a figure and end no sentence."""
+    plain = text.strip()
+    return (
+        bool(plain)
+        and not LIST_MARK.match(plain)
+        and starts_sentence(plain)
+        and not ends_sentence(plain)
+        and len(plain.split()) <= 12
+    )

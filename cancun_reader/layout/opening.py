@@ -1,0 +1,86 @@
+"""The opening of an article: its title, deck and byline set apart, and its drop cap rejoined."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..model import Repair
+from .lines import BYLINE, Lines, ends_sentence, opens_block
+
+FRONT_LINES = 8
+
+
+def separate_front_matter(lines: Lines) -> tuple[Lines, list[Repair]]:
+    r"""The title, deck and byline at the top of a page, run into the first lines of the text: the
+    byline is set apart, and so is the title, a first line with no final punctuation before a deck.
+
+    >>> lines = number_lines("Cotton at the centre\nFour countries asked.\nBy Ana Lima\nIt began in May.")
+    >>> [t for _, t in separate_front_matter(lines)[0]]
+    ['Cotton at the centre', '', 'Four countries asked.', '', 'By Ana Lima', '', 'It began in May.']
+
+    Negative: a text that opens with its first sentence is left as it is.
+    >>> separate_front_matter(number_lines("By the end of the week\nthe talks had failed."))[1]
+    []
+    """
+    filled = [index for index, (_, text) in enumerate(lines) if text][:FRONT_LINES]
+    byline = next((i for i in filled if BYLINE.fullmatch(lines[i][1].strip())), None)
+    if byline is None:
+        return lines, []
+    breaks = {byline - 1, byline}
+    first = filled[0]
+    if first < byline - 1 and not ends_sentence(lines[first][1]) and lines[first + 1][1]:
+        breaks.add(first)
+    out: Lines = []
+    found = []
+    for index, line in enumerate(lines):
+        out.append(line)
+        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        if index in breaks and line[1] and following:
+            out.append((line[0], ""))
+            found.append(Repair("front matter set apart", line[0], line[1][:40], "own block"))
+    return out, found
+
+
+DROP_CAP = re.compile(r"[A-Z]")
+
+
+DROP_CAP_REACH = 12
+"""How many lines after a drop cap its word may start: pypdf reads the letter before the title."""
+
+
+def rejoin_drop_caps(lines: Lines, known: Callable[[str], bool]) -> tuple[Lines, list[Repair]]:
+    """A drop cap: the first letter of a paragraph, set large, extracted on its own (`W` …
+    `ith sticks of incense`). It is joined to the nearest following line that begins a block in
+    lower case, if the two make a word; the title, deck and byline may stand between them.
+
+    >>> lines = number_lines("W\\n\\nith sticks of incense they came.")
+    >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "with")[0] if t]
+    ['With sticks of incense they came.']
+    >>> lines = number_lines("F\\nThe title\\nBy Ana Lima\\nour countries came.")
+    >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "four")[0] if t]
+    ['The title', 'By Ana Lima', 'Four countries came.']
+
+    Negative: a letter standing alone (a list mark, an initial) with no word to make stays.
+    >>> rejoin_drop_caps(number_lines("A\\n\\nlist of things"), lambda w: w == "alist")[1]
+    []
+    """
+    out = list(lines)
+    repairs = []
+    for index, (number, text) in enumerate(lines):
+        if not DROP_CAP.fullmatch(text.strip()):
+            continue
+        for later in range(index + 1, min(index + DROP_CAP_REACH, len(out))):
+            following = out[later][1]
+            if not following or not following[:1].islower():
+                continue  # the title, deck and byline may stand between the letter and its word
+            if not opens_block(out, later):
+                continue  # a line of the deck, running on
+            first_word = re.match(r"[^\W\d_]+", following)
+            if first_word and known(text.strip() + first_word[0]):
+                out[later] = (out[later][0], text.strip() + following)
+                out[index] = (number, "")
+                word = text.strip() + first_word[0]
+                repairs.append(Repair("drop cap rejoined", number, f"{text.strip()} {first_word[0]}", word))
+            break
+    return out, repairs
