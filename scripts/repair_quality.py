@@ -154,6 +154,35 @@ def is_furniture(text: str, heads: list[str]) -> bool:
     )
 
 
+LINE_END_HYPHEN = re.compile(r"[-\u2010\u00ad]\n\s*")
+
+
+def in_extraction_order(paragraph: list[str], stream: list[str], starts: dict[str, list[int]]) -> bool:
+    """Whether the extraction gives a paragraph's words in their order, other words allowed between
+    them (a pull quote, a page's furniture), within three times the paragraph's length. A paragraph
+    whose words the extractor itself shuffled cannot be restored from its text."""
+    for start in starts.get(paragraph[0], [])[:200]:
+        position, limit = start, start + 3 * len(paragraph) + 20
+        for word in paragraph:
+            while position < min(limit, len(stream)) and stream[position] != word:
+                position += 1
+            if position >= min(limit, len(stream)):
+                break
+            position += 1
+        else:
+            return True
+    return False
+
+
+def paragraphs_in_order(expected: Expected, extracted: str) -> tuple[int, int]:
+    stream = words(LINE_END_HYPHEN.sub("", extracted))
+    starts: dict[str, list[int]] = {}
+    for index, word in enumerate(stream):
+        starts.setdefault(word, []).append(index)
+    found = [words(p) for p in expected.paragraphs]
+    return sum(in_extraction_order(p, stream, starts) for p in found if p), len(found)
+
+
 def measure(expected: Expected, extracted: str, name: str) -> dict:
     entry = Entry(
         file=f"{name}.txt", slug=re.sub(r"[^a-z0-9]+", "-", name.lower()), title=name, catalogued=False
@@ -172,6 +201,7 @@ def measure(expected: Expected, extracted: str, name: str) -> dict:
     ]
     return {
         "paragraphs": found_share(expected.paragraphs, paragraphs),
+        "in order": paragraphs_in_order(expected, extracted),
         "words lost": (wanted - shown).total(),
         "stray words": (shown - wanted).total(),
         "furniture left": sum(
@@ -211,7 +241,7 @@ def run() -> dict[str, dict]:
     return results
 
 
-SHARES = ("paragraphs", "pull quotes", "sidebar items", "headings", "captions", "notes")
+SHARES = ("paragraphs", "in order", "pull quotes", "sidebar items", "headings", "captions", "notes")
 COUNTS = ("words lost", "stray words", "furniture left", "warnings")
 
 

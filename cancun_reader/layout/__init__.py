@@ -17,7 +17,7 @@ from .boxes import find_box_items, rebuild_box_table
 from .furniture import remove_page_furniture
 from .headings import separate_headings, separate_run_in_headings
 from .lines import Lines, number_lines
-from .lists import rejoin_bullets, separate_notes
+from .lists import rejoin_bullets, rejoin_note_numbers, separate_notes
 from .opening import rejoin_drop_caps, separate_front_matter
 from .paragraphs import infer_paragraph_breaks
 from .quotes import set_apart_pull_quote_lines
@@ -35,6 +35,7 @@ def lay_out(text: str, known: Callable[[str], bool]) -> tuple[Lines, list[Repair
         lambda found: rejoin_drop_caps(found, known),
         set_apart_pull_quote_lines,
         rejoin_bullets,
+        rejoin_note_numbers,
         separate_notes,
         rebuild_box_table,
         find_box_items,

@@ -13,6 +13,47 @@ NUMBERED_LINE = re.compile(r"\d{1,3}[.)]?\s+\S")
 
 BULLET_ALONE = re.compile(r"[•▪◦·●]")
 
+NUMBER_ALONE = re.compile(r"\d{1,3}[.)]?")
+"""A note's number read apart from its text (pdfminer reads a list's numbers as a column)."""
+
+
+def rejoin_note_numbers(lines: Lines) -> tuple[Lines, list[Repair]]:
+    r"""Note numbers an extractor read apart from the notes, all together before or after them
+        (`1.` / `2.` / `The four countries…` / `Figures quoted…`): under a `NOTES` line, when the
+        numbers run 1, 2, 3… and there are as many notes (lines that begin with a capital; a line in
+        lower case goes on the one before), each number goes back to its note, in order.
+
+        >>> text = "NOTES\n1.\n2.\n\nThe first note\ngoes on.\nThe second."
+    >>> [t for _, t in rejoin_note_numbers(number_lines(text))[0]]
+    ['NOTES', '1. The first note', 'goes on.', '2. The second.']
+
+    Negative: when the count differs, nothing is guessed.
+    >>> rejoin_note_numbers(number_lines("NOTES\n1.\n2.\nThe only note."))[1]
+    []
+    """
+    title = next((i for i, (_, t) in enumerate(lines) if NOTES_TITLE.fullmatch(t.strip())), None)
+    if title is None:
+        return lines, []
+    section = lines[title + 1 :]
+    numbers = [(n, t.strip()) for n, t in section if NUMBER_ALONE.fullmatch(t.strip())]
+    starts = [
+        i for i, (_, t) in enumerate(section) if starts_sentence(t) and not NUMBER_ALONE.fullmatch(t.strip())
+    ]
+    expected = [str(k) for k in range(1, len(numbers) + 1)]
+    if not numbers or len(numbers) != len(starts) or [re.sub(r"\D", "", t) for _, t in numbers] != expected:
+        return lines, []
+    marks = iter(numbers)
+    out, repairs = lines[: title + 1], []
+    for index, (number, text) in enumerate(section):
+        if not text.strip() or NUMBER_ALONE.fullmatch(text.strip()):
+            continue
+        if index in starts:
+            _, mark = next(marks)
+            text = f"{mark} {text.strip()}"
+            repairs.append(Repair("note number rejoined", number, mark, text[:40]))
+        out.append((number, text))
+    return out, repairs
+
 
 def separate_notes(lines: Lines) -> tuple[Lines, list[Repair]]:
     """Notes run together: after a `NOTES` line, each line that begins with a number begins a note
@@ -97,6 +138,7 @@ def is_loose_item(text: str) -> bool:
     return (
         bool(plain)
         and not LIST_MARK.match(plain)
+        and not NUMBER_ALONE.fullmatch(plain)
         and starts_sentence(plain)
         and not ends_sentence(plain)
         and len(plain.split()) <= 12
