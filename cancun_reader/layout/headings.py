@@ -38,7 +38,7 @@ def separate_headings(lines: Lines) -> tuple[Lines, list[Repair]]:
         if (
             heading
             and len(" ".join(heading).split()) <= 14
-            and (not before or ends_sentence(before))
+            and (not before or ends_sentence(before) or stands_out(heading, before))
             and (not after or starts_sentence(after))
             and (before or after)
         ):
@@ -53,6 +53,22 @@ def separate_headings(lines: Lines) -> tuple[Lines, list[Repair]]:
         out.append(lines[index])
         index += 1
     return out, repairs
+
+
+def stands_out(heading: list[str], before: str) -> bool:
+    """Whether a heading in capitals is one even after a line that ends no sentence: it has two
+    words at least and the line before is not in capitals (an item of a box, not a cut sentence's
+    acronym: `the` / `WTO` / `met`).
+
+    >>> stands_out(["FARMERS ON THE ROAD"], "Mexico becomes a member of the WTO")
+    True
+
+    Negative: an acronym alone inside a sentence.
+    >>> stands_out(["WTO"], "the members of the")
+    False
+    """
+    words = " ".join(heading).split()
+    return len(words) >= 2 and sum(len(w) for w in words) >= 8 and not is_all_caps(before)
 
 
 HEADING_WIDTH = 0.6
@@ -72,9 +88,11 @@ def heading_end(lines: Lines, index: int, width: float) -> int:
     Negative: a short line before another short line is an item or a caption, not a heading.
     >>> heading_end(number_lines("Benin: cotton first\\nMali: cotton too"), 0, 44)
     0
+    >>> heading_end(number_lines("ASIA\\t41\\nEUROPE\\t331"), 0, 44)  # rows of a table
+    0
     """
     end = index
-    while end < len(lines) and lines[end][1] and is_all_caps(lines[end][1]):
+    while end < len(lines) and lines[end][1] and is_all_caps(lines[end][1]) and "\t" not in lines[end][1]:
         end += 1
     if end > index or index + 1 >= len(lines):
         return end
