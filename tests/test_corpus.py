@@ -44,7 +44,7 @@ def test_removed_furniture_is_a_page_number_or_a_line_repeated_on_the_page(name:
 
 
 # The ground gained, per extractor: (paragraphs intact, words lost at most, furniture left at most).
-FLOOR = {"pdfminer": (120, 1, 0), "pdftotext": (118, 0, 1), "pypdf": (123, 0, 0)}
+FLOOR = {"pdfminer": (120, 1, 0), "pdftotext": (118, 0, 1), "pypdf": (125, 0, 0)}
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
@@ -56,7 +56,7 @@ def test_the_repair_keeps_the_ground_gained(extractor: str) -> None:
     assert totals["furniture left"] <= left
 
 
-MET = {"pull quotes", "headings"}
+MET = {"pull quotes", "headings", "sidebar items"}
 """The targets met so far; the others are known failures until they are."""
 NOT_MET = pytest.mark.xfail(strict=True, reason="target of issue 11 not met yet; see the Performance page")
 

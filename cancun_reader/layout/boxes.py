@@ -8,6 +8,7 @@ from ..blocks import is_all_caps
 from ..model import Repair
 from ..repair.words import HYPHENS
 from .furniture import MAX_FURNITURE_WORDS
+from .headings import HEADING_END_WORDS
 from .lines import FACT_LINE, LIST_MARK, YEAR, Lines, ends_sentence, line_width, starts_sentence
 from .paragraphs import SHORT_LAST_LINE
 
@@ -42,13 +43,15 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
         broken = text.rstrip().endswith((*HYPHENS, ",", ";"))
         if not is_title or broken or (before and not ends_sentence(before)):
             continue
-        end = index
+        start = index + 1 if index < len(lines) - 1 and not lines[index][1] else index  # pdfminer's break
+        end = start
         while end < len(lines) and is_box_item(lines[end][1], width):
             end += 1
-        if end - index < 2:
-            end = items_to_break(lines, index)
-        if end - index < 2:
+        end = max(end, items_to_break(lines, start))
+        if end - start < 2:
             continue
+        out += lines[index:start]
+        index = start
         for item_number, item in lines[index:end]:
             out.append((item_number, f"• {item}"))
             repairs.append(Repair("box item found", item_number, item[:40], "list item"))
@@ -95,16 +98,19 @@ def rebuild_box_table(lines: Lines) -> tuple[Lines, list[Repair]]:
         end, cells = index, []
         while end < len(lines) and is_table_cell(lines[end][1]):
             if lines[end][1]:
-                cells.append(lines[end])
+                cells.append((end, *lines[end]))
             end += 1
-        rows = table_rows([t for _, t in cells])
-        if rows is None:
+        # the longest run of cells that pairs into rows: the text may go on right after the table
+        used = next((k for k in range(len(cells), 1, -1) if table_rows([t for *_, t in cells[:k]])), 0)
+        if not used:
             continue
+        rows = table_rows([t for *_, t in cells[:used]]) or []
         out.append((number, ""))
-        out += [(cells[0][0], "\t".join(row)) for row in rows]
-        out.append((cells[-1][0], ""))
-        repairs += [Repair("table cells paired", n, t, "row of a table") for n, t in cells]
-        index = end
+        out += [(cells[0][1], "\t".join(row)) for row in rows]
+        repairs += [Repair("table cells paired", n, t, "row of a table") for _, n, t in cells[:used]]
+        index = cells[used - 1][0] + 1
+        if index < len(lines) and lines[index][1]:
+            out.append((cells[used - 1][1], ""))  # the table ends where the text goes on
     return out, repairs
 
 
@@ -122,12 +128,20 @@ def is_table_cell(text: str) -> bool:
 
 def table_rows(cells: list[str]) -> list[tuple[str, ...]] | None:
     """Cells paired into rows, or None when they are not those of a two-column table: as many
-    figures alone as labels without one, and two rows at least."""
+    figures alone as labels without one (or every cell a row already), and two rows at least.
+
+    >>> table_rows(["Countries 34", "Days of talks 3"])
+    [('Countries', '34'), ('Days of talks', '3')]
+
+    Negative: items of which some have no figure are a list.
+    >>> table_rows(["Third ministerial", "Held in 1999"]) is None
+    True
+    """
     figures = [c for c in cells if NUMBER_CELL.fullmatch(c)]
     labels = [c for c in cells if not NUMBER_CELL.fullmatch(c)]
     whole = [c for c in labels if re.search(r"\s[\d.,%$€£]+$", c) or FACT_LINE.match(c)]
     labels = [c for c in labels if c not in whole]
-    if not figures or len(figures) != len(labels) or len(figures) + len(whole) < 2:
+    if len(figures) != len(labels) or len(figures) + len(whole) < 2:
         return None
     paired = dict(zip(labels, figures, strict=True))
     rows = []
@@ -142,12 +156,16 @@ def table_rows(cells: list[str]) -> list[tuple[str, ...]] | None:
 
 def items_to_break(lines: Lines, start: int) -> int:
     r"""Where the items of a box set wider than the text's columns end, if they are items: lines
-    that each begin with a capital and end no sentence, up to a break (the end of the box).
+    that each begin with a capital and end no sentence, up to a break, a heading in capitals, or
+    the first line of a paragraph (it ends on a little word, or the next line goes on in lower
+    case), which no item does.
 
     >>> items_to_break(number_lines("Benin: cotton is the largest export of all\nMali: the largest\n"), 0)
     2
+    >>> items_to_break(number_lines("Investment\nTrade facilitation\nOutside, the news\nspread fast."), 0)
+    2
 
-    Negative: lines of text running on past the break are no items.
+    Negative: lines of text running on are no items.
     >>> items_to_break(number_lines("The cotton initiative did not\nsucceed in Cancún, but it\n"), 0)
     0
     """
@@ -157,9 +175,20 @@ def items_to_break(lines: Lines, start: int) -> int:
         and lines[end][1]
         and is_table_cell(lines[end][1])
         and not LIST_MARK.match(lines[end][1])
+        and "\t" not in lines[end][1]  # a row of a table already
+        and not runs_on(lines, end)
     ):
         end += 1
-    return end if end == len(lines) or not lines[end][1] else start
+    stops = end == len(lines) or not lines[end][1] or is_all_caps(lines[end][1]) or runs_on(lines, end)
+    return end if stops else start
+
+
+def runs_on(lines: Lines, index: int) -> bool:
+    """Whether the line at `index` goes on in the next, as a paragraph's lines do: it ends on a
+    little word, or the next line begins in lower case."""
+    text = lines[index][1].split()
+    following = lines[index + 1][1] if index + 1 < len(lines) else ""
+    return bool(text) and (text[-1].lower() in HEADING_END_WORDS or following[:1].islower())
 
 
 def is_box_item(text: str, width: float) -> bool:
