@@ -48,8 +48,9 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
         while end < len(lines) and is_box_item(lines[end][1], width):
             end += 1
         end = max(end, items_to_break(lines, start))
-        if end - start < 2:
-            continue
+        following = lines[end][1] if end < len(lines) else ""
+        if end - start < 2 or (following and not starts_sentence(following)):
+            continue  # no items, or the first lines of a paragraph that goes on
         out += lines[index:start]
         index = start
         for item_number, item in lines[index:end]:
