@@ -117,6 +117,9 @@ class Article:
     source: Source
     blocks: tuple[Block, ...]
     repairs: tuple[Repair, ...] = ()
+    placed: tuple[tuple[int, int], ...] = ()
+    """Where each line of the source went: (source line, line of the block that now holds it); a
+    line the build removed (page furniture) or a blank one is not there."""
 
     @property
     def slug(self) -> str:

@@ -7,24 +7,13 @@ import functools
 from collections import Counter
 
 from .citations import Cited
+from .edition import count_phrase, render_changes, render_transcribers_note
 from .escape import TopicLinks, escape_code, escape_text, front_matter
 from .glossary import Abbreviation
 from .model import UNKNOWN, Article, Citation, Entry, Event, Mention, Paragraph, Place, Topic
 from .render import render_body
 from .timeline import date_label
 from .topics import CITATION
-
-# Repairs counted in an article's "About this text" note, with the words used to count them.
-COUNTED_REPAIRS = (
-    ("word rejoined", "word rejoined", "words rejoined"),
-    ("paragraph rejoined", "paragraph rejoined", "paragraphs rejoined"),
-    ("pull quote set apart", "pull quote set apart", "pull quotes set apart"),
-    ("sidebar set apart", "sidebar set apart", "sidebars set apart"),
-    ("footnote linked", "footnote linked", "footnotes linked"),
-    ("heading in title case", "heading set in title case", "headings set in title case"),
-    ("author bio boxed", "author's note set as a byline box", "author's notes set as byline boxes"),
-    ("mojibake repaired", "passage repaired of mojibake", "passages repaired of mojibake"),
-)
 
 
 def source_file(article: Article) -> str:
@@ -39,32 +28,8 @@ def byline(entry: Entry) -> str:
     return f"{author} · {publication} · {date}"
 
 
-def count_phrase(count: int, singular: str, plural: str) -> str:
-    """`1 word rejoined`, `7 words rejoined`."""
-    return f"{count} {singular if count == 1 else plural}"
-
-
 def place_link(place: Place, prefix: str = "../") -> str:
     return f"{prefix}articles/{place.slug}.md#{place.anchor}"
-
-
-def render_about_text(article: Article) -> str:
-    """A collapsed note that says what the build changed in the text, and how to see each change."""
-    kinds = Counter(repair.kind for repair in article.repairs)
-    counted = [count_phrase(kinds[kind], one, many) for kind, one, many in COUNTED_REPAIRS if kinds[kind]]
-    corrections = sum(n for kind, n in kinds.items() if kind.startswith("correction:"))
-    if corrections:
-        counted.append(
-            count_phrase(corrections, "editorial correction applied", "editorial corrections applied")
-        )
-    summary = ", ".join(counted) if counted else "no repairs were needed"
-    return (
-        '??? info "About this text"\n\n'
-        f"    This page is made from {escape_code(source_file(article))} at every build. "
-        f"The build repaired what the print layout did to the text: {summary}.\n\n"
-        "    Each change is listed, with its line in the source, by "
-        "<code>python scripts/build.py --explain</code>."
-    )
 
 
 def render_article(article: Article, topics: list[Topic], links: TopicLinks | None = None) -> str:
@@ -88,14 +53,15 @@ def render_article(article: Article, topics: list[Topic], links: TopicLinks | No
     if topics:
         pages = " · ".join(f"[{escape_text(t.title)}](../topics/{t.slug}.md)" for t in topics)
         parts.append(f"Topics: {pages}\n{{ .article-topics }}")
+    parts.append(render_transcribers_note(article))
     if any(isinstance(b, Paragraph) and b.opens_mid_sentence for b in article.blocks):
         parts.append(
             "*The source text begins in the middle of a sentence: its opening is lost.*\n{ .editorial-note }"
         )
     parts.append(render_body(article.blocks, links))
+    parts += [p for p in (render_changes(article),) if p]
     parts.append(render_citation(article))
     parts.append(render_provenance(article))
-    parts.append(render_about_text(article))
     return "\n\n".join(parts) + "\n"
 
 

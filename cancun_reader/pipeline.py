@@ -18,6 +18,16 @@ from .cache import Cache, key_of
 from .catalog import CATALOG_NAME, load_catalog, match_files
 from .citations import Cited, resolve_citations
 from .corrections import Directive, apply_corrections, corrections_path, load_corrections
+from .edition import (
+    TextReport,
+    corrections_file,
+    place_lines,
+    received_file,
+    received_page,
+    render_editorial_report,
+    render_received,
+    text_report,
+)
 from .errors import InputError
 from .escape import TopicLinks
 from .glossary import (
@@ -142,13 +152,14 @@ def make_article(source: Source, directives: list[Directive]) -> tuple[Article, 
     """One text through the stages: blocks, editorial corrections, repairs, anchors."""
     known = words_of(source.text)
     lines, laid_out = lay_out(source.text, lambda word: word.lower() in known or zipf(word) >= COMMON_WORD)
-    blocks = parse_blocks(lines)
+    parsed = blocks = parse_blocks(lines)
     if not blocks:
         raise InputError(source.path, "is empty: there is no text to publish")
     blocks, corrected = apply_corrections(blocks, directives, source.path)
     blocks, repaired = repair_blocks(blocks, source.entry)
     notices = [Notice(message, source.path, line) for line, message in find_unresolved(blocks)]
-    return Article(source, assign_anchors(blocks), (*laid_out, *corrected, *repaired)), notices
+    placed = place_lines(lines, parsed, blocks)
+    return Article(source, assign_anchors(blocks), (*laid_out, *corrected, *repaired), placed), notices
 
 
 def read_collection(sources: Path, topics: Path) -> Collection:
@@ -183,6 +194,8 @@ class Converted:
     page_digest: str
     quoted: dict[str, list[str]]  # by topic, each of its mentions rendered once, not at every build
     article_key: str
+    received: dict[str, str] = field(default_factory=dict)  # the text as received: its page and files
+    report: TextReport | None = None
 
 
 class Stopwatch:
@@ -237,7 +250,8 @@ def convert_text(
     """One text, read, repaired and rendered, with what the collection's pages need of it."""
     text, decoding = read_source(sources / entry.file)
     source = Source(display_path(sources / entry.file), text, entry)
-    article, unresolved = make_article(source, load_corrections(corrections_path(sources / entry.file)))
+    corrections = corrections_path(sources / entry.file)
+    article, unresolved = make_article(source, load_corrections(corrections))
     pattern = links.mentions if links else None
     mentions = mentions_in(article, topics, pattern) if pattern else {}
     named = [t for t in topics if t.slug in mentions]
@@ -258,7 +272,12 @@ def convert_text(
         page_digest=digest_of(page),
         quoted={slug: [render_mention(m) for m in found] for slug, found in mentions.items()},
         article_key="",
+        received={received_page(article): render_received(article, corrections.exists())},
+        report=text_report(article, corrections.exists()),
     )
+    converted.received[received_file(article)] = text
+    if corrections.exists():
+        converted.received[corrections_file(article)] = read_text(corrections)
     return article, converted
 
 
@@ -349,6 +368,10 @@ def render_collection(
     pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(entries)
     for text in texts:
         pages[f"{ARTICLES_DIR}/{text.entry.slug}.md"] = text.page
+        pages.update(text.received)
+    pages["editorial-report.md"] = render_editorial_report(
+        [(t.report, t.notices) for t in texts if t.report is not None]
+    )
     if topic_list:
         pages[f"{TOPICS_DIR}/index.md"] = render_topic_index(topic_list, mentions)
     for topic in topic_list:

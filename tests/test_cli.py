@@ -36,8 +36,10 @@ def test_editing_one_text_rewrites_only_the_pages_that_change(project: Path) -> 
     text.write_text(text.read_text(encoding="utf-8").replace("smallholder", "small"), encoding="utf-8")
     result = run_build(project)
     total = len(convert(ROOT / "sources", ROOT / "topics").pages)
-    assert f"written: 1   unchanged: {total - 1}" in result.stdout
+    # the article, its page as received and the file as received; no other page
+    assert f"written: 3   unchanged: {total - 3}" in result.stdout
     assert "small farmers" in (project / "docs/articles/mexico-discovers-the-wto.md").read_text()
+    assert "small farmers" in (project / "docs/received/mexico-discovers-the-wto.txt").read_text()
 
 
 def test_removing_a_text_removes_its_page_and_nothing_hand_written(project: Path) -> None:
@@ -48,8 +50,9 @@ def test_removing_a_text_removes_its_page_and_nothing_hand_written(project: Path
     extra.unlink()
     result = run_build(project)
     assert result.returncode == 0, result.stderr
-    assert "removed: 1" in result.stdout
+    assert "removed: 3" in result.stdout  # its article, its page as received and its file
     assert not (project / "docs/articles/notes-from-miami.md").exists()
+    assert not (project / "docs/received/notes-from-miami.md").exists()
     assert (project / "docs/index.md").exists() and (project / "docs/about.md").exists()
 
 

@@ -39,6 +39,8 @@ def test_every_abbreviation_on_every_page_has_its_tooltip(built_site: Path) -> N
     expected["RMALC"] = "Mexican Action Network on Free Trade"
     checked = 0
     for page in sorted(built_site.rglob("*.html")):
+        if page.parent.name == "received":
+            continue  # the text as received is shown exactly as it is, with nothing added
         html = page.read_text(encoding="utf-8")
         article = html[html.find("<article") : html.find("</article>")]
         body = re.sub(r"<(abbr|a|code|title|h[1-6])\b.*?</\1>|<[^>]+>", " ", article, flags=re.DOTALL)

@@ -76,3 +76,25 @@ def test_cite_this_names_the_article_and_the_address_it_is_read_at(site) -> None
     assert citation.startswith("Shelly Delos, “After Cancún: the developing countries hold their ground”")
     assert "People's Weekly World, 2003. In Cancún 2003 Reader, " in citation
     assert citation.endswith(page.url.split("#")[0] + ".")
+
+
+def test_a_change_and_its_line_as_received_lead_to_each_other(site) -> None:
+    page = site.open("received/citizens-diplomacy-cancun-miami.html")
+    link = page.locator("a.line-change").nth(5)
+    target = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(f"**/articles/citizens-diplomacy-cancun-miami.html#{target}")
+    entry = page.locator(f"li:has(> #{target})")
+    entry.wait_for(state="visible", timeout=5_000)  # the collapsed list opens on the way in
+    height = page.evaluate("window.innerHeight")
+    box = entry.bounding_box()
+    assert box and 0 <= box["y"] < height, f"{target} is not scrolled into view: {box}"
+    back = entry.locator("a", has_text="line ")
+    line = back.get_attribute("href").split("#")[1]
+    back.click()
+    page.wait_for_url(f"**/received/citizens-diplomacy-cancun-miami.html#{line}")
+    row = page.locator(f"#{line}")
+    box = row.bounding_box()
+    assert box and 0 <= box["y"] < height, f"line {line} is not scrolled into view: {box}"
+    assert f"change-{target.split('-')[1]}" in row.inner_html()
+    assert not page.watch.problems(), page.watch.problems()[0]

@@ -1,0 +1,322 @@
+"""The edition made visible: what the build changed in a text, shown to the reader.
+
+Every repair and correction is a `Repair` with its source line. Here each becomes a numbered entry
+of the article's list of changes, linked to the line of the text as received and to the paragraph
+that now holds it; the transcriber's note at the top of the article counts them; the page of the
+text as received shows every line of the source, each changed line linked to its changes; and the
+editorial report lists, text by text, the changes by kind and what the build could not settle.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from .escape import escape_code, escape_text, front_matter
+from .model import Article, Block, Heading, Notice, Paragraph, Repair, Sidebar
+
+RECEIVED_DIR = "received"
+
+CHANGES_ID = "changes"
+"""The anchor of an article's list of changes."""
+
+WHAT_WAS_DONE = {
+    "running head removed": "running head removed (page furniture)",
+    "page number removed": "page number removed (page furniture)",
+    "front matter set apart": "title, deck or byline set apart",
+    "drop cap rejoined": "drop cap joined to its word",
+    "pull quote lines set apart": "lines of a pull quote set apart from the paragraph around them",
+    "bullet rejoined": "bullet read apart from its item put back",
+    "bullet without item removed": "bullet with no item removed",
+    "note number rejoined": "note number read apart from its note put back",
+    "note set apart": "note set apart from the one before",
+    "table cells paired": "cell of a table read apart paired into its row",
+    "box item found": "line of a box made a list item",
+    "run-in heading set apart": "heading run into its paragraph set apart",
+    "heading set apart": "heading set apart from the lines around it",
+    "paragraph break inferred": "paragraph break the extraction lost put back",
+    "mojibake repaired": "characters garbled by a wrong encoding repaired",
+    "end mark dropped": "end mark of the print layout dropped",
+    "escape removed": "exporter's escape character removed",
+    "word rejoined": "word broken at a line end made whole",
+    "author bio boxed": "note on the author set as a byline box",
+    "footnote linked": "note linked to its marker",
+    "note marker linked": "note number in the text made a link to its note",
+    "heading found": "line shaped as a heading made a heading",
+    "pull quote set apart": "pull quote (a sentence the layout repeated large) set apart",
+    "sidebar set apart": "box set apart from the text it interrupted",
+    "paragraph rejoined": "paragraph cut by the layout joined to its continuation",
+    "heading in title case": "heading in capitals set in title case",
+    "correction: move": "editorial correction: fragment moved",
+    "correction: delete": "editorial correction: stray fragment deleted",
+    "correction: join": "editorial correction: continuation joined",
+    "correction: block quotation": "editorial correction: passage marked as a quotation",
+    "correction: starts mid-sentence": "editorial correction: text marked as beginning mid-sentence",
+}
+"""What each kind of change did, in the words the page uses."""
+
+
+PRESENTATION = frozenset(
+    {"author bio boxed", "footnote linked", "note marker linked", "heading in title case", "heading found"}
+)
+"""Changes that present the text (a byline box, linked notes) rather than undo damage to it."""
+
+
+def what_was_done(kind: str) -> str:
+    """The words for a kind of change; a kind not listed is shown as it is recorded.
+
+    >>> what_was_done("word rejoined"), what_was_done("something new")
+    ('word broken at a line end made whole', 'something new')
+    """
+    return WHAT_WAS_DONE.get(kind, kind)
+
+
+def place_lines(lines: list[tuple[int, str]], parsed: tuple[Block, ...], final: tuple[Block, ...]) -> tuple:
+    """Where each line of the source went: the block that holds it once every repair is done.
+
+    A line belongs to the block parsed last before it; a block joined into a paragraph since (the
+    continuation of a cut paragraph) is now that paragraph, the last one that starts before it.
+
+    >>> parsed = (Paragraph("It was the", 1), Paragraph("end.", 3))
+    >>> place_lines([(1, "It was the"), (2, ""), (3, "end.")], parsed, (Paragraph("It was the end.", 1),))
+    ((1, 1), (3, 1))
+
+    Negative: a line removed as furniture (line 2, gone from the laid-out lines), or a blank one,
+    goes nowhere.
+    >>> text = (Paragraph("Text.", 1),)
+    >>> place_lines([(1, "Text."), (3, "")], text, text)
+    ((1, 1),)
+    """
+    starts = sorted({b.line for b in parsed})
+    kept = {b.line for b in final} | {i.line for b in final if isinstance(b, Sidebar) for i in b.blocks}
+    paragraphs = sorted(b.line for b in final if isinstance(b, Paragraph))
+    placed = {}
+    for number, text in lines:
+        if not text.strip() or number in placed:
+            continue
+        owner = starts[max(bisect.bisect_right(starts, number) - 1, 0)]
+        if owner not in kept:
+            before = bisect.bisect_left(paragraphs, owner) - 1
+            owner = paragraphs[before] if before >= 0 else owner
+        placed[number] = owner
+    return tuple(sorted(placed.items()))
+
+
+def anchors_by_line(article: Article) -> dict[int, str]:
+    """The anchor a reader is sent to for each block's start line: a paragraph's own; for a
+    heading, the first paragraph of its section; for a pull quote, a box or a note, the paragraph
+    before it, beside which the page sets it (they have no anchor of their own the build controls).
+
+    >>> from cancun_reader.model import Heading, PullQuote
+    >>> blocks = (Heading("Title", 1), Paragraph("Text.", 2, anchor="p-text"), PullQuote("Quote.", 4))
+    >>> anchors_by_line(Article(None, blocks))
+    {1: 'p-text', 2: 'p-text', 4: 'p-text'}
+    """
+    found: dict[int, str] = {}
+    waiting: list[int] = []  # headings before the first paragraph of their section
+    last = ""
+    for block in article.blocks:
+        inner = block.blocks if isinstance(block, Sidebar) else ()
+        if isinstance(block, Paragraph):
+            last = block.anchor
+            found.update(dict.fromkeys(waiting, last))
+            waiting = []
+        if isinstance(block, Heading) or not last:
+            waiting += [each.line for each in (block, *inner)]
+            continue
+        found.update(dict.fromkeys((each.line for each in (block, *inner)), last))
+    return found
+
+
+def numbered(article: Article) -> list[tuple[int, Repair]]:
+    """The article's changes in the order of their lines in the source, numbered from 1."""
+    ordered = sorted(article.repairs, key=lambda r: r.line)
+    return list(enumerate(ordered, start=1))
+
+
+def received_page(article: Article) -> str:
+    return f"{RECEIVED_DIR}/{article.slug}.md"
+
+
+def received_file(article: Article) -> str:
+    return f"{RECEIVED_DIR}/{article.source.entry.file}"
+
+
+def corrections_file(article: Article) -> str:
+    return f"{RECEIVED_DIR}/{article.source.entry.file.removesuffix('.txt')}.corrections.yml"
+
+
+def count_phrase(count: int, singular: str, plural: str) -> str:
+    """`1 change`, `7 changes`."""
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def render_transcribers_note(article: Article) -> str:
+    """The note at the top of an article: what the text is, how many changes the build made, and
+    where to see them and the text as received; one line when nothing was changed."""
+    received = f"../{received_page(article)}"
+    if not article.repairs:
+        return (
+            f"*Printed as received: the build changed nothing in this text.* [Read the text as received]"
+            f"({received})\n{{ .transcribers-note }}"
+        )
+    kinds = Counter(r.kind for r in article.repairs)
+    corrections = sum(n for kind, n in kinds.items() if kind.startswith("correction:"))
+    made = count_phrase(len(article.repairs), "change", "changes")
+    by_editors = (
+        f", {count_phrase(corrections, 'of them an editorial correction', 'of them editorial corrections')}"
+    )
+    return (
+        '<div class="transcribers-note" markdown>\n\n'
+        f"**Transcriber's note.** {kind_of_source(kinds)}: "
+        f"the build made {made} to it{by_editors if corrections else ''}, each listed with its line. "
+        f"The author's wording, spelling and errors are kept as printed.\n\n"
+        f"[See the changes](#{CHANGES_ID}) · [Read the text as received]({received})\n\n</div>"
+    )
+
+
+def kind_of_source(kinds: Counter[str]) -> str:
+    """What the text was, as its changes tell: damaged by a print layout, or only presented anew.
+
+    >>> kind_of_source(Counter({"word rejoined": 3})), kind_of_source(Counter({"author bio boxed": 1}))
+    ('Restored from a text damaged by its print layout', 'Presented from the text as received')
+    """
+    if set(kinds) - PRESENTATION:
+        return "Restored from a text damaged by its print layout"
+    return "Presented from the text as received"
+
+
+def render_changes(article: Article) -> str:
+    """The list of changes after the text, collapsed: each numbered, saying what was done, with
+    what was there before and after, linked to its line as received and to its paragraph."""
+    if not article.repairs:
+        return ""
+    anchors = anchors_by_line(article)
+    placed = dict(article.placed)
+    received = f"../{received_page(article)}"
+    items = []
+    for number, repair in numbered(article):
+        target = anchors.get(placed.get(repair.line, -1), "")
+        where = f" · [in the text](#{target})" if target else ""
+        change = (
+            f"{escape_code(repair.before)} → {escape_code(repair.after)}"
+            if repair.after
+            else f"removed {escape_code(repair.before)}"
+        )
+        items.append(
+            f'    1. <span id="change-{number}"></span>{escape_text(what_was_done(repair.kind))}: {change} '
+            f"([line {repair.line}]({received}#L{repair.line}){where})"
+        )
+    count = count_phrase(len(items), "change", "changes")
+    return (
+        f'<div class="changes" markdown>\n\n## Changes made to this text {{ #{CHANGES_ID} }}\n\n'
+        f'??? note "The {count}, in the order of the lines as received"\n\n' + "\n".join(items) + "\n\n</div>"
+    )
+
+
+FORM_FEED = '<span class="page-break" title="form feed: a new page begins">␌</span>'
+
+
+def received_line(text: str) -> str:
+    """A line of the source as it is, made safe to show: HTML escaped (so nothing in it is markup or
+    an include), a form feed shown as a sign, other control characters as their code.
+
+    >>> received_line("<b>--8<-- \\"x\\"</b>")
+    '&lt;b&gt;--8&lt;-- &quot;x&quot;&lt;/b&gt;'
+    """
+    shown = html.escape(text, quote=True).replace("\f", FORM_FEED)
+    return "".join(c if c in "\t" or c >= " " else f"&#x{ord(c):x};" for c in shown)
+
+
+def render_received(article: Article, has_corrections: bool) -> str:
+    """The text as received: every line of the source, numbered and with an anchor; a changed line
+    links to its changes and to the paragraph that holds it now; the file itself to download."""
+    entry = article.source.entry
+    title = f"As received: {entry.title}"
+    changes: dict[int, list[tuple[int, Repair]]] = defaultdict(list)
+    for number, repair in numbered(article):
+        changes[repair.line].append((number, repair))
+    anchors = anchors_by_line(article)
+    placed = dict(article.placed)
+    # The rows are HTML, which MkDocs leaves as it is: their links name the built page, as the site
+    # is built to be read from disk (`offline` plugin, no directory URLs).
+    article_page = f"../articles/{article.slug}.html"
+    rows = []
+    shown = ""  # the paragraph linked last: a line links to it only where it begins
+    for number, text in enumerate(article.source.text.split("\n"), start=1):
+        links = [
+            f'<a class="line-change" href="{article_page}#change-{n}" '
+            f'title="{html.escape(what_was_done(r.kind))}">change {n}</a>'
+            for n, r in changes.get(number, [])
+        ]
+        target = anchors.get(placed.get(number, -1))
+        if target and target != shown:
+            links.append(f'<a class="line-place" href="{article_page}#{target}">in the text</a>')
+            shown = target
+        extra = f' <span class="line-links">{" ".join(links)}</span>' if links else ""
+        rows.append(
+            f'<li id="L{number}"><a class="line-number" href="#L{number}" aria-label="Line {number}">'
+            f'{number}</a><span class="line-text">{received_line(text)}</span>{extra}</li>'
+        )
+    download = f"[Download the text]({quote(entry.file)})"
+    if has_corrections:
+        download += f" · [its corrections file]({quote(entry.file.removesuffix('.txt'))}.corrections.yml)"
+    intro = (
+        f"This is {escape_code('sources/' + entry.file)} as the editors received it, line by line, "
+        "before the build repaired anything. A line the build changed links to its changes, and a "
+        f"line of the text to the paragraph that holds it now. [Read the restored text]"
+        f"(../articles/{article.slug}.md).\n\n"
+        f"{download}\n{{ .received-downloads }}"
+    )
+    body = '<ol class="received-text">\n' + "\n".join(rows) + "\n</ol>"
+    return (
+        "\n\n".join([front_matter({"title": title}).rstrip(), f"# {escape_text(title)}", intro, body]) + "\n"
+    )
+
+
+@dataclass(frozen=True)
+class TextReport:
+    """What the editorial report says of one text."""
+
+    slug: str
+    title: str
+    changes: tuple[tuple[str, int], ...]  # (kind, count)
+    corrected: bool  # a corrections file applies
+
+
+def text_report(article: Article, corrected: bool) -> TextReport:
+    kinds = Counter(r.kind for r in article.repairs)
+    return TextReport(article.slug, article.source.entry.title, tuple(sorted(kinds.items())), corrected)
+
+
+def render_editorial_report(reports: list[tuple[TextReport, list[Notice]]]) -> str:
+    """The collection's editorial report: per text, its changes by kind, what the build could not
+    settle (with file and line), and whether a corrections file applies."""
+    parts = [
+        front_matter({"title": "Editorial report"}).rstrip(),
+        "# Editorial report",
+        "What the build did to each text, and what it left for the editors. The principles are on "
+        "the [About](about.md#editorial-principles) page.",
+    ]
+    for report, notices in reports:
+        rows = "\n".join(
+            f"| {escape_text(what_was_done(kind))} | {count} |" for kind, count in report.changes
+        )
+        table = f"| Change | Count |\n| --- | ---: |\n{rows}" if rows else "No change was needed."
+        left = (
+            "\n".join(
+                f"- {escape_code(n.path + (f':{n.line}' if n.line else ''))}: {escape_text(n.message)}"
+                for n in notices
+            )
+            or "Nothing left unresolved."
+        )
+        corrections = "a corrections file applies" if report.corrected else "no corrections file"
+        parts.append(
+            f"## [{escape_text(report.title)}](articles/{report.slug}.md)\n\n"
+            f"[The text as received]({RECEIVED_DIR}/{report.slug}.md) · {corrections}\n\n{table}\n\n"
+            f"**Warnings and unresolved damage**\n\n{left}"
+        )
+    return "\n\n".join(parts) + "\n"

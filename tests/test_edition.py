@@ -1,0 +1,103 @@
+"""The edition made visible: every change listed on its article's page and linked both ways to the
+text as received; every line of every source on its as-received page; no reader ever shown a
+command; the editorial report accounting for every text."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from project import ROOT
+
+from cancun_reader.edition import received_line
+from cancun_reader.pipeline import convert, read_collection
+
+LINE = re.compile(r'<li id="L(?P<number>\d+)">.*?<span class="line-text">(?P<text>.*?)</span>')
+CHANGE = re.compile(r'<span id="change-(?P<number>\d+)"></span>(?P<entry>.*)')
+ANCHOR = re.compile(r"\{ #(?P<anchor>[\w-]+) \}")
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return convert(ROOT / "sources", ROOT / "topics").pages
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return {a.slug: a for a in read_collection(ROOT / "sources", ROOT / "topics").articles}
+
+
+SLUGS = sorted(p.stem for p in (ROOT / "sources").glob("*.txt"))
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_line_of_the_source_is_on_its_page_as_received(pages, articles, slug: str) -> None:
+    source = articles[slug].source.text.split("\n")
+    shown = {int(m["number"]): m["text"] for m in LINE.finditer(pages[f"received/{slug}.md"])}
+    assert sorted(shown) == list(range(1, len(source) + 1)), "one row per line, numbered from 1"
+    for number, text in enumerate(source, start=1):
+        assert shown[number] == received_line(text), f"line {number} is not shown as received"
+    assert pages[f"received/{articles[slug].source.entry.file}"] == articles[slug].source.text
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_change_is_listed_and_linked_both_ways(pages, articles, slug: str) -> None:
+    article = articles[slug]
+    page = pages[f"articles/{slug}.md"]
+    received = pages[f"received/{slug}.md"]
+    entries = {int(m["number"]): m["entry"] for m in CHANGE.finditer(page)}
+    assert sorted(entries) == list(range(1, len(article.repairs) + 1)), "one entry per recorded change"
+    anchors = {m["anchor"] for m in ANCHOR.finditer(page)}
+    lines = {int(m["number"]) for m in LINE.finditer(received)}
+    for number, entry in entries.items():
+        line = int(re.search(r"#L(\d+)\)", entry)[1])
+        assert line in lines, f"change {number} links to a line that is not on the page: {line}"
+        assert f'href="../articles/{slug}.html#change-{number}"' in received, f"line {line} links back"
+        for target in re.findall(r"\]\(#([\w-]+)\)", entry):
+            assert target in anchors, f"change {number} links to no paragraph: #{target}"
+
+
+def test_the_long_article_lists_its_changes_and_says_how_many(pages) -> None:
+    page = pages["articles/citizens-diplomacy-cancun-miami.md"]
+    assert "the build made 57 changes to it, 6 of them editorial corrections" in page
+    assert "[Read the text as received](../received/citizens-diplomacy-cancun-miami.md)" in page
+    assert (
+        "word broken at a line end made whole: <code>mobiliza- tion</code> → <code>mobilization</code>"
+        in (html.unescape(page))
+    )
+
+
+def test_a_text_the_build_left_alone_says_so_in_one_line(pages) -> None:
+    page = pages["articles/mexico-discovers-the-wto.md"]
+    assert "*Printed as received: the build changed nothing in this text.*" in page
+    assert 'transcribers-note" markdown' not in page and "Changes made to this text" not in page
+
+
+COMMAND = re.compile(r"python |scripts/build\.py|\bmake (?:site|pages|serve)\b|--explain")
+
+
+def test_no_page_shows_a_reader_a_command(pages) -> None:
+    generated = [name for name in pages if name.endswith(".md") and not name.startswith(".includes")]
+    hand_written = [
+        p.name for p in (ROOT / "docs").glob("*.md") if p.name not in ("about.md", "performance.md")
+    ]
+    for name in generated:
+        assert not COMMAND.search(pages[name]), f"{name} shows a command: {COMMAND.search(pages[name])[0]}"
+    for name in hand_written:
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert not COMMAND.search(text), f"{name} shows a command"
+
+
+def test_the_editorial_report_accounts_for_every_text(pages, articles) -> None:
+    report = pages["editorial-report.md"]
+    for slug in articles:
+        assert f"](articles/{slug}.md)" in report and f"](received/{slug}.md)" in report
+    assert "a corrections file applies" in report and "no corrections file" in report
+    assert "| word broken at a line end made whole | " in report
+
+
+def test_a_hostile_line_is_shown_as_text() -> None:
+    shown = received_line('<script>alert(1)</script> --8<-- "secret.txt" \f{ #x }')
+    assert "<script" not in shown and "--8<--" not in shown
+    assert 'class="page-break"' in shown
