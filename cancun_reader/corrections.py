@@ -207,5 +207,5 @@ def apply_corrections(
     done = []
     for directive in directives:
         blocks, repair = APPLY[directive.action](blocks, directive, source)
-        done.append(repair)
+        done.append(replace(repair, origin=f"{directive.file}:{directive.line}"))
     return blocks, done

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .escape import escape_code, escape_text, front_matter
+from .escape import escape_code, escape_inert, escape_text, front_matter
 from .model import Article, Block, Heading, Notice, Paragraph, Repair, Sidebar
 
 RECEIVED_DIR = "received"
@@ -174,7 +174,8 @@ def render_transcribers_note(article: Article) -> str:
         f"**Transcriber's note.** {kind_of_source(kinds)}: "
         f"the build made {made} to it{by_editors if corrections else ''}, each listed with its line. "
         f"The author's wording, spelling and errors are kept as printed.\n\n"
-        f"[See the changes](#{CHANGES_ID}) · [Read the text as received]({received})\n\n</div>"
+        f"[Show the changes in the text](?changes=show){{ .changes-toggle }} · [List them](#{CHANGES_ID}) · "
+        f"[Read the text as received]({received})\n\n</div>"
     )
 
 
@@ -202,13 +203,14 @@ def render_changes(article: Article) -> str:
         target = anchors.get(placed.get(repair.line, -1), "")
         where = f" · [in the text](#{target})" if target else ""
         change = (
-            f"{escape_code(repair.before)} → {escape_code(repair.after)}"
+            f"<code>{escape_inert(repair.before)}</code> → <code>{escape_inert(repair.after)}</code>"
             if repair.after
-            else f"removed {escape_code(repair.before)}"
+            else f"removed <code>{escape_inert(repair.before)}</code>"
         )
+        directive = f" · directive at {escape_code(repair.origin)}" if repair.origin else ""
         items.append(
             f'    1. <span id="change-{number}"></span>{escape_text(what_was_done(repair.kind))}: {change} '
-            f"([line {repair.line}]({received}#L{repair.line}){where})"
+            f"([line {repair.line}]({received}#L{repair.line}){where}{directive})"
         )
     count = count_phrase(len(items), "change", "changes")
     return (

@@ -123,6 +123,20 @@ def escape_html(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+INERT = {ord(c): f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-.!|~:"}
+
+
+def escape_inert(text: str) -> str:
+    """Untrusted text inside inline HTML (an attribute, or a tag's content) that Markdown must not
+    read at all: every character it could take for markup becomes a character reference, which
+    Markdown keeps and the browser shows as the character.
+
+    >>> escape_inert('a `b` [c](d) *e* <f> "g"')
+    'a &#96;b&#96; &#91;c&#93;&#40;d&#41; &#42;e&#42; &#60;f&#62; &#34;g&#34;'
+    """
+    return text.translate(INERT)
+
+
 def escape_code(text: str) -> str:
     """Untrusted text shown as inline code; HTML-escaped, since Markdown does not look inside.
 

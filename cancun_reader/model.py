@@ -110,6 +110,7 @@ class Repair:
     line: int
     before: str
     after: str
+    origin: str = ""  # for an editorial correction, the file and line of its directive
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,10 @@ import functools
 from collections import Counter
 
 from .citations import Cited
-from .edition import count_phrase, render_changes, render_transcribers_note
+from .edition import count_phrase, received_page, render_changes, render_transcribers_note
 from .escape import TopicLinks, escape_code, escape_text, front_matter
 from .glossary import Abbreviation
+from .marks import marks_by_block
 from .model import UNKNOWN, Article, Citation, Entry, Event, Mention, Paragraph, Place, Topic
 from .render import render_body
 from .timeline import date_label
@@ -58,7 +59,7 @@ def render_article(article: Article, topics: list[Topic], links: TopicLinks | No
         parts.append(
             "*The source text begins in the middle of a sentence: its opening is lost.*\n{ .editorial-note }"
         )
-    parts.append(render_body(article.blocks, links))
+    parts.append(render_body(article.blocks, links, marks_by_block(article), f"../{received_page(article)}"))
     parts += [p for p in (render_changes(article),) if p]
     parts.append(render_citation(article))
     parts.append(render_provenance(article))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .chart import bar_chart, is_chartable
-from .escape import TopicLinks, escape_html, escape_text
+from .escape import TopicLinks, escape_html, escape_inert, escape_text
+from .marks import BlockMarks, badge, joined_at, struck
 from .model import AuthorBio, Block, Footnote, Heading, ListBlock, Paragraph, PullQuote, Sidebar, Table
 
 FOOTNOTES_HERE = "///Footnotes Go Here///"
@@ -15,12 +16,71 @@ FOOTNOTES_HERE = "///Footnotes Go Here///"
 PERMALINK = '[¶](#{anchor}){{ .paragraph-link title="Link to this paragraph" }}'
 """A link to the paragraph itself, shown on hover, so a reader can copy its address."""
 
+SOURCE_LINK = (
+    '[↩]({received}#L{line}){{ .paragraph-link .source-link title="Line {line} of the text as received" '
+    'aria-label="Line {line} of the text as received" }}'
+)
+"""A link from a paragraph to the line of the text as received where it begins."""
 
-def render_paragraph(paragraph: Paragraph, notes: frozenset[str], topics: TopicLinks | None = None) -> str:
-    text = escape_text(paragraph.text, notes=notes, topics=topics)
+
+def render_paragraph(
+    paragraph: Paragraph,
+    notes: frozenset[str],
+    topics: TopicLinks | None = None,
+    marks: BlockMarks | None = None,
+    received: str = "",
+) -> str:
+    raw, placed = with_tokens(paragraph.text, marks) if marks else (paragraph.text, {})
+    text = escape_text(raw, notes=notes, topics=topics)
+    for token, markup in placed.items():
+        text = text.replace(token, markup)
+    if marks:
+        text = "".join(badge(m) for m in marks.start) + text + "".join(struck(m) for m in marks.removed)
     if paragraph.opens_mid_sentence:
         text = "\\[…\\] " + text
-    return f"{text} {PERMALINK.format(anchor=paragraph.anchor)}\n{{ #{paragraph.anchor} }}"
+    links = PERMALINK.format(anchor=paragraph.anchor)
+    if received:
+        links += " " + SOURCE_LINK.format(received=received, line=paragraph.line)
+    return f"{text} {links}\n{{ #{paragraph.anchor} }}"
+
+
+def with_tokens(text: str, marks: BlockMarks) -> tuple[str, dict[str, str]]:
+    """The paragraph's text with a private character where each mark inside it goes (escaping
+    leaves them alone), and the markup each stands for; a mark whose place is not found goes to
+    the paragraph's start.
+
+    >>> from cancun_reader.marks import Mark
+    >>> from cancun_reader.model import Repair
+    >>> marks = BlockMarks(words=[Mark(2, Repair("word rejoined", 1, "e- nd", "end"))])
+    >>> raw, placed = with_tokens("The end.", marks)
+    >>> raw.replace("\\ue000\\ue100", "[").replace("\\ue001\\ue100", "]")
+    'The [end].'
+    """
+    placed: dict[str, str] = {}
+    inserts: list[tuple[int, str]] = []
+    if re.search("[\ue000-\ue002]", text):  # the text has the private characters itself: no tokens
+        marks.start += [*marks.words, *marks.joins]
+        return text, placed
+    for index, mark in enumerate([*marks.words, *marks.joins]):
+        code = chr(0xE100 + index)
+        if mark in marks.words:
+            found = re.search(rf"(?<!\w){re.escape(mark.repair.after)}(?!\w)", text)
+            if not found:
+                marks.start.append(mark)
+                continue
+            inserts += [(found.start(), "\ue000" + code), (found.end(), "\ue001" + code)]
+            placed["\ue000" + code] = f'<ins class="change" title="{escape_inert(mark.label)}">'
+            placed["\ue001" + code] = f"</ins>{badge(mark)}"
+        else:
+            at = joined_at(text, mark)
+            if at is None:
+                marks.start.append(mark)
+                continue
+            inserts.append((at, "\ue002" + code))
+            placed["\ue002" + code] = badge(mark)
+    for position, token in sorted(inserts, reverse=True):
+        text = text[:position] + token + text[position:]
+    return text, placed
 
 
 def render_list(items: tuple[str, ...], notes: frozenset[str]) -> str:
@@ -93,11 +153,26 @@ def render_aside(css_class: str, text: str, notes: frozenset[str]) -> str:
     return f'<aside class="{css_class}" markdown>\n{escape_text(text, notes=notes)}\n</aside>'
 
 
-def render_block(block: Block, notes: frozenset[str] = frozenset(), topics: TopicLinks | None = None) -> str:
+def render_block(
+    block: Block,
+    notes: frozenset[str] = frozenset(),
+    topics: TopicLinks | None = None,
+    marks: BlockMarks | None = None,
+    received: str = "",
+) -> str:
     """One block as Markdown; `notes` are the footnote numbers the article defines, `topics` links
-    the first mention of each topic in a section."""
+    the first mention of each topic in a section, `marks` are the changes made to the block, and
+    `received` the page of the text as received, to which a paragraph links its first line."""
     if isinstance(block, Paragraph):
-        return render_paragraph(block, notes, topics)
+        return render_paragraph(block, notes, topics, marks, received)
+    if marks:
+        start = [*marks.start, *marks.words, *marks.joins]
+        before = "".join(badge(m) for m in start)
+        after = "".join(struck(m) for m in marks.removed)
+        rendered = render_block(block, notes, topics)
+        before_div = f'<div class="change-marks" data-search-exclude>{before}</div>\n\n' if before else ""
+        after_div = f'\n\n<div class="change-marks" data-search-exclude>{after}</div>' if after else ""
+        return before_div + rendered + after_div
     if isinstance(block, Heading):
         return f"{'#' * block.level} {escape_text(block.text)}"
     if isinstance(block, ListBlock):
@@ -114,15 +189,21 @@ def render_block(block: Block, notes: frozenset[str] = frozenset(), topics: Topi
     return render_aside("author-bio", block.text, notes)
 
 
-def render_body(blocks: tuple[Block, ...], topics: TopicLinks | None = None) -> str:
-    """The text of an article: its blocks in order, consecutive quoted paragraphs in one quotation."""
+def render_body(
+    blocks: tuple[Block, ...],
+    topics: TopicLinks | None = None,
+    marks: dict[int, BlockMarks] | None = None,
+    received: str = "",
+) -> str:
+    """The text of an article: its blocks in order, consecutive quoted paragraphs in one quotation;
+    with `marks`, each change marked where it was made (shown when the reader asks)."""
     notes = frozenset(b.number for b in blocks if isinstance(b, Footnote))
     parts: list[str] = []
     quoting = False
     for block in blocks:
         if isinstance(block, Heading) and topics:
             topics.new_section()
-        rendered = render_block(block, notes, topics)
+        rendered = render_block(block, notes, topics, (marks or {}).get(block.line), received)
         if isinstance(block, Footnote) and block.number == min(notes):
             parts.append(FOOTNOTES_HERE)
         quoted = isinstance(block, Paragraph) and block.quotation

@@ -25,6 +25,9 @@ def test_every_paragraph_has_a_permalink_to_itself(built_site: Path, slug: str) 
     assert len(paragraphs) >= 5
     for anchor, content in paragraphs:
         assert f'<a class="paragraph-link" href="#{anchor}" title="Link to this paragraph">¶</a>' in content
+        assert re.search(
+            rf'<a [^>]*class="paragraph-link source-link" href="../received/{slug}.html#L\d+"', content
+        )
 
 
 @pytest.mark.parametrize("slug", ARTICLES)

@@ -101,3 +101,21 @@ def test_a_hostile_line_is_shown_as_text() -> None:
     shown = received_line('<script>alert(1)</script> --8<-- "secret.txt" \f{ #x }')
     assert "<script" not in shown and "--8<--" not in shown
     assert 'class="page-break"' in shown
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_each_change_has_one_mark_in_the_text(pages, articles, slug: str) -> None:
+    page = pages[f"articles/{slug}.md"]
+    marks = re.findall(r'<a class="change-mark" href="#change-(\d+)"', page)
+    assert sorted(map(int, marks)) == list(range(1, len(articles[slug].repairs) + 1))
+    for title in re.findall(r'class="change-mark"[^>]*title="([^"]*)"', page):
+        said = r"Change \d+: .+ \(.*\), line \d+ as received(, directive at \S+\.corrections\.yml:\d+)?"
+        assert re.fullmatch(said, html.unescape(title)), title
+    corrections = [r for r in articles[slug].repairs if r.kind.startswith("correction:")]
+    assert page.count("directive at ") >= 2 * len(corrections), "a correction names its directive's line"
+
+
+def test_a_word_made_whole_is_marked_where_it_stands(pages) -> None:
+    page = html.unescape(pages["articles/citizens-diplomacy-cancun-miami.md"])
+    made_whole = r'<ins class="change" title="Change \d+: word broken at a line end made whole[^"]*">'
+    assert re.search(made_whole + "mobilization</ins>", page)

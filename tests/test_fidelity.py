@@ -20,6 +20,7 @@ from test_render import site_markdown
 
 from cancun_reader.blocks import split_into_runs
 from cancun_reader.corrections import corrections_path, load_corrections
+from cancun_reader.marks import marks_by_block
 from cancun_reader.model import AuthorBio, Footnote, PullQuote, Sidebar
 from cancun_reader.pipeline import read_collection
 from cancun_reader.render import render_body
@@ -29,7 +30,13 @@ SUPERSCRIPT = re.compile(r"<sup[^>]*>.*?</sup>", re.DOTALL)
 CHART = re.compile(r"<figure[^>]*class=\"chart\".*?</figure>", re.DOTALL)
 """A chart draws a table that is on the page as text already: its labels are not compared twice."""
 TAG = re.compile(r"<[^>]+>")
-INLINE_TAG = re.compile(r"</?(?:a|em|strong|abbr|span|code)\b[^>]*>")
+CHANGE_MARKS = re.compile(
+    r"<div\b[^>]*data-search-exclude[^>]*>.*?</div>|<(a|del)\b[^>]*data-search-exclude[^>]*>.*?</\1>",
+    re.DOTALL,
+)
+"""The marks of the changes (numbered links, what was removed struck through): the editors', not
+the text's; the words a change made whole (`<ins>`) are the text's and stay."""
+INLINE_TAG = re.compile(r"</?(?:a|em|strong|abbr|span|code|ins)\b[^>]*>")
 """Tags inside a line of text: they part no words (`the-<a>www.x.org</a>` is `the-www.x.org`)."""
 HYPHENS = "-\u2010\u2011"
 BROKEN_AT_LINE_END = re.compile(rf"[{HYPHENS}][ \t]*\n\s*")
@@ -52,7 +59,7 @@ SET_APART = re.compile(r"<aside\b.*?</aside>|<div class=\"footnote\">.*?</div>",
 
 
 def html_stream(rendered: str) -> str:
-    text = INLINE_TAG.sub("", SUPERSCRIPT.sub("", CHART.sub("", rendered)))
+    text = INLINE_TAG.sub("", SUPERSCRIPT.sub("", CHART.sub("", CHANGE_MARKS.sub(" ", rendered))))
     return stream(html.unescape(TAG.sub(" ", text)))
 
 
@@ -99,7 +106,8 @@ def check_fidelity(article, path: Path) -> None:
     """The runs of the text that stay in the flow are found in the page in the author's order, each
     after the one before; the runs set apart (pull quotes, sidebars, notes) or moved by a
     correction are found anywhere in what is left; then nothing may be left over."""
-    pages = dict(zip(("flow", "apart"), page_streams(render_body(article.blocks)), strict=True))
+    rendered = render_body(article.blocks, None, marks_by_block(article))  # as published, marks and all
+    pages = dict(zip(("flow", "apart"), page_streams(rendered), strict=True))
     furniture = frozenset(r.line for r in article.repairs if r.kind in FURNITURE)
     starts = {b.line for b in article.blocks}
     starts |= {inner.line for b in article.blocks if isinstance(b, Sidebar) for inner in b.blocks}

@@ -15,9 +15,17 @@ EXPECTED = yaml.safe_load((CASES / "long_article.yml").read_text(encoding="utf-8
 TAG = re.compile(r"<[^>]+>")
 
 
+CHANGE_MARKS = re.compile(r"<(a|del)\b[^>]*data-search-exclude[^>]*>.*?</\1>", re.DOTALL)
+"""The marks of the changes, hidden until the reader asks for them."""
+
+
 def text_of(fragment: str) -> str:
-    """The words of some HTML as a reader sees them, without the paragraphs' permalinks."""
-    return re.sub(r"\s+", " ", html.unescape(TAG.sub("", fragment))).replace(" ¶", "").strip()
+    """The words of some HTML as a reader sees them, without the paragraphs' permalinks and the
+    hidden marks of the changes."""
+    fragment = CHANGE_MARKS.sub("", fragment)
+    return (
+        re.sub(r"\s+", " ", html.unescape(TAG.sub("", fragment))).replace(" ¶", "").replace(" ↩", "").strip()
+    )
 
 
 @pytest.fixture(scope="module")

@@ -98,3 +98,46 @@ def test_a_change_and_its_line_as_received_lead_to_each_other(site) -> None:
     assert box and 0 <= box["y"] < height, f"line {line} is not scrolled into view: {box}"
     assert f"change-{target.split('-')[1]}" in row.inner_html()
     assert not page.watch.problems(), page.watch.problems()[0]
+
+
+def visible_marks(page) -> int:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('article .change-mark')]
+            .filter((mark) => mark.offsetParent !== null).length"""
+    )
+
+
+def test_the_changes_are_shown_in_place_and_hidden_again(site) -> None:
+    page = site.open("articles/citizens-diplomacy-cancun-miami.html")
+    changes = page.locator("article li:has(> span[id^='change-'])").count()
+    assert changes == 57 and visible_marks(page) == 0, "hidden until the reader asks"
+    toggle = page.locator("a.changes-toggle")
+    toggle.click()
+    assert visible_marks(page) == changes, "one mark per recorded change"
+    assert "changes=show" in page.url and toggle.get_attribute("aria-pressed") == "true"
+    assert toggle.inner_text() == "Hide the changes in the text"
+    topic = page.locator("article a[href*='topics/g21.html']").first
+    assert "changes=show" in topic.get_attribute("href"), "the choice goes with the reader to other pages"
+    toggle.click()
+    assert visible_marks(page) == 0 and "changes=show" not in page.url
+    assert not page.watch.problems(), page.watch.problems()[0]
+
+
+def test_the_address_keeps_the_changes_shown_and_print_follows_it(site) -> None:
+    page = site.open("articles/citizens-diplomacy-cancun-miami.html?changes=show")
+    assert visible_marks(page) == 57
+    page.emulate_media(media="print")
+    assert page.locator(".changes").is_visible(), "the list of changes prints with the marks"
+    assert visible_marks(page) == 57
+    # readable in black and white: told apart by lines and text, not by colour
+    styles = page.evaluate(
+        """() => ({
+            mark: getComputedStyle(document.querySelector('.change-mark')).borderStyle,
+            made: getComputedStyle(document.querySelector('ins.change')).textDecorationStyle,
+            removed: getComputedStyle(document.querySelector('del.change-removed')).textDecorationLine,
+        })"""
+    )
+    assert styles == {"mark": "solid", "made": "double", "removed": "line-through"}, styles
+    page.goto(page.url.replace("?changes=show", ""))
+    page.emulate_media(media="print")
+    assert not page.locator(".changes").is_visible() and visible_marks(page) == 0

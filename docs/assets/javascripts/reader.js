@@ -28,3 +28,55 @@ if (window.document$) {
   window.addEventListener("load", reachWideTables);
 }
 window.addEventListener("resize", reachWideTables);
+
+// Show the changes: every change the build made to a text, marked where it was made. The choice
+// is in the address (`?changes=show`), so it survives a reload, a bookmark and a printout, and is
+// carried by every link to another page of the site; it needs no connection and works from disk.
+const SHOW_CHANGES = "changes";
+
+function changesShown() {
+  return new URLSearchParams(window.location.search).get(SHOW_CHANGES) === "show";
+}
+
+function withChanges(address, shown) {
+  const url = new URL(address, window.location.href);
+  if (shown) {
+    url.searchParams.set(SHOW_CHANGES, "show");
+  } else {
+    url.searchParams.delete(SHOW_CHANGES);
+  }
+  return url.href;
+}
+
+function isPageOfTheSite(link) {
+  const href = link.getAttribute("href");
+  if (!href || href.startsWith("#") || link.closest(".md-search")) return false;
+  const url = new URL(href, window.location.href);
+  const here = new URL(window.location.href);
+  return url.protocol === here.protocol && url.host === here.host && /(\.html|\/)$/.test(url.pathname);
+}
+
+function showChanges(shown) {
+  document.documentElement.classList.toggle("show-changes", shown);
+  document.querySelectorAll("a[href]").forEach((link) => {
+    if (isPageOfTheSite(link) && !link.classList.contains("changes-toggle")) {
+      link.setAttribute("href", withChanges(link.getAttribute("href"), shown));
+    }
+  });
+  document.querySelectorAll(".changes-toggle").forEach((toggle) => {
+    toggle.textContent = shown ? "Hide the changes in the text" : "Show the changes in the text";
+    toggle.setAttribute("role", "button");
+    toggle.setAttribute("aria-pressed", String(shown));
+    toggle.setAttribute("href", withChanges(window.location.href.split("#")[0], !shown));
+  });
+}
+
+document.querySelectorAll(".changes-toggle").forEach((toggle) => {
+  toggle.addEventListener("click", (event) => {
+    event.preventDefault();
+    const shown = !document.documentElement.classList.contains("show-changes");
+    window.history.replaceState(null, "", withChanges(window.location.href, shown));
+    showChanges(shown);
+  });
+});
+showChanges(changesShown());

@@ -1,0 +1,135 @@
+"""Changes marked in place: for each recorded change, a mark where it happened in the text.
+
+The marks are always on the page and hidden until the reader asks to see the changes (the toggle
+of the transcriber's note, `?changes=show` in the address, kept from page to page by `reader.js`).
+Each is a numbered link to the change's entry in the list after the text, and says in words what
+was done; a word made whole is also underlined (`<ins>`), and what was removed (running heads, page
+numbers, end marks, stray bullets, deleted fragments) is shown struck through (`<del>`) at the end
+of the block it stood in. Marks are left out of the search index.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .edition import numbered, what_was_done
+from .escape import escape_inert
+from .model import Article, Repair, Sidebar
+
+IN_WORDS = frozenset({"word rejoined", "drop cap rejoined"})
+"""Changes made inside a word: the word itself is marked."""
+
+REMOVALS = frozenset(
+    {
+        "running head removed",
+        "page number removed",
+        "end mark dropped",
+        "bullet without item removed",
+        "correction: delete",
+    }
+)
+"""Changes that took something out: it is shown struck through."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    number: int
+    repair: Repair
+
+    @property
+    def label(self) -> str:
+        """What the mark says: `Change 3: word broken at a line end made whole (“Is- sues” → “Issues”)`."""
+        repair = self.repair
+        change = f"“{repair.before}” → “{repair.after}”" if repair.after else f"removed “{repair.before}”"
+        where = f"line {repair.line} as received" + (
+            f", directive at {repair.origin}" if repair.origin else ""
+        )
+        return f"Change {self.number}: {what_was_done(repair.kind)} ({change}), {where}"
+
+
+@dataclass
+class BlockMarks:
+    """The marks of one block: set at its start, inside its words, at a join, or struck at its end."""
+
+    start: list[Mark] = field(default_factory=list)
+    words: list[Mark] = field(default_factory=list)
+    joins: list[Mark] = field(default_factory=list)
+    removed: list[Mark] = field(default_factory=list)
+
+
+def marks_by_block(article: Article) -> dict[int, BlockMarks]:
+    """Each change of the article, as a mark, under the line of the block it belongs to: the block
+    that holds its source line; for a line the build removed, the block before it (or after it,
+    at the very start of the text).
+
+    >>> from cancun_reader.model import Paragraph, Source, Entry
+    >>> text = Paragraph("It was the end.", 1)
+    >>> repairs = (Repair("page number removed", 2, "12", ""), Repair("word rejoined", 1, "e- nd", "end"))
+    >>> found = marks_by_block(Article(None, (text,), repairs, ((1, 1),)))
+    >>> [m.number for m in found[1].words], [m.number for m in found[1].removed]
+    ([1], [2])
+    """
+    placed = dict(article.placed)
+    lines = sorted(placed)
+    tops = {b.line: b.line for b in article.blocks}
+    tops |= {i.line: b.line for b in article.blocks if isinstance(b, Sidebar) for i in b.blocks}
+    first = article.blocks[0].line if article.blocks else 0
+    found: dict[int, BlockMarks] = {}
+    for number, repair in numbered(article):
+        line = placed.get(repair.line)
+        if line is None:
+            before = bisect.bisect_right(lines, repair.line) - 1
+            line = placed[lines[before]] if before >= 0 else placed[lines[0]] if lines else first
+        marks = found.setdefault(tops.get(line, line), BlockMarks())
+        mark = Mark(number, repair)
+        if repair.kind in REMOVALS:
+            marks.removed.append(mark)
+        elif repair.kind in IN_WORDS:
+            marks.words.append(mark)
+        elif repair.kind == "paragraph rejoined":
+            marks.joins.append(mark)
+        else:
+            marks.start.append(mark)
+    return found
+
+
+def badge(mark: Mark) -> str:
+    """The mark itself: a numbered link to the change's entry, its words as label and tooltip."""
+    label = escape_inert(mark.label)
+    return (
+        f'<a class="change-mark" href="#change-{mark.number}" title="{label}" aria-label="{label}" '
+        f"data-search-exclude>✎{mark.number}</a>"
+    )
+
+
+def removed_part(before: str, after: str) -> str:
+    """What a change took out, when it recorded the text around it: the end of `before` that is
+    not in `after` (`…Nineties.² ■■■` → `…Nineties.²`: ` ■■■`).
+
+    >>> removed_part("ring Nineties.² ■■■", "oring Nineties.²"), removed_part("12", "")
+    (' ■■■', '12')
+    """
+    if not after:
+        return before
+    kept = max((k for k in range(len(before) + 1) if after.endswith(before[:k])), default=0)
+    return before[kept:] or before
+
+
+def struck(mark: Mark) -> str:
+    """What a change removed, struck through, with its mark."""
+    removed = escape_inert(removed_part(mark.repair.before, mark.repair.after))
+    return f'<del class="change-removed" data-search-exclude>{removed}</del>{badge(mark)}'
+
+
+def joined_at(text: str, mark: Mark) -> int | None:
+    """Where in a paragraph's text a join was made: after the words that ended the cut paragraph
+    (as the repair recorded them, `…the aim is ¶ to defend…`); None if they are not found.
+
+    >>> join = Repair("paragraph rejoined", 1, "…the aim is ¶ to…", "joined")
+    >>> joined_at("The aim is to defend them.", Mark(1, join))
+    10
+    """
+    tail = mark.repair.before.split(" ¶ ")[0].lstrip("…").strip()
+    found = text.lower().find(tail.lower()) if tail else -1
+    return found + len(tail) if found >= 0 else None
