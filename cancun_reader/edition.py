@@ -247,7 +247,7 @@ def render_received(article: Article, has_corrections: bool) -> str:
     # is built to be read from disk (`offline` plugin, no directory URLs).
     article_page = f"../articles/{article.slug}.html"
     rows = []
-    shown = ""  # the paragraph linked last: a line links to it only where it begins
+    shown = ""  # the paragraph linked last: a line links to it where it begins, or where it changed
     for number, text in enumerate(article.source.text.split("\n"), start=1):
         links = [
             f'<a class="line-change" href="{article_page}#change-{n}" '
@@ -255,7 +255,7 @@ def render_received(article: Article, has_corrections: bool) -> str:
             for n, r in changes.get(number, [])
         ]
         target = anchors.get(placed.get(number, -1))
-        if target and target != shown:
+        if target and (target != shown or number in changes):
             links.append(f'<a class="line-place" href="{article_page}#{target}">in the text</a>')
             shown = target
         extra = f' <span class="line-links">{" ".join(links)}</span>' if links else ""
@@ -286,12 +286,13 @@ class TextReport:
     slug: str
     title: str
     changes: tuple[tuple[str, int], ...]  # (kind, count)
-    corrected: bool  # a corrections file applies
+    corrections: str  # the corrections file as published, if one applies
 
 
 def text_report(article: Article, corrected: bool) -> TextReport:
     kinds = Counter(r.kind for r in article.repairs)
-    return TextReport(article.slug, article.source.entry.title, tuple(sorted(kinds.items())), corrected)
+    corrections = corrections_file(article) if corrected else ""
+    return TextReport(article.slug, article.source.entry.title, tuple(sorted(kinds.items())), corrections)
 
 
 def render_editorial_report(reports: list[tuple[TextReport, list[Notice]]]) -> str:
@@ -315,7 +316,11 @@ def render_editorial_report(reports: list[tuple[TextReport, list[Notice]]]) -> s
             )
             or "Nothing left unresolved."
         )
-        corrections = "a corrections file applies" if report.corrected else "no corrections file"
+        corrections = (
+            f"[its corrections file]({quote(report.corrections)})"
+            if report.corrections
+            else ("no corrections file")
+        )
         parts.append(
             f"## [{escape_text(report.title)}](articles/{report.slug}.md)\n\n"
             f"[The text as received]({RECEIVED_DIR}/{report.slug}.md) · {corrections}\n\n{table}\n\n"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .edition import numbered, what_was_done
 from .escape import escape_inert
-from .model import Article, Repair, Sidebar
+from .model import Article, Paragraph, Repair, Sidebar
 
 IN_WORDS = frozenset({"word rejoined", "drop cap rejoined"})
 """Changes made inside a word: the word itself is marked."""
@@ -56,6 +56,14 @@ class BlockMarks:
     words: list[Mark] = field(default_factory=list)
     joins: list[Mark] = field(default_factory=list)
     removed: list[Mark] = field(default_factory=list)
+    origins: list[tuple[Mark, str]] = field(default_factory=list)
+    """Where a pull quote or a box set apart stood in the print: after these words of the block."""
+
+
+MOVED_APART = frozenset({"pull quote set apart", "sidebar set apart"})
+"""Changes that took a block out of the sentence it stood in: where it stood is shown too."""
+
+TAIL_WORDS = 4
 
 
 def marks_by_block(article: Article) -> dict[int, BlockMarks]:
@@ -83,6 +91,10 @@ def marks_by_block(article: Article) -> dict[int, BlockMarks]:
             line = placed[lines[before]] if before >= 0 else placed[lines[0]] if lines else first
         marks = found.setdefault(tops.get(line, line), BlockMarks())
         mark = Mark(number, repair)
+        if repair.kind in MOVED_APART:
+            origin = stood_after(article, repair.line, placed)
+            if origin:
+                found.setdefault(origin[0], BlockMarks()).origins.append((mark, origin[1]))
         if repair.kind in REMOVALS:
             marks.removed.append(mark)
         elif repair.kind in IN_WORDS:
@@ -92,6 +104,42 @@ def marks_by_block(article: Article) -> dict[int, BlockMarks]:
         else:
             marks.start.append(mark)
     return found
+
+
+def stood_after(article: Article, line: int, placed: dict[int, int]) -> tuple[int, str] | None:
+    """Where a block set apart stood in the print: the paragraph that holds the source's last line
+    of text before it, and that line's last words, which the paragraph still has.
+
+    >>> from cancun_reader.model import Entry, Paragraph, Source
+    >>> source = Source("a.txt", "The talks went on for days and\\n\\nA QUOTE\\n\\nnights.", None)
+    >>> text = (Paragraph("The talks went on for days and nights.", 1),)
+    >>> stood_after(Article(source, text, (), ((1, 1), (5, 1))), 3, {1: 1, 5: 1})
+    (1, 'on for days and')
+
+    Negative: a block at the start of the text stood after nothing.
+    >>> stood_after(Article(source, text, (), ((1, 1),)), 1, {1: 1})
+    """
+    lines = article.source.text.split("\n")
+    paragraphs = {b.line for b in article.blocks if isinstance(b, Paragraph)}
+    for number in range(line - 1, 0, -1):
+        words = lines[number - 1].split()
+        if number not in placed or not words:
+            continue
+        if placed[number] not in paragraphs:
+            return None
+        if words[-1].endswith(("-", "\u2010", "\u00ad")):
+            words = words[:-1]  # a word broken there is whole in the paragraph, not as printed
+        return (placed[number], " ".join(words[-TAIL_WORDS:])) if words else None
+    return None
+
+
+def origin(mark: Mark) -> str:
+    """Where a block set apart stood, shown in the sentence it interrupted."""
+    kind = "pull quote" if mark.repair.kind == "pull quote set apart" else "box"
+    return (
+        f'<span class="change-origin" data-search-exclude>[the {kind} of change '
+        f'<a href="#change-{mark.number}">{mark.number}</a> stood here in print]</span>'
+    )
 
 
 def badge(mark: Mark) -> str:

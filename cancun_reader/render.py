@@ -6,7 +6,7 @@ import re
 
 from .chart import bar_chart, is_chartable
 from .escape import TopicLinks, escape_html, escape_inert, escape_text
-from .marks import BlockMarks, badge, joined_at, struck
+from .marks import BlockMarks, badge, joined_at, origin, struck
 from .model import AuthorBio, Block, Footnote, Heading, ListBlock, Paragraph, PullQuote, Sidebar, Table
 
 FOOTNOTES_HERE = "///Footnotes Go Here///"
@@ -58,9 +58,15 @@ def with_tokens(text: str, marks: BlockMarks) -> tuple[str, dict[str, str]]:
     """
     placed: dict[str, str] = {}
     inserts: list[tuple[int, str]] = []
-    if re.search("[\ue000-\ue002]", text):  # the text has the private characters itself: no tokens
+    if re.search("[\ue000-\ue003]", text):  # the text has the private characters itself: no tokens
         marks.start += [*marks.words, *marks.joins]
         return text, placed
+    for index, (mark, tail) in enumerate(marks.origins):
+        at = text.find(tail)
+        if at >= 0:
+            code = chr(0xE100 + index)
+            inserts.append((at + len(tail), "\ue003" + code))
+            placed["\ue003" + code] = origin(mark)
     for index, mark in enumerate([*marks.words, *marks.joins]):
         code = chr(0xE100 + index)
         if mark in marks.words:

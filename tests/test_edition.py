@@ -93,7 +93,8 @@ def test_the_editorial_report_accounts_for_every_text(pages, articles) -> None:
     report = pages["editorial-report.md"]
     for slug in articles:
         assert f"](articles/{slug}.md)" in report and f"](received/{slug}.md)" in report
-    assert "a corrections file applies" in report and "no corrections file" in report
+    assert "[its corrections file](received/citizens-diplomacy-cancun-miami.corrections.yml)" in report
+    assert "no corrections file" in report
     assert "| word broken at a line end made whole | " in report
 
 
@@ -119,3 +120,15 @@ def test_a_word_made_whole_is_marked_where_it_stands(pages) -> None:
     page = html.unescape(pages["articles/citizens-diplomacy-cancun-miami.md"])
     made_whole = r'<ins class="change" title="Change \d+: word broken at a line end made whole[^"]*">'
     assert re.search(made_whole + "mobilization</ins>", page)
+
+
+def test_where_a_pull_quote_or_a_box_stood_is_shown(pages, articles) -> None:
+    page = pages["articles/citizens-diplomacy-cancun-miami.md"]
+    stood = re.findall(
+        r'\[the (pull quote|box) of change <a href="#change-(\d+)">\d+</a> stood here in print\]', page
+    )
+    ordered = sorted(articles["citizens-diplomacy-cancun-miami"].repairs, key=lambda r: r.line)
+    kinds = {"pull quote": "pull quote set apart", "box": "sidebar set apart"}
+    assert len(stood) >= 5
+    for kind, number in stood:
+        assert ordered[int(number) - 1].kind == kinds[kind]

@@ -31,7 +31,7 @@ CHART = re.compile(r"<figure[^>]*class=\"chart\".*?</figure>", re.DOTALL)
 """A chart draws a table that is on the page as text already: its labels are not compared twice."""
 TAG = re.compile(r"<[^>]+>")
 CHANGE_MARKS = re.compile(
-    r"<div\b[^>]*data-search-exclude[^>]*>.*?</div>|<(a|del)\b[^>]*data-search-exclude[^>]*>.*?</\1>",
+    r"<div\b[^>]*data-search-exclude[^>]*>.*?</div>|<(a|del|span)\b[^>]*data-search-exclude[^>]*>.*?</\1>",
     re.DOTALL,
 )
 """The marks of the changes (numbered links, what was removed struck through): the editors', not

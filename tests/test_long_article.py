@@ -15,7 +15,7 @@ EXPECTED = yaml.safe_load((CASES / "long_article.yml").read_text(encoding="utf-8
 TAG = re.compile(r"<[^>]+>")
 
 
-CHANGE_MARKS = re.compile(r"<(a|del)\b[^>]*data-search-exclude[^>]*>.*?</\1>", re.DOTALL)
+CHANGE_MARKS = re.compile(r"<(a|del|span)\b[^>]*data-search-exclude[^>]*>.*?</\1>", re.DOTALL)
 """The marks of the changes, hidden until the reader asks for them."""
 
 
