@@ -58,6 +58,16 @@ class BlockMarks:
     removed: list[Mark] = field(default_factory=list)
     origins: list[tuple[Mark, str]] = field(default_factory=list)
     """Where a pull quote or a box set apart stood in the print: after these words of the block."""
+    removed_at: list[tuple[Mark, str]] = field(default_factory=list)
+    """Page furniture removed from inside the block's text: struck through after these words."""
+
+    @property
+    def all_removed(self) -> list[Mark]:
+        return [*self.removed, *(mark for mark, _ in self.removed_at)]
+
+
+FURNITURE = frozenset({"running head removed", "page number removed"})
+"""Removals of whole lines, which stood between lines of the text: shown where they stood."""
 
 
 MOVED_APART = frozenset({"pull quote set apart", "sidebar set apart"})
@@ -71,12 +81,12 @@ def marks_by_block(article: Article) -> dict[int, BlockMarks]:
     that holds its source line; for a line the build removed, the block before it (or after it,
     at the very start of the text).
 
-    >>> from cancun_reader.model import Paragraph, Source, Entry
-    >>> text = Paragraph("It was the end.", 1)
+    >>> from cancun_reader.model import Source
+    >>> text, source = Paragraph("It was the end.", 1), Source("a.txt", "It was the end.\\n12", None)
     >>> repairs = (Repair("page number removed", 2, "12", ""), Repair("word rejoined", 1, "e- nd", "end"))
-    >>> found = marks_by_block(Article(None, (text,), repairs, ((1, 1),)))
-    >>> [m.number for m in found[1].words], [m.number for m in found[1].removed]
-    ([1], [2])
+    >>> found = marks_by_block(Article(source, (text,), repairs, ((1, 1),)))
+    >>> [m.number for m in found[1].words], [(m.number, words) for m, words in found[1].removed_at]
+    ([1], [(2, 'It was the end.')])
     """
     placed = dict(article.placed)
     lines = sorted(placed)
@@ -95,7 +105,10 @@ def marks_by_block(article: Article) -> dict[int, BlockMarks]:
             origin = stood_after(article, repair.line, placed)
             if origin:
                 found.setdefault(origin[0], BlockMarks()).origins.append((mark, origin[1]))
-        if repair.kind in REMOVALS:
+        stood = stood_after(article, repair.line, placed) if repair.kind in FURNITURE else None
+        if stood:
+            found.setdefault(stood[0], BlockMarks()).removed_at.append((mark, stood[1]))
+        elif repair.kind in REMOVALS:
             marks.removed.append(mark)
         elif repair.kind in IN_WORDS:
             marks.words.append(mark)

@@ -58,8 +58,10 @@ def with_tokens(text: str, marks: BlockMarks) -> tuple[str, dict[str, str]]:
     """
     placed: dict[str, str] = {}
     inserts: list[tuple[int, str]] = []
-    if re.search("[\ue000-\ue003]", text):  # the text has the private characters itself: no tokens
+    if re.search("[\ue000-\ue004]", text):  # the text has the private characters itself: no tokens
         marks.start += [*marks.words, *marks.joins]
+        marks.removed += [mark for mark, _ in marks.removed_at]
+        marks.removed_at = []
         return text, placed
     for index, (mark, tail) in enumerate(marks.origins):
         at = text.find(tail)
@@ -67,6 +69,15 @@ def with_tokens(text: str, marks: BlockMarks) -> tuple[str, dict[str, str]]:
             code = chr(0xE100 + index)
             inserts.append((at + len(tail), "\ue003" + code))
             placed["\ue003" + code] = origin(mark)
+    for index, (mark, tail) in enumerate(marks.removed_at):
+        at = text.find(tail)
+        if at < 0:
+            marks.removed.append(mark)  # not found: struck at the end of the block
+            continue
+        code = chr(0xE100 + index)
+        inserts.append((at + len(tail), "\ue004" + code))
+        placed["\ue004" + code] = struck(mark)
+    marks.removed_at = []
     for index, mark in enumerate([*marks.words, *marks.joins]):
         code = chr(0xE100 + index)
         if mark in marks.words:
@@ -174,7 +185,7 @@ def render_block(
     if marks:
         start = [*marks.start, *marks.words, *marks.joins]
         before = "".join(badge(m) for m in start)
-        after = "".join(struck(m) for m in marks.removed)
+        after = "".join(struck(m) for m in marks.all_removed)
         rendered = render_block(block, notes, topics)
         before_div = f'<div class="change-marks" data-search-exclude>{before}</div>\n\n' if before else ""
         after_div = f'\n\n<div class="change-marks" data-search-exclude>{after}</div>' if after else ""
