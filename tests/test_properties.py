@@ -183,6 +183,7 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 @example("the-\nwww.example.org.\n")
 @example("the.\n\nCONCLUSIONS\n\n- the trade\n\nthe.\n")
 @example("the\n\nCONCLUSIONS\n\nthe\nthe\nthe.\n")  # a paragraph under a title is no box
+@example("the-\n\nCONCLUSIONS\n\nthe\nthe\nCancún.\n")  # nor when its last line begins with a capital
 def test_every_word_reaches_the_page_in_order(source_text: str) -> None:
     article = convert_text(source_text)
     if article is None:

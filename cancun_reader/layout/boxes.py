@@ -49,8 +49,11 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
             end += 1
         end = max(end, items_to_break(lines, start))
         following = lines[end][1] if end < len(lines) else ""
+        items = [t for _, t in lines[start:end]]
         if end - start < 2 or (following and not starts_sentence(following)):
             continue  # no items, or the first lines of a paragraph that goes on
+        if not all(starts_sentence(t) for t in items):
+            continue  # items begin with a capital or a figure; lines that do not are a paragraph's
         out += lines[index:start]
         index = start
         for item_number, item in lines[index:end]:
