@@ -51,6 +51,8 @@ def is_all_caps(text: str) -> bool:
     >>> is_all_caps("FTAA \\"FLEXIBILITY\\" IN MIAMI"), is_all_caps("The FTAA"), is_all_caps("A")
     (True, False, False)
     """
+    if not text.isupper():  # the quick answer for most lines: a lower-case letter, or no cased one
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

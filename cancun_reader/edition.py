@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -220,6 +221,8 @@ def render_changes(article: Article) -> str:
 
 
 FORM_FEED = '<span class="page-break" title="form feed: a new page begins">␌</span>'
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+"""Control characters but the tab (and the form feed, shown as a sign): shown by their code."""
 
 
 def received_line(text: str) -> str:
@@ -230,7 +233,7 @@ def received_line(text: str) -> str:
     '&lt;b&gt;--8&lt;-- &quot;x&quot;&lt;/b&gt;'
     """
     shown = html.escape(text, quote=True).replace("\f", FORM_FEED)
-    return "".join(c if c in "\t" or c >= " " else f"&#x{ord(c):x};" for c in shown)
+    return CONTROL.sub(lambda c: f"&#x{ord(c[0]):x};", shown)
 
 
 def render_received(article: Article, has_corrections: bool) -> str:

@@ -195,6 +195,7 @@ class Converted:
     quoted: dict[str, list[str]]  # by topic, each of its mentions rendered once, not at every build
     article_key: str
     received: dict[str, str] = field(default_factory=dict)  # the text as received: its page and files
+    received_digests: dict[str, str] = field(default_factory=dict)  # theirs, computed once
     report: TextReport | None = None
 
 
@@ -278,6 +279,7 @@ def convert_text(
     converted.received[received_file(article)] = text
     if corrections.exists():
         converted.received[corrections_file(article)] = read_text(corrections)
+    converted.received_digests = {name: digest_of(page) for name, page in converted.received.items()}
     return article, converted
 
 
@@ -338,6 +340,7 @@ def convert(
         users = {short: [t.entry for t in texts if short in t.capitals] for short in glossary}
     out = Outputs(notices=[*inputs.notices, *(n for t in texts for n in t.notices)])
     out.digests = {f"{ARTICLES_DIR}/{t.entry.slug}.md": t.page_digest for t in texts}
+    out.digests |= {name: digest for t in texts for name, digest in t.received_digests.items()}
     out.load_articles = lambda: [article_of(t.entry.slug) for t in texts]
     with watch.stage("render"):
         render_collection(

@@ -10,7 +10,7 @@ import re
 import pytest
 from project import ROOT
 
-from cancun_reader.edition import received_line
+from cancun_reader.edition import WHAT_WAS_DONE, received_line
 from cancun_reader.pipeline import convert, read_collection
 
 LINE = re.compile(r'<li id="L(?P<number>\d+)">.*?<span class="line-text">(?P<text>.*?)</span>')
@@ -132,3 +132,15 @@ def test_where_a_pull_quote_or_a_box_stood_is_shown(pages, articles) -> None:
     assert len(stood) >= 5
     for kind, number in stood:
         assert ordered[int(number) - 1].kind == kinds[kind]
+
+
+def test_every_kind_of_change_is_said_in_words() -> None:
+    """A repair added later must say on the page what it does: its kind is in `WHAT_WAS_DONE`."""
+    code = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "cancun_reader").rglob("*.py"))
+    kinds = set(re.findall(r'Repair\(\s*"([^"]+)"', code))
+    kinds |= {f"{k} removed" for k in ("running head", "page number")}  # made from the furniture found
+    kinds |= {
+        f"correction: {a}" for a in ("move", "delete", "join", "block quotation", "starts mid-sentence")
+    }
+    assert len(kinds) > 25
+    assert sorted(k for k in kinds if k not in WHAT_WAS_DONE) == []

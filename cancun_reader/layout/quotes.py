@@ -9,6 +9,9 @@ QUOTE_WINDOW = 30
 """How many lines before and after a suspected pull quote are searched for the sentence it repeats."""
 
 
+NEARBY_CHARS = 3000
+"""And at most so many characters: a text whose lines are whole paragraphs has long ones."""
+
 QUOTE_LINES = 5
 
 
@@ -42,18 +45,15 @@ def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
     while index < len(out):
         previous, text = last_text_before(out, index), out[index][1]
         end = sentence_end_line(out, index) if previous and not ends_sentence(previous) else None
-        if text and starts_sentence(text) and end is not None:
+        apart = end is not None and not out[index - 1][1] and (end + 1 >= len(out) or not out[end + 1][1])
+        if text and starts_sentence(text) and end is not None and not apart:  # apart: a block already
             quote = comparable(" ".join(t for _, t in out[index : end + 1]))
-            around = out[max(0, index - QUOTE_WINDOW) : index] + out[end + 1 : end + 1 + QUOTE_WINDOW]
-            nearby = comparable(" ".join(t for _, t in around))
-            if 5 <= len(quote.split()) <= 45 and (
+            before = " ".join(t for _, t in out[max(0, index - QUOTE_WINDOW) : index])[-NEARBY_CHARS:]
+            after = " ".join(t for _, t in out[end + 1 : end + 1 + QUOTE_WINDOW])[:NEARBY_CHARS]
+            nearby = comparable(f"{before} {after}") if 5 <= len(quote.split()) <= 45 else ""
+            if nearby and (
                 fuzz.partial_ratio(quote, nearby) >= REPEAT_SCORE or repeats_a_sentence(quote, nearby)
             ):
-                apart_before = not out[index - 1][1]
-                apart_after = end + 1 >= len(out) or not out[end + 1][1]
-                if apart_before and apart_after:  # a block of its own already
-                    index = end + 1
-                    continue
                 out[index : end + 1] = [(out[index][0], ""), *out[index : end + 1], (out[end][0], "")]
                 repairs.append(
                     Repair("pull quote lines set apart", out[index + 1][0], quote[:50], "own block")
