@@ -74,6 +74,7 @@ MOVED_APART = frozenset({"pull quote set apart", "sidebar set apart"})
 """Changes that took a block out of the sentence it stood in: where it stood is shown too."""
 
 TAIL_WORDS = 4
+"""How many words before a line taken out of the text find again where it stood."""
 
 
 def marks_by_block(article: Article) -> dict[int, BlockMarks]:
@@ -120,8 +121,9 @@ def marks_by_block(article: Article) -> dict[int, BlockMarks]:
 
 
 def stood_after(article: Article, line: int, placed: dict[int, int]) -> tuple[int, str] | None:
-    """Where a block set apart stood in the print: the paragraph that holds the source's last line
-    of text before it, and that line's last words, which the paragraph still has.
+    """Where a line taken out of the text (page furniture, a pull quote or a box set apart) stood:
+    the paragraph that holds the source's last line of text before it, and that line's last words,
+    which the paragraph still has.
 
     >>> from cancun_reader.model import Entry, Paragraph, Source
     >>> source = Source("a.txt", "The talks went on for days and\\n\\nA QUOTE\\n\\nnights.", None)
