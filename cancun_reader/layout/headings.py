@@ -7,7 +7,7 @@ import re
 
 from ..blocks import is_all_caps
 from ..model import Repair
-from ..repair.headings import MIXED_CASE_HEADING
+from ..repair.headings import MIXED_CASE_HEADING, SMALL_WORDS
 from .lines import Lines, ends_sentence, line_width, opens_block, starts_sentence
 
 
@@ -101,28 +101,9 @@ def heading_end(lines: Lines, index: int, width: float) -> int:
     return index + 1 if shaped and len(after) > HEADING_WIDTH * width else index
 
 
-HEADING_END_WORDS = frozenset(
-    (
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-    )
-)
-"""Words a heading does not end on: `Critics in the North` is a sentence, not a heading and text."""
+HEADING_END_WORDS = SMALL_WORDS
+"""A heading does not end on a little word (those title case keeps in lower case): `Critics in the
+North` is a sentence, not a heading and its text."""
 
 
 RUN_IN_WORDS = (2, 7)
