@@ -25,22 +25,12 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from chromium import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "tests" / "corpus" / "texts"
 EXTRACTED = ROOT / "tests" / "corpus" / "extracted"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-pdf-header-footer",
-]
+CHROME_FLAGS = [*FLAGS, "--no-pdf-header-footer"]
 SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 NOTE_MARKER = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
@@ -212,7 +202,13 @@ def print_weasyprint(page: Path, pdf: Path) -> None:
 def print_chromium(page: Path, pdf: Path) -> None:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [CHROMIUM, *CHROME_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", page.as_uri()],
+            [
+                str(CHROMIUM),
+                *CHROME_FLAGS,
+                f"--user-data-dir={profile}",
+                f"--print-to-pdf={pdf}",
+                page.as_uri(),
+            ],
             check=True,
             capture_output=True,
         )
@@ -240,7 +236,7 @@ EXTRACTORS = {"pdftotext": extract_pdftotext, "pdfminer": extract_pdfminer, "pyp
 
 
 def main() -> int:
-    if not Path(CHROMIUM).exists() or not shutil.which("pdftotext"):
+    if not CHROMIUM.exists() or not shutil.which("pdftotext"):
         print(
             "corpus: needs Debian's chromium and poppler-utils (make browser installs them)", file=sys.stderr
         )
