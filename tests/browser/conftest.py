@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import CHROMIUM, FLAGS, QuietHandler, Site
+from browsing import QuietHandler, Site
+from chromium import CHROMIUM, FLAGS
 
 
 @pytest.fixture(scope="session")

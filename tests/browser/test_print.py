@@ -13,7 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from browsing import CHROMIUM, FLAGS, Site
+from browsing import Site
+from chromium import CHROMIUM, FLAGS
 from project import ROOT
 
 from cancun_reader.pipeline import read_collection
