@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
 
-from ..blocks import is_all_caps
+from ..blocks import NOTES_TITLE, is_all_caps
 from ..model import Block, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
 from ..sentences import comparable, sentence_spans
 from .flow import ends_sentence
@@ -34,15 +34,9 @@ def is_pull_quote_candidate(blocks: Blocks, index: int) -> bool:
         return False
     words = len(block.text.split())
     low, high = PULL_QUOTE_WORDS
-    if interrupts_sentence(blocks, index):
+    if interrupts(blocks, index):
         low = INTERRUPTING_WORDS
     return low <= words <= high and block.text[:1].isupper() and ends_sentence(block.text)
-
-
-def interrupts_sentence(blocks: Blocks, index: int) -> bool:
-    """Whether the block at `index` stands after a paragraph that stops mid-sentence."""
-    before = blocks[index - 1] if index else None
-    return isinstance(before, Paragraph) and not ends_sentence(before.text)
 
 
 REPEATED_SHARE = 0.85
@@ -160,7 +154,7 @@ def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     from rapidfuzz.utils import default_process  # words compared without their punctuation
 
     candidates = [i for i in range(len(blocks)) if is_pull_quote_candidate(blocks, i)]
-    inside_sentences = frozenset(i for i in candidates if interrupts_sentence(blocks, i))
+    inside_sentences = frozenset(i for i in candidates if interrupts(blocks, i))
     passages = body_passages(blocks)
     if inside_sentences:
         passages += body_passages(blocks, inside_sentences)
@@ -214,7 +208,7 @@ def interrupts(blocks: Blocks, index: int) -> bool:
 
 END_MATTER = re.compile(
     r"(?:further |suggested )?reading|resources|sources|references|bibliography|links|contacts"
-    r"|(?:end)?notes|footnotes|acknowledg(?:e)?ments",
+    rf"|{NOTES_TITLE.pattern}|acknowledg(?:e)?ments",
     re.IGNORECASE,
 )
 """Titles of the sections that close an article with a list; a list under them is the article's."""
