@@ -6,7 +6,7 @@ import re
 
 from .chart import bar_chart, is_chartable
 from .escape import TopicLinks, escape_html, escape_inert, escape_text
-from .marks import BlockMarks, badge, joined_at, origin, struck
+from .marks import BlockMarks, Mark, badge, joined_at, origin, struck
 from .model import AuthorBio, Block, Footnote, Heading, ListBlock, Paragraph, PullQuote, Sidebar, Table
 
 FOOTNOTES_HERE = "///Footnotes Go Here///"
@@ -30,12 +30,11 @@ def render_paragraph(
     marks: BlockMarks | None = None,
     received: str = "",
 ) -> str:
-    raw, placed = with_tokens(paragraph.text, marks) if marks else (paragraph.text, {})
+    raw, placed, start, end = with_tokens(paragraph.text, marks) if marks else (paragraph.text, {}, [], [])
     text = escape_text(raw, notes=notes, topics=topics)
     for token, markup in placed.items():
         text = text.replace(token, markup)
-    if marks:
-        text = "".join(badge(m) for m in marks.start) + text + "".join(struck(m) for m in marks.removed)
+    text = "".join(badge(m) for m in start) + text + "".join(struck(m) for m in end)
     if paragraph.opens_mid_sentence:
         text = "\\[…\\] " + text
     links = PERMALINK.format(anchor=paragraph.anchor)
@@ -44,25 +43,23 @@ def render_paragraph(
     return f"{text} {links}\n{{ #{paragraph.anchor} }}"
 
 
-def with_tokens(text: str, marks: BlockMarks) -> tuple[str, dict[str, str]]:
+def with_tokens(text: str, marks: BlockMarks) -> tuple[str, dict[str, str], list[Mark], list[Mark]]:
     """The paragraph's text with a private character where each mark inside it goes (escaping
-    leaves them alone), and the markup each stands for; a mark whose place is not found goes to
-    the paragraph's start.
+    leaves them alone), the markup each stands for, and the marks set at the paragraph's start
+    and struck at its end: theirs, and those whose place in the text is not found.
 
     >>> from cancun_reader.marks import Mark
     >>> from cancun_reader.model import Repair
     >>> marks = BlockMarks(words=[Mark(2, Repair("word rejoined", 1, "e- nd", "end"))])
-    >>> raw, placed = with_tokens("The end.", marks)
+    >>> raw, placed, start, end = with_tokens("The end.", marks)
     >>> raw.replace("\\ue000\\ue100", "[").replace("\\ue001\\ue100", "]")
     'The [end].'
     """
     placed: dict[str, str] = {}
     inserts: list[tuple[int, str]] = []
+    start, end = list(marks.start), list(marks.removed)
     if re.search("[\ue000-\ue004]", text):  # the text has the private characters itself: no tokens
-        marks.start += [*marks.words, *marks.joins]
-        marks.removed += [mark for mark, _ in marks.removed_at]
-        marks.removed_at = []
-        return text, placed
+        return text, placed, [*start, *marks.words, *marks.joins], marks.all_removed
     for index, (mark, tail) in enumerate(marks.origins):
         at = text.find(tail)
         if at >= 0:
@@ -72,18 +69,17 @@ def with_tokens(text: str, marks: BlockMarks) -> tuple[str, dict[str, str]]:
     for index, (mark, tail) in enumerate(marks.removed_at):
         at = text.find(tail)
         if at < 0:
-            marks.removed.append(mark)  # not found: struck at the end of the block
+            end.append(mark)  # not found: struck at the end of the block
             continue
         code = chr(0xE100 + index)
         inserts.append((at + len(tail), "\ue004" + code))
         placed["\ue004" + code] = struck(mark)
-    marks.removed_at = []
     for index, mark in enumerate([*marks.words, *marks.joins]):
         code = chr(0xE100 + index)
         if mark in marks.words:
             found = re.search(rf"(?<!\w){re.escape(mark.repair.after)}(?!\w)", text)
             if not found:
-                marks.start.append(mark)
+                start.append(mark)
                 continue
             inserts += [(found.start(), "\ue000" + code), (found.end(), "\ue001" + code)]
             placed["\ue000" + code] = f'<ins class="change" title="{escape_inert(mark.label)}">'
@@ -91,13 +87,13 @@ def with_tokens(text: str, marks: BlockMarks) -> tuple[str, dict[str, str]]:
         else:
             at = joined_at(text, mark)
             if at is None:
-                marks.start.append(mark)
+                start.append(mark)
                 continue
             inserts.append((at, "\ue002" + code))
             placed["\ue002" + code] = badge(mark)
     for position, token in sorted(inserts, reverse=True):
         text = text[:position] + token + text[position:]
-    return text, placed
+    return text, placed, start, end
 
 
 def render_list(items: tuple[str, ...], notes: frozenset[str]) -> str:
