@@ -29,7 +29,8 @@ def anchor_for(text: str) -> str:
 
 
 def assign_anchors(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Give every paragraph a unique anchor; a repeated start gets `-2`, `-3`, … in text order."""
+    """Give every paragraph a unique anchor (a repeated start gets `-2`, `-3`, … in text order) and
+    its number, counted from 1 in text order."""
     used: set[str] = set()
     out: list[Block] = []
     for block in blocks:
@@ -40,6 +41,6 @@ def assign_anchors(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
                 count += 1
                 anchor = f"{base}-{count}"
             used.add(anchor)
-            block = replace(block, anchor=anchor)
+            block = replace(block, anchor=anchor, number=len(used))
         out.append(block)
     return tuple(out)

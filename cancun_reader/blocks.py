@@ -76,7 +76,7 @@ def classify_run(lines: list[str], line: int) -> Block:
     >>> classify_run(["CONCLUSIONS"], 1)
     Heading(text='CONCLUSIONS', line=1, level=2)
     >>> classify_run(["The first big mobiliza-"], 1)
-    Paragraph(text='The first big mobiliza-', line=1, anchor='', quotation=False, \
+    Paragraph(text='The first big mobiliza-', line=1, anchor='', number=0, quotation=False, \
 opens_mid_sentence=False, continues=False)
     """
     items = [LIST_ITEM.fullmatch(entry.strip()) for entry in lines]

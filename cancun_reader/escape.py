@@ -152,6 +152,17 @@ def escape_meta(text: str) -> str:
     return html.escape(text, quote=False).replace('"', "&quot;")
 
 
+def meta_value(value: object) -> object:
+    """A value of the front matter with every string in it HTML-escaped; numbers stay numbers."""
+    if isinstance(value, dict):
+        return {k: meta_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [meta_value(v) for v in value]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return escape_meta(str(value))
+
+
 def front_matter(meta: dict[str, object]) -> str:
     """YAML front matter, dumped by the YAML library so no value can break out of it. The theme
     puts these values into HTML as they are (the title into the navigation, the description into
@@ -164,9 +175,5 @@ def front_matter(meta: dict[str, object]) -> str:
     - G21
     ---
     """
-    safe = {
-        k: [escape_meta(v) for v in value] if isinstance(value, list) else escape_meta(str(value))
-        for k, value in meta.items()
-    }
-    dumped = yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000)
+    dumped = yaml.safe_dump(meta_value(meta), allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n"

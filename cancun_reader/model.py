@@ -42,6 +42,7 @@ class Paragraph:
     text: str
     line: int
     anchor: str = ""
+    number: int = 0  # its place among the article's paragraphs, from 1: what a citation gives (¶9)
     quotation: bool = False  # part of a block quotation (a correction says so)
     opens_mid_sentence: bool = False  # the source begins inside this paragraph's first sentence
     continues: bool = False  # a correction says this block continues the paragraph before it
@@ -184,15 +185,36 @@ class Topic:
 
 @dataclass(frozen=True)
 class Place:
-    """A paragraph of an article, as a link needs it: the article's slug and title, the anchor."""
+    """A paragraph of an article, as a link and a citation need it: the article's slug, title and
+    short name (its author's surname, or its title), the paragraph's anchor and number."""
 
     slug: str
     title: str
     anchor: str
+    number: int = 0
+    short: str = ""
 
     @classmethod
     def of(cls, article: Article, paragraph: Paragraph) -> Place:
-        return cls(article.slug, article.source.entry.title, paragraph.anchor)
+        entry = article.source.entry
+        return cls(article.slug, entry.title, paragraph.anchor, paragraph.number, short_name(entry))
+
+    @property
+    def label(self) -> str:
+        """How a citation names the paragraph: `Delos, ¶9`."""
+        return f"{self.short or self.title}, ¶{self.number}"
+
+
+def short_name(entry: Entry) -> str:
+    """An article as a citation names it: its author's surname, or its title when the author is
+    unknown.
+
+    >>> short_name(Entry("a.txt", "a", "After Cancún", author="Shelly Delos"))
+    'Delos'
+    >>> short_name(Entry("b.txt", "b", "Citizens' diplomacy"))
+    "Citizens' diplomacy"
+    """
+    return entry.author.split()[-1] if entry.author != UNKNOWN else entry.title
 
 
 @dataclass(frozen=True)
@@ -204,6 +226,22 @@ class Event:
     label: str  # the date as written, e.g. "September 10 to 14, 2003"
     sentence: str
     place: Place
+    supplied: tuple[str, ...] = ()  # the parts of the date the editors supplied: "year", "month"
+    reason: str = ""  # why they are certain, e.g. "the year of “September 10 to 14, 2003”, ¶9"
+    line: int = 0  # the source line of the paragraph that gives it
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event of the timeline and every passage that tells it, the most precise first."""
+
+    start: tuple[int, int, int]
+    end: tuple[int, int, int]
+    events: tuple[Event, ...]
+
+    @property
+    def head(self) -> Event:
+        return self.events[0]
 
 
 @dataclass(frozen=True)

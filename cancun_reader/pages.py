@@ -11,10 +11,14 @@ from .edition import count_phrase, received_page, render_changes, render_transcr
 from .escape import TopicLinks, escape_code, escape_text, front_matter
 from .glossary import Abbreviation
 from .marks import marks_by_block
-from .model import UNKNOWN, Article, Citation, Entry, Event, Mention, Paragraph, Place, Topic
+from .model import UNKNOWN, Article, Citation, Entry, Mention, Paragraph, Place, TimelineEntry, Topic
 from .render import render_body
-from .timeline import date_label
+from .timeline_page import render_entry
 from .topics import CITATION
+
+ARTICLE_SEARCH_BOOST = 4
+"""How much more an article weighs in search than a page made from the articles (topic pages, the
+timeline), which quote it: the article, where a passage is read whole, comes first."""
 
 
 def source_file(article: Article) -> str:
@@ -38,7 +42,11 @@ def render_article(article: Article, topics: list[Topic], links: TopicLinks | No
     entry = article.source.entry
     meta: dict[str, object] = {"title": entry.title, "description": entry.summary}
     if topics:
+        # the topics are listed once, as links to their pages (below); the tags, hidden here,
+        # still list the article under its topics on the topics' index
         meta["tags"] = [t.title for t in topics]
+        meta["hide"] = ["tags"]
+    meta["search"] = {"boost": ARTICLE_SEARCH_BOOST}
     parts = [front_matter(meta).rstrip(), f"# {escape_text(entry.title)}"]
     if not entry.catalogued:
         parts.append(
@@ -53,7 +61,7 @@ def render_article(article: Article, topics: list[Topic], links: TopicLinks | No
     parts.append(f"{byline(entry)}\n{{ .byline }}")
     if topics:
         pages = " · ".join(f"[{escape_text(t.title)}](../topics/{t.slug}.md)" for t in topics)
-        parts.append(f"Topics: {pages}\n{{ .article-topics }}")
+        parts.append(f'Topics: {pages}\n{{ .article-topics data-search-exclude="" }}')
     parts.append(render_transcribers_note(article))
     if any(isinstance(b, Paragraph) and b.opens_mid_sentence for b in article.blocks):
         parts.append(
@@ -127,7 +135,7 @@ def render_topic(
     mentions: list[Mention],
     by_slug: dict[str, Topic],
     cited: Cited,
-    events: list[Event],
+    events: list[TimelineEntry],
     quoted: list[str] | None = None,
 ) -> str:
     """A topic page: introduction, key facts, members, the events that name it, then every passage
@@ -152,7 +160,9 @@ def render_topic(
         )
     own_events = events
     if own_events:
-        parts.append("## Timeline\n\n" + "\n".join(render_event(e) for e in own_events))
+        parts.append(
+            "## Timeline\n\n" + "\n\n".join(render_entry(e, log="../timeline.md") for e in own_events)
+        )
     parts.append(render_passages(mentions, quoted))
     if topic.related:
         related = [by_slug[s] for s in topic.related]
@@ -214,28 +224,6 @@ def escaped(text: str) -> str:
     return escape_text(text)
 
 
-def render_event(event: Event, prefix: str = "../") -> str:
-    link = place_link(event.place, prefix)
-    return f"- **{date_label(event)}** — “{escaped(event.sentence)}” [Read it in context]({link})"
-
-
-def render_timeline(events: list[Event]) -> str:
-    parts = [
-        front_matter({"title": "Timeline"}).rstrip(),
-        "# Timeline",
-        "Every date the texts give with its year, oldest first, with the sentence that gives it. A date is "
-        "as precise as its text: a year, a month, a day or a span of days. Dates given without a year "
-        "are left out rather than guessed.",
-    ]
-    year = None
-    for event in events:
-        if event.start[0] != year:
-            year = event.start[0]
-            parts.append(f"## {year}")
-        parts.append(render_event(event, prefix=""))
-    return "\n\n".join(parts) + "\n"
-
-
 def render_glossary(glossary: dict[str, Abbreviation], users_of: dict[str, list[Entry]]) -> str:
     """The glossary page: each abbreviation, what it stands for, and the articles that use it."""
     rows = []
@@ -280,15 +268,3 @@ def render_home_cards(entries: list[Entry], topics: list[Topic], mentions: dict[
         + grid.format("\n\n".join(topic_cards))
         + "\n"
     )
-
-
-def render_home_timeline(events: list[Event]) -> str:
-    """The main events for the home page: those the texts date to the month or the day."""
-    main = [e for e in events if e.start[1]]
-    seen: set[str] = set()
-    lines = []
-    for event in main:
-        if date_label(event) not in seen:
-            seen.add(date_label(event))
-            lines.append(f"- **{date_label(event)}** — “{escaped(event.sentence)}”")
-    return "\n".join(lines) + "\n"

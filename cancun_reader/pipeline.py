@@ -40,23 +40,22 @@ from .glossary import (
 )
 from .layout import lay_out
 from .mentions import mention_pattern, mentions_in, topics_named
-from .model import Article, Entry, Event, Mention, Notice, Outputs, Source, Topic
+from .model import Article, Entry, Event, Mention, Notice, Outputs, Source, TimelineEntry, Topic
 from .pages import (
     render_abbreviations,
     render_article,
     render_article_index,
     render_glossary,
     render_home_cards,
-    render_home_timeline,
     render_mention,
-    render_timeline,
     render_topic,
     render_topic_index,
 )
 from .read import display_path, is_inside, read_bytes, read_source, read_text
 from .repair import find_unresolved, repair_blocks
 from .repair.words import COMMON_WORD, words_of, zipf
-from .timeline import events_in, in_date_order
+from .timeline import events_in, merge_events, undated
+from .timeline_page import render_home_timeline, render_timeline
 from .topics import load_topics
 from .write import Plan, apply_plan, digest_of, plan_writes
 
@@ -328,14 +327,15 @@ def convert(
                 quoted[slug].extend(text.quoted[slug])
         cited_slugs = {c.source for t in topic_list for c in t.citations}
         cited = resolve_citations(topic_list, [article_of(s) for s in cited_slugs if s in inputs.digests])
-        events = in_date_order([event for text in texts for event in text.events])
+        events = [event for text in texts for event in text.events]
+        timeline = merge_events(events)
         named_by = {
             e: slugs for text in texts for e, slugs in zip(text.events, text.event_topics, strict=True)
         }
-        events_of: dict[str, list[Event]] = {t.slug: [] for t in topic_list}
-        for event in events:
-            for slug in named_by[event]:
-                events_of[slug].append(event)
+        events_of: dict[str, list[TimelineEntry]] = {t.slug: [] for t in topic_list}
+        for entry in timeline:
+            for slug in dict.fromkeys(slug for event in entry.events for slug in named_by[event]):
+                events_of[slug].append(entry)
         glossary = build_glossary([text.abbreviations for text in texts], inputs.kept_abbreviations)
         users = {short: [t.entry for t in texts if short in t.capitals] for short in glossary}
     out = Outputs(notices=[*inputs.notices, *(n for t in texts for n in t.notices)])
@@ -344,7 +344,16 @@ def convert(
     out.load_articles = lambda: [article_of(t.entry.slug) for t in texts]
     with watch.stage("render"):
         render_collection(
-            out.pages, texts, topic_list, mentions, cited, events, events_of, glossary, users, quoted
+            out.pages,
+            texts,
+            topic_list,
+            mentions,
+            cited,
+            (timeline, events),
+            events_of,
+            glossary,
+            users,
+            quoted,
         )
     for topic in topic_list:
         if not mentions[topic.slug]:
@@ -358,8 +367,8 @@ def render_collection(
     topic_list: list[Topic],
     mentions: dict[str, list[Mention]],
     cited: Cited,
-    events: list[Event],
-    events_of: dict[str, list[Event]],
+    events: tuple[list[TimelineEntry], list[Event]],
+    events_of: dict[str, list[TimelineEntry]],
     glossary: dict[str, Abbreviation],
     users: dict[str, list[Entry]],
     quoted: dict[str, list[str]],
@@ -382,11 +391,12 @@ def render_collection(
             topic, mentions[topic.slug], by_slug, cited, events_of[topic.slug], quoted[topic.slug]
         )
         pages[f"{TOPICS_DIR}/{topic.slug}.md"] = page
-    pages["timeline.md"] = render_timeline(events)
+    timeline, told = events
+    pages["timeline.md"] = render_timeline(timeline, undated(told))
     pages["glossary.md"] = render_glossary(glossary, users)
     pages[f"{INCLUDES_DIR}/abbreviations.md"] = render_abbreviations(glossary)
     pages[f"{INCLUDES_DIR}/home-cards.md"] = render_home_cards(entries, topic_list, mentions)
-    pages[f"{INCLUDES_DIR}/home-timeline.md"] = render_home_timeline(events)
+    pages[f"{INCLUDES_DIR}/home-timeline.md"] = render_home_timeline(timeline)
 
 
 @dataclass

@@ -13,8 +13,12 @@ FOOTNOTES_HERE = "///Footnotes Go Here///"
 """Where the footnotes extension puts the notes: where the text had them, under its Notes heading."""
 
 
-PERMALINK = '[¶](#{anchor}){{ .paragraph-link title="Link to this paragraph" }}'
-"""A link to the paragraph itself, shown on hover, so a reader can copy its address."""
+PERMALINK = (
+    '<a class="paragraph-link paragraph-number" href="#{anchor}" title="Paragraph {number}: its link" '
+    "data-search-exclude>¶{number}</a>"
+)
+"""The paragraph's number, which citations give (`Delos, ¶9`), as a link to the paragraph itself so
+a reader can copy its address; always shown, left out of the search index."""
 
 SOURCE_LINK = (
     '[↩]({received}#L{line}){{ .paragraph-link .source-link title="Line {line} of the text as received" '
@@ -37,7 +41,7 @@ def render_paragraph(
     text = "".join(badge(m) for m in start) + text + "".join(struck(m) for m in end)
     if paragraph.opens_mid_sentence:
         text = "\\[…\\] " + text
-    links = PERMALINK.format(anchor=paragraph.anchor)
+    links = PERMALINK.format(anchor=paragraph.anchor, number=paragraph.number)
     if received:
         links += " " + SOURCE_LINK.format(received=received, line=paragraph.line)
     return f"{text} {links}\n{{ #{paragraph.anchor} }}"

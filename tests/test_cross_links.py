@@ -19,12 +19,16 @@ def read(site: Path, page: str) -> str:
 
 
 @pytest.mark.parametrize("slug", ARTICLES)
-def test_every_paragraph_has_a_permalink_to_itself(built_site: Path, slug: str) -> None:
+def test_every_paragraph_has_its_number_as_a_permalink_to_itself(built_site: Path, slug: str) -> None:
+    """The numbers that citations give (`Delos, ¶9`) are on the page, in order, with no gap."""
     page = read(built_site, f"articles/{slug}.html")
     paragraphs = re.findall(r'<p id="(p-[a-z0-9-]+)">(.*?)</p>', page, re.DOTALL)
     assert len(paragraphs) >= 5
-    for anchor, content in paragraphs:
-        assert f'<a class="paragraph-link" href="#{anchor}" title="Link to this paragraph">¶</a>' in content
+    for number, (anchor, content) in enumerate(paragraphs, start=1):
+        assert (
+            f'<a class="paragraph-link paragraph-number" href="#{anchor}" '
+            f'title="Paragraph {number}: its link" data-search-exclude>¶{number}</a>'
+        ) in content
         assert re.search(
             rf'<a [^>]*class="paragraph-link source-link" href="../received/{slug}.html#L\d+"', content
         )
@@ -38,6 +42,10 @@ def test_articles_carry_their_topics_as_tags(built_site: Path, slug: str) -> Non
     listing = read(built_site, "topics/index.html")
     for anchor, name in tags:
         assert f'id="{anchor}"' in listing, name
+    # shown once: as links to the topics' pages, the tags themselves hidden
+    assert '<nav class="md-tags" aria-label="Topics of this page" hidden>' in page
+    line = re.search(r'<p class="article-topics" data-search-exclude="">Topics: (.*?)</p>', page)
+    assert line and all(f"{name} ·" in re.sub(r"<[^>]+>", "", line[1]) + " ·" for _, name in tags)
 
 
 def test_first_mention_of_a_topic_in_each_section_links_to_it() -> None:
@@ -62,7 +70,7 @@ def test_home_has_a_card_for_every_article_and_topic_and_the_main_events(built_s
     for topic in collection.topics:
         assert f'href="topics/{topic.slug}.html"' in page
     events = page[page.index('id="main-events"') :]
-    for date in ("1996-12", "2001-11-09 – 13", "2003-09-10 – 14", "2003-11"):
+    for date in ("December 1996", "9–13 November 2001", "10–14 September 2003", "19–21 November [2003]"):
         assert f"<strong>{date}</strong>" in events
 
 

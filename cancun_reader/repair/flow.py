@@ -63,8 +63,8 @@ def rejoin_cut_paragraphs(blocks: Blocks, known: frozenset[str] = frozenset()) -
 
     >>> cut = (Paragraph("The first mobiliza-", 1), PullQuote("Quote.", 3), Paragraph("tion was called.", 5))
     >>> rejoin_cut_paragraphs(cut)[0]
-    (Paragraph(text='The first mobilization was called.', line=1, anchor='', quotation=False, \
-opens_mid_sentence=False, continues=False), PullQuote(text='Quote.', line=3))
+    (Paragraph(text='The first mobilization was called.', line=1, anchor='', number=0, \
+quotation=False, opens_mid_sentence=False, continues=False), PullQuote(text='Quote.', line=3))
 
     Negative: a paragraph that ends with a full stop is finished, whatever follows it.
     >>> len(rejoin_cut_paragraphs((Paragraph("It ended.", 1), Paragraph("then more", 3)))[0])

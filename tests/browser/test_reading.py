@@ -34,7 +34,23 @@ def test_search_works_offline_and_lands_on_the_passage(site, query: str) -> None
     assert marks.count() >= 1, "the passage is highlighted"
     word = query.split()[0].lower()
     assert any(word in marks.nth(i).inner_text().lower() for i in range(marks.count()))
+    page.wait_for_function(
+        "() => { const r = document.querySelector('article mark[data-md-highlight]')"
+        ".getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }",
+        timeout=5_000,
+    )  # the first word found is in view: the reader lands on its paragraph
     assert not page.watch.problems(), page.watch.problems()[0]
+
+
+@pytest.mark.parametrize(("query", "article"), [("Zoellick", "citizens-diplomacy-cancun-miami")])
+def test_search_ranks_the_article_above_the_pages_that_quote_it(site, query: str, article: str) -> None:
+    """The timeline and the topic pages quote the sentence too; the article comes first."""
+    page = site.open("index.html")
+    results = search(page, query)
+    first = results.first.get_attribute("href")
+    assert f"articles/{article}.html" in first, first
+    snippet = page.locator(".md-search-result__item").first.inner_text()
+    assert "¶" not in snippet and "Topics:" not in snippet, snippet  # no permalink, topics not twice
 
 
 def test_a_quotation_leads_to_its_paragraph_in_view(site) -> None:

@@ -80,3 +80,25 @@ document.querySelectorAll(".changes-toggle").forEach((toggle) => {
   });
 });
 showChanges(changesShown());
+
+// A search result opens its page at the section that holds the words (`?h=words#section`); bring
+// the first word found into view, so the reader lands on its paragraph, not on the section's top.
+// Material marks the words once the page is shown: wait for the first mark, a few seconds at most.
+function revealFirstMatch() {
+  if (!new URLSearchParams(window.location.search).has("h")) return;
+  const reveal = () => {
+    const mark = document.querySelector("article mark[data-md-highlight]");
+    if (mark) mark.scrollIntoView({ block: "center" });
+    return Boolean(mark);
+  };
+  if (reveal()) return;
+  const watcher = new MutationObserver(() => reveal() && watcher.disconnect());
+  watcher.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => watcher.disconnect(), 5000);
+}
+
+if (window.document$) {
+  window.document$.subscribe(revealFirstMatch);
+} else {
+  window.addEventListener("load", revealFirstMatch);
+}
