@@ -19,6 +19,8 @@ from .model import UNKNOWN, Entry, Notice
 from .yaml_nodes import compose, line_of, scalar, sequence_of_mappings
 
 CATALOG_NAME = "catalog.yml"
+KINDS = ("newspaper article", "magazine article", "journal article")
+"""What the catalog's `kind` may say: how a reference manager files the text."""
 REQUIRED_KEYS = ("file", "slug", "title")
 BOOLEAN_KEYS = ("title_is_editorial",)
 KNOWN_KEYS = tuple(f.name for f in fields(Entry) if f.name != "catalogued")
@@ -76,6 +78,11 @@ def _check_formats(values: dict[str, str | bool], shown_as: str, node: yaml.Node
             shown_as,
             f"slug '{slug}' must be lower-case letters and digits joined by hyphens",
             line_of(node),
+        )
+    kind = str(values.get("kind", UNKNOWN))
+    if kind != UNKNOWN and kind not in KINDS:
+        raise InputError(
+            shown_as, f"kind '{kind}' must be one of: {', '.join(KINDS)}, or 'unknown'", line_of(node)
         )
     date = str(values.get("date", UNKNOWN))
     if date != UNKNOWN and not PARTIAL_DATE.fullmatch(date):

@@ -6,12 +6,14 @@ Bad input ends in one line naming the file (and line) and exit status 1; traceba
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .cache import Cache
 from .errors import InputError
 from .pipeline import Report, build
+from .references import DEFAULT_SITE_URL
 
 
 def parse_arguments(argv: list[str] | None, root: Path) -> argparse.Namespace:
@@ -38,6 +40,11 @@ def parse_arguments(argv: list[str] | None, root: Path) -> argparse.Namespace:
         help="where converted texts are kept between builds (safe to delete)",
     )
     parser.add_argument("--no-cache", action="store_true", help="convert every text, keep nothing")
+    parser.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL") or DEFAULT_SITE_URL,
+        help="where the site is published, for citations (default: $SITE_URL, else %(default)s)",
+    )
     return parser.parse_args(argv)
 
 
@@ -78,6 +85,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             check=arguments.check,
             strict=arguments.strict,
             cache=Cache(None if arguments.no_cache else arguments.cache),
+            site_url=arguments.site_url,
         )
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -21,6 +21,7 @@ class Entry:
     author: str = UNKNOWN
     publication: str = UNKNOWN
     date: str = UNKNOWN
+    kind: str = UNKNOWN  # "newspaper article", "magazine article" or "journal article"
     url: str = UNKNOWN
     summary: str = UNKNOWN
     notes: str = ""

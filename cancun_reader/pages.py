@@ -12,6 +12,7 @@ from .escape import TopicLinks, escape_code, escape_text, front_matter
 from .glossary import Abbreviation
 from .marks import marks_by_block
 from .model import UNKNOWN, Article, Citation, Entry, Mention, Paragraph, Place, TimelineEntry, Topic
+from .references import CITE_BOX
 from .render import render_body
 from .timeline_page import render_entry
 from .topics import CITATION
@@ -37,10 +38,19 @@ def place_link(place: Place, prefix: str = "../") -> str:
     return f"{prefix}articles/{place.slug}.md#{place.anchor}"
 
 
-def render_article(article: Article, topics: list[Topic], links: TopicLinks | None = None) -> str:
-    """The page of one article: title, byline, topics, notes on the text, the text, its origin."""
+def render_article(
+    article: Article,
+    topics: list[Topic],
+    links: TopicLinks | None = None,
+    citation_meta: list[tuple[str, str]] | None = None,
+) -> str:
+    """The page of one article: title, byline, topics, notes on the text, the text, how to cite it
+    (`CITE_BOX`, filled in for all articles at once), its origin. `citation_meta` goes into the
+    page's head (`overrides/main.html`), for reference managers."""
     entry = article.source.entry
     meta: dict[str, object] = {"title": entry.title, "description": entry.summary}
+    if citation_meta:
+        meta["citation_meta"] = [list(pair) for pair in citation_meta]
     if topics:
         # the topics are listed once, as links to their pages (below); the tags, hidden here,
         # still list the article under its topics on the topics' index
@@ -69,33 +79,9 @@ def render_article(article: Article, topics: list[Topic], links: TopicLinks | No
         )
     parts.append(render_body(article.blocks, links, marks_by_block(article), f"../{received_page(article)}"))
     parts += [p for p in (render_changes(article),) if p]
-    parts.append(render_citation(article))
+    parts.append(CITE_BOX)
     parts.append(render_provenance(article))
     return "\n\n".join(parts) + "\n"
-
-
-def render_citation(article: Article) -> str:
-    """How to cite the article: author, title, publication, date, and this page's address (the
-    script `reader.js` puts in the address the page is read at; without it, its path in the site)."""
-    entry = article.source.entry
-    author = escape_text(entry.author) if entry.author != UNKNOWN else "Author unknown"
-    title = f"“{escape_text(entry.title)}”" + (
-        " (title taken from the file name)"
-        if not entry.catalogued
-        else " (title supplied by the editors)"
-        if entry.title_is_editorial
-        else ""
-    )
-    publication = (
-        f"*{escape_text(entry.publication)}*" if entry.publication != UNKNOWN else "publication unknown"
-    )
-    date = escape_text(entry.date) if entry.date != UNKNOWN else "date unknown"
-    address = f'<span class="page-address">articles/{article.slug}.html</span>'
-    return (
-        '!!! quote "Cite this article"\n\n'
-        f"    {author}, {title}, {publication}, {date}. In *Cancún 2003 Reader*, {address}.\n"
-        "    { .citation }"
-    )
 
 
 def render_provenance(article: Article) -> str:

@@ -52,6 +52,15 @@ from .pages import (
     render_topic_index,
 )
 from .read import display_path, is_inside, read_bytes, read_source, read_text
+from .references import (
+    CITE_BOX,
+    DEFAULT_SITE_URL,
+    citation_forms,
+    csl_record,
+    meta_tags,
+    reference_files,
+    render_cite_box,
+)
 from .repair import find_unresolved, repair_blocks
 from .repair.words import COMMON_WORD, words_of, zipf
 from .timeline import events_in, merge_events, undated
@@ -245,7 +254,7 @@ def read_inputs(sources: Path, topics: Path, cache: Cache) -> Inputs:
 
 
 def convert_text(
-    sources: Path, entry: Entry, topics: list[Topic], links: TopicLinks | None
+    sources: Path, entry: Entry, topics: list[Topic], links: TopicLinks | None, site_url: str
 ) -> tuple[Article, Converted]:
     """One text, read, repaired and rendered, with what the collection's pages need of it."""
     text, decoding = read_source(sources / entry.file)
@@ -268,7 +277,7 @@ def convert_text(
         ],
         abbreviations=abbreviations_in(article),
         capitals=capitals_in(article),
-        page=(page := render_article(article, named, links)),
+        page=(page := render_article(article, named, links, meta_tags(entry, site_url))),
         page_digest=digest_of(page),
         quoted={slug: [render_mention(m) for m in found] for slug, found in mentions.items()},
         article_key="",
@@ -283,7 +292,12 @@ def convert_text(
 
 
 def convert(
-    sources: Path, topics: Path, *, cache: Cache | None = None, watch: Stopwatch | None = None
+    sources: Path,
+    topics: Path,
+    *,
+    cache: Cache | None = None,
+    watch: Stopwatch | None = None,
+    site_url: str = DEFAULT_SITE_URL,
 ) -> Outputs:
     """Read the inputs and render every generated page, keyed by its path inside `docs/`. With a
     cache, a text whose inputs have not changed since a build that cached it is not converted again."""
@@ -298,11 +312,11 @@ def convert(
     fresh: dict[str, Article] = {}
     with watch.stage("convert"):
         for entry in inputs.entries:
-            key = key_of(inputs.digests[entry.slug], inputs.topics_signature)
+            key = key_of(inputs.digests[entry.slug], inputs.topics_signature, site_url)
             converted = cache.get(key)
             if not isinstance(converted, Converted):
                 links = TopicLinks(pattern, hrefs) if pattern else None
-                article, converted = convert_text(sources, entry, topic_list, links)
+                article, converted = convert_text(sources, entry, topic_list, links, site_url)
                 converted.article_key = key_of(key, "article")
                 fresh[entry.slug] = article
                 cache.put(key, converted)
@@ -315,7 +329,7 @@ def convert(
         if slug not in fresh:
             text = by_slug[slug]
             cached = cache.get(text.article_key)
-            fresh[slug] = cached or convert_text(sources, text.entry, topic_list, None)[0]  # type: ignore[assignment]
+            fresh[slug] = cached or convert_text(sources, text.entry, topic_list, None, site_url)[0]  # type: ignore[assignment]
         return fresh[slug]
 
     with watch.stage("topics"):
@@ -339,7 +353,14 @@ def convert(
         glossary = build_glossary([text.abbreviations for text in texts], inputs.kept_abbreviations)
         users = {short: [t.entry for t in texts if short in t.capitals] for short in glossary}
     out = Outputs(notices=[*inputs.notices, *(n for t in texts for n in t.notices)])
-    out.digests = {f"{ARTICLES_DIR}/{t.entry.slug}.md": t.page_digest for t in texts}
+    with watch.stage("references"):
+        records = [csl_record(t.entry, site_url) for t in texts]
+        forms = citation_forms(records, cache)
+        boxes = {t.entry.slug: render_cite_box(t.entry.slug, forms[t.entry.slug]) for t in texts}
+        downloads = reference_files([t.entry for t in texts], site_url, cache)
+    out.digests = {
+        f"{ARTICLES_DIR}/{t.entry.slug}.md": key_of(t.page_digest, boxes[t.entry.slug]) for t in texts
+    }
     out.digests |= {name: digest for t in texts for name, digest in t.received_digests.items()}
     out.load_articles = lambda: [article_of(t.entry.slug) for t in texts]
     with watch.stage("render"):
@@ -355,6 +376,10 @@ def convert(
             users,
             quoted,
         )
+        for text in texts:
+            name = f"{ARTICLES_DIR}/{text.entry.slug}.md"
+            out.pages[name] = out.pages[name].replace(CITE_BOX, boxes[text.entry.slug])
+        out.pages.update(downloads)
     for topic in topic_list:
         if not mentions[topic.slug]:
             out.notices.append(Notice("no source text mentions this topic", topic.path))
@@ -418,11 +443,12 @@ def build(
     strict: bool = False,
     cache: Cache | None = None,
     watch: Stopwatch | None = None,
+    site_url: str = DEFAULT_SITE_URL,
 ) -> Report:
     """Convert and, unless `check`, write the pages that changed and remove stale generated ones.
     With `strict`, a warning is an error and nothing is written."""
     watch = watch or Stopwatch()
-    outputs = convert(sources, topics, cache=cache, watch=watch)
+    outputs = convert(sources, topics, cache=cache, watch=watch, site_url=site_url)
     warnings = [notice for notice in outputs.notices if notice.is_warning]
     if strict and warnings:
         first = warnings[0]

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from cancun_reader.cache import Cache
 from cancun_reader.errors import InputError
 from cancun_reader.pipeline import build
+from cancun_reader.references import DEFAULT_SITE_URL
 
 log = logging.getLogger("mkdocs.hooks.cancun_reader")
 
@@ -32,6 +33,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             root / "topics",
             Path(config.docs_dir),
             cache=Cache(root / ".cache" / "cancun-reader"),
+            site_url=config.site_url or DEFAULT_SITE_URL,
         )
     except InputError as error:
         raise PluginError(f"cancun_reader: {error}") from None

@@ -148,11 +148,11 @@ CASES = {
     ),
     "duplicate slug": Case(
         in_catalog("slug: mexico-discovers-the-wto", "slug: cancun-walkout-pww"),
-        error="sources/catalog.yml:40: slug 'cancun-walkout-pww' is used twice (first on line 8)",
+        error="sources/catalog.yml:41: slug 'cancun-walkout-pww' is used twice (first on line 8)",
     ),
     "entry without file": Case(
         in_catalog("- file: mexico-discovers-the-wto.txt\n", "- \n"),
-        error="sources/catalog.yml:41: entry has no 'file'",
+        error="sources/catalog.yml:42: entry has no 'file'",
     ),
     "entry for a missing file": Case(
         in_catalog("file: cancun-walkout-pww.txt", "file: gone.txt"),

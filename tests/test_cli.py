@@ -50,8 +50,10 @@ def test_removing_a_text_removes_its_page_and_nothing_hand_written(project: Path
     extra.unlink()
     result = run_build(project)
     assert result.returncode == 0, result.stderr
-    assert "removed: 3" in result.stdout  # its article, its page as received and its file
+    # its article, its page as received and its file, its RIS, BibTeX and CSL-JSON
+    assert "removed: 6" in result.stdout
     assert not (project / "docs/articles/notes-from-miami.md").exists()
+    assert not (project / "docs/cite/notes-from-miami.ris").exists()
     assert not (project / "docs/received/notes-from-miami.md").exists()
     assert (project / "docs/index.md").exists() and (project / "docs/about.md").exists()
 

@@ -13,6 +13,7 @@ import pytest
 from project import ROOT, build_site, copy_project
 
 from cancun_reader.catalog import load_catalog
+from cancun_reader.references import DEFAULT_SITE_URL
 
 # Attributes through which a page makes the browser fetch something or go somewhere.
 URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "action", "formaction", "content"}
@@ -66,8 +67,11 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
             url = urlsplit(value)
             if tag != "a" or attribute != "href" or url.scheme or value.startswith("//"):
                 continue
-            base = built_site if url.path.startswith("/") else page.parent  # 404.html links from the root
-            target = (base / unquote(url.path).lstrip("/")).resolve() if url.path else page
+            path = url.path
+            if path.startswith("/"):  # 404.html links from the root of the published site
+                path = path.removeprefix(urlsplit(DEFAULT_SITE_URL).path)
+            base = built_site if url.path.startswith("/") else page.parent
+            target = (base / unquote(path).lstrip("/")).resolve() if path else page
             if target.is_dir():
                 target = target / "index.html"
             if not target.is_file():
@@ -88,8 +92,8 @@ def references_outside(site: Path) -> tuple[list[str], set[str]]:
     outside, links_out = [], set()
     for page in html_pages(site):
         for tag, attribute, value in parse(page).urls:
-            if value.startswith(XML_NAMESPACES):
-                continue
+            if value.startswith((*XML_NAMESPACES, DEFAULT_SITE_URL)):
+                continue  # a namespace, or the site's own published address (canonical, citations)
             url = urlsplit(value)
             if url.scheme not in ("http", "https") and not value.startswith("//"):
                 continue

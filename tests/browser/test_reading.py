@@ -3,6 +3,9 @@ point at an abbreviation, switch to the dark palette and come back to find it ke
 
 from __future__ import annotations
 
+import datetime
+import re
+
 import pytest
 
 SEARCHES = {
@@ -86,12 +89,27 @@ def test_the_dark_palette_is_kept_across_pages(site) -> None:
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
-def test_cite_this_names_the_article_and_the_address_it_is_read_at(site) -> None:
-    page = site.open("articles/cancun-walkout-pww.html#p-it-signaled-a-new-and-much")
-    citation = page.locator(".citation").inner_text()
-    assert citation.startswith("Shelly Delos, “After Cancún: the developing countries hold their ground”")
-    assert "People's Weekly World, 2003. In Cancún 2003 Reader, " in citation
-    assert citation.endswith(page.url.split("#")[0] + ".")
+def test_cite_this_gives_the_published_address_and_todays_date_of_access(site) -> None:
+    """Read from disk or from `make serve`, the citation gives the published address, never the
+    local one, and the reader's date of access in each style's form."""
+    before = datetime.date.today()
+    page = site.open("articles/citizens-diplomacy-cancun-miami.html#p-a-paradigmatic-example-is-the-case")
+    forms = page.locator(".cite-this .citation")
+    assert forms.count() == 3
+    days = {before, datetime.date.today()}  # two, if midnight passed while the page loaded
+    chicago, apa, mla = (forms.nth(i).inner_text() for i in range(3))
+    address = "https://cancun-2003-reader.example.org/articles/citizens-diplomacy-cancun-miami.html"
+    for form in (chicago, apa, mla):
+        assert address in form and page.url.split("#")[0] not in form, form
+    shown = {
+        day
+        for day in days
+        if f"Accessed {day:%B} {day.day}, {day.year}." in chicago  # Chicago and APA: November 25, 2026
+        and f"Retrieved {day:%B} {day.day}, {day.year}, from" in apa
+        and re.search(rf"Accessed {day.day} \w+\.? {day.year}\.$", mla)  # MLA: 25 Nov. 2026
+    }
+    assert shown, (chicago, apa, mla)
+    assert not page.watch.problems(), page.watch.problems()[0]
 
 
 def test_a_change_and_its_line_as_received_lead_to_each_other(site) -> None:

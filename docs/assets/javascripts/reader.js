@@ -1,12 +1,18 @@
-// Cancún 2003 Reader: the two things a page does once it is loaded.
+// Cancún 2003 Reader: what a page does once it is loaded.
 
-// "Cite this article" names the page; put in the address it is being read at, without the
-// fragment or the search highlight, wherever the site is published or opened from.
-document.querySelectorAll(".page-address").forEach((element) => {
-  const address = new URL(window.location.href);
-  address.hash = "";
-  address.search = "";
-  element.textContent = address.href;
+// "Cite this article" gives the date of access, which only the reader knows: today's, in the form
+// each style writes it (Chicago and APA "November 25, 2026", MLA "25 Nov. 2026").
+const MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+
+function accessDate(form, today) {
+  if (form === "day-month-year") {
+    return `${today.getDate()} ${MLA_MONTHS[today.getMonth()]} ${today.getFullYear()}`;
+  }
+  return today.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric" });
+}
+
+document.querySelectorAll(".access-date").forEach((element) => {
+  element.textContent = accessDate(element.dataset.form, new Date());
 });
 
 // A table too wide for the screen scrolls inside its box: let the keyboard reach it too, and say

