@@ -14,6 +14,7 @@ from .cache import Cache
 from .errors import InputError
 from .pipeline import Report, build
 from .references import DEFAULT_SITE_URL
+from .worldmap import SHAPES
 
 
 def parse_arguments(argv: list[str] | None, root: Path) -> argparse.Namespace:
@@ -86,6 +87,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             strict=arguments.strict,
             cache=Cache(None if arguments.no_cache else arguments.cache),
             site_url=arguments.site_url,
+            shapes=(root or Path.cwd()) / SHAPES,
         )
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -41,6 +41,10 @@ ALWAYS_ESCAPED = re.compile(r"[\\`*_\[\]{}]")
 LINE_START_MARKUP = re.compile(r"^(?:[#+-]|\d+[.)])")
 """What makes markup only at the start of a line: headings, list items, numbered items."""
 
+DEFINITION_START = re.compile(r"(?m)^( {0,3}):")
+"""A colon that starts a line makes a definition (`def_list`, for the glossary), on any line of a
+block: written as an entity, which Markdown leaves alone and the browser shows as a colon."""
+
 HTML_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
@@ -93,6 +97,8 @@ def escape_text(text: str, *, notes: frozenset[str] = frozenset(), topics: Topic
     '&lt;script&gt;alert(1)&lt;/script&gt; \\\\[x\\\\](javascript:y) *Vía Campesina*'
     >>> escape_text("1999. Seattle")
     '1999\\\\. Seattle'
+    >>> escape_text(": a definition?")
+    '&#58; a definition?'
     >>> escape_text("See www.rmalc.org.mx, and struggles.¹", notes=frozenset({"1"}))
     'See [www.rmalc.org.mx](http://www.rmalc.org.mx), and struggles.[^1]'
     """
@@ -111,7 +117,7 @@ def escape_text(text: str, *, notes: frozenset[str] = frozenset(), topics: Topic
     if start:
         marker = start[0]
         escaped = marker[:-1] + "\\" + escaped[len(marker) - 1 :]
-    return escaped
+    return DEFINITION_START.sub(r"\1&#58;", escaped)
 
 
 def escape_html(text: str) -> str:

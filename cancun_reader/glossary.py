@@ -139,10 +139,28 @@ def build_glossary(found: list[list[Abbreviation]], kept: list[Abbreviation]) ->
     return dict(sorted(glossary.items()))
 
 
-CAPITALS_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&-]*[A-Z0-9](?![\w-])")
-"""A word in capitals as the texts use abbreviations: `WTO`, `G21`, `AFL-CIO`."""
+CAPITALS_WORD = re.compile(
+    r"(?<![\w.])(?P<word>[A-Z][A-Z0-9&]*[A-Z0-9](?:-[A-Z][A-Z0-9&]*[A-Z0-9])*)(?:s|’s|'s)?(?![\w])"
+)
+"""A word in capitals as the texts use abbreviations: `WTO`, `G21`, `AFL-CIO`, also inside a
+compound (`U.S.-EU-led`, `anti-NGO`) and in the plural or possessive (`NGOs`, `WTO's`)."""
 
 
 def capitals_in(article: Article) -> frozenset[str]:
-    """The words an article writes in capitals, among them every abbreviation it uses."""
-    return frozenset(w for text in texts_of(article.blocks) for w in CAPITALS_WORD.findall(text))
+    """The words an article writes in capitals, among them every abbreviation it uses, each part of
+    a compound in capitals as well as the whole (`AFL-CIO`, `AFL`, `CIO`).
+
+    >>> sorted(capitals_in_text("a counter-draft to the U.S.-EU-led proposals, anti-NGO NGOs, the AFL-CIO"))
+    ['AFL', 'AFL-CIO', 'CIO', 'EU', 'NGO']
+    >>> capitals_in_text("Some Words, and a single A")
+    set()
+    """
+    return frozenset(word for text in texts_of(article.blocks) for word in capitals_in_text(text))
+
+
+def capitals_in_text(text: str) -> set[str]:
+    found = set()
+    for match in CAPITALS_WORD.finditer(text):
+        found.add(match["word"])
+        found.update(match["word"].split("-"))
+    return {word for word in found if len(word) > 1}

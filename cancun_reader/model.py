@@ -159,6 +159,14 @@ class MemberGroup:
 
 
 @dataclass(frozen=True)
+class MembersTotal:
+    """How many members a group has, as a text gives it (`the Group of 21`)."""
+
+    count: int
+    citation: Citation
+
+
+@dataclass(frozen=True)
 class Topic:
     """A topic defined in `topics/<slug>.md`: the names that catch its mentions, an introduction,
     and facts, each citing the words of an article it rests on."""
@@ -174,6 +182,7 @@ class Topic:
     members: tuple[MemberGroup, ...] = ()
     members_caption: str = ""
     introduction_citations: tuple[Citation, ...] = ()
+    members_total: MembersTotal | None = None
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -181,6 +190,7 @@ class Topic:
             *self.introduction_citations,
             *(f.citation for f in self.facts),
             *(g.citation for g in self.members),
+            *((self.members_total.citation,) if self.members_total else ()),
         )
 
 

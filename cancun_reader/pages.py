@@ -8,7 +8,7 @@ from collections import Counter
 
 from .citations import Cited
 from .edition import count_phrase, received_page, render_changes, render_transcribers_note
-from .escape import TopicLinks, escape_code, escape_text, front_matter
+from .escape import TopicLinks, escape_code, escape_html, escape_text, front_matter
 from .glossary import Abbreviation
 from .marks import marks_by_block
 from .model import UNKNOWN, Article, Citation, Entry, Mention, Paragraph, Place, TimelineEntry, Topic
@@ -106,8 +106,14 @@ def render_article_index(entries: list[Entry]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def cite_link(citation: Citation, cited: Cited) -> str:
+    """A link to the paragraph a statement rests on, named as a citation: `Delos, ¶9`."""
+    place = cited[citation]
+    return f"[{escape_text(place.label)}]({place_link(place)})"
+
+
 def cite(citation: Citation, cited: Cited) -> str:
-    return f"[source]({place_link(cited[citation])})"
+    return f"({cite_link(citation, cited)})"
 
 
 def render_introduction(topic: Topic, cited: Cited) -> str:
@@ -123,11 +129,11 @@ def render_topic(
     cited: Cited,
     events: list[TimelineEntry],
     quoted: list[str] | None = None,
+    world: str = "",
 ) -> str:
-    """A topic page: introduction, key facts, members, the events that name it, then every passage
-    that names it. `quoted` may hold the passages already rendered (`render_mention`, in the order
-    of `mentions`), kept from an
-    earlier build."""
+    """A topic page: introduction, key facts, members (and `world`, their map), the events that
+    name it, then every passage that names it. `quoted` may hold the passages already rendered
+    (`render_mention`, in the order of `mentions`), kept from an earlier build."""
     parts = [front_matter({"title": topic.title}).rstrip(), f"# {escape_text(topic.title)}"]
     parts.append(render_introduction(topic, cited))
     if topic.facts:
@@ -136,19 +142,17 @@ def render_topic(
     if topic.members:
         rows = "\n".join(
             f"| {escape_text(g.label)} | {escape_text(', '.join(g.members))} | {len(g.members)} "
-            f"| {cite(g.citation, cited)} |"
+            f"| {cite_link(g.citation, cited)} |"
             for g in topic.members
         )
-        total = sum(len(g.members) for g in topic.members)
-        parts.append(
-            f"## {escape_text(topic.members_caption)}\n\n| Group | Named in the texts | Count | Source |\n"
-            f"| --- | --- | --- | --- |\n{rows}\n| **All** | | **{total}** | |"
-        )
-    own_events = events
-    if own_events:
-        parts.append(
-            "## Timeline\n\n" + "\n\n".join(render_entry(e, log="../timeline.md") for e in own_events)
-        )
+        parts.append(render_members_total(topic, rows, cited))
+        if world:
+            parts.append(world)
+    if events:
+        # a sentence the passages below quote is not quoted twice: here, its date and citation only
+        below = {sentence for mention in mentions for sentence in mention.sentences}
+        entries = (render_entry(e, log="../timeline.md", quote=e.head.sentence not in below) for e in events)
+        parts.append("## Timeline\n\n" + "\n\n".join(entries))
     parts.append(render_passages(mentions, quoted))
     if topic.related:
         related = [by_slug[s] for s in topic.related]
@@ -178,17 +182,44 @@ def render_passages(mentions: list[Mention], quoted: list[str] | None = None) ->
         by_article.setdefault(mention.place.slug, []).append(markdown)
     for slug, own in by_article.items():
         parts.append(f"### {escaped(titles[slug])} {{ #{slug} }}")
-        parts.append(f"From [the article](../articles/{slug}.md):")
-        parts.extend(own)
+        parts.append("\n".join(own))
     return "\n\n".join(parts)
 
 
 def render_mention(mention: Mention) -> str:
-    """A quotation and, outside it, the link to its paragraph (which also keeps two quotations
-    from merging into one block quote)."""
+    """A passage as an item of its article's list: the sentences that name the topic, quoted, and
+    the paragraph they come from, as a citation linked to it (`Delos, ¶9`)."""
     quote = " … ".join(escape_text(s) for s in mention.sentences)
-    link = place_link(mention.place)
-    return f"> {quote}\n\n[Read it in context]({link})\n{{ .mention-source }}"
+    label = escape_text(mention.place.label)
+    return f"- “{quote}” ([{label}]({place_link(mention.place)}))"
+
+
+def render_members_total(topic: Topic, rows: str, cited: Cited) -> str:
+    """The members table, with its total: how many the texts name and, where a text gives the
+    group's size (the Group of 21), of how many, said in words above the table too."""
+    named = sum(len(g.members) for g in topic.members)
+    total = topic.members_total
+    count = f"**{named} of {total.count}**" if total else f"**{named}**"
+    source = cite_link(total.citation, cited) if total else ""
+    lead = (
+        f"The texts name {named} of the group's {total.count} members ({source}).\n\n"
+        if total and named < total.count
+        else ""
+    )
+    return (
+        f"## {escape_text(topic.members_caption)}\n\n{lead}| Group | Named in the texts | Count | Source |\n"
+        f"| --- | --- | --- | --- |\n{rows}\n| **Named in all** | | {count} | {source} |"
+    )
+
+
+def render_members_map(topic: Topic, svg: str) -> str:
+    """The members' map in a figure, its numbers explained under it."""
+    named = [m for group in topic.members for m in group.members]
+    key = " · ".join(f"{number} {escape_html(name)}" for number, name in enumerate(named, 1))
+    return (
+        f'<figure class="members-map">{svg}<figcaption>{escape_html(topic.members_caption)}, '
+        f"numbered in the order of the table: {key}. Shapes: Natural Earth, 1:110m.</figcaption></figure>"
+    )
 
 
 def render_topic_index(topics: list[Topic], mentions: dict[str, list[Mention]]) -> str:
@@ -210,23 +241,36 @@ def escaped(text: str) -> str:
     return escape_text(text)
 
 
-def render_glossary(glossary: dict[str, Abbreviation], users_of: dict[str, list[Entry]]) -> str:
-    """The glossary page: each abbreviation, what it stands for, and the articles that use it."""
-    rows = []
+def render_glossary(
+    glossary: dict[str, Abbreviation], users_of: dict[str, list[Entry]], topics: list[Topic] = ()
+) -> str:
+    """The glossary page: each abbreviation, what it stands for, where that is spelled out, the
+    articles that use it and its topic's page, as a definition list, which a phone shows whole."""
+    entries = []
     for short, abbreviation in glossary.items():
         users = users_of.get(short, [])
-        used = ", ".join(f"[{escaped(e.title)}](articles/{e.slug}.md)" for e in users) or "—"
+        used = ", ".join(f"[{escaped(e.title)}](articles/{e.slug}.md)" for e in users) or "none of the texts"
         origin = "the texts" if abbreviation.origin.endswith(".txt") else "the editors' list"
-        rows.append(f"| {escape_text(short)} | {escape_text(abbreviation.long)} | {origin} | {used} |")
+        details = [f"Spelled out in {origin}.", f"Used in {used}."]
+        topic = topic_for(short, abbreviation.long, topics)
+        if topic:
+            details.append(f"Topic page: [{escape_text(topic.title)}](topics/{topic.slug}.md).")
+        entries.append(
+            f"{escape_text(short)}\n:   {escape_text(abbreviation.long)}\n\n    {' '.join(details)}"
+        )
     return (
         front_matter({"title": "Glossary"})
         + "\n# Glossary\n\nThe abbreviations of the texts. Most are spelled out by the texts themselves; "
         "the editors' list (<code>sources/abbreviations.yml</code>) adds the few they never spell out. "
-        "On every page, an abbreviation shows what it stands for when pointed at.\n\n"
-        "| Abbreviation | Stands for | Spelled out in | Used in |\n| --- | --- | --- | --- |\n"
-        + "\n".join(rows)
-        + "\n"
+        "On every page, an abbreviation shows what it stands for when pointed at, tapped or reached "
+        "with the keyboard.\n\n" + "\n\n".join(entries) + "\n"
     )
+
+
+def topic_for(short: str, long: str, topics: list[Topic]) -> Topic | None:
+    """The topic whose names include the abbreviation or what it stands for, if there is one."""
+    names = {short.casefold(), " ".join(long.split()).casefold()}
+    return next((t for t in topics if names & {a.casefold() for a in t.aliases}), None)
 
 
 def render_abbreviations(glossary: dict[str, Abbreviation]) -> str:

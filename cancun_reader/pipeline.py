@@ -7,6 +7,7 @@ input stops the build while `docs/` is still exactly as it was.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ from .pages import (
     render_article_index,
     render_glossary,
     render_home_cards,
+    render_members_map,
     render_mention,
     render_topic,
     render_topic_index,
@@ -66,6 +68,7 @@ from .repair.words import COMMON_WORD, words_of, zipf
 from .timeline import events_in, merge_events, undated
 from .timeline_page import render_home_timeline, render_timeline
 from .topics import load_topics
+from .worldmap import load_shapes, world_map
 from .write import Plan, apply_plan, digest_of, plan_writes
 
 ARTICLES_DIR = "articles"
@@ -298,6 +301,7 @@ def convert(
     cache: Cache | None = None,
     watch: Stopwatch | None = None,
     site_url: str = DEFAULT_SITE_URL,
+    shapes: Path | None = None,
 ) -> Outputs:
     """Read the inputs and render every generated page, keyed by its path inside `docs/`. With a
     cache, a text whose inputs have not changed since a build that cached it is not converted again."""
@@ -346,9 +350,13 @@ def convert(
         named_by = {
             e: slugs for text in texts for e, slugs in zip(text.events, text.event_topics, strict=True)
         }
+        # an entry belongs to the topics its passages name; a passage that dates two events (the
+        # 1999 Seattle meeting and the Miami summit) counts only for the event it tells first
+        dates_per_sentence = Counter(e.sentence for e in events)
         events_of: dict[str, list[TimelineEntry]] = {t.slug: [] for t in topic_list}
         for entry in timeline:
-            for slug in dict.fromkeys(slug for event in entry.events for slug in named_by[event]):
+            telling = [e for e in entry.events if e is entry.head or dates_per_sentence[e.sentence] == 1]
+            for slug in dict.fromkeys(slug for event in telling for slug in named_by[event]):
                 events_of[slug].append(entry)
         glossary = build_glossary([text.abbreviations for text in texts], inputs.kept_abbreviations)
         users = {short: [t.entry for t in texts if short in t.capitals] for short in glossary}
@@ -375,6 +383,7 @@ def convert(
             glossary,
             users,
             quoted,
+            members_maps(topic_list, shapes, out.notices),
         )
         for text in texts:
             name = f"{ARTICLES_DIR}/{text.entry.slug}.md"
@@ -384,6 +393,31 @@ def convert(
         if not mentions[topic.slug]:
             out.notices.append(Notice("no source text mentions this topic", topic.path))
     return out
+
+
+def members_maps(topics: list[Topic], shapes: Path | None, notices: list[Notice]) -> dict[str, str]:
+    """A world map of the members of each topic that lists them, from the country shapes at
+    `shapes` (none asked for: no map); what cannot be drawn is said, with the topic file."""
+    with_members = [t for t in topics if t.members]
+    if not with_members or shapes is None:
+        return {}
+    if not shapes.is_file():
+        notices.append(
+            Notice(
+                "no world map of the members: the country shapes are missing; run `npm ci`",
+                display_path(shapes),
+            )
+        )
+        return {}
+    countries = load_shapes(shapes)
+    maps = {}
+    for topic in with_members:
+        named = [m for group in topic.members for m in group.members]
+        svg, missing = world_map(countries, named, topic.members_caption, f"{topic.slug}-map")
+        maps[topic.slug] = render_members_map(topic, svg)
+        if missing:
+            notices.append(Notice(f"no shape on the world map for {', '.join(missing)}", topic.path))
+    return maps
 
 
 def render_collection(
@@ -397,6 +431,7 @@ def render_collection(
     glossary: dict[str, Abbreviation],
     users: dict[str, list[Entry]],
     quoted: dict[str, list[str]],
+    maps: dict[str, str],
 ) -> None:
     """Every page of the collection into `pages`: the articles (already rendered), their index, the
     topics and theirs, the timeline, the glossary, and the home page's fragments."""
@@ -413,12 +448,18 @@ def render_collection(
         pages[f"{TOPICS_DIR}/index.md"] = render_topic_index(topic_list, mentions)
     for topic in topic_list:
         page = render_topic(
-            topic, mentions[topic.slug], by_slug, cited, events_of[topic.slug], quoted[topic.slug]
+            topic,
+            mentions[topic.slug],
+            by_slug,
+            cited,
+            events_of[topic.slug],
+            quoted[topic.slug],
+            maps.get(topic.slug, ""),
         )
         pages[f"{TOPICS_DIR}/{topic.slug}.md"] = page
     timeline, told = events
     pages["timeline.md"] = render_timeline(timeline, undated(told))
-    pages["glossary.md"] = render_glossary(glossary, users)
+    pages["glossary.md"] = render_glossary(glossary, users, topic_list)
     pages[f"{INCLUDES_DIR}/abbreviations.md"] = render_abbreviations(glossary)
     pages[f"{INCLUDES_DIR}/home-cards.md"] = render_home_cards(entries, topic_list, mentions)
     pages[f"{INCLUDES_DIR}/home-timeline.md"] = render_home_timeline(timeline)
@@ -444,11 +485,12 @@ def build(
     cache: Cache | None = None,
     watch: Stopwatch | None = None,
     site_url: str = DEFAULT_SITE_URL,
+    shapes: Path | None = None,
 ) -> Report:
     """Convert and, unless `check`, write the pages that changed and remove stale generated ones.
     With `strict`, a warning is an error and nothing is written."""
     watch = watch or Stopwatch()
-    outputs = convert(sources, topics, cache=cache, watch=watch, site_url=site_url)
+    outputs = convert(sources, topics, cache=cache, watch=watch, site_url=site_url, shapes=shapes)
     warnings = [notice for notice in outputs.notices if notice.is_warning]
     if strict and warnings:
         first = warnings[0]

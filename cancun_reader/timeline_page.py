@@ -34,14 +34,21 @@ def place_link(place: Place, prefix: str) -> str:
 
 
 def render_entry(
-    entry: TimelineEntry, prefix: str = "../", ident: str = "", log: str = "", others: bool = True
+    entry: TimelineEntry,
+    prefix: str = "../",
+    ident: str = "",
+    log: str = "",
+    others: bool = True,
+    quote: bool = True,
 ) -> str:
     """One event: its date, the sentence of the passage that dates it most precisely, the passage
     as a citation (`Delos, ¶12`), the other passages that tell it (if `others`), and a note when
-    the editors supplied part of the date (`log` is the address of the list that says why)."""
+    the editors supplied part of the date (`log` is the address of the list that says why). Where
+    the page quotes the passage elsewhere, not `quote`: the date and the citation only."""
     head = entry.head
     date = escape_text(date_label(head.start, head.end, head.supplied))
-    item = f"- **{date}** — “{escape_text(head.sentence)}” ({place_link(head.place, prefix)})"
+    told = f"“{escape_text(head.sentence)}” ({place_link(head.place, prefix)})"
+    item = f"- **{date}** — " + (told if quote else f"told in {place_link(head.place, prefix)}")
     more = []
     if others and len(entry.events) > 1:
         more.append("    Also told in " + " · ".join(place_link(e.place, prefix) for e in entry.events[1:]))

@@ -18,6 +18,10 @@ A topic file is YAML front matter followed by a hand-written introduction:
           members: [Egypt, South Africa, Nigeria]
           source: citizens-diplomacy-cancun-miami
           quote: three African countries (Egypt, South Africa and Nigeria)
+      total:                                 # optional: the group's size, as a text gives it
+        count: 21
+        source: citizens-diplomacy-cancun-miami
+        quote: the formation of the Group of 21 (G21)
     ---
     The introduction, in Markdown. A citation [[citizens-diplomacy-cancun-miami: half the world
     population]] becomes a link to the paragraph that has these words.
@@ -33,7 +37,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
-from .model import Citation, Fact, MemberGroup, Topic
+from .model import Citation, Fact, MemberGroup, MembersTotal, Topic
 from .read import display_path, read_text
 from .yaml_nodes import compose, line_of, to_data
 
@@ -138,6 +142,7 @@ def load_topic(path: Path) -> Topic:
         facts=_facts(topic),
         members=_members(topic),
         members_caption=str(topic.get("members", "caption") or "Members named in the texts"),
+        members_total=_members_total(topic),
         introduction_citations=_introduction_citations(topic),
     )
 
@@ -164,6 +169,15 @@ def _members(topic: TopicFile) -> tuple[MemberGroup, ...]:
         )
         for i in range(len(groups))
     )
+
+
+def _members_total(topic: TopicFile) -> MembersTotal | None:
+    if topic.get("members", "total") is None:
+        return None
+    count = str(topic.get("members", "total", "count"))
+    if not count.isdigit():
+        raise topic.fail(f"'members.total.count' must be a whole number, not '{count}'", "members", "total")
+    return MembersTotal(int(count), topic.citation("members", "total"))
 
 
 def _introduction_citations(topic: TopicFile) -> tuple[Citation, ...]:

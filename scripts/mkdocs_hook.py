@@ -18,6 +18,7 @@ from cancun_reader.cache import Cache
 from cancun_reader.errors import InputError
 from cancun_reader.pipeline import build
 from cancun_reader.references import DEFAULT_SITE_URL
+from cancun_reader.worldmap import SHAPES
 
 log = logging.getLogger("mkdocs.hooks.cancun_reader")
 
@@ -34,6 +35,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             Path(config.docs_dir),
             cache=Cache(root / ".cache" / "cancun-reader"),
             site_url=config.site_url or DEFAULT_SITE_URL,
+            shapes=root / SHAPES,
         )
     except InputError as error:
         raise PluginError(f"cancun_reader: {error}") from None

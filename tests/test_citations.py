@@ -50,7 +50,7 @@ def test_editing_a_quoted_sentence_changes_the_quotation(project: Path) -> None:
             WALKOUT,
             "What was known as the G15",
             "What was called the G15",
-            "topics/g21.md:54: cites “What was known as the G15”, but sources/cancun-walkout-pww.txt "
+            "topics/g21.md:58: cites “What was known as the G15”, but sources/cancun-walkout-pww.txt "
             "no longer has these words",
         ),
         (  # words that a key fact rests on

@@ -57,6 +57,30 @@ def test_every_abbreviation_on_every_page_has_its_tooltip(built_site: Path) -> N
 def test_the_glossary_page_lists_what_each_abbreviation_stands_for(built_site: Path) -> None:
     page = (built_site / "glossary.html").read_text(encoding="utf-8")
     for short in ("RMALC", "G21", "AFL-CIO", "IMF", "NAFTA"):
-        assert re.search(rf"<td>(<abbr[^>]*>)?{short}(</abbr>)?</td>", page), short
-    assert page.count("<tr>") >= 25
+        assert re.search(rf"<dt>(<abbr[^>]*>)?{short}(</abbr>)?</dt>", page), short
+    assert page.count("<dt>") >= 25
+    assert "<table" not in page.partition("<article")[2], "a list, which a phone shows whole, not a table"
     assert (ROOT / "sources" / "abbreviations.yml").exists()
+
+
+def entry_of(page: str, short: str) -> str:
+    return re.search(rf"<dt>(?:<abbr[^>]*>)?{short}(?:</abbr>)?</dt>(.*?)(?=<dt>|</dl>)", page, re.DOTALL)[1]
+
+
+@pytest.mark.parametrize(
+    ("short", "used_in"),
+    [
+        ("EU", ["cancun-walkout-pww"]),  # "U.S.-EU-led"
+        ("NGO", ["citizens-diplomacy-cancun-miami", "mexico-discovers-the-wto"]),  # "NGOs", "anti-NGO"
+        ("AFL-CIO", ["citizens-diplomacy-cancun-miami"]),
+    ],
+)
+def test_usage_is_found_in_compounds_and_plurals(built_site: Path, short: str, used_in: list[str]) -> None:
+    entry = entry_of((built_site / "glossary.html").read_text(encoding="utf-8"), short)
+    assert re.findall(r'href="articles/([a-z0-9-]+)\.html"', entry) == used_in
+
+
+@pytest.mark.parametrize(("short", "topic"), [("FTAA", "ftaa"), ("G21", "g21"), ("NAFTA", "nafta")])
+def test_an_abbreviation_with_a_topic_links_to_its_page(built_site: Path, short: str, topic: str) -> None:
+    entry = entry_of((built_site / "glossary.html").read_text(encoding="utf-8"), short)
+    assert f'href="topics/{topic}.html"' in entry

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,10 @@ from project import ROOT
 
 from cancun_reader.errors import InputError
 from cancun_reader.mentions import find_mentions, mention_pattern
-from cancun_reader.pipeline import convert, read_collection
+from cancun_reader.pipeline import convert, members_maps, read_collection
 from cancun_reader.sentences import comparable
 from cancun_reader.topics import load_topic
+from cancun_reader.worldmap import SHAPES
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +90,66 @@ def test_topic_pages_link_each_passage_to_its_paragraph(collection, mentions) ->
         assert f"{count} passage{'s' if count > 1 else ''} in {len(article_pages)} article" in page
 
 
+def test_every_citation_names_its_article_and_paragraph(built_site: Path) -> None:
+    """No bare "source" links: a reader can tell which article and paragraph a statement rests on."""
+    for page in sorted((built_site / "topics").glob("*.html")):
+        article = page.read_text(encoding="utf-8").partition("<article")[2]
+        links = re.findall(r'<a href="\.\./articles/([a-z0-9-]+)\.html#(p-[a-z0-9-]+)">(.*?)</a>', article)
+        assert links or page.name == "index.html", page.name
+        for _, _, label in links:
+            assert re.fullmatch(r"[^<>]+, ¶\d+", re.sub(r"</?abbr[^>]*>", "", label)), f"{page.name}: {label}"
+        assert ">source<" not in article and "Read it in context" not in article
+
+
+@pytest.mark.parametrize("slug", ["singapore-issues", "g21", "seattle-1999"])
+def test_each_passage_is_quoted_once_per_page(built_site: Path, slug: str) -> None:
+    page = (built_site / "topics" / f"{slug}.html").read_text(encoding="utf-8")
+    quoted = [re.sub(r"<[^>]+>", "", q) for q in re.findall(r"“(.*?)”", page, re.DOTALL)]
+    sentences = [s for q in quoted for s in q.split(" … ") if len(s) > 40]
+    assert len(sentences) == len(set(sentences)), [s for s in sentences if sentences.count(s) > 1][:1]
+    zoellick = "However, the mandate of the U.S. trade representative, Robert Zoellick"
+    assert page.count(zoellick) <= 1
+
+
+def test_the_g21_members_say_how_many_of_the_21_the_texts_name(built_site: Path) -> None:
+    page = (built_site / "topics" / "g21.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "The texts name 20 of the group's 21 members" in text
+    assert re.search(r"Named in all\s*\s*20 of 21", text)
+    assert "All\n\n20" not in text
+
+
+def test_the_g21_members_are_on_a_world_map_with_a_text_alternative(built_site: Path) -> None:
+    page = (built_site / "topics" / "g21.html").read_text(encoding="utf-8")
+    start = page.index('<svg class="world-map"')
+    svg = page[start : page.index("</svg>", start)]
+    assert 'role="img"' in svg and 'aria-labelledby="g21-map-title g21-map-desc"' in svg
+    named = re.findall(r'<path class="named"[^>]*><title>([^<]+)</title>', svg)
+    members = ["Egypt", "South Africa", "Nigeria", "China", "India", "Indonesia", "Pakistan", "Philippines"]
+    members += ["Argentina", "Brazil", "Chile", "Paraguay", "Bolivia", "Colombia", "Ecuador", "Peru"]
+    members += ["Venezuela", "Costa Rica", "Guatemala", "Mexico"]
+    assert sorted(named) == sorted(members)
+    assert len(re.findall(r'<g class="marker">', svg)) == 20
+    description = re.search(r'<desc id="g21-map-desc">(.*?)</desc>', svg)[1]
+    assert all(f"{n}. {name}" in description for n, name in enumerate(members, 1))
+    assert len(re.findall(r'<path class="country"', svg)) > 150, "the other countries are drawn too"
+    caption = page[page.index("<figcaption>", start) : page.index("</figcaption>", start)]
+    assert "1 Egypt" in caption and "20 Mexico" in caption
+
+
+def test_a_member_with_no_shape_is_said(tmp_path: Path) -> None:
+    topic = next(t for t in read_collection(ROOT / "sources", ROOT / "topics").topics if t.slug == "g21")
+    group = topic.members[0]
+    atlantis = replace(topic, members=(replace(group, members=(*group.members, "Atlantis")),))
+    notices: list = []
+    maps = members_maps([atlantis], ROOT / SHAPES, notices)
+    assert "g21" in maps and [str(n) for n in notices] == [
+        "topics/g21.md: no shape on the world map for Atlantis"
+    ]
+    assert members_maps([atlantis], tmp_path / "missing.json", notices) == {}
+    assert "the country shapes are missing; run `npm ci`" in str(notices[-1])
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -96,6 +158,10 @@ def test_topic_pages_link_each_passage_to_its_paragraph(collection, mentions) ->
         ("---\ntitle: X\naliases: [X]\nsee_also: [y]\n---\n", "unknown key 'see_also'"),
         ("---\ntitle: X\naliases: X\n---\n", "'aliases' must be a list"),
         ("---\ntitle: [X\n---\n", "is not valid YAML"),
+        (
+            "---\ntitle: X\naliases: [X]\nmembers:\n  total:\n    count: many\n---\n",
+            "'members.total.count' must be a whole number, not 'many'",
+        ),
     ],
 )
 def test_bad_topic_file_is_refused(tmp_path: Path, content: str, message: str) -> None:

@@ -41,3 +41,13 @@ def test_screenshots_of_home_article_and_topic(http_site, device: str) -> None:
         shot = ARTIFACTS / f"{name}-{device}.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
+
+
+def test_a_screenshot_of_the_g21_map(http_site) -> None:
+    page = http_site.open("topics/g21.html")
+    ARTIFACTS.mkdir(exist_ok=True)
+    figure = page.locator("figure.members-map")
+    shot = ARTIFACTS / "g21-map.png"
+    figure.screenshot(path=str(shot))
+    box = figure.bounding_box()
+    assert box and box["width"] > 500 and shot.stat().st_size > 20_000

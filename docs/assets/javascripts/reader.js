@@ -108,3 +108,22 @@ if (window.document$) {
 } else {
   window.addEventListener("load", revealFirstMatch);
 }
+
+// Abbreviations: Material shows what one stands for when the pointer is on it. Let a touch screen
+// and the keyboard have it too: a tap on any of them shows it (it can take the focus), and the first
+// of each on a page is reached with Tab (the others are left out of the tab order, which would
+// otherwise stop at every WTO of the text). Abbreviations in headings are left as they are.
+function reachAbbreviations() {
+  const seen = new Set();
+  document.querySelectorAll("article abbr").forEach((abbr) => {
+    if (abbr.closest("h1, h2, h3, h4, h5, h6")) return;
+    abbr.tabIndex = seen.has(abbr.textContent) ? -1 : 0;
+    seen.add(abbr.textContent);
+  });
+}
+
+if (window.document$) {
+  window.document$.subscribe(reachAbbreviations);
+} else {
+  window.addEventListener("load", reachAbbreviations);
+}

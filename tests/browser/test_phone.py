@@ -1,0 +1,107 @@
+"""Phone first: on a 390×844 touch screen, an article's text starts on the first screen, its topics
+are shown once, paragraph numbers, source links and abbreviations answer a tap; on a desktop, the
+keyboard reaches abbreviations, titles are not dotted, and a line is a reading measure. In the light
+and the dark palette; screenshots of each first screen are kept in artifacts/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browsing import ARTIFACTS, Site
+from chromium import CHROMIUM, FLAGS
+
+ARTICLES = ["cancun-walkout-pww", "citizens-diplomacy-cancun-miami", "mexico-discovers-the-wto"]
+
+
+@pytest.fixture(params=["light", "dark"])
+def phone(request, playwright_driver, server: str, tmp_path: Path):
+    """The site on a phone: a 390×844 touch screen with no hover, in either palette."""
+    browser = playwright_driver.chromium.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=str(CHROMIUM),
+        args=FLAGS,
+        headless=True,
+        viewport={"width": 390, "height": 844},
+        has_touch=True,
+        is_mobile=True,
+        color_scheme=request.param,
+    )
+    yield Site(server, browser), request.param
+    browser.close()
+
+
+@pytest.mark.parametrize("slug", ARTICLES)
+def test_the_text_starts_on_the_first_screen(phone, slug: str) -> None:
+    site, palette = phone
+    page = site.open(f"articles/{slug}.html")
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    assert scheme == {"light": "default", "dark": "slate"}[palette]
+    first = page.locator("article p[id^='p-']").first.bounding_box()
+    assert first and first["y"] + 24 < 844, f"the first paragraph starts at {first}"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"first-screen-{slug}-phone-{palette}.png"))
+    assert not page.watch.problems(), page.watch.problems()[0]
+
+
+def test_the_topics_are_shown_once(phone) -> None:
+    site, _ = phone
+    page = site.open("articles/citizens-diplomacy-cancun-miami.html")
+    assert not page.locator("nav.md-tags").is_visible()
+    topics = page.locator("article .article-topics a")
+    assert topics.count() >= 5 and topics.first.is_visible()
+
+
+def test_paragraph_numbers_and_source_links_answer_a_tap(phone) -> None:
+    site, _ = phone
+    page = site.open("articles/cancun-walkout-pww.html")
+    number = page.locator("article a.paragraph-number").nth(2)
+    source = page.locator("article a.source-link").nth(2)
+    for link in (number, source):
+        assert link.evaluate("e => getComputedStyle(e).opacity") == "1", "no hover on a phone"
+        box = link.bounding_box()
+        assert box and box["height"] >= 10
+    number.tap()
+    page.wait_for_function("location.hash === '#p-after-iraq-the-empire-was-quickly'", timeout=5_000)
+
+
+def test_a_tap_on_an_abbreviation_shows_its_long_form(phone) -> None:
+    site, _ = phone
+    page = site.open("articles/cancun-walkout-pww.html")
+    page.locator("article p abbr", has_text="IMF").first.tap()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.inner_text().strip() == "International Monetary Fund"
+
+
+def test_the_keyboard_reaches_an_abbreviation_and_its_long_form(file_site) -> None:
+    page = file_site.open("articles/cancun-walkout-pww.html")
+    page.locator("article a.paragraph-number").first.focus()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    else:
+        raise AssertionError("no abbreviation is reached with Tab")
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    title = page.evaluate("document.activeElement.textContent")
+    assert tooltip.inner_text().strip() and title.isupper()
+    # one tab stop per abbreviation, not one per use
+    stops = page.evaluate("[...document.querySelectorAll('article abbr')].filter(a => a.tabIndex === 0)")
+    texts = page.evaluate(
+        "[...document.querySelectorAll('article abbr')].filter(a => a.tabIndex === 0).map(a => a.textContent)"
+    )
+    assert len(stops) == len(set(texts))
+
+
+def test_titles_are_not_dotted_and_lines_are_a_reading_measure(file_site) -> None:
+    page = file_site.open("articles/mexico-discovers-the-wto.html")
+    title_abbr = page.locator("article h1 abbr")
+    assert title_abbr.count() == 1
+    assert title_abbr.evaluate("e => getComputedStyle(e).textDecorationLine") == "none"
+    measure = page.evaluate(
+        "() => { const p = document.querySelector('article p[id^=\"p-\"]');"
+        " return p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize); }"
+    )
+    assert 28 <= measure <= 38, f"a line is {measure:.1f} em wide"
