@@ -110,17 +110,27 @@ if (window.document$) {
 }
 
 // Abbreviations: Material shows what one stands for when the pointer is on it. Let a touch screen
-// and the keyboard have it too: a tap on any of them shows it (it can take the focus), and the first
-// of each on a page is reached with Tab (the others are left out of the tab order, which would
-// otherwise stop at every WTO of the text). Abbreviations in headings are left as they are.
+// and the keyboard have it too: the first of each on a page is reached with Tab (not every WTO of
+// the text: the tab order would stop at each), and a tap on any of them gives it the focus, which
+// shows it. Abbreviations in headings are left as they are. The work is done once per kind of
+// abbreviation, and per tap, not once per abbreviation of the page.
+const IN_TITLE = "h1, h2, h3, h4, h5, h6";
+
 function reachAbbreviations() {
   const seen = new Set();
   document.querySelectorAll("article abbr").forEach((abbr) => {
-    if (abbr.closest("h1, h2, h3, h4, h5, h6")) return;
-    abbr.tabIndex = seen.has(abbr.textContent) ? -1 : 0;
+    if (seen.has(abbr.textContent) || abbr.closest(IN_TITLE)) return;
     seen.add(abbr.textContent);
+    abbr.tabIndex = 0;
   });
 }
+
+document.addEventListener("click", (event) => {
+  const abbr = event.target instanceof Element ? event.target.closest("article abbr") : null;
+  if (!abbr || abbr.closest(IN_TITLE)) return;
+  if (!abbr.hasAttribute("tabindex")) abbr.tabIndex = -1;
+  abbr.focus();
+});
 
 if (window.document$) {
   window.document$.subscribe(reachAbbreviations);
