@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from chromium import CHROMIUM, FLAGS
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 LOCAL_SCHEMES = ("data", "blob", "about")
 
@@ -70,3 +72,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def nav_pages(site_dir: Path) -> list[str]:
     """Every page a reader can reach from the navigation: all the site's pages but the 404 page."""
     return sorted(str(p.relative_to(site_dir)) for p in site_dir.rglob("*.html") if p.name != "404.html")
+
+
+def launch(playwright_driver, tmp_path: Path, **options):
+    """Debian's Chromium with a fresh profile (user-data dir), as every browser test starts it."""
+    return playwright_driver.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=str(CHROMIUM), args=FLAGS, headless=True, **options
+    )

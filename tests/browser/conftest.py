@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import QuietHandler, Site
-from chromium import CHROMIUM, FLAGS
+from browsing import QuietHandler, Site, launch
+from chromium import CHROMIUM
 
 
 @pytest.fixture(scope="session")
@@ -28,14 +28,8 @@ def playwright_driver():
 
 @pytest.fixture
 def context(playwright_driver, tmp_path: Path):
-    """A fresh browser with a fresh profile (user-data dir) for each test."""
-    browser = playwright_driver.chromium.launch_persistent_context(
-        str(tmp_path / "profile"),
-        executable_path=str(CHROMIUM),
-        args=FLAGS,
-        headless=True,
-        viewport={"width": 1440, "height": 900},
-    )
+    """A fresh desktop browser for each test."""
+    browser = launch(playwright_driver, tmp_path, viewport={"width": 1440, "height": 900})
     yield browser
     browser.close()
 

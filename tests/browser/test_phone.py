@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browsing import ARTIFACTS, Site
-from chromium import CHROMIUM, FLAGS
+from browsing import ARTIFACTS, Site, launch
 
 ARTICLES = ["cancun-walkout-pww", "citizens-diplomacy-cancun-miami", "mexico-discovers-the-wto"]
 
@@ -17,11 +16,9 @@ ARTICLES = ["cancun-walkout-pww", "citizens-diplomacy-cancun-miami", "mexico-dis
 @pytest.fixture(params=["light", "dark"])
 def phone(request, playwright_driver, server: str, tmp_path: Path):
     """The site on a phone: a 390×844 touch screen with no hover, in either palette."""
-    browser = playwright_driver.chromium.launch_persistent_context(
-        str(tmp_path / "profile"),
-        executable_path=str(CHROMIUM),
-        args=FLAGS,
-        headless=True,
+    browser = launch(
+        playwright_driver,
+        tmp_path,
         viewport={"width": 390, "height": 844},
         has_touch=True,
         is_mobile=True,
