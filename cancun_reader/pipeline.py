@@ -58,9 +58,11 @@ from .references import (
     CITE_BOX,
     DEFAULT_SITE_URL,
     citation_forms,
+    collection_files,
     csl_record,
     meta_tags,
     reference_files,
+    reference_names,
     render_cite_box,
 )
 from .repair import find_unresolved, repair_blocks
@@ -314,6 +316,7 @@ def convert(
     hrefs = [f"../{TOPICS_DIR}/{t.slug}.md" for t in topic_list]
     texts: list[Converted] = []
     fresh: dict[str, Article] = {}
+    new: dict[str, Converted] = {}  # by cache key: the texts converted by this build
     with watch.stage("convert"):
         for entry in inputs.entries:
             key = key_of(inputs.digests[entry.slug], inputs.topics_signature, site_url)
@@ -323,9 +326,15 @@ def convert(
                 article, converted = convert_text(sources, entry, topic_list, links, site_url)
                 converted.article_key = key_of(key, "article")
                 fresh[entry.slug] = article
-                cache.put(key, converted)
+                new[key] = converted
                 cache.put(converted.article_key, article)
             texts.append(converted)
+    with watch.stage("references"):
+        # how to cite each new text, rendered for them all at once (pandoc runs once per style),
+        # then kept with the text: a rebuild renders only the texts it converts
+        attach_references(list(new.values()), site_url, cache)
+        for key, converted in new.items():
+            cache.put(key, converted)
 
     by_slug = {text.entry.slug: text for text in texts}
 
@@ -361,14 +370,7 @@ def convert(
         glossary = build_glossary([text.abbreviations for text in texts], inputs.kept_abbreviations)
         users = {short: [t.entry for t in texts if short in t.capitals] for short in glossary}
     out = Outputs(notices=[*inputs.notices, *(n for t in texts for n in t.notices)])
-    with watch.stage("references"):
-        records = [csl_record(t.entry, site_url) for t in texts]
-        forms = citation_forms(records, cache)
-        boxes = {t.entry.slug: render_cite_box(t.entry.slug, forms[t.entry.slug]) for t in texts}
-        downloads = reference_files([t.entry for t in texts], site_url, cache)
-    out.digests = {
-        f"{ARTICLES_DIR}/{t.entry.slug}.md": key_of(t.page_digest, boxes[t.entry.slug]) for t in texts
-    }
+    out.digests = {f"{ARTICLES_DIR}/{t.entry.slug}.md": t.page_digest for t in texts}
     out.digests |= {name: digest for t in texts for name, digest in t.received_digests.items()}
     out.load_articles = lambda: [article_of(t.entry.slug) for t in texts]
     with watch.stage("render"):
@@ -385,14 +387,27 @@ def convert(
             quoted,
             members_maps(topic_list, shapes, out.notices),
         )
-        for text in texts:
-            name = f"{ARTICLES_DIR}/{text.entry.slug}.md"
-            out.pages[name] = out.pages[name].replace(CITE_BOX, boxes[text.entry.slug])
-        out.pages.update(downloads)
+        out.pages.update(collection_files([t.entry for t in texts], [t.received for t in texts], site_url))
     for topic in topic_list:
         if not mentions[topic.slug]:
             out.notices.append(Notice("no source text mentions this topic", topic.path))
     return out
+
+
+def attach_references(texts: list[Converted], site_url: str, cache: Cache) -> None:
+    """Put into each text's page its "Cite this article" box, and among its files its RIS, BibTeX
+    and CSL-JSON, with their digests."""
+    if not texts:
+        return
+    forms = citation_forms([csl_record(t.entry, site_url) for t in texts], cache)
+    files = reference_files([t.entry for t in texts], site_url, cache)
+    for text in texts:
+        slug = text.entry.slug
+        text.page = text.page.replace(CITE_BOX, render_cite_box(slug, forms[slug]))
+        text.page_digest = digest_of(text.page)
+        own = {name: content for name, content in files.items() if name in reference_names(slug)}
+        text.received.update(own)
+        text.received_digests.update({name: digest_of(content) for name, content in own.items()})
 
 
 def members_maps(topics: list[Topic], shapes: Path | None, notices: list[Notice]) -> dict[str, str]:

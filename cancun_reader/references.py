@@ -264,28 +264,42 @@ def meta_tags(entry: Entry, site_url: str) -> list[tuple[str, str]]:
 CITE_DIR = "cite"
 
 
+def reference_names(slug: str) -> list[str]:
+    """The files of one article for reference managers, by path inside `docs/`."""
+    return [f"{CITE_DIR}/{slug}.{ext}" for ext in DOWNLOADS]
+
+
 def reference_files(entries: list[Entry], site_url: str, cache: Cache) -> dict[str, str]:
-    """The files a reference manager imports, by path inside `docs/`: for each article and for the
-    whole collection, RIS, BibTeX and CSL-JSON (with no date of access: that is the reader's)."""
+    """Each article's files for a reference manager, by path inside `docs/`: RIS, BibTeX and
+    CSL-JSON (with no date of access: that is the reader's). BibTeX is written by pandoc, once for
+    all the records the cache has not seen."""
     records = [csl_record(entry, site_url, accessed=False) for entry in entries]
+    keys = {str(r["id"]): key_of(json.dumps(r, sort_keys=True), "bibtex") for r in records}
+    bib = {ident: cache.get(key) for ident, key in keys.items()}
+    missing = [r for r in records if not isinstance(bib[str(r["id"])], str)]
+    if missing:
+        written = bibtex_text(missing)
+        for match in re.finditer(r"(?ms)^@\w+\{(?P<id>[^,\n]+),.*?(?=^@|\Z)", written):
+            bib[match["id"]] = match[0].strip() + "\n"
+            cache.put(keys[match["id"]], bib[match["id"]])
     by_slug = {entry.slug: entry for entry in entries}
-    key = key_of(json.dumps(records, sort_keys=True), "bibtex")
-    bibtex = cache.get(key)
-    if not isinstance(bibtex, str):
-        bibtex = bibtex_text(records) if records else ""
-        cache.put(key, bibtex)
-    bib_entries = {
-        match["id"]: match[0].strip() + "\n"
-        for match in re.finditer(r"(?ms)^@\w+\{(?P<id>[^,\n]+),.*?(?=^@|\Z)", bibtex)
-    }
-    files = {
-        f"{CITE_DIR}/collection.ris": ris_text(records, by_slug),
-        f"{CITE_DIR}/collection.bib": bibtex,
-        f"{CITE_DIR}/collection.json": json.dumps(records, ensure_ascii=False, indent=2) + "\n",
-    }
+    files = {}
     for record in records:
         slug = str(record["id"])
-        files[f"{CITE_DIR}/{slug}.ris"] = ris_text([record], by_slug)
-        files[f"{CITE_DIR}/{slug}.bib"] = bib_entries.get(slug, "")
-        files[f"{CITE_DIR}/{slug}.json"] = json.dumps([record], ensure_ascii=False, indent=2) + "\n"
+        ris, bibtex, csl = reference_names(slug)
+        files[ris] = ris_text([record], by_slug)
+        files[bibtex] = bib.get(slug) or ""
+        files[csl] = json.dumps([record], ensure_ascii=False, indent=2) + "\n"
     return files
+
+
+def collection_files(entries: list[Entry], files: list[dict[str, str]], site_url: str) -> dict[str, str]:
+    """The whole collection's files for a reference manager, joined from each article's."""
+    records = [csl_record(entry, site_url, accessed=False) for entry in entries]
+    ris = [own.get(reference_names(entry.slug)[0], "") for entry, own in zip(entries, files, strict=True)]
+    bib = [own.get(reference_names(entry.slug)[1], "") for entry, own in zip(entries, files, strict=True)]
+    return {
+        f"{CITE_DIR}/collection.ris": "\n\n".join(text.rstrip("\n") for text in ris if text) + "\n",
+        f"{CITE_DIR}/collection.bib": "\n".join(text for text in bib if text),
+        f"{CITE_DIR}/collection.json": json.dumps(records, ensure_ascii=False, indent=2) + "\n",
+    }

@@ -55,8 +55,8 @@ def test_what_a_text_depends_on_is_part_of_its_key(
     cache = Cache(tmp_path / "cache")
     pages = build_with(project, cache)
     # the texts that depend on the change are converted again; new code reads the catalog again
-    # too, and renders the citations again (each article in each style, and the BibTeX file)
-    citations = 3 * len(STYLES) + 1
+    # too, and renders the citations again (each article in each style, and in BibTeX)
+    citations = 3 * (len(STYLES) + 1)
     assert cache.misses == {"corrections": 1, "topics": 3, "code": 4 + citations}[change]
     assert pages == build_with(project, Cache(None))
 
