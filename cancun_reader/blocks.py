@@ -66,6 +66,22 @@ def looks_like_heading(text: str) -> bool:
     )
 
 
+LINE_END_HYPHEN = ("-", "\u2010", "\u2011", "\u00ad")
+
+
+def join_lines(lines: list[str]) -> str:
+    """The lines of a run as one line, as a heading is: a space between two lines, none after a
+    line that ends with a hyphen, which is kept as printed (`WTO-` / `WTO.` is `WTO-WTO.`).
+
+    >>> join_lines(["THE EMERGENCE OF", "THE G21"]), join_lines(["U.S.-", "EU TALKS"])
+    ('THE EMERGENCE OF THE G21', 'U.S.-EU TALKS')
+    """
+    joined = ""
+    for entry in lines:
+        joined += entry if not joined or joined.endswith(LINE_END_HYPHEN) else " " + entry
+    return joined
+
+
 def classify_run(lines: list[str], line: int) -> Block:
     """Decide the kind of one run of lines.
 
@@ -84,7 +100,7 @@ opens_mid_sentence=False, continues=False)
         return ListBlock(tuple(m["item"].strip() for m in items if m), line)
     if all("\t" in entry for entry in lines):
         return Table(tuple(tuple(cell.strip() for cell in entry.split("\t")) for entry in lines), line)
-    joined = " ".join(entry.strip() for entry in lines)
+    joined = join_lines([entry.strip() for entry in lines])
     bold = BOLD_LINE.fullmatch(joined)
     if bold and is_all_caps(bold["inner"]):
         return Heading(bold["inner"].strip(), line)

@@ -174,7 +174,8 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 # lines of a paragraph, once checked as if it were still part of that paragraph; a word in capitals
 # broken at a line end, once taken for a box title (and a bullet put into the text); a link after a
 # line-end hyphen, once compared as two words; a box left in its place, whose words the text's
-# next run once took for its own.
+# next run once took for its own; a heading in capitals broken after a hyphen, once joined with a
+# space (`WTO- WTO.`).
 @example("Cancún the the the the the the the the the.\n\nThe the the the the the the the the the the.\n")
 @example("the\r#.\r")
 @example("CONCLUSIONS\n\nCONCLUSIONS\n\nTHE EMERGENCE OF THE G21\n")
@@ -184,6 +185,7 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 @example("the.\n\nCONCLUSIONS\n\n- the trade\n\nthe.\n")
 @example("the\n\nCONCLUSIONS\n\nthe\nthe\nthe.\n")  # a paragraph under a title is no box
 @example("the-\n\nCONCLUSIONS\n\nthe\nthe\nCancún.\n")  # nor when its last line begins with a capital
+@example("the.\n\nWTO-\nWTO.\n")
 def test_every_word_reaches_the_page_in_order(source_text: str) -> None:
     article = convert_text(source_text)
     if article is None:
