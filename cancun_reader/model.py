@@ -239,7 +239,6 @@ class Event:
     place: Place
     supplied: tuple[str, ...] = ()  # the parts of the date the editors supplied: "year", "month"
     reason: str = ""  # why they are certain, e.g. "the year of “September 10 to 14, 2003”, ¶9"
-    line: int = 0  # the source line of the paragraph that gives it
 
 
 @dataclass(frozen=True)

@@ -218,9 +218,7 @@ def events_in(article: Article) -> list[Event]:
                     end = (year, end[1] or month, end[2])
                 context.remember(start, dated.label, paragraph.number, not supplied)
                 if dated.event:
-                    events.append(
-                        Event(start, end, dated.label, sentence, place, supplied, reason, paragraph.line)
-                    )
+                    events.append(Event(start, end, dated.label, sentence, place, supplied, reason))
     return events
 
 
