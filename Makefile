@@ -10,10 +10,11 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 CHROMIUM := /usr/bin/chromium
-CHROME_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-	--disable-background-networking --disable-component-update --disable-sync
+EPUBCHECK := /usr/share/java/epubcheck.jar
+PAPER ?= A4
 
-.PHONY: setup browser pages site serve test lint format lock clean golden pdf bundle audit bench corpus
+.PHONY: setup browser pages site serve test lint format lock clean golden epub pdf publish gh-deploy \
+	bundle audit bench corpus
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -36,16 +37,19 @@ site: setup  ## the offline site in site/ (open site/index.html from disk)
 serve: setup  ## build, serve on http://$(HOST) and rebuild when a source text is saved
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
-# Debian's Chromium (browser tests, PDFs) and poppler-utils (pdftotext). Installed when missing and
-# this is root with apt-get, as on CI; otherwise the browser tests are skipped and say why.
+# From Debian: Chromium (browser tests), poppler-utils (pdftotext, pdfinfo: the PDF tests),
+# EPUBCheck (the EPUB tests) and the DejaVu fonts the PDFs are set in. Installed when missing and
+# this is root with apt-get, as on CI; otherwise the tests that need them are skipped and say why.
+DEBIAN_PACKAGES := chromium chromium-driver poppler-utils epubcheck fonts-dejavu-core
 browser:
-	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftotext >/dev/null; then \
+	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftotext >/dev/null || [ ! -f $(EPUBCHECK) ] \
+			|| [ ! -d /usr/share/fonts/truetype/dejavu ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "Installing chromium, chromium-driver and poppler-utils from Debian ..."; \
+			echo "Installing $(DEBIAN_PACKAGES) from Debian ..."; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-				chromium chromium-driver poppler-utils >/dev/null; \
+				$(DEBIAN_PACKAGES) >/dev/null; \
 		else \
-			echo "Chromium is missing and cannot be installed here (root and apt-get needed): browser tests will be skipped."; \
+			echo "$(DEBIAN_PACKAGES) cannot be installed here (root and apt-get needed): the tests that need them will be skipped."; \
 		fi; \
 	fi
 
@@ -64,16 +68,26 @@ lock:  ## pin exact versions of everything in pyproject.toml into requirements.l
 	$(BIN)/pip-compile --quiet --extra site --extra dev --generate-hashes --strip-extras \
 		--output-file requirements.lock pyproject.toml
 
-pdf: site browser  ## each article printed to dist/<slug>.pdf by headless Chromium
-	mkdir -p dist
-	for page in site/articles/*.html; do \
-		slug=$$(basename $$page .html); [ "$$slug" = index ] && continue; \
-		$(CHROMIUM) $(CHROME_FLAGS) --user-data-dir=$$(mktemp -d) --no-pdf-header-footer \
-			--print-to-pdf=dist/$$slug.pdf "file://$(CURDIR)/$$page" 2>/dev/null || exit 1; \
-		echo "dist/$$slug.pdf"; \
-	done
+epub: site  ## EPUB 3 of the collection and of each article: dist/cancun-2003-reader.epub, dist/<slug>.epub
+	$(BIN)/python scripts/book.py epub --out dist
 
-bundle: site  ## dist/cancun-reader-site.zip: the offline site, to unzip and open anywhere
+pdf: site  ## PDF of the collection and of each article, A4 (PAPER=Letter for Letter), into dist/
+	$(BIN)/python scripts/book.py pdf --paper $(PAPER) --out dist
+
+# The site to publish, in site/: built, its books made from it into docs/downloads/, built again
+# with them (and its "Take it away" page listing them). Its citations give $(SITE_URL).
+publish: site
+	@[ -n "$$SITE_URL" ] || echo "note: SITE_URL is not set: citations give the placeholder address of mkdocs.yml"
+	rm -rf docs/downloads
+	$(BIN)/python scripts/book.py epub --out docs/downloads
+	$(BIN)/python scripts/book.py pdf --paper $(PAPER) --out docs/downloads
+	$(BIN)/mkdocs build --strict
+	@echo "site/: copy it to any static host (or run 'make gh-deploy'); it works offline after one visit"
+
+gh-deploy: publish  ## publish to the gh-pages branch of this repository's origin (GitHub Pages)
+	$(BIN)/mkdocs gh-deploy --strict --force
+
+bundle: publish  ## dist/cancun-reader-site.zip: the published site with its books, to open from disk
 	mkdir -p dist
 	rm -f dist/cancun-reader-site.zip
 	$(BIN)/python -m zipfile -c dist/cancun-reader-site.zip site
@@ -105,7 +119,8 @@ corpus: browser $(CORPUS_VENV)/.installed  ## print tests/corpus/texts with Weas
 
 clean:
 	rm -rf site dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/.includes \
-		docs/.generated.json .cache .pytest_cache .ruff_cache
+		docs/received docs/cite docs/editorial-report.md docs/downloads docs/downloads.md \
+		docs/assets/javascripts/iframe-worker-shim.js docs/.generated.json .cache .pytest_cache .ruff_cache
 
 golden: setup  ## rewrite tests/golden/*.md from the current build; review the diff before committing
 	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py

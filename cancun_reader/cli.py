@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .cache import Cache
 from .errors import InputError
+from .offline import SHIM
 from .pipeline import Report, build
 from .references import DEFAULT_SITE_URL
 from .worldmap import SHAPES
@@ -88,6 +89,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             cache=Cache(None if arguments.no_cache else arguments.cache),
             site_url=arguments.site_url,
             shapes=(root or Path.cwd()) / SHAPES,
+            shim=(root or Path.cwd()) / SHIM,
         )
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -288,3 +288,4 @@ class Outputs:
     notices: list[Notice] = field(default_factory=list)
     load_articles: Callable[[], list[Article]] = list  # the articles, loaded only when asked for
     digests: dict[str, str] = field(default_factory=dict)  # of pages whose digest is known already
+    titles: dict[str, str] = field(default_factory=dict)  # of the articles, by slug

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from .anchors import assign_anchors
 from .blocks import parse_blocks
+from .book.downloads import COLLECTION, render_downloads
+from .book.downloads import PAGE as DOWNLOADS_PAGE
 from .cache import Cache, key_of
 from .catalog import CATALOG_NAME, load_catalog, match_files
 from .citations import Cited, resolve_citations
@@ -42,6 +44,7 @@ from .glossary import (
 from .layout import lay_out
 from .mentions import mention_pattern, mentions_in, topics_named
 from .model import Article, Entry, Event, Mention, Notice, Outputs, Source, TimelineEntry, Topic
+from .offline import SHIM_PAGE
 from .pages import (
     render_abbreviations,
     render_article,
@@ -373,6 +376,7 @@ def convert(
     out.digests = {f"{ARTICLES_DIR}/{t.entry.slug}.md": t.page_digest for t in texts}
     out.digests |= {name: digest for t in texts for name, digest in t.received_digests.items()}
     out.load_articles = lambda: [article_of(t.entry.slug) for t in texts]
+    out.titles = {t.entry.slug: t.entry.title for t in texts}
     with watch.stage("render"):
         render_collection(
             out.pages,
@@ -392,6 +396,16 @@ def convert(
         if not mentions[topic.slug]:
             out.notices.append(Notice("no source text mentions this topic", topic.path))
     return out
+
+
+def add_shim(outputs: Outputs, shim: Path) -> None:
+    """The search shim among the generated files, or a warning that search from disk will not work."""
+    if shim.is_file():
+        outputs.pages[SHIM_PAGE] = shim.read_text(encoding="utf-8")
+    else:
+        outputs.notices.append(
+            Notice("is missing, so search from file:// cannot start: run `npm ci`", display_path(shim))
+        )
 
 
 def attach_references(texts: list[Converted], site_url: str, cache: Cache) -> None:
@@ -501,11 +515,16 @@ def build(
     watch: Stopwatch | None = None,
     site_url: str = DEFAULT_SITE_URL,
     shapes: Path | None = None,
+    shim: Path | None = None,
 ) -> Report:
     """Convert and, unless `check`, write the pages that changed and remove stale generated ones.
-    With `strict`, a warning is an error and nothing is written."""
+    With `strict`, a warning is an error and nothing is written. Beside the pages go the site's
+    page of downloads (the books found in `docs/downloads/`) and the search shim from `shim`."""
     watch = watch or Stopwatch()
     outputs = convert(sources, topics, cache=cache, watch=watch, site_url=site_url, shapes=shapes)
+    outputs.pages[DOWNLOADS_PAGE] = render_downloads(docs, outputs.titles, COLLECTION)
+    if shim is not None:
+        add_shim(outputs, shim)
     warnings = [notice for notice in outputs.notices if notice.is_warning]
     if strict and warnings:
         first = warnings[0]

@@ -1,8 +1,11 @@
-"""MkDocs hook: run the conversion before every build, and list the generated pages in the nav.
+"""MkDocs hook: run the conversion before every build, list the generated pages in the nav, and
+put the service worker into the built site.
 
 The conversion is the `cancun_reader` package, which knows nothing of MkDocs; this hook only calls
-it, turns bad input into a `PluginError` naming the file and line, and serves the iframe-worker
-shim (from `node_modules`, installed by `make`) so that search works from `file://` offline.
+it and turns bad input into a `PluginError` naming the file and line. The conversion also copies
+the iframe-worker shim into `docs/`, so search works from `file://` offline under any renderer.
+After a build (never under `mkdocs serve`, where a kept copy would hide every edit), the hook
+writes `sw.js`, which makes the published site work offline after one visit.
 """
 
 from __future__ import annotations
@@ -12,18 +15,33 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
 
 from cancun_reader.cache import Cache
 from cancun_reader.errors import InputError
+from cancun_reader.offline import SHIM
+from cancun_reader.offline.worker import write_worker
 from cancun_reader.pipeline import build
 from cancun_reader.references import DEFAULT_SITE_URL
 from cancun_reader.worldmap import SHAPES
 
 log = logging.getLogger("mkdocs.hooks.cancun_reader")
 
-IFRAME_WORKER_SHIM = Path("node_modules/iframe-worker/shim/index.js")
-SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
+SERVING = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global SERVING
+    SERVING = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.extra["service_worker"] = not SERVING  # overrides/main.html names it for reader.js
+    return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if not SERVING:
+        write_worker(Path(config.site_dir))
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -36,6 +54,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             cache=Cache(root / ".cache" / "cancun-reader"),
             site_url=config.site_url or DEFAULT_SITE_URL,
             shapes=root / SHAPES,
+            shim=root / SHIM,
         )
     except InputError as error:
         raise PluginError(f"cancun_reader: {error}") from None
@@ -57,11 +76,3 @@ def expand_sections(nav: list, pages: list[str]) -> list:
         else:
             expanded.append(item)
     return expanded
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    shim = Path(config.config_file_path).parent / IFRAME_WORKER_SHIM
-    if not shim.is_file():
-        raise PluginError(f"cancun_reader: {shim} is missing; run 'make site' (or 'npm ci') to install it")
-    files.append(File.generated(config, SHIM_URI, abs_src_path=str(shim)))
-    return files

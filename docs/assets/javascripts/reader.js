@@ -137,3 +137,37 @@ if (window.document$) {
 } else {
   window.addEventListener("load", reachAbbreviations);
 }
+
+// Offline after one visit: over http(s), the service worker the build wrote (named in the page's
+// head) keeps a copy of the whole site. Never on file://, where there is nothing to keep. When a
+// newer build has been published, the reader is told, and chooses when to load it.
+function offerNewerEdition(waiting) {
+  if (document.querySelector(".newer-edition")) return;
+  const note = document.createElement("div");
+  note.className = "newer-edition";
+  note.setAttribute("role", "status");
+  note.textContent = "A newer edition of this site has been published. ";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = "Load it";
+  button.addEventListener("click", () => waiting.postMessage("take-over"));
+  note.append(button);
+  document.body.append(note);
+}
+
+function keepForOffline() {
+  const named = document.querySelector('meta[name="cancun-reader:service-worker"]');
+  if (!named || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  const hadOne = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.addEventListener("controllerchange", () => hadOne && location.reload());
+  navigator.serviceWorker.register(new URL(named.content, location.href)).then((registration) => {
+    const announce = (worker) => worker.state === "installed" && hadOne && offerNewerEdition(worker);
+    if (registration.waiting) announce(registration.waiting);
+    registration.addEventListener("updatefound", () => {
+      const worker = registration.installing;
+      worker.addEventListener("statechange", () => announce(worker));
+    });
+  });
+}
+
+keepForOffline();

@@ -1,0 +1,64 @@
+"""The site's page of what a reader can take away: the books `make publish` put in
+`docs/downloads/` (EPUB and PDF, the collection and each article) and the reference files, with
+their sizes; a build without books says how they are made rather than link to nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cancun_reader.escape import escape_text
+
+COLLECTION = "cancun-2003-reader"
+"""The file name of the whole collection's book (`downloads/cancun-2003-reader.epub`)."""
+DOWNLOADS_DIR = "downloads"
+PAGE = "downloads.md"
+FORMATS = {".epub": "EPUB, for e-readers", ".pdf": "PDF, to print"}
+
+
+def size(path: Path) -> str:
+    """A file's size as a reader reads it.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> (folder / "a").write_bytes(b"x" * 2500) and size(folder / "a")
+    '2 KB'
+    """
+    kilobytes = path.stat().st_size / 1000
+    return f"{kilobytes / 1000:.1f} MB" if kilobytes >= 1000 else f"{max(1, round(kilobytes))} KB"
+
+
+def render_downloads(docs: Path, titles: dict[str, str], collection: str) -> str:
+    """The page: a table of the books found in `docs/downloads/`, the collection's first, then
+    each article's by its title (`titles`, by slug)."""
+    folder = docs / DOWNLOADS_DIR
+    books = sorted(p for p in folder.glob("*") if p.suffix in FORMATS) if folder.is_dir() else []
+    lines = [
+        "---\ntitle: Take it away\n---\n",
+        "# Take it away\n",
+        "The collection to read on an e-reader, to print for a class or to keep for the train. The books"
+        " are made from the pages of this site, repairs, paragraph numbers and notes included; each"
+        " article's list of changes follows its text, and its text as received stays on this site.\n",
+    ]
+    if books:
+        lines += ["| What | File | Size |", "| --- | --- | --- |"]
+        order = [collection, *titles]
+        rank = {stem: place for place, stem in enumerate(order)}
+        for book in sorted(books, key=lambda p: (rank.get(p.stem, len(order)), p.suffix)):
+            title = titles.get(book.stem, book.stem)
+            what = "The whole collection" if book.stem == collection else escape_text(title)
+            link = f"[{FORMATS[book.suffix]}]({DOWNLOADS_DIR}/{book.name})"
+            lines.append(f"| {what} | {link} | {size(book)} |")
+        lines.append("")
+    else:
+        lines.append(
+            "*This build of the site holds no books: `make publish` makes them (or `make epub` and"
+            " `make pdf`, into `dist/`).*\n"
+        )
+    lines += [
+        "For reference managers, every article's page links to its RIS, BibTeX and CSL-JSON files,"
+        " and to the whole collection's.\n",
+        "**Offline.** Once visited over the web, this site keeps a copy of itself in the browser and"
+        " works with no connection, search included; when a newer edition is published, a page says"
+        " so and offers to load it. The whole site can also be taken as a folder: open its"
+        " `index.html` from disk.\n",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,67 @@
+"""Which books are made from a built site, and what each says of itself: the whole collection,
+and one book per article, each in EPUB and PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cancun_reader.book.chapters import Chapter, parse, read_chapters
+from cancun_reader.book.downloads import COLLECTION
+from cancun_reader.book.epub import BookInfo, write_epub
+from cancun_reader.book.pdf import write_pdf
+
+
+def first(meta: dict[str, tuple[str, ...]], *keys: str) -> str:
+    """The first value a page's metadata gives under any of the keys, or "" (not known).
+
+    >>> first({"citation_date": ("2003",)}, "citation_publication_date", "citation_date")
+    '2003'
+    >>> first({}, "citation_date")
+    ''
+    """
+    return next((meta[key][0] for key in keys if meta.get(key)), "")
+
+
+def collection_info(site: Path) -> BookInfo:
+    """What the collection's book says of itself, from the site's home page."""
+    home = parse(site / "index.html")
+    canonical = home.cssselect('link[rel="canonical"]')
+    description = home.cssselect('meta[name="description"]')
+    return BookInfo(
+        title=home.findtext(".//title").split(" - ")[-1].strip(),
+        identifier=canonical[0].get("href") if canonical else "",
+        description=description[0].get("content", "") if description else "",
+        publisher=home.findtext(".//title").split(" - ")[-1].strip(),
+    )
+
+
+def article_info(chapter: Chapter, collection: BookInfo) -> BookInfo:
+    """What an article's book says of itself: its page's metadata, which holds only what is known
+    (a title the editors composed in brackets, no author or date when the text gives none)."""
+    meta = chapter.meta
+    return BookInfo(
+        title=first(meta, "citation_title") or chapter.title,
+        identifier=chapter.url,
+        description=first(meta, "description"),
+        authors=meta.get("citation_author", ()),
+        date=first(meta, "citation_publication_date", "citation_date"),
+        publisher=collection.title,
+    )
+
+
+def make_books(site: Path, out: Path, kind: str, paper: str = "A4") -> list[Path]:
+    """The collection's book and one per article, of one kind (`epub` or `pdf`), into `out`."""
+    chapters = read_chapters(site)
+    collection = collection_info(site)
+    books = [(chapters, collection, COLLECTION)]
+    for chapter in chapters:
+        if chapter.part == "Articles":  # read again: its links to other pages leave its book
+            alone = read_chapters(site, [chapter.path])
+            books.append((alone, article_info(chapter, collection), Path(chapter.path).stem))
+    written = []
+    for book, info, name in books:
+        if kind == "epub":
+            written.append(write_epub(book, info, out / f"{name}.epub"))
+        else:
+            written.append(write_pdf(book, info, out / f"{name}.pdf", paper))
+    return written

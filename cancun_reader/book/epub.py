@@ -1,0 +1,138 @@
+"""EPUB 3 from chapters, written by pandoc (`pypandoc-binary`): a title page, a table of contents
+in parts (Articles, Topics, …) when the book holds more than one page, the charts as SVG images
+with their text alternatives, and the metadata the pages give: nothing a page does not know."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+import pypandoc
+import yaml
+
+from cancun_reader.book.chapters import Chapter, in_part, opens_part
+from cancun_reader.book.figures import take_figures
+
+STYLESHEET = Path(__file__).with_name("epub.css")
+
+
+@dataclass(frozen=True)
+class BookInfo:
+    """What a book says of itself: only what its pages know (no date, no author, if none is known)."""
+
+    title: str
+    identifier: str  # the published address of the page, or of the site
+    description: str = ""
+    authors: tuple[str, ...] = ()
+    date: str = ""
+    publisher: str = ""
+    language: str = "en"
+
+    def pandoc_metadata(self) -> dict[str, object]:
+        """The metadata pandoc writes into the EPUB's package document.
+
+        >>> BookInfo("A", "https://x.org/a.html").pandoc_metadata()
+        {'title': 'A', 'identifier': [{'scheme': 'URI', 'text': 'https://x.org/a.html'}], 'lang': 'en'}
+        """
+        metadata: dict[str, object] = {
+            "title": self.title,
+            "identifier": [{"scheme": "URI", "text": self.identifier}],
+            "lang": self.language,
+        }
+        if self.authors:
+            metadata["creator"] = [{"role": "author", "text": a} for a in self.authors]
+        for key in ("description", "date", "publisher"):
+            if getattr(self, key):
+                metadata[key] = getattr(self, key)
+        return metadata
+
+
+def deepen(html: str) -> str:
+    """A chapter's headings one level down, under the heading of its part.
+
+    >>> deepen('<section><h1>A</h1><h2>B</h2></section>')
+    '<section><h2>A</h2><h3>B</h3></section>'
+    """
+    section = lxml.html.fragment_fromstring(html)
+    for heading in section.iter("h1", "h2", "h3", "h4", "h5"):
+        heading.tag = f"h{int(heading.tag[1]) + 1}"
+    return lxml.html.tostring(section, encoding="unicode")
+
+
+KEEPS_ID = {"div", "section", "span", "h1", "h2", "h3", "h4", "h5", "h6"}
+"""The elements whose id pandoc keeps; a paragraph's or a list item's it drops."""
+
+
+def for_pandoc(html: str) -> str:
+    """What pandoc's HTML reader would drop, put where it keeps it: an id moved into an empty span
+    at the start of its element (so that a link to a paragraph, `Delos, ¶9`, still leads to it once
+    pandoc has cut the book into files), a box (`<aside>`) and a paragraph's class kept on a `<div>`
+    (so that a sidebar, a pull quote or a byline stays what it is).
+
+    >>> for_pandoc('<div><p id="p-1">Text</p><aside class="sidebar"><p>Box</p></aside></div>')
+    '<div><p><span id="p-1"></span>Text</p><div class="sidebar"><p>Box</p></div></div>'
+    >>> for_pandoc('<div><p class="byline">By A</p></div>')
+    '<div><div class="byline"><p>By A</p></div></div>'
+    """
+    root = lxml.html.fragment_fromstring(html)
+    for element in list(root.iter()):
+        if element.get("id") and element.tag not in KEEPS_ID:
+            anchor = lxml.html.Element("span", id=element.attrib.pop("id"))
+            anchor.tail, element.text = element.text, None
+            element.insert(0, anchor)
+        if element.tag == "aside":
+            element.tag = "div"
+        elif element.tag == "p" and element.get("class"):
+            box = lxml.html.Element("div", {"class": element.attrib.pop("class")})
+            element.addprevious(box)
+            box.tail, element.tail = element.tail, None
+            box.append(element)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def book_html(chapters: list[Chapter]) -> tuple[str, list]:
+    """The whole book as one HTML document for pandoc, and the figures its chapters hold."""
+    body, figures = [], []
+    for index, chapter in enumerate(chapters):
+        html, found = take_figures(chapter.html, chapter.name)
+        figures += found
+        if opens_part(chapters, index):
+            body.append(f'<h1 id="part-{chapter.part.lower()}">{chapter.part}</h1>')
+        body.append(for_pandoc(deepen(html) if in_part(chapters, index) else html))
+    document = '<html lang="en"><head><meta charset="utf-8"></head><body>{}</body></html>'
+    return document.format("\n".join(body)), figures
+
+
+def write_epub(chapters: list[Chapter], info: BookInfo, out: Path) -> Path:
+    """The chapters as one EPUB 3 at `out`; pandoc's work happens in a folder removed afterwards."""
+    html, figures = book_html(chapters)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="cancun-reader-epub-") as work:
+        folder = Path(work)
+        for figure in figures:
+            (folder / figure.name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / figure.name).write_bytes(figure.svg)
+        (folder / "metadata.yaml").write_text(
+            yaml.safe_dump(info.pandoc_metadata(), allow_unicode=True), encoding="utf-8"
+        )
+        partial = out.resolve().with_name(f".{out.name}.partial")
+        pypandoc.convert_text(
+            html,
+            "epub3",
+            format="html",
+            outputfile=str(partial),
+            extra_args=[
+                f"--metadata-file={folder / 'metadata.yaml'}",
+                f"--css={STYLESHEET}",
+                f"--resource-path={folder}",
+                f"--split-level={2 if len(chapters) > 1 else 1}",
+                "--toc",
+                "--toc-depth=2",
+                "--epub-title-page=true",
+            ],
+            cworkdir=work,
+        )
+        partial.replace(out)
+    return out
