@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cancun_reader.offline import SHIM_PAGE
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -48,10 +50,11 @@ def copy_project(copy: Path) -> Path:
         else:
             shutil.copy2(source, copy / name)
     (copy / "docs").mkdir()
+    generated = shutil.ignore_patterns(Path(SHIM_PAGE).name)  # the conversion puts it among the assets
     for name in HAND_WRITTEN_DOCS:
         source = ROOT / "docs" / name
         if source.is_dir():
-            shutil.copytree(source, copy / "docs" / name)
+            shutil.copytree(source, copy / "docs" / name, ignore=generated)
         else:
             shutil.copy2(source, copy / "docs" / name)
     (copy / "node_modules").symlink_to(ROOT / "node_modules")

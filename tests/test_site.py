@@ -141,7 +141,7 @@ def test_offline_search_works_from_file_urls(built_site: Path) -> None:
 def test_navigation_tabs_are_in_reading_order(built_site: Path) -> None:
     page = (built_site / "index.html").read_text(encoding="utf-8")
     tabs = re.findall(r'<a href="[^"]*" class="md-tabs__link[^"]*">\s*([^<]*?)\s*</a>', page)
-    assert tabs == ["Home", "Articles", "Topics", "Timeline", "Glossary", "About"]
+    assert tabs == ["Home", "Articles", "Topics", "Timeline", "Glossary", "Take it away", "About"]
 
 
 def test_article_section_lists_every_article(built_site: Path) -> None:

@@ -114,7 +114,8 @@ def read_chapter(site: Path, path: str, inside: set[str]) -> Chapter:
     title = heading.text_content().strip() if heading is not None else name
     if heading is not None:
         heading.set("id", name)
-    article.tag, article.attrib["class"] = "section", "chapter"
+    kind = (part_of(path) or "page").lower().removesuffix("s")  # article, topic, timeline, glossary
+    article.tag, article.attrib["class"] = "section", f"chapter {kind}"
     return Chapter(
         name=name,
         path=path,

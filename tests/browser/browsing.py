@@ -75,7 +75,10 @@ def nav_pages(site_dir: Path) -> list[str]:
 
 
 def launch(playwright_driver, tmp_path: Path, **options):
-    """Debian's Chromium with a fresh profile (user-data dir), as every browser test starts it."""
+    """Debian's Chromium with a fresh profile (user-data dir), as every browser test starts it.
+    Service workers are blocked unless asked for: the site's keeps a copy of every page, which
+    `test_offline.py` tests, and which would make every other test over HTTP download it all."""
+    options = {"service_workers": "block", **options}
     return playwright_driver.chromium.launch_persistent_context(
         str(tmp_path / "profile"), executable_path=str(CHROMIUM), args=FLAGS, headless=True, **options
     )

@@ -1,0 +1,87 @@
+"""Publishing: `make publish` (through `make bundle`) on a copy of the project gives a site with its
+books, listed on its "Take it away" page and kept by its service worker, and a zip holding the
+site, the EPUBs, the PDFs and the citation files; the GitHub Pages workflow is valid YAML and
+runs only Make targets that exist."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from project import ROOT, copy_project
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+
+
+def make_targets() -> set[str]:
+    return set(re.findall(r"^([a-z][\w-]*):(?!=)", (ROOT / "Makefile").read_text(), re.MULTILINE))
+
+
+def test_the_pages_workflow_is_valid_yaml_and_runs_only_make_targets_that_exist() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+    called = [target for run in runs for target in re.findall(r"\bmake ((?:[a-z][\w-]* ?)+)", run)]
+    targets = {t for group in called for t in group.split()}
+    assert {"test", "bundle"} <= targets, "the workflow tests as CI does, then publishes"
+    assert targets <= make_targets(), targets - make_targets()
+    assert all(re.fullmatch(r"make [a-z][\w -]*", run.strip()) for run in runs), runs
+    uploaded = [
+        s for job in workflow["jobs"].values() for s in job["steps"] if "upload-pages" in s.get("uses", "")
+    ]
+    assert uploaded[0]["with"]["path"] == "site"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """A copy of the project after `make bundle` (which runs `make publish`), with the project's
+    own virtual environment and npm packages."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs Debian's poppler-utils: run `make test` as root")
+    project = copy_project(tmp_path_factory.mktemp("publish") / "project")
+    shutil.copy2(ROOT / "Makefile", project / "Makefile")
+    result = subprocess.run(
+        ["make", "bundle", f"BIN={ROOT / '.venv' / 'bin'}", "PY_STAMP=", "NODE_STAMP="],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "SITE_URL": "https://reader.example.net/cancun/"},
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return project
+
+
+def test_make_publish_puts_the_books_in_the_site_and_lists_them(published: Path) -> None:
+    site = published / "site"
+    books = sorted(p.name for p in (site / "downloads").iterdir())
+    assert len(books) == 8 and {Path(b).suffix for b in books} == {".epub", ".pdf"}
+    page = (site / "downloads.html").read_text(encoding="utf-8")
+    for book in books:
+        assert f'href="downloads/{book}"' in page
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    assert all(f'"downloads/{book}"' in worker for book in books)
+
+
+def test_the_published_address_is_the_one_setting_everywhere(published: Path) -> None:
+    site = published / "site"
+    article = (site / "articles" / "cancun-walkout-pww.html").read_text(encoding="utf-8")
+    assert 'href="https://reader.example.net/cancun/articles/cancun-walkout-pww.html"' in article
+    ris = (site / "cite" / "cancun-walkout-pww.ris").read_text(encoding="utf-8")
+    assert "https://reader.example.net/cancun/articles/cancun-walkout-pww.html" in ris
+    with zipfile.ZipFile(site / "downloads" / "cancun-walkout-pww.epub") as epub:
+        opf = next(epub.read(n).decode() for n in epub.namelist() if n.endswith(".opf"))
+    assert "https://reader.example.net/cancun/articles/cancun-walkout-pww.html" in opf
+    assert "example.org" not in article + ris + opf
+
+
+def test_the_bundle_holds_the_site_its_books_and_its_citation_files(published: Path) -> None:
+    names = zipfile.ZipFile(published / "dist" / "cancun-reader-site.zip").namelist()
+    assert "site/index.html" in names and "site/sw.js" in names
+    assert (
+        "site/downloads/cancun-2003-reader.epub" in names and "site/downloads/cancun-2003-reader.pdf" in names
+    )
+    assert {"site/cite/collection.ris", "site/cite/collection.bib", "site/cite/collection.json"} <= set(names)
