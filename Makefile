@@ -97,14 +97,7 @@ audit: site browser  ## Lighthouse scores of home, an article and a topic page i
 	cd tools/audit && npm ci --no-audit --no-fund --loglevel=error
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python scripts/audit.py
 
-BENCH_VENV := .bench-venv
-
-$(BENCH_VENV)/.installed: requirements-bench.txt
-	$(PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
-	touch $@
-
-bench: setup $(BENCH_VENV)/.installed  ## timings and growth, into artifacts/bench.{json,md} and docs/performance.md
+bench: setup  ## timings and growth, into artifacts/bench.{json,md} and docs/performance.md
 	$(BIN)/python scripts/bench.py
 
 CORPUS_VENV := .corpus-venv

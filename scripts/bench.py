@@ -37,7 +37,7 @@ ARTIFACTS = ROOT / "artifacts"
 SIZES = (3, 30, 300, 1000)
 RUNS = {3: 7, 30: 5, 300: 3, 1000: 3}
 STAGES = ("read", "convert", "topics", "render", "write")
-ZENSICAL = ROOT / ".bench-venv" / "bin" / "zensical"
+ZENSICAL = ROOT / ".venv" / "bin" / "zensical"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -224,7 +224,7 @@ def edit_to_reload(work: Path) -> dict:
 def zensical(work: Path) -> dict:
     """The same generated pages built by Zensical, which reads mkdocs.yml, beside MkDocs."""
     if not ZENSICAL.exists():
-        return {"available": False, "note": "not installed; `make bench` installs it into .bench-venv/"}
+        return {"available": False, "note": "not installed; `make setup` installs it (requirements.lock)"}
     project = project_with(3, work / "zensical")
     build(project / "sources", project / "topics", project / "docs")
     version = subprocess.run([str(ZENSICAL), "--version"], capture_output=True, text=True).stdout.strip()
@@ -253,7 +253,7 @@ def zensical(work: Path) -> dict:
         "mkdocs_html_pages": mkdocs_pages,
         "could_not": [
             "run the MkDocs hook: it builds the pages `make pages` generated beforehand",
-            "serve the iframe-worker shim the hook adds: search from file:// needs a connection",
+            "write the service worker the hook writes: no offline after one visit",
         ],
         "log": result.stdout.strip().splitlines()[-3:],
     }

@@ -250,8 +250,11 @@ def test_a_build_killed_at_any_moment_leaves_each_page_old_or_new(project: Path,
     for edit in (change, retitle):
         edit(project)
     for attempt in range(12):
-        process = subprocess.Popen(
-            [sys.executable, "scripts/build.py"], cwd=project, stdout=subprocess.DEVNULL
+        process = subprocess.Popen(  # what a killed build leaves in the temporary folder stays here
+            [sys.executable, "scripts/build.py"],
+            cwd=project,
+            stdout=subprocess.DEVNULL,
+            env={**os.environ, "TMPDIR": str(tmp_path)},
         )
         try:
             process.wait(timeout=0.25 + attempt * 0.05)

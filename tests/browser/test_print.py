@@ -1,6 +1,7 @@
-"""Printing and carrying the site: an article printed to PDF by headless Chromium (as `make pdf`
-does) keeps its text from the first sentence to the last; the zipped site (as `make bundle` makes
-it) works unzipped anywhere, search included."""
+"""Printing and carrying the site: an article printed from the browser (headless Chromium's print
+to PDF, with the site's print styles) keeps its text from the first sentence to the last; the
+zipped site (as `make bundle` makes it) works unzipped anywhere, search included. The PDFs of
+`make pdf` are tested in `tests/test_books.py`."""
 
 from __future__ import annotations
 

@@ -160,14 +160,19 @@ function keepForOffline() {
   if (!named || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   const hadOne = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener("controllerchange", () => hadOne && location.reload());
-  navigator.serviceWorker.register(new URL(named.content, location.href)).then((registration) => {
-    const announce = (worker) => worker.state === "installed" && hadOne && offerNewerEdition(worker);
-    if (registration.waiting) announce(registration.waiting);
-    registration.addEventListener("updatefound", () => {
-      const worker = registration.installing;
-      worker.addEventListener("statechange", () => announce(worker));
-    });
-  });
+  // A browser that refuses service workers (private browsing, a policy) reads the site online only.
+  navigator.serviceWorker
+    .register(new URL(named.content, location.href))
+    .then((registration) => {
+      if (!registration) return;
+      const announce = (worker) => worker.state === "installed" && hadOne && offerNewerEdition(worker);
+      if (registration.waiting) announce(registration.waiting);
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        worker.addEventListener("statechange", () => announce(worker));
+      });
+    })
+    .catch(() => {});
 }
 
 keepForOffline();
