@@ -15,6 +15,9 @@ class InputError(Exception):
         self.line = line
         self.message = message
 
+    def __reduce__(self):  # raised in a process of the pool, it reaches the build whole
+        return (InputError, (self.path, self.message, self.line))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"

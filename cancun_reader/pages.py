@@ -130,10 +130,12 @@ def render_topic(
     events: list[TimelineEntry],
     quoted: list[str] | None = None,
     world: str = "",
+    compact: bool = False,
 ) -> str:
     """A topic page: introduction, key facts, members (and `world`, their map), the events that
     name it, then every passage that names it. `quoted` may hold the passages already rendered
-    (`render_mention`, in the order of `mentions`), kept from an earlier build."""
+    (`render_mention`, in the order of `mentions`), kept from an earlier build. `compact` (a large
+    collection): each article's passages as links to their paragraphs, not quoted."""
     parts = [front_matter({"title": topic.title}).rstrip(), f"# {escape_text(topic.title)}"]
     parts.append(render_introduction(topic, cited))
     if topic.facts:
@@ -150,10 +152,10 @@ def render_topic(
             parts.append(world)
     if events:
         # a sentence the passages below quote is not quoted twice: here, its date and citation only
-        below = {sentence for mention in mentions for sentence in mention.sentences}
+        below = set() if compact else {sentence for mention in mentions for sentence in mention.sentences}
         entries = (render_entry(e, log="../timeline.md", quote=e.head.sentence not in below) for e in events)
         parts.append("## Timeline\n\n" + "\n\n".join(entries))
-    parts.append(render_passages(mentions, quoted))
+    parts.append(render_passage_links(mentions) if compact else render_passages(mentions, quoted))
     if topic.related:
         related = [by_slug[s] for s in topic.related]
         parts.append(
@@ -183,6 +185,27 @@ def render_passages(mentions: list[Mention], quoted: list[str] | None = None) ->
     for slug, own in by_article.items():
         parts.append(f"### {escaped(titles[slug])} {{ #{slug} }}")
         parts.append("\n".join(own))
+    return "\n\n".join(parts)
+
+
+def render_passage_links(mentions: list[Mention]) -> str:
+    """'What the sources say' for a large collection: one line per article, its passages counted
+    and each a link to its paragraph (`¶3, ¶7`), so that the page stays short at a thousand texts."""
+    parts = ["## What the sources say"]
+    if not mentions:
+        return "\n\n".join([*parts, "No source text mentions this topic yet."])
+    by_article: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_article.setdefault(mention.place.slug, []).append(mention)
+    parts.append(
+        f"{count_phrase(len(mentions), 'passage', 'passages')} in "
+        f"{count_phrase(len(by_article), 'article', 'articles')}, each linked to its paragraph."
+    )
+    lines = []
+    for slug, own in by_article.items():
+        numbers = ", ".join(f"[¶{m.place.number}]({place_link(m.place)})" for m in own)
+        lines.append(f"- [{escaped(own[0].place.title)}](../articles/{slug}.md) ({len(own)}): {numbers}")
+    parts.append("\n".join(lines))
     return "\n\n".join(parts)
 
 

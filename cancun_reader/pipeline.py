@@ -6,6 +6,7 @@ input stops the build while `docs/` is still exactly as it was.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -41,6 +42,7 @@ from .glossary import (
     capitals_in,
     load_glossary,
 )
+from .indexes import is_large, render_large_indexes
 from .layout import lay_out
 from .mentions import mention_pattern, mentions_in, topics_named
 from .model import Article, Entry, Event, Mention, Notice, Outputs, Source, TimelineEntry, Topic
@@ -56,6 +58,7 @@ from .pages import (
     render_topic,
     render_topic_index,
 )
+from .parallel import map_in_order
 from .read import display_path, is_inside, read_bytes, read_source, read_text
 from .references import (
     CITE_BOX,
@@ -261,6 +264,15 @@ def read_inputs(sources: Path, topics: Path, cache: Cache) -> Inputs:
     return Inputs(entries, digests, topic_list, signature, kept, notices)
 
 
+def convert_linked(
+    sources: Path, topics: list[Topic], pattern, hrefs: list[str], site_url: str, entry: Entry
+) -> tuple[Article, Converted]:
+    """`convert_text` with the topic links of the text's first mentions, made here: what a process
+    of the pool is given is the same for every text."""
+    links = TopicLinks(pattern, hrefs) if pattern else None
+    return convert_text(sources, entry, topics, links, site_url)
+
+
 def convert_text(
     sources: Path, entry: Entry, topics: list[Topic], links: TopicLinks | None, site_url: str
 ) -> tuple[Article, Converted]:
@@ -317,21 +329,23 @@ def convert(
     topic_list = inputs.topics
     pattern = mention_pattern(topic_list) if topic_list else None
     hrefs = [f"../{TOPICS_DIR}/{t.slug}.md" for t in topic_list]
-    texts: list[Converted] = []
     fresh: dict[str, Article] = {}
     new: dict[str, Converted] = {}  # by cache key: the texts converted by this build
     with watch.stage("convert"):
-        for entry in inputs.entries:
-            key = key_of(inputs.digests[entry.slug], inputs.topics_signature, site_url)
-            converted = cache.get(key)
-            if not isinstance(converted, Converted):
-                links = TopicLinks(pattern, hrefs) if pattern else None
-                article, converted = convert_text(sources, entry, topic_list, links, site_url)
-                converted.article_key = key_of(key, "article")
-                fresh[entry.slug] = article
-                new[key] = converted
-                cache.put(converted.article_key, article)
-            texts.append(converted)
+        keys = {
+            e.slug: key_of(inputs.digests[e.slug], inputs.topics_signature, site_url) for e in inputs.entries
+        }
+        found = {slug: cache.get(key) for slug, key in keys.items()}
+        missing = [e for e in inputs.entries if not isinstance(found[e.slug], Converted)]
+        work = functools.partial(convert_linked, sources, topic_list, pattern, hrefs, site_url)
+        for entry, (article, converted) in zip(missing, map_in_order(work, missing), strict=True):
+            key = keys[entry.slug]
+            converted.article_key = key_of(key, "article")
+            fresh[entry.slug] = article
+            new[key] = converted
+            found[entry.slug] = converted
+            cache.put(converted.article_key, article)
+        texts = [found[e.slug] for e in inputs.entries]
     with watch.stage("references"):
         # how to cite each new text, rendered for them all at once (pandoc runs once per style),
         # then kept with the text: a rebuild renders only the texts it converts
@@ -466,7 +480,11 @@ def render_collection(
     topics and theirs, the timeline, the glossary, and the home page's fragments."""
     entries = [t.entry for t in texts]
     by_slug = {t.slug: t for t in topic_list}
-    pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(entries)
+    large = is_large(entries)
+    if large:  # the navigation lists these index pages, not every article
+        pages.update({f"{ARTICLES_DIR}/{name}": page for name, page in render_large_indexes(entries).items()})
+    else:
+        pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(entries)
     for text in texts:
         pages[f"{ARTICLES_DIR}/{text.entry.slug}.md"] = text.page
         pages.update(text.received)
@@ -484,6 +502,7 @@ def render_collection(
             events_of[topic.slug],
             quoted[topic.slug],
             maps.get(topic.slug, ""),
+            compact=large,
         )
         pages[f"{TOPICS_DIR}/{topic.slug}.md"] = page
     timeline, told = events

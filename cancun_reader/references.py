@@ -18,6 +18,7 @@ import json
 import re
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import rispy
@@ -163,13 +164,20 @@ def citation_forms(records: list[dict[str, object]], cache: Cache) -> dict[str, 
     """Every article's forms, `{slug: {"Chicago": html, …}}`, rendered only for records the cache
     has not seen (a record and a style make a key)."""
     forms: dict[str, dict[str, str]] = {str(r["id"]): {} for r in records}
-    for label, style in STYLES.items():
-        keys = {str(r["id"]): key_of(json.dumps(r, sort_keys=True), style, "citation") for r in records}
-        missing = [r for r in records if not isinstance(cache.get(keys[str(r["id"])]), str)]
-        fresh = render_style(missing, style)
+    keys = {
+        label: {str(r["id"]): key_of(json.dumps(r, sort_keys=True), style, "citation") for r in records}
+        for label, style in STYLES.items()
+    }
+    missing = {
+        label: [r for r in records if not isinstance(cache.get(keys[label][str(r["id"])]), str)]
+        for label in STYLES
+    }
+    with ThreadPoolExecutor(len(STYLES)) as pool:  # one pandoc per style, side by side
+        rendered = dict(zip(STYLES, pool.map(render_style, missing.values(), STYLES.values()), strict=True))
+    for label, fresh in rendered.items():
         for ident, html in fresh.items():
-            cache.put(keys[ident], html)
-        for ident, key in keys.items():
+            cache.put(keys[label][ident], html)
+        for ident, key in keys[label].items():
             forms[ident][label] = fresh.get(ident) or cache.get(key)
     return forms
 

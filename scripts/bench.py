@@ -80,6 +80,10 @@ def peak_memory(project: Path) -> int:
     return round(int(result.stdout.strip()) / 1024)
 
 
+ARTICLE_PAGE = "articles/citizens-diplomacy-cancun-miami.html"
+"""The article page whose size is followed from 3 texts to 1,000 (the long article)."""
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -96,6 +100,26 @@ def mkdocs_build(project: Path, config: str = "mkdocs.yml") -> float:
     return time.perf_counter() - start
 
 
+def mkdocs_build_measured(project: Path) -> tuple[float, int]:
+    """`mkdocs build`'s time, and its peak resident memory in MiB (read by a parent of its own,
+    whose only child it is)."""
+    code = (
+        "import resource, subprocess, sys;"
+        "subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q'], check=True, capture_output=True);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=project, check=True, env=ENV, capture_output=True, text=True
+    )
+    return time.perf_counter() - start, round(int(result.stdout.strip()) / 1024)
+
+
+def largest_page(site: Path) -> tuple[str, int]:
+    page = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    return str(page.relative_to(site)), page.stat().st_size
+
+
 def measure_size(size: int, work: Path) -> dict:
     project = project_with(size, work / f"n{size}")
     runs = [convert_once(project, project / "docs-bench") for _ in range(RUNS[size])]
@@ -103,7 +127,8 @@ def measure_size(size: int, work: Path) -> dict:
     conversion = statistics.median(sum(r.values()) for r in runs)
     shutil.rmtree(project / "docs-bench")
     build(project / "sources", project / "topics", project / "docs")  # the pages mkdocs will build
-    site_seconds = mkdocs_build(project)
+    site_seconds, site_memory = mkdocs_build_measured(project)
+    largest, largest_bytes = largest_page(project / "site")
     generated = project / "docs" / "articles"
     return {
         "texts": size,
@@ -115,6 +140,10 @@ def measure_size(size: int, work: Path) -> dict:
         "mkdocs_build_s": round(site_seconds, 2),
         "site_mib": round(folder_size(project / "site") / 2**20, 1),
         "search_index_kib": round((project / "site" / "search" / "search_index.json").stat().st_size / 1024),
+        "mkdocs_peak_memory_mib": site_memory,
+        "article_page_kib": round((project / "site" / ARTICLE_PAGE).stat().st_size / 1024, 1),
+        "largest_page": largest,
+        "largest_page_kib": round(largest_bytes / 1024),
     }
 
 
@@ -296,6 +325,14 @@ def table(results: dict) -> str:
         "Pages | `mkdocs build` | Site | Search index |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    site_lines = [
+        "",
+        "The site: `mkdocs build` (the conversion done beforehand), its peak memory, the site's size, the "
+        "long article's page and the largest page.",
+        "",
+        "| Texts | `mkdocs build` | Its peak memory | Site | Article page | Largest page |",
+        "|---:|---:|---:|---:|---:|---|",
+    ]
     for row in results["sizes"]:
         s = row["stages_s"]
         lines.append(
@@ -305,11 +342,26 @@ def table(results: dict) -> str:
             f" | {row['pages_kib']} KiB | {row['mkdocs_build_s']} s | {row['site_mib']} MiB"
             f" | {row['search_index_kib']} KiB |"
         )
+        site_lines.append(
+            f"| {row['texts']} | {row['mkdocs_build_s']} s | {row['mkdocs_peak_memory_mib']} MiB | "
+            f"{row['site_mib']} MiB | {row['article_page_kib']} KiB | `{row['largest_page']}`, "
+            f"{row['largest_page_kib']} KiB |"
+        )
+    lines += site_lines
+    by_size = {row["texts"]: row for row in results["sizes"]}
+    big, thirty = by_size[1000], by_size[30]
+    article_ratio = round(big["article_page_kib"] / thirty["article_page_kib"], 2)
     g, o, i, e = results["growth"], results["overhead"], results["incremental"], results["edit_to_reload"]
     z = results["zensical"]
     verdict = lambda ok: "target met" if ok else "target missed"  # noqa: E731
     lines += [
         "",
+        f"- **At 1,000 texts**: the site weighs {big['site_mib']} MiB (target ≤ 100 MiB: "
+        f"{verdict(big['site_mib'] <= 100)}); the long article's page {big['article_page_kib']} KiB, "
+        f"{article_ratio} times its size at 30 texts (target ≤ 1.5: {verdict(article_ratio <= 1.5)}); "
+        f"`mkdocs build` takes {big['mkdocs_build_s']} s (target ≤ 25 s: "
+        f"{verdict(big['mkdocs_build_s'] <= 25)}); the conversion from a cold cache "
+        f"{big['conversion_s']:.1f} s (target ≤ 5 s: {verdict(big['conversion_s'] <= 5)}).",
         f"- **Growth**: {g['per_text_ms_1000']} ms per text at 1,000 texts against "
         f"{g['per_text_ms_30']} ms at 30, a ratio of {g['ratio']} "
         f"(target ≤ 1.3: {verdict(g['ratio'] <= 1.3)}).",

@@ -65,14 +65,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def expand_sections(nav: list, pages: list[str]) -> list:
     """Turn a nav entry `Articles: articles/index.md` into that index followed by every
-    generated page of its folder, so `mkdocs.yml` never lists generated pages by hand."""
+    generated page of its folder, so `mkdocs.yml` never lists generated pages by hand; where the
+    folder has index pages of its own (`by-year.md`: a large collection), into those only."""
     expanded = []
     for item in nav:
         (title, target), *_ = item.items() if isinstance(item, dict) else [(None, item)]
         if isinstance(target, str) and target in pages and target.endswith("/index.md"):
             folder = target.removesuffix("index.md")
             children = [p for p in pages if p.startswith(folder) and p != target]
-            expanded.append({title: [target, *children]})
+            indexes = [p for p in children if Path(p).stem.startswith("by-")]
+            expanded.append({title: [target, *(indexes or children)]})
         else:
             expanded.append(item)
     return expanded

@@ -1,0 +1,114 @@
+"""A collection past the navigation's limit (`NAV_LIMIT` texts): the navigation holds the index
+pages, not an entry per article; every article is reachable from each index page; an article's
+page weighs about what it weighs in the three-text site; a topic page links each article's
+passages instead of quoting them all. The three-text site keeps its navigation (test_site.py)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import lxml.html
+import pytest
+from collection import make_collection
+from project import build_site, copy_project
+
+from cancun_reader import parallel
+from cancun_reader.errors import InputError
+from cancun_reader.indexes import INDEXES, NAV_LIMIT
+from cancun_reader.parallel import POOL_FROM, workers
+from cancun_reader.pipeline import convert
+
+SIZE = NAV_LIMIT + 10
+INDEX_PAGES = ["index.html", *(f"{name}.html" for name in INDEXES)]
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("large") / "project")
+    collection = make_collection(SIZE, tmp_path_factory.mktemp("collection") / "inputs")
+    for folder in ("sources", "topics"):
+        shutil.rmtree(project / folder)
+        shutil.copytree(collection / folder, project / folder)
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def slugs(site: Path) -> set[str]:
+    return {p.stem for p in (site / "articles").glob("*.html") if p.name not in INDEX_PAGES}
+
+
+def links_to_articles(page: Path, selector: str) -> set[str]:
+    tree = lxml.html.fromstring(page.read_bytes())
+    hrefs = [a.get("href") for a in tree.cssselect(f"{selector} a[href]")]
+    return {m[1] for h in hrefs if (m := re.fullmatch(r"(?:\.\./articles/|\./|)([\w-]+)\.html", h or ""))}
+
+
+def test_the_navigation_holds_the_index_pages_not_the_articles(large_site: Path) -> None:
+    assert len(slugs(large_site)) == SIZE
+    for page in ("index.html", "articles/cancun-walkout-pww-0042.html", "topics/g21.html"):
+        tree = lxml.html.fromstring((large_site / page).read_bytes())
+        nav = [a.get("href") for a in tree.cssselect("nav.md-nav--primary a[href]")]
+        into_articles = {
+            Path(h.split("#")[0]).name for h in nav if "articles/" in h or page.startswith("articles")
+        }
+        assert not into_articles & {f"{s}.html" for s in slugs(large_site)}, page
+    tree = lxml.html.fromstring((large_site / "index.html").read_bytes())
+    nav = [a.get("href") for a in tree.cssselect("nav.md-nav--primary a[href]")]
+    assert {Path(h).name for h in nav if "articles/" in h} == set(INDEX_PAGES)
+
+
+@pytest.mark.parametrize("index", INDEX_PAGES)
+def test_every_article_is_reachable_from_each_index_page(large_site: Path, index: str) -> None:
+    linked = links_to_articles(large_site / "articles" / index, "article")
+    assert linked - {Path(i).stem for i in INDEX_PAGES} == slugs(large_site)
+
+
+def test_an_article_page_weighs_what_it_weighs_in_the_three_text_site(
+    large_site: Path, built_site: Path
+) -> None:
+    page = "articles/citizens-diplomacy-cancun-miami.html"
+    assert (large_site / page).stat().st_size < 1.2 * (built_site / page).stat().st_size
+
+
+def test_a_topic_page_links_each_articles_passages_without_quoting_them(large_site: Path) -> None:
+    text = lxml.html.fromstring((large_site / "topics" / "g21.html").read_bytes()).cssselect("article")[0]
+    said = text.text_content()
+    assert re.search(r"\d+ passages in \d+ articles, each linked to its paragraph", said)
+    items = [li for li in text.cssselect("li") if re.search(r"\(\d+\): ¶\d+", li.text_content())]
+    assert len(items) > SIZE // 2
+    for item in items:  # the article, then each of its passages: links into that article
+        article, *passages = [a.get("href") for a in item.cssselect("a")]
+        count = int(re.search(r"\((\d+)\):", item.text_content())[1])
+        assert len(passages) == count and all(p.startswith(article + "#") for p in passages), article
+    assert "“" not in text.cssselect("h2#what-the-sources-say")[0].getnext().text_content()
+
+
+@pytest.fixture(scope="module")
+def pooled_inputs(tmp_path_factory) -> Path:
+    if workers() < 2:
+        pytest.skip("one core: the pool is not used")
+    return make_collection(POOL_FROM + 5, tmp_path_factory.mktemp("pooled") / "inputs")
+
+
+def test_texts_converted_in_a_pool_give_the_same_pages_byte_for_byte(
+    pooled_inputs: Path, monkeypatch
+) -> None:
+    pooled = convert(pooled_inputs / "sources", pooled_inputs / "topics").pages
+    monkeypatch.setattr(parallel, "POOL_FROM", 10**6)
+    alone = convert(pooled_inputs / "sources", pooled_inputs / "topics").pages
+    assert list(pooled) == list(alone) and pooled == alone
+
+
+def test_bad_input_found_in_a_pool_is_named_with_its_file_and_line(
+    pooled_inputs: Path, tmp_path: Path
+) -> None:
+    sources = shutil.copytree(pooled_inputs / "sources", tmp_path / "sources")
+    victim = sources / "mexico-discovers-the-wto-0041.txt"
+    victim.write_bytes(victim.read_bytes() + "Cancún, saved in Latin-1.\n".encode("latin-1"))
+    with pytest.raises(InputError) as raised:
+        convert(sources, pooled_inputs / "topics")
+    assert raised.value.path.endswith("mexico-discovers-the-wto-0041.txt")
+    assert raised.value.line == victim.read_bytes().count(b"\n") and "UTF-8" in raised.value.message
