@@ -10,11 +10,12 @@ from .citations import Cited
 from .edition import count_phrase, received_page, render_changes, render_transcribers_note
 from .escape import TopicLinks, escape_code, escape_html, escape_text, front_matter
 from .glossary import Abbreviation
+from .indexes import INDEXES
 from .marks import marks_by_block
 from .model import UNKNOWN, Article, Citation, Entry, Mention, Paragraph, Place, TimelineEntry, Topic
 from .references import CITE_BOX
 from .render import render_body
-from .timeline_page import render_entry
+from .timeline_page import first_of, render_entry
 from .topics import CITATION
 
 ARTICLE_SEARCH_BOOST = 4
@@ -272,7 +273,8 @@ def render_glossary(
     entries = []
     for short, abbreviation in glossary.items():
         users = users_of.get(short, [])
-        used = ", ".join(f"[{escaped(e.title)}](articles/{e.slug}.md)" for e in users) or "none of the texts"
+        links = [f"[{escaped(e.title)}](articles/{e.slug}.md)" for e in users]
+        used = first_of(links, "articles", ", ") or "none of the texts"
         origin = "the texts" if abbreviation.origin.endswith(".txt") else "the editors' list"
         details = [f"Spelled out in {origin}.", f"Used in {used}."]
         topic = topic_for(short, abbreviation.long, topics)
@@ -301,13 +303,24 @@ def render_abbreviations(glossary: dict[str, Abbreviation]) -> str:
     return "\n".join(f"*[{short}]: {' '.join(a.long.split())}" for short, a in glossary.items()) + "\n"
 
 
-def render_home_cards(entries: list[Entry], topics: list[Topic], mentions: dict[str, list[Mention]]) -> str:
-    """Cards for the home page: one per article, one per topic."""
-    article_cards = [
-        f"-   **[{escaped(e.title)}](articles/{e.slug}.md)**\n\n    ---\n\n    {byline(e)}. "
-        + (escaped(e.summary) if e.summary != UNKNOWN else "")
-        for e in entries
-    ]
+def render_home_cards(
+    entries: list[Entry], topics: list[Topic], mentions: dict[str, list[Mention]], large: bool = False
+) -> str:
+    """Cards for the home page: one per article (in a `large` collection, one per index of the
+    articles), one per topic."""
+    if large:
+        indexes = [("index.md", "By title"), *((f"{name}.md", title) for name, (title, _) in INDEXES.items())]
+        article_cards = [
+            f"-   **[Articles {title.lower()}](articles/{page})**\n\n    ---\n\n    "
+            f"{count_phrase(len(entries), 'article', 'articles')}, {title.lower()}."
+            for page, title in indexes
+        ]
+    else:
+        article_cards = [
+            f"-   **[{escaped(e.title)}](articles/{e.slug}.md)**\n\n    ---\n\n    {byline(e)}. "
+            + (escaped(e.summary) if e.summary != UNKNOWN else "")
+            for e in entries
+        ]
     topic_cards = [
         f"-   **[{escape_text(t.title)}](topics/{t.slug}.md)**\n\n    ---\n\n    "
         f"{count_phrase(len(mentions[t.slug]), 'passage', 'passages')} in the texts."

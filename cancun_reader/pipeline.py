@@ -509,7 +509,7 @@ def render_collection(
     pages["timeline.md"] = render_timeline(timeline, undated(told))
     pages["glossary.md"] = render_glossary(glossary, users, topic_list)
     pages[f"{INCLUDES_DIR}/abbreviations.md"] = render_abbreviations(glossary)
-    pages[f"{INCLUDES_DIR}/home-cards.md"] = render_home_cards(entries, topic_list, mentions)
+    pages[f"{INCLUDES_DIR}/home-cards.md"] = render_home_cards(entries, topic_list, mentions, large)
     pages[f"{INCLUDES_DIR}/home-timeline.md"] = render_home_timeline(timeline)
 
 

@@ -10,6 +10,23 @@ from .timeline import MONTH_NAMES, date_label, span
 SUPPLIED_LOG = "dates-supplied-by-the-editors"
 
 
+LISTED = 12
+"""At most this many links in a list of the articles or passages that say the same thing (a
+thousand texts tell the Miami summit); the rest are counted."""
+
+
+def first_of(links: list[str], noun: str, separator: str = " · ") -> str:
+    """The first `LISTED` links, then how many more there are.
+
+    >>> first_of(["a", "b"], "passages")
+    'a · b'
+    >>> first_of([str(n) for n in range(14)], "passages", ", ")
+    '0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more passages'
+    """
+    shown = separator.join(links[:LISTED])
+    return shown if len(links) <= LISTED else f"{shown} and {len(links) - LISTED} more {noun}"
+
+
 def entry_id(entry: TimelineEntry) -> str:
     """`event-2003-09-10`: the entry's anchor, from its date, so a link to it survives new texts."""
     year, month, day = entry.start
@@ -51,7 +68,8 @@ def render_entry(
     item = f"- **{date}** — " + (told if quote else f"told in {place_link(head.place, prefix)}")
     more = []
     if others and len(entry.events) > 1:
-        more.append("    Also told in " + " · ".join(place_link(e.place, prefix) for e in entry.events[1:]))
+        others = [place_link(e.place, prefix) for e in entry.events[1:]]
+        more.append("    Also told in " + first_of(others, "passages"))
     if head.supplied:
         what = " and ".join(head.supplied).capitalize()
         note = f"[{what} supplied by the editors]({log}#{SUPPLIED_LOG}){{ .date-supplied }}"

@@ -19,6 +19,7 @@ from cancun_reader.errors import InputError
 from cancun_reader.indexes import INDEXES, NAV_LIMIT
 from cancun_reader.parallel import POOL_FROM, workers
 from cancun_reader.pipeline import convert
+from cancun_reader.timeline_page import LISTED
 
 SIZE = NAV_LIMIT + 10
 INDEX_PAGES = ["index.html", *(f"{name}.html" for name in INDEXES)]
@@ -112,3 +113,15 @@ def test_bad_input_found_in_a_pool_is_named_with_its_file_and_line(
         convert(sources, pooled_inputs / "topics")
     assert raised.value.path.endswith("mexico-discovers-the-wto-0041.txt")
     assert raised.value.line == victim.read_bytes().count(b"\n") and "UTF-8" in raised.value.message
+
+
+def test_home_the_glossary_and_the_timeline_stay_short(large_site: Path) -> None:
+    home = lxml.html.fromstring((large_site / "index.html").read_bytes()).cssselect("article")[0]
+    cards = {Path(a.get("href")).name for a in home.cssselect(".grid.cards a[href*='articles/']")}
+    assert cards == set(INDEX_PAGES)
+    for page in ("glossary.html", "timeline.html"):
+        article = lxml.html.fromstring((large_site / page).read_bytes()).cssselect("article")[0]
+        for item in article.cssselect("dd, li"):
+            assert len(item.cssselect("a[href*='articles/']")) <= LISTED + 1, (page, item.text_content()[:80])
+    glossary = lxml.html.fromstring((large_site / "glossary.html").read_bytes()).cssselect("article")[0]
+    assert re.search(r"and \d+ more articles", glossary.text_content())
