@@ -29,6 +29,7 @@ import repair_quality
 from collection import make_collection
 
 from cancun_reader.cache import Cache
+from cancun_reader.offline import SHIM_PAGE
 from cancun_reader.pages import escaped
 from cancun_reader.pipeline import Stopwatch, build
 
@@ -48,9 +49,10 @@ def project_with(size: int, folder: Path) -> Path:
     for name in ("scripts", "overrides"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     (folder / "docs").mkdir()
-    for name in ("index.md", "about.md", "performance.md", "assets"):
-        source = ROOT / "docs" / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / "docs" / name)
+    generated = shutil.ignore_patterns(Path(SHIM_PAGE).name)  # the conversion puts it among the assets
+    for name in ("index.md", "about.md", "performance.md"):
+        shutil.copy(ROOT / "docs" / name, folder / "docs" / name)
+    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets", ignore=generated)
     (folder / "node_modules").symlink_to(ROOT / "node_modules")
     return folder
 
@@ -105,8 +107,10 @@ def mkdocs_build_measured(project: Path) -> tuple[float, int]:
     whose only child it is)."""
     code = (
         "import resource, subprocess, sys;"
-        "subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q'], check=True, capture_output=True);"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        "done = subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q'],"
+        " capture_output=True, text=True);"
+        "sys.exit(done.stderr) if done.returncode else"
+        " print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
     start = time.perf_counter()
     result = subprocess.run(
