@@ -278,7 +278,16 @@ def render_received(article: Article, has_corrections: bool) -> str:
     )
     body = '<ol class="received-text">\n' + "\n".join(rows) + "\n</ol>"
     return (
-        "\n\n".join([front_matter({"title": title}).rstrip(), f"# {escape_text(title)}", intro, body]) + "\n"
+        # left out of search: its words are the article's, which search finds restored
+        "\n\n".join(
+            [
+                front_matter({"title": title, "search": {"exclude": True}}).rstrip(),
+                f"# {escape_text(title)}",
+                intro,
+                body,
+            ]
+        )
+        + "\n"
     )
 
 

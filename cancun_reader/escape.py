@@ -159,12 +159,17 @@ def escape_meta(text: str) -> str:
 
 
 def meta_value(value: object) -> object:
-    """A value of the front matter with every string in it HTML-escaped; numbers stay numbers."""
+    """A value of the front matter with every string in it HTML-escaped; numbers and booleans stay
+    what they are.
+
+    >>> meta_value({"search": {"exclude": True}, "boost": 4, "title": "A & B"})
+    {'search': {'exclude': True}, 'boost': 4, 'title': 'A &amp; B'}
+    """
     if isinstance(value, dict):
         return {k: meta_value(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [meta_value(v) for v in value]
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, int | float | bool):
         return value
     return escape_meta(str(value))
 
