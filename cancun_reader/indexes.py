@@ -4,6 +4,7 @@ the topics' index). Each lists an article on one line, under headings that say h
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -26,6 +27,7 @@ def is_large(entries: list[Entry]) -> bool:
     return len(entries) > NAV_LIMIT
 
 
+@functools.lru_cache(maxsize=65_536)
 def line(entry: Entry) -> str:
     """An article on one line: its title, linked, then what is known of its author, publication
     and date.
