@@ -191,7 +191,8 @@ def render_passages(mentions: list[Mention], quoted: list[str] | None = None) ->
 
 def render_passage_links(mentions: list[Mention]) -> str:
     """'What the sources say' for a large collection: one line per article, its passages counted
-    and each a link to its paragraph (`¶3, ¶7`), so that the page stays short at a thousand texts."""
+    and each a link to its paragraph (`— 2 passages: ¶3, ¶7`), so that the page stays short at a
+    thousand texts."""
     parts = ["## What the sources say"]
     if not mentions:
         return "\n\n".join([*parts, "No source text mentions this topic yet."])
@@ -205,7 +206,8 @@ def render_passage_links(mentions: list[Mention]) -> str:
     lines = []
     for slug, own in by_article.items():
         numbers = ", ".join(f"[¶{m.place.number}]({place_link(m.place)})" for m in own)
-        lines.append(f"- [{escaped(own[0].place.title)}](../articles/{slug}.md) ({len(own)}): {numbers}")
+        count = count_phrase(len(own), "passage", "passages")
+        lines.append(f"- [{escaped(own[0].place.title)}](../articles/{slug}.md) — {count}: {numbers}")
     parts.append("\n".join(lines))
     return "\n\n".join(parts)
 

@@ -78,11 +78,11 @@ def test_a_topic_page_links_each_articles_passages_without_quoting_them(large_si
     text = lxml.html.fromstring((large_site / "topics" / "g21.html").read_bytes()).cssselect("article")[0]
     said = text.text_content()
     assert re.search(r"\d+ passages in \d+ articles, each linked to its paragraph", said)
-    items = [li for li in text.cssselect("li") if re.search(r"\(\d+\): ¶\d+", li.text_content())]
+    items = [li for li in text.cssselect("li") if re.search(r"— \d+ passages?: ¶\d+", li.text_content())]
     assert len(items) > SIZE // 2
     for item in items:  # the article, then each of its passages: links into that article
         article, *passages = [a.get("href") for a in item.cssselect("a")]
-        count = int(re.search(r"\((\d+)\):", item.text_content())[1])
+        count = int(re.search(r"— (\d+) passages?:", item.text_content())[1])
         assert len(passages) == count and all(p.startswith(article + "#") for p in passages), article
     assert "“" not in text.cssselect("h2#what-the-sources-say")[0].getnext().text_content()
 
