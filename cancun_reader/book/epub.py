@@ -106,7 +106,8 @@ def book_html(chapters: list[Chapter]) -> tuple[str, list]:
 
 
 def write_epub(chapters: list[Chapter], info: BookInfo, out: Path) -> Path:
-    """The chapters as one EPUB 3 at `out`; pandoc's work happens in a folder removed afterwards."""
+    """The chapters as one EPUB 3 at `out`, written whole or not at all; pandoc's work happens in
+    a folder removed afterwards."""
     html, figures = book_html(chapters)
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="cancun-reader-epub-") as work:
@@ -118,21 +119,24 @@ def write_epub(chapters: list[Chapter], info: BookInfo, out: Path) -> Path:
             yaml.safe_dump(info.pandoc_metadata(), allow_unicode=True), encoding="utf-8"
         )
         partial = out.resolve().with_name(f".{out.name}.partial")
-        pypandoc.convert_text(
-            html,
-            "epub3",
-            format="html",
-            outputfile=str(partial),
-            extra_args=[
-                f"--metadata-file={folder / 'metadata.yaml'}",
-                f"--css={STYLESHEET}",
-                f"--resource-path={folder}",
-                f"--split-level={2 if len(chapters) > 1 else 1}",
-                "--toc",
-                "--toc-depth=2",
-                "--epub-title-page=true",
-            ],
-            cworkdir=work,
-        )
-        partial.replace(out)
+        try:
+            pypandoc.convert_text(
+                html,
+                "epub3",
+                format="html",
+                outputfile=str(partial),
+                extra_args=[
+                    f"--metadata-file={folder / 'metadata.yaml'}",
+                    f"--css={STYLESHEET}",
+                    f"--resource-path={folder}",
+                    f"--split-level={2 if len(chapters) > 1 else 1}",
+                    "--toc",
+                    "--toc-depth=2",
+                    "--epub-title-page=true",
+                ],
+                cworkdir=work,
+            )
+            partial.replace(out)
+        finally:
+            partial.unlink(missing_ok=True)  # left only if pandoc failed
     return out

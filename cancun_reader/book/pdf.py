@@ -104,8 +104,11 @@ def write_pdf(chapters: list[Chapter], info: BookInfo, out: Path, paper: str = "
     document, figures = book_document(chapters, info, paper)
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(f".{out.name}.partial")
-    weasyprint.HTML(string=document, base_url=BASE, url_fetcher=FiguresOnly(figures)).write_pdf(
-        partial, stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))], pdf_tags=True
-    )
-    partial.replace(out)
+    try:
+        weasyprint.HTML(string=document, base_url=BASE, url_fetcher=FiguresOnly(figures)).write_pdf(
+            partial, stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))], pdf_tags=True
+        )
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)  # left only if the layout failed
     return out
