@@ -1,7 +1,7 @@
 """Publishing: `make publish` (through `make bundle`) on a copy of the project gives a site with its
 books, listed on its "Take it away" page and kept by its service worker, and a zip holding the
 site, the EPUBs, the PDFs and the citation files; the GitHub Pages workflow is valid YAML and
-runs only Make targets that exist."""
+runs only Make targets that exist; a large site is not downloaded whole at the first visit."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 from project import ROOT, copy_project
+
+from cancun_reader.offline.worker import files_to_keep
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
@@ -85,3 +87,31 @@ def test_the_bundle_holds_the_site_its_books_and_its_citation_files(published: P
         "site/downloads/cancun-2003-reader.epub" in names and "site/downloads/cancun-2003-reader.pdf" in names
     )
     assert {"site/cite/collection.ris", "site/cite/collection.bib", "site/cite/collection.json"} <= set(names)
+
+
+def test_a_small_site_is_kept_whole_and_a_large_one_its_frame_then_what_is_read(tmp_path: Path) -> None:
+    for name in (
+        "index.html",
+        "timeline.html",
+        "articles/index.html",
+        "articles/by-year.html",
+        "articles/a.html",
+        "received/a.html",
+        "cite/a.ris",
+        "assets/x.js",
+        "search/search_index.json",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x" * 100)
+    everything = files_to_keep(tmp_path)
+    assert len(everything) == 10 and "articles/a.html" in everything
+    frame = files_to_keep(tmp_path, whole_up_to=500)
+    assert frame == [
+        "./",
+        "articles/by-year.html",
+        "articles/index.html",
+        "assets/x.js",
+        "index.html",
+        "search/search_index.json",
+        "timeline.html",
+    ]

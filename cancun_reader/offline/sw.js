@@ -21,8 +21,9 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// The copy first (it is the build the reader has), the network for anything the copy lacks; a page
-// that is neither gets the site's own "not found" page.
+// The copy first (it is the build the reader has), the network for anything the copy lacks, kept
+// in the copy from then on (a large site's articles, kept as they are read); a page that is
+// neither gets the site's own "not found" page.
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
@@ -31,7 +32,9 @@ self.addEventListener("fetch", (event) => {
       const copy = await cache.match(request, { ignoreSearch: true });
       if (copy) return copy;
       try {
-        return await fetch(request);
+        const response = await fetch(request);
+        if (response.ok) await cache.put(new URL(request.url).pathname, response.clone());
+        return response;
       } catch (error) {
         if (request.mode === "navigate") return (await cache.match("404.html")) || Response.error();
         throw error;

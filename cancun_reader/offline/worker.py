@@ -1,6 +1,11 @@
-"""The service worker of a built site: `sw.js` at its root, listing every file of the site to keep
+"""The service worker of a built site: `sw.js` at its root, listing the files of the site to keep
 (the reader's copy), under a version made from their contents, so that a new build, and only a new
-build, is a new worker (`reader.js` registers it over http(s) and tells the reader of a newer one)."""
+build, is a new worker (`reader.js` registers it over http(s) and tells the reader of a newer one).
+
+A small site (the three texts: about 4 MB) is kept whole at the first visit. A large one (a
+thousand texts: about 170 MB) is not downloaded whole into a reader's browser: the worker keeps
+its frame (the theme, the search index, the index pages, the topics, the timeline) at once, and
+each article, text as received or download when the reader first opens it."""
 
 from __future__ import annotations
 
@@ -12,17 +17,35 @@ TEMPLATE = Path(__file__).with_name("sw.js")
 WORKER = "sw.js"
 LEFT_OUT = ("sitemap.xml.gz",)
 """Files of the site a reader never opens in a page: not kept."""
+KEPT_WHOLE_UP_TO = 30 * 2**20
+"""A site up to this size is kept whole at the first visit."""
+KEPT_WHEN_OPENED = ("articles/", "received/", "cite/", "downloads/")
+"""In a larger site, the files of these folders are kept when first opened (but the index pages of
+the articles, kept at once)."""
 
 
-def files_to_keep(site: Path) -> list[str]:
-    """Every file of the built site, by its address relative to the site's root (`./` for the
-    root itself, which a host serves as `index.html`), but the worker and the compressed sitemap."""
-    files = sorted(
-        p.relative_to(site).as_posix()
+def files_to_keep(site: Path, whole_up_to: int = KEPT_WHOLE_UP_TO) -> list[str]:
+    """The files to keep at the first visit, by address relative to the site's root (`./` for the
+    root itself, which a host serves as `index.html`): every file but the worker and the compressed
+    sitemap, or, for a site larger than `whole_up_to` bytes, all but the articles' own files."""
+    files = {
+        p.relative_to(site).as_posix(): p.stat().st_size
         for p in site.rglob("*")
         if p.is_file() and p.name != WORKER and p.name not in LEFT_OUT
-    )
-    return ["./", *files]
+    }
+    if sum(files.values()) > whole_up_to:
+        files = {name: size for name, size in files.items() if is_frame(name)}
+    return ["./", *sorted(files)]
+
+
+def is_frame(name: str) -> bool:
+    """Whether a file of a large site is kept at the first visit.
+
+    >>> [is_frame(n) for n in ("index.html", "articles/by-year.html", "articles/a-text.html")]
+    [True, True, False]
+    """
+    index = name.startswith("articles/") and (name == "articles/index.html" or "/by-" in name)
+    return index or not name.startswith(KEPT_WHEN_OPENED)
 
 
 def version_of(site: Path, files: list[str]) -> str:
