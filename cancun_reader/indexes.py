@@ -77,32 +77,27 @@ def browse_line(current: str) -> str:
     return "Browse the articles: " + " · ".join(shown) + " · [By topic](../topics/index.md)"
 
 
+def first_letter(entry: Entry) -> str:
+    """The heading an article stands under in the index by title.
+
+    >>> first_letter(Entry("", "", "after Cancún")), first_letter(Entry("", "", "2003"))
+    ('A', '#')
+    """
+    return entry.title[:1].upper() if entry.title[:1].isalpha() else "#"
+
+
+def index_page(entries: list[Entry], name: str, title: str, key: Callable[[Entry], str], unknown: str) -> str:
+    """One index page: its title, how many articles and the links to the other indexes, then the
+    articles grouped by `key`."""
+    browse = f"{len(entries)} articles. {browse_line(name)}"
+    parts = [front_matter({"title": title}).rstrip(), f"# {title}", browse, grouped(entries, key, unknown)]
+    return "\n\n".join(parts) + "\n"
+
+
 def render_large_indexes(entries: list[Entry]) -> dict[str, str]:
     """The index pages of a large collection, by file name in `articles/`."""
-    count = len(entries)
-    first_letter = lambda e: e.title[:1].upper() if e.title[:1].isalpha() else "#"  # noqa: E731
-    pages = {
-        "index.md": "\n\n".join(
-            [
-                front_matter({"title": "Articles"}).rstrip(),
-                "# Articles",
-                f"{count} articles. {browse_line('index')}",
-                grouped(entries, first_letter, "#"),
-            ]
-        )
-        + "\n"
-    }
+    pages = {"index.md": index_page(entries, "index", "Articles", first_letter, "#")}
     for name, (title, key) in INDEXES.items():
-        what = title.removeprefix("By ")
-        pages[f"{name}.md"] = (
-            "\n\n".join(
-                [
-                    front_matter({"title": f"Articles {title.lower()}"}).rstrip(),
-                    f"# Articles {title.lower()}",
-                    f"{count} articles. {browse_line(name)}",
-                    grouped(entries, key, f"{what} unknown"),
-                ]
-            )
-            + "\n"
-        )
+        unknown = f"{title.removeprefix('By ')} unknown"
+        pages[f"{name}.md"] = index_page(entries, name, f"Articles {title.lower()}", key, unknown)
     return pages

@@ -11,6 +11,7 @@ address.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -18,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml.html import HtmlElement
 
+from cancun_reader.book.figures import Figure, take_figures
 from cancun_reader.errors import InputError
 
 PARTS = {"articles": "Articles", "topics": "Topics", "timeline": "Timeline", "glossary": "Glossary"}
@@ -79,6 +81,28 @@ def opens_part(chapters: list[Chapter], index: int) -> bool:
 def in_part(chapters: list[Chapter], index: int) -> bool:
     """Whether a chapter stands under a part's heading, one level down."""
     return len(chapters) > 1 and sum(c.part == chapters[index].part for c in chapters) > 1
+
+
+def deepen(section: HtmlElement) -> None:
+    """A chapter's headings one level down, under the heading of its part.
+
+    >>> section = lxml.html.fragment_fromstring('<section><h1>A</h1><h2>B</h2></section>')
+    >>> deepen(section); lxml.html.tostring(section)
+    b'<section><h2>A</h2><h3>B</h3></section>'
+    """
+    for heading in section.iter("h1", "h2", "h3", "h4", "h5"):
+        heading.tag = f"h{int(heading.tag[1]) + 1}"
+
+
+def laid_out(chapters: list[Chapter]) -> Iterator[tuple[str | None, HtmlElement, list[Figure]]]:
+    """Each chapter as a book holds it, whatever the format: the part it opens (or None), its text
+    as a tree (its headings a level down when it stands in a part), and its charts made images."""
+    for index, chapter in enumerate(chapters):
+        section = lxml.html.fragment_fromstring(chapter.html)
+        figures = take_figures(section, chapter.name)
+        if in_part(chapters, index):
+            deepen(section)
+        yield (chapter.part if opens_part(chapters, index) else None), section, figures
 
 
 def pages_in_order(site: Path) -> list[str]:

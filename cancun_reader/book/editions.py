@@ -27,11 +27,12 @@ def collection_info(site: Path) -> BookInfo:
     home = parse(site / "index.html")
     canonical = home.cssselect('link[rel="canonical"]')
     description = home.cssselect('meta[name="description"]')
+    name = home.findtext(".//title").split(" - ")[-1].strip()  # the site's name
     return BookInfo(
-        title=home.findtext(".//title").split(" - ")[-1].strip(),
+        title=name,
         identifier=canonical[0].get("href") if canonical else "",
         description=description[0].get("content", "") if description else "",
-        publisher=home.findtext(".//title").split(" - ")[-1].strip(),
+        publisher=name,
     )
 
 

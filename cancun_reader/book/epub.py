@@ -1,6 +1,7 @@
-"""EPUB 3 from chapters, written by pandoc (`pypandoc-binary`): a title page, a table of contents
-in parts (Articles, Topics, …) when the book holds more than one page, the charts as SVG images
-with their text alternatives, and the metadata the pages give: nothing a page does not know."""
+"""EPUB 3 from chapters, written by pandoc (`references.pandoc`, the one `pypandoc-binary` ships):
+a title page, a table of contents in parts (Articles, Topics, …) when the book holds more than one
+page, the charts as SVG images with their text alternatives, and the metadata the pages give:
+nothing a page does not know."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
-import pypandoc
 import yaml
+from lxml.html import HtmlElement
 
-from cancun_reader.book.chapters import Chapter, in_part, opens_part
-from cancun_reader.book.figures import take_figures
+from cancun_reader.book.chapters import Chapter, laid_out
+from cancun_reader.references import pandoc
 
 STYLESHEET = Path(__file__).with_name("epub.css")
 
@@ -49,34 +50,24 @@ class BookInfo:
         return metadata
 
 
-def deepen(html: str) -> str:
-    """A chapter's headings one level down, under the heading of its part.
-
-    >>> deepen('<section><h1>A</h1><h2>B</h2></section>')
-    '<section><h2>A</h2><h3>B</h3></section>'
-    """
-    section = lxml.html.fragment_fromstring(html)
-    for heading in section.iter("h1", "h2", "h3", "h4", "h5"):
-        heading.tag = f"h{int(heading.tag[1]) + 1}"
-    return lxml.html.tostring(section, encoding="unicode")
-
-
 KEEPS_ID = {"div", "section", "span", "h1", "h2", "h3", "h4", "h5", "h6"}
 """The elements whose id pandoc keeps; a paragraph's or a list item's it drops."""
 
 
-def for_pandoc(html: str) -> str:
+def for_pandoc(root: HtmlElement) -> HtmlElement:
     """What pandoc's HTML reader would drop, put where it keeps it: an id moved into an empty span
     at the start of its element (so that a link to a paragraph, `Delos, ¶9`, still leads to it once
     pandoc has cut the book into files), a box (`<aside>`) and a paragraph's class kept on a `<div>`
     (so that a sidebar, a pull quote or a byline stays what it is).
 
-    >>> for_pandoc('<div><p id="p-1">Text</p><aside class="sidebar"><p>Box</p></aside></div>')
+    >>> def show(html):
+    ...     root = lxml.html.fragment_fromstring(html)
+    ...     return lxml.html.tostring(for_pandoc(root), encoding="unicode")
+    >>> show('<div><p id="p-1">Text</p><aside class="sidebar"><p>Box</p></aside></div>')
     '<div><p><span id="p-1"></span>Text</p><div class="sidebar"><p>Box</p></div></div>'
-    >>> for_pandoc('<div><p class="byline">By A</p></div>')
+    >>> show('<div><p class="byline">By A</p></div>')
     '<div><div class="byline"><p>By A</p></div></div>'
     """
-    root = lxml.html.fragment_fromstring(html)
     for element in list(root.iter()):
         if element.get("id") and element.tag not in KEEPS_ID:
             anchor = lxml.html.Element("span", id=element.attrib.pop("id"))
@@ -89,18 +80,17 @@ def for_pandoc(html: str) -> str:
             element.addprevious(box)
             box.tail, element.tail = element.tail, None
             box.append(element)
-    return lxml.html.tostring(root, encoding="unicode")
+    return root
 
 
 def book_html(chapters: list[Chapter]) -> tuple[str, list]:
     """The whole book as one HTML document for pandoc, and the figures its chapters hold."""
     body, figures = [], []
-    for index, chapter in enumerate(chapters):
-        html, found = take_figures(chapter.html, chapter.name)
+    for part, section, found in laid_out(chapters):
         figures += found
-        if opens_part(chapters, index):
-            body.append(f'<h1 id="part-{chapter.part.lower()}">{chapter.part}</h1>')
-        body.append(for_pandoc(deepen(html) if in_part(chapters, index) else html))
+        if part:
+            body.append(f'<h1 id="part-{part.lower()}">{part}</h1>')
+        body.append(lxml.html.tostring(for_pandoc(section), encoding="unicode"))
     document = '<html lang="en"><head><meta charset="utf-8"></head><body>{}</body></html>'
     return document.format("\n".join(body)), figures
 
@@ -120,21 +110,18 @@ def write_epub(chapters: list[Chapter], info: BookInfo, out: Path) -> Path:
         )
         partial = out.resolve().with_name(f".{out.name}.partial")
         try:
-            pypandoc.convert_text(
-                html,
-                "epub3",
-                format="html",
-                outputfile=str(partial),
-                extra_args=[
-                    f"--metadata-file={folder / 'metadata.yaml'}",
-                    f"--css={STYLESHEET}",
-                    f"--resource-path={folder}",
-                    f"--split-level={2 if len(chapters) > 1 else 1}",
-                    "--toc",
-                    "--toc-depth=2",
-                    "--epub-title-page=true",
-                ],
-                cworkdir=work,
+            pandoc(
+                "--from=html",
+                "--to=epub3",
+                f"--output={partial}",
+                f"--metadata-file={folder / 'metadata.yaml'}",
+                f"--css={STYLESHEET}",
+                f"--resource-path={folder}",
+                f"--split-level={2 if len(chapters) > 1 else 1}",
+                "--toc",
+                "--toc-depth=2",
+                "--epub-title-page=true",
+                data=html,
             )
             partial.replace(out)
         finally:

@@ -97,10 +97,9 @@ def standalone(svg: HtmlElement) -> bytes:
     return lxml.etree.tostring(tree, xml_declaration=True, encoding="utf-8")
 
 
-def take_figures(chapter_html: str, name: str) -> tuple[str, list[Figure]]:
-    """Each chart of a chapter replaced by an image of it; the images to put beside the chapter.
-    Icons (an `<svg>` with no title) are dropped: they say nothing a reader needs."""
-    article = lxml.html.fragment_fromstring(chapter_html)
+def take_figures(article: HtmlElement, name: str) -> list[Figure]:
+    """Each chart of a chapter replaced by an image of it, in place; the images to put beside the
+    chapter. Icons (an `<svg>` with no title) are dropped: they say nothing a reader needs."""
     figures: list[Figure] = []
     for svg in list(article.iter("svg")):
         text = alternative(svg)
@@ -113,4 +112,4 @@ def take_figures(chapter_html: str, name: str) -> tuple[str, list[Figure]]:
         image.set("class", "figure-image")
         image.tail = svg.tail
         svg.getparent().replace(svg, image)
-    return lxml.html.tostring(article, encoding="unicode"), figures
+    return figures

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import lxml.html
 import weasyprint
+from lxml.html import HtmlElement
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from cancun_reader.book.chapters import Chapter, in_part, opens_part
-from cancun_reader.book.epub import BookInfo, deepen
-from cancun_reader.book.figures import take_figures
+from cancun_reader.book.chapters import Chapter, in_part, laid_out, opens_part
+from cancun_reader.book.epub import BookInfo
 
 STYLESHEET = Path(__file__).with_name("print.css")
 BASE = "book:///"
@@ -48,9 +48,8 @@ def contents(chapters: list[Chapter]) -> str:
     return f'<nav class="contents"><h1 class="contents-title">Contents</h1><ol>{"".join(items)}</ol></nav>'
 
 
-def titled(html_text: str) -> str:
-    """The chapter's title marked as the running title of its pages."""
-    section = lxml.html.fragment_fromstring(html_text)
+def titled(section: HtmlElement) -> str:
+    """The chapter, its title marked as the running title of its pages."""
     headings = [h for h in section.iter("h1", "h2") if h.get("id")]
     if headings:
         headings[0].set("class", "chapter-title")
@@ -63,12 +62,11 @@ def book_document(chapters: list[Chapter], info: BookInfo, paper: str) -> tuple[
     body, figures = [], {}
     if collection:
         body += [cover(info, chapters), contents(chapters)]
-    for index, chapter in enumerate(chapters):
-        text, found = take_figures(chapter.html, chapter.name)
+    for part, section, found in laid_out(chapters):
         figures.update({figure.name: figure.svg for figure in found})
-        if opens_part(chapters, index):
-            body.append(f'<h1 class="part" id="part-{chapter.part.lower()}">{chapter.part}</h1>')
-        body.append(titled(deepen(text) if in_part(chapters, index) else text))
+        if part:
+            body.append(f'<h1 class="part" id="part-{part.lower()}">{part}</h1>')
+        body.append(titled(section))
     head = [
         '<meta charset="utf-8">',
         f"<title>{html.escape(info.title)}</title>",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import shutil
 import threading
@@ -71,8 +72,7 @@ def kept(page) -> int:
 
 
 def files_listed(site: Path) -> int:
-    listed = re.search(r"const FILES = (\[.*?\]);", (site / "sw.js").read_text()).group(1)
-    return listed.count('",') + 1
+    return len(json.loads(re.search(r"const FILES = (\[.*?\]);", (site / "sw.js").read_text())[1]))
 
 
 def test_after_one_visit_the_site_reads_navigates_and_searches_with_no_connection(
