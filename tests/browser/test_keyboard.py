@@ -3,6 +3,10 @@ and the focus always visible."""
 
 from __future__ import annotations
 
+import re
+
+from playwright.sync_api import expect
+
 FOCUS_STYLE = """() => {
   const e = document.activeElement;
   // Material draws the focus of a hidden radio button (the palette toggle) on the label after it.
@@ -22,7 +26,9 @@ def test_the_first_tab_reaches_the_skip_link_which_skips_to_the_text(site) -> No
     assert "md-skip" in focused["cls"] and focused["text"] == "Skip to content"
     assert page.locator("a.md-skip").is_visible()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#after-cancun-the-developing-countries-hold-their-ground")
+    # `page.url` learns of a move within the page from an event that may come after `press`
+    # returns (it failed so once in eight runs): `expect` waits for it
+    expect(page).to_have_url(re.compile(r"#after-cancun-the-developing-countries-hold-their-ground$"))
 
 
 def test_tab_order_runs_header_then_navigation_then_text_with_focus_visible(site) -> None:
