@@ -44,7 +44,7 @@ def test_removed_furniture_is_a_page_number_or_a_line_repeated_on_the_page(name:
 
 
 # The ground gained, per extractor: (paragraphs intact, words lost at most, furniture left at most).
-FLOOR = {"pdfminer": (120, 1, 0), "pdftotext": (119, 0, 1), "pypdf": (125, 0, 0)}
+FLOOR = {"pdfminer": (121, 1, 0), "pdftotext": (141, 0, 0), "pypdf": (148, 0, 0)}
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
@@ -69,7 +69,10 @@ def test_the_repair_meets_its_target(measure: str) -> None:
     assert hits / of >= quality.TARGETS[measure]
 
 
-@pytest.mark.xfail(strict=True, reason="targets of issue 11 not met yet: words lost and furniture left")
-def test_no_word_is_lost_and_no_furniture_is_left() -> None:
-    totals = quality.totals(RESULTS)
-    assert totals["words lost"] == 0 and totals["furniture left"] == 0
+def test_no_running_head_or_page_number_is_left_in_the_text() -> None:
+    assert quality.totals(RESULTS)["furniture left"] == 0
+
+
+@pytest.mark.xfail(strict=True, reason="target of issue 11 not met yet: a word lost where pdfminer shuffled a drop cap")
+def test_no_word_is_lost() -> None:
+    assert quality.totals(RESULTS)["words lost"] == 0

@@ -39,8 +39,8 @@ def lay_out(text: str, known: Callable[[str], bool]) -> tuple[Lines, list[Repair
         separate_notes,
         rebuild_box_table,
         find_box_items,
-        separate_run_in_headings,
         separate_headings,
+        separate_run_in_headings,
         infer_paragraph_breaks,
     )
     for step in steps:

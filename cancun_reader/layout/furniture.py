@@ -124,7 +124,35 @@ def furniture_on_pages(pages: list[Lines]) -> dict[int, str]:
                 kind = None
             if kind and (kind == "page number" or has_letters(text)):
                 found[number] = kind
+    found.update(folios_read_between_columns(pages, found))
     return found
+
+
+def folios_read_between_columns(pages: list[Lines], found: dict[int, str]) -> dict[int, str]:
+    """The page number of a page that has none at its edges, read between its columns (pdftotext
+    reads a footer box where it falls in the columns' order): the one number standing alone on
+    that page in the form of the other pages' page numbers.
+
+    >>> text = "Brief\\nA text\\n\\n30\\n\\fBrief\\nthat goes\\non and\\non\\n\\n31\\n\\nand on to\\nthe end\\nof it\\nat last."
+    >>> pages = pages_of(number_lines(text))
+    >>> folios_read_between_columns(pages, {4: "page number"})
+    {10: 'page number'}
+
+    Negative: with two numbers alone on the page (cells of a table, say), neither is taken.
+    >>> pages = pages_of(number_lines(text.replace("and on to", "41\\n\\nand on")))
+    >>> folios_read_between_columns(pages, {4: "page number"})
+    {}
+    """
+    keys = {furniture_key(t) for page in pages for n, t in page if found.get(n) == "page number"}
+    numbered = {n for n, kind in found.items() if kind == "page number"}
+    taken: dict[int, str] = {}
+    for page in pages:
+        if any(number in numbered for number, _ in page):
+            continue
+        alone = [n for n, t in lines_alone(page) if is_folio(t) and furniture_key(t) in keys]
+        if len(alone) == 1:
+            taken[alone[0]] = "page number"
+    return taken
 
 
 FOLIO_NUMBER = re.compile(r"^[\W\d]*\d[\W\d]*\s|\s[\W\d]*\d[\W\d]*$|(?i:page|of)\s")

@@ -110,18 +110,24 @@ RUN_IN_WORDS = (2, 7)
 """How many words a run-in heading has."""
 
 
-def split_run_in_heading(text: str, lower_words: frozenset[str]) -> tuple[str, str] | None:
+def split_run_in_heading(
+    text: str, lower_words: frozenset[str], runs_on: bool = False
+) -> tuple[str, str] | None:
     """A heading run into the start of its paragraph (`Pressure from the outside In the streets the
     organizations held…`), as (heading, paragraph): a few words with no punctuation, not ending on
     a little word, then a capitalised word that the text uses in lower case elsewhere (a sentence
-    starts there; a name would not be in lower case).
+    starts there; a name would not be in lower case), and four words of the paragraph at least, on
+    the line or, when the paragraph `runs_on` to the next line, with it.
 
     >>> split_run_in_heading("A lasting network The contacts made in Cancún lasted.", frozenset({"the"}))
     ('A lasting network', 'The contacts made in Cancún lasted.')
+    >>> split_run_in_heading("Advisers to the weak Small delegations", frozenset({"small"}), runs_on=True)
+    ('Advisers to the weak', 'Small delegations')
 
     Negative: a sentence whose first capital inside is a name, or follows a little word, runs on.
     >>> split_run_in_heading("That did not happen in Cancún last year.", frozenset({"the"}))
     >>> split_run_in_heading("Critics in the North complained of it.", frozenset({"north"}))
+    >>> split_run_in_heading("Advisers to the weak Small delegations", frozenset({"small"}))
     """
     words = text.split()
     for position, word in enumerate(words[1 : RUN_IN_WORDS[1] + 1], start=1):
@@ -135,7 +141,7 @@ def split_run_in_heading(text: str, lower_words: frozenset[str]) -> tuple[str, s
             or heading[-1].lower() in HEADING_END_WORDS
             or any(re.search(r"[^\w’'-]|\d", w) for w in heading)
             or word.strip("\"'“‘").lower() not in lower_words
-            or len(words) - position < 4
+            or (len(words) - position < 4 and not runs_on)
         ):
             return None
         return " ".join(heading), " ".join(words[position:])
@@ -159,7 +165,8 @@ def separate_run_in_headings(lines: Lines) -> tuple[Lines, list[Repair]]:
     out: Lines = []
     repairs = []
     for index, (number, text) in enumerate(lines):
-        found = split_run_in_heading(text, lower_words) if text and opens_block(lines, index) else None
+        runs_on = index + 1 < len(lines) and bool(lines[index + 1][1]) and not ends_sentence(text)
+        found = split_run_in_heading(text, lower_words, runs_on) if text and opens_block(lines, index) else None
         if found is None:
             out.append((number, text))
             continue

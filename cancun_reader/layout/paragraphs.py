@@ -10,16 +10,19 @@ SHORT_LAST_LINE = 0.75
 """A line shorter than this share of a full line, ending a sentence, ends its paragraph."""
 
 
-ROOM_LEFT = 0.9
-"""Share of a full line that a line and the next word may fill for that word to have fitted (the
-extracted text counts characters, the printer measured them)."""
+ROOM_LEFT = 1.0
+"""Share of a full line that a line and the next word may fill for that word to have fitted. The
+extracted text counts characters where the printer measured them, so a line that ends a sentence
+near the full width is a guess either way. On the corpus (`make bench`), of the lines that end a
+sentence with room for the next word within the last tenth of the width, 18 in 22 ended their
+paragraph; counting them as breaks keeps 84% of paragraphs intact where 0.9 kept 75%."""
 
 
 def next_word_fits(text: str, following: str, width: float) -> bool:
     """Whether the first word of the next line would have fitted on this one: a printer fills
     each line of a paragraph until the next word does not fit, so such a line ended its paragraph.
 
-    >>> next_word_fits("heard it first in the corridor.", "The cause was", 36)
+    >>> next_word_fits("heard it first in the corridor.", "The cause was", 34)
     False
     >>> next_word_fits("heard it first in the corridor.", "The cause was", 60)
     True
@@ -40,7 +43,7 @@ def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:
 
     Negative: a full line that ends a sentence does not end the paragraph.
     >>> text = "The talks went on for a long time and\\nthey ended at last with nothing.\\n"
-    >>> text += "The farmers went home."
+    >>> text += "Nevertheless the farmers went home."
     >>> infer_paragraph_breaks(number_lines(text))[1]
     []
     """
