@@ -174,6 +174,10 @@ def meta_value(value: object) -> object:
     return escape_meta(str(value))
 
 
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter when PyYAML has it (five times as fast), which writes the same YAML."""
+
+
 def front_matter(meta: dict[str, object]) -> str:
     """YAML front matter, dumped by the YAML library so no value can break out of it. The theme
     puts these values into HTML as they are (the title into the navigation, the description into
@@ -186,5 +190,7 @@ def front_matter(meta: dict[str, object]) -> str:
     - G21
     ---
     """
-    dumped = yaml.safe_dump(meta_value(meta), allow_unicode=True, sort_keys=False, width=10_000)
+    dumped = yaml.dump(
+        meta_value(meta), Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=10_000
+    )
     return f"---\n{dumped}---\n"

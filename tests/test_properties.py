@@ -175,7 +175,8 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 # broken at a line end, once taken for a box title (and a bullet put into the text); a link after a
 # line-end hyphen, once compared as two words; a box left in its place, whose words the text's
 # next run once took for its own; a heading in capitals broken after a hyphen, once joined with a
-# space (`WTO- WTO.`).
+# space (`WTO- WTO.`); a heading after a box's last list, once put into the box, apart from the
+# line after it (and a one-word line above a one-word sentence, once taken for a heading).
 @example("Cancún the the the the the the the the the.\n\nThe the the the the the the the the the the.\n")
 @example("the\r#.\r")
 @example("CONCLUSIONS\n\nCONCLUSIONS\n\nTHE EMERGENCE OF THE G21\n")
@@ -186,6 +187,9 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 @example("the\n\nCONCLUSIONS\n\nthe\nthe\nthe.\n")  # a paragraph under a title is no box
 @example("the-\n\nCONCLUSIONS\n\nthe\nthe\nCancún.\n")  # nor when its last line begins with a capital
 @example("the.\n\nWTO-\nWTO.\n")
+@example("the-\n\nCONCLUSIONS\n\n- the\n\nCancún\nCancún.\n")
+@example("the-\n\nCONCLUSIONS\n\n- the\n\nCancún\n\nCancún.\n")
+@example("the-\n\nCONCLUSIONS\n\n- the\n\nWTO\nCancún.\n")
 def test_every_word_reaches_the_page_in_order(source_text: str) -> None:
     article = convert_text(source_text)
     if article is None:

@@ -75,6 +75,10 @@ HEADING_WIDTH = 0.6
 """A heading in ordinary case is shorter than this share of a full line, and the line after it
 (the start of its paragraph) is longer."""
 
+FULL_LINE_WORDS = 4
+"""The line after a heading in ordinary case is a line of running text, with words enough to tell
+(`Cancún` above `Cancún.` is no heading and its paragraph)."""
+
 
 def heading_end(lines: Lines, index: int, width: float) -> int:
     """Where a heading starting at `index` ends: after its lines in capitals, or after one short
@@ -90,6 +94,8 @@ def heading_end(lines: Lines, index: int, width: float) -> int:
     0
     >>> heading_end(number_lines("ASIA\\t41\\nEUROPE\\t331"), 0, 44)  # rows of a table
     0
+    >>> heading_end(number_lines("Cancún\\nCancún."), 0, 11)  # too few words to be a line of text
+    0
     """
     end = index
     while end < len(lines) and lines[end][1] and is_all_caps(lines[end][1]) and "\t" not in lines[end][1]:
@@ -98,7 +104,8 @@ def heading_end(lines: Lines, index: int, width: float) -> int:
         return end
     text, after = lines[index][1], lines[index + 1][1]
     shaped = bool(MIXED_CASE_HEADING.fullmatch(text)) and len(text) < HEADING_WIDTH * width
-    return index + 1 if shaped and len(after) > HEADING_WIDTH * width else index
+    full = len(after) > HEADING_WIDTH * width and len(after.split()) >= FULL_LINE_WORDS
+    return index + 1 if shaped and full else index
 
 
 HEADING_END_WORDS = SMALL_WORDS

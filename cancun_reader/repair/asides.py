@@ -255,10 +255,13 @@ def find_sidebars(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     >>> find_sidebars((cut, *box, Paragraph("to defend them.", 8)))[0][1]
     Sidebar(title='SOME ORGANIZATIONS', blocks=(ListBlock(items=('Oxfam', 'Greenpeace'), line=5),), line=3)
 
-    Negative: a section heading with a list after a finished paragraph is part of the article.
+    Negative: a section heading with a list after a finished paragraph is part of the article; so
+    is a heading after the box's last list.
     >>> done = Paragraph("It ended.", 1)
     >>> find_sidebars((done, Heading("FURTHER READING", 3), ListBlock(("A book",), 5)))[1]
     []
+    >>> find_sidebars((cut, *box, Heading("WTO", 7), Paragraph("to defend them.", 8)))[0][2]
+    Heading(text='WTO', line=7, level=2)
     """
     out: list[Block] = []
     repairs: list[Repair] = []
@@ -276,6 +279,8 @@ def find_sidebars(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
             end = index + 1
             while end < len(blocks) and isinstance(blocks[end], ListBlock | Table | Heading):
                 end += 1
+            while isinstance(blocks[end - 1], Heading) and end > index + 1:
+                end -= 1  # a sub-head heads something in the box: one after its last list is the text's
             content = blocks[index + 1 : end]
             if any(isinstance(b, ListBlock | Table) for b in content):
                 inner = tuple(

@@ -19,6 +19,8 @@ def fix_encoding(text: str) -> tuple[str, bool]:
     >>> fix_encoding("naïve café, São Paulo")
     ('naïve café, São Paulo', False)
     """
+    if text.isascii():
+        return text, False  # mojibake is made of characters outside ASCII
     import ftfy  # only when a text is converted, not when every text comes from the cache
 
     fixed = ftfy.fix_encoding_and_explain(text)
