@@ -254,40 +254,52 @@ def edit_to_reload(work: Path) -> dict:
     return {"median_s": round(statistics.median(times), 3), "max_s": round(max(times), 3), "target_s": 1.5}
 
 
+ZENSICAL_RUNS = {3: 3, 300: 1}
+"""Zensical beside MkDocs on the same pages: the three texts, and a collection large enough to
+show how each grows (one run each at 300 texts: about 25 s apiece)."""
+
+
 def zensical(work: Path) -> dict:
     """The same generated pages built by Zensical, which reads mkdocs.yml, beside MkDocs."""
     if not ZENSICAL.exists():
         return {"available": False, "note": "not installed; `make setup` installs it (requirements.lock)"}
-    project = project_with(3, work / "zensical")
-    build(project / "sources", project / "topics", project / "docs")
     version = subprocess.run([str(ZENSICAL), "--version"], capture_output=True, text=True).stdout.strip()
+    return {
+        "available": True,
+        "version": version,
+        "sizes": [zensical_at(size, runs, work) for size, runs in ZENSICAL_RUNS.items()],
+        "could_not": [
+            "run the MkDocs hook: it builds the pages `make pages` generated beforehand",
+            "write the service worker the hook writes: no offline after one visit",
+        ],
+    }
+
+
+def zensical_at(size: int, runs: int, work: Path) -> dict:
+    """Zensical's and MkDocs' build times on a collection of `size` texts, and the pages each made."""
+    project = project_with(size, work / f"zensical-{size}")
+    build(project / "sources", project / "topics", project / "docs")
     mkdocs_times, zensical_times = [], []
-    for _ in range(3):
+    for _ in range(runs):
         mkdocs_times.append(mkdocs_build(project, "mkdocs.yml"))
+        mkdocs_pages = len(list((project / "site").rglob("*.html")))
         shutil.rmtree(project / "site", ignore_errors=True)
         start = time.perf_counter()
         result = subprocess.run(
             [str(ZENSICAL), "build"], cwd=project, capture_output=True, text=True, env=ENV
         )
         zensical_times.append(time.perf_counter() - start)
-    built = sorted(str(p.relative_to(project / "site")) for p in (project / "site").rglob("*.html"))
-    mkdocs_build(project, "mkdocs.yml")
-    mkdocs_pages = len(list((project / "site").rglob("*.html")))
+    built = len(list((project / "site").rglob("*.html")))
     return {
-        "available": True,
-        "version": version,
+        "texts": size,
         "ok": result.returncode == 0,
         "zensical_s": round(statistics.median(zensical_times), 3),
         "mkdocs_s": round(statistics.median(mkdocs_times), 3),
         "ratio_zensical_to_mkdocs": round(
             statistics.median(zensical_times) / statistics.median(mkdocs_times), 3
         ),
-        "html_pages": len(built),
+        "html_pages": built,
         "mkdocs_html_pages": mkdocs_pages,
-        "could_not": [
-            "run the MkDocs hook: it builds the pages `make pages` generated beforehand",
-            "write the service worker the hook writes: no offline after one visit",
-        ],
         "log": result.stdout.strip().splitlines()[-3:],
     }
 
@@ -382,10 +394,14 @@ def table(results: dict) -> str:
         f"worst (target < 1.5 s: {verdict(e['median_s'] < 1.5)}).",
     ]
     if z.get("available"):
+        sizes = "; ".join(
+            f"at {r['texts']} texts ({r['html_pages']} HTML pages, MkDocs {r['mkdocs_html_pages']}) in "
+            f"{r['zensical_s']} s against MkDocs {r['mkdocs_s']} s, a ratio of {r['ratio_zensical_to_mkdocs']}"
+            for r in z["sizes"]
+        )
         lines.append(
-            f"- **Zensical** {z['version']} built the same pages ({z['html_pages']} HTML pages, MkDocs "
-            f"{z['mkdocs_html_pages']}) in {z['zensical_s']} s against MkDocs {z['mkdocs_s']} s, a ratio of "
-            f"{z['ratio_zensical_to_mkdocs']}. It could not: {'; '.join(z['could_not'])}."
+            f"- **Zensical** {z['version']} built the same pages {sizes}. It could not: "
+            f"{'; '.join(z['could_not'])}."
         )
     return "\n".join(lines) + "\n"
 

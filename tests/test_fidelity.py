@@ -21,7 +21,7 @@ from test_render import site_markdown
 from cancun_reader.blocks import split_into_runs
 from cancun_reader.corrections import corrections_path, load_corrections
 from cancun_reader.marks import marks_by_block
-from cancun_reader.model import AuthorBio, Footnote, PullQuote, Sidebar
+from cancun_reader.model import AuthorBio, Footnote, ListBlock, PullQuote, Sidebar
 from cancun_reader.pipeline import read_collection
 from cancun_reader.render import render_body
 
@@ -58,8 +58,14 @@ SET_APART = re.compile(r"<aside\b.*?</aside>|<div class=\"footnote\">.*?</div>",
 """What the page sets apart from the flow of the text: pull quotes, sidebars, the author's bio, notes."""
 
 
+def without_marks(rendered: str) -> str:
+    """The page without the marks of the changes; a mark parts the words around it, except after a
+    hyphen, where it marks the join of a compound (`the-` ✎ `Cancún` is `the-Cancún`)."""
+    return CHANGE_MARKS.sub(lambda m: "" if rendered[m.start() - 1 : m.start()] in HYPHENS else " ", rendered)
+
+
 def html_stream(rendered: str) -> str:
-    text = INLINE_TAG.sub("", SUPERSCRIPT.sub("", CHART.sub("", CHANGE_MARKS.sub(" ", rendered))))
+    text = INLINE_TAG.sub("", SUPERSCRIPT.sub("", CHART.sub("", without_marks(rendered))))
     return stream(html.unescape(TAG.sub(" ", text)))
 
 
@@ -111,10 +117,15 @@ def check_fidelity(article, path: Path) -> None:
     furniture = frozenset(r.line for r in article.repairs if r.kind in FURNITURE)
     starts = {b.line for b in article.blocks}
     starts |= {inner.line for b in article.blocks if isinstance(b, Sidebar) for inner in b.blocks}
+    # an item the layout stage found in a box is one line: the line after it begins something else
+    starts |= {r.line + 1 for r in article.repairs if r.kind == "box item found"}
     runs = source_runs(path, furniture, frozenset(starts))
     set_apart = {b.line for b in article.blocks if isinstance(b, PullQuote | Footnote | AuthorBio)}
+    boxed: set[str] = set()
     for sidebar in (b for b in article.blocks if isinstance(b, Sidebar)):
         set_apart |= {sidebar.line, *(b.line for b in sidebar.blocks)}
+        boxed |= {item[:40] for b in sidebar.blocks if isinstance(b, ListBlock) for item in b.items}
+    set_apart |= {r.line for r in article.repairs if r.kind == "box item found" and r.before in boxed}
     moved = {r.line for r in article.repairs if r.kind in ("correction: move", "correction: join")}
     broken_before = {b[0] for a, b in itertools.pairwise(runs) if a[2]}  # its first word began before
     flow = [run for run in runs if run[0] not in set_apart | moved]

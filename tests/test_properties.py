@@ -176,7 +176,9 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 # line-end hyphen, once compared as two words; a box left in its place, whose words the text's
 # next run once took for its own; a heading in capitals broken after a hyphen, once joined with a
 # space (`WTO- WTO.`); a heading after a box's last list, once put into the box, apart from the
-# line after it (and a one-word line above a one-word sentence, once taken for a heading).
+# line after it (and a one-word line above a one-word sentence, once taken for a heading); items
+# found in a box, one a line, once checked with the line after them (which went on elsewhere); the
+# mark of a join after a hyphen, once read as parting the compound.
 @example("Cancún the the the the the the the the the.\n\nThe the the the the the the the the the the.\n")
 @example("the\r#.\r")
 @example("CONCLUSIONS\n\nCONCLUSIONS\n\nTHE EMERGENCE OF THE G21\n")
@@ -190,6 +192,10 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 @example("the-\n\nCONCLUSIONS\n\n- the\n\nCancún\nCancún.\n")
 @example("the-\n\nCONCLUSIONS\n\n- the\n\nCancún\n\nCancún.\n")
 @example("the-\n\nCONCLUSIONS\n\n- the\n\nWTO\nCancún.\n")
+@example("the-\n\nCONCLUSIONS\n\nMiami\nPaulo\nCancún.\n")
+@example("the-\n\nCONCLUSIONS\n\nCancún\nMiami\nCancún.\n")
+@example("the-\n\nCONCLUSIONS\n\nCancún\nCancún\nCancún.\n")
+@example("the the the.\n\nthe-\nCancún\nthe the the the.\n")
 def test_every_word_reaches_the_page_in_order(source_text: str) -> None:
     article = convert_text(source_text)
     if article is None:
