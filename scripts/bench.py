@@ -396,7 +396,8 @@ def table(results: dict) -> str:
     if z.get("available"):
         sizes = "; ".join(
             f"at {r['texts']} texts ({r['html_pages']} HTML pages, MkDocs {r['mkdocs_html_pages']}) in "
-            f"{r['zensical_s']} s against MkDocs {r['mkdocs_s']} s, a ratio of {r['ratio_zensical_to_mkdocs']}"
+            f"{r['zensical_s']} s against MkDocs {r['mkdocs_s']} s, "
+            f"a ratio of {r['ratio_zensical_to_mkdocs']}"
             for r in z["sizes"]
         )
         lines.append(

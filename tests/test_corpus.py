@@ -73,6 +73,8 @@ def test_no_running_head_or_page_number_is_left_in_the_text() -> None:
     assert quality.totals(RESULTS)["furniture left"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason="target of issue 11 not met yet: a word lost where pdfminer shuffled a drop cap")
+@pytest.mark.xfail(
+    strict=True, reason="target of issue 11 not met yet: a word lost where pdfminer shuffled a drop cap"
+)
 def test_no_word_is_lost() -> None:
     assert quality.totals(RESULTS)["words lost"] == 0

@@ -133,7 +133,8 @@ def folios_read_between_columns(pages: list[Lines], found: dict[int, str]) -> di
     reads a footer box where it falls in the columns' order): the one number standing alone on
     that page in the form of the other pages' page numbers.
 
-    >>> text = "Brief\\nA text\\n\\n30\\n\\fBrief\\nthat goes\\non and\\non\\n\\n31\\n\\nand on to\\nthe end\\nof it\\nat last."
+    >>> text = ("Brief\\nA text\\n\\n30\\n\\fBrief\\nthat goes\\non and\\non\\n\\n31\\n\\n"
+    ...         "and on to\\nthe end\\nof it\\nat last.")
     >>> pages = pages_of(number_lines(text))
     >>> folios_read_between_columns(pages, {4: "page number"})
     {10: 'page number'}

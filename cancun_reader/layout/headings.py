@@ -173,7 +173,9 @@ def separate_run_in_headings(lines: Lines) -> tuple[Lines, list[Repair]]:
     repairs = []
     for index, (number, text) in enumerate(lines):
         runs_on = index + 1 < len(lines) and bool(lines[index + 1][1]) and not ends_sentence(text)
-        found = split_run_in_heading(text, lower_words, runs_on) if text and opens_block(lines, index) else None
+        found = (
+            split_run_in_heading(text, lower_words, runs_on) if text and opens_block(lines, index) else None
+        )
         if found is None:
             out.append((number, text))
             continue
