@@ -50,6 +50,8 @@ WHAT_WAS_DONE = {
     "pull quote set apart": "pull quote (a sentence the layout repeated large) set apart",
     "sidebar set apart": "box set apart from the text it interrupted",
     "paragraph rejoined": "paragraph cut by the layout joined to its continuation",
+    "paragraph rejoined out of order": "paragraph cut by the layout joined to its continuation, "
+    "which the extraction gave before it",
     "heading in title case": "heading in capitals set in title case",
     "correction: move": "editorial correction: fragment moved",
     "correction: delete": "editorial correction: stray fragment deleted",
@@ -75,11 +77,17 @@ def what_was_done(kind: str) -> str:
     return WHAT_WAS_DONE.get(kind, kind)
 
 
-def place_lines(lines: list[tuple[int, str]], parsed: tuple[Block, ...], final: tuple[Block, ...]) -> tuple:
+def place_lines(
+    lines: list[tuple[int, str]],
+    parsed: tuple[Block, ...],
+    final: tuple[Block, ...],
+    moved: dict[int, int] | None = None,
+) -> tuple:
     """Where each line of the source went: the block that holds it once every repair is done.
 
     A line belongs to the block parsed last before it; a block joined into a paragraph since (the
-    continuation of a cut paragraph) is now that paragraph, the last one that starts before it.
+    continuation of a cut paragraph) is now that paragraph, the last one that starts before it,
+    unless it was `moved` into a paragraph that starts after it (a continuation read first).
 
     >>> parsed = (Paragraph("It was the", 1), Paragraph("end.", 3))
     >>> place_lines([(1, "It was the"), (2, ""), (3, "end.")], parsed, (Paragraph("It was the end.", 1),))
@@ -99,6 +107,7 @@ def place_lines(lines: list[tuple[int, str]], parsed: tuple[Block, ...], final: 
         if not text.strip() or number in placed:
             continue
         owner = starts[max(bisect.bisect_right(starts, number) - 1, 0)]
+        owner = (moved or {}).get(owner, owner)
         if owner not in kept:
             before = bisect.bisect_left(paragraphs, owner) - 1
             owner = paragraphs[before] if before >= 0 else owner

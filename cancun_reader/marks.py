@@ -113,7 +113,7 @@ def marks_by_block(article: Article) -> dict[int, BlockMarks]:
             marks.removed.append(mark)
         elif repair.kind in IN_WORDS:
             marks.words.append(mark)
-        elif repair.kind == "paragraph rejoined":
+        elif repair.kind in ("paragraph rejoined", "paragraph rejoined out of order"):
             marks.joins.append(mark)
         else:
             marks.start.append(mark)

@@ -113,6 +113,7 @@ class Repair:
     before: str
     after: str
     origin: str = ""  # for an editorial correction, the file and line of its directive
+    into: int = 0  # for text moved into a block that began after it, the line that block begins on
 
 
 @dataclass(frozen=True)

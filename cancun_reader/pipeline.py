@@ -177,7 +177,8 @@ def make_article(source: Source, directives: list[Directive]) -> tuple[Article, 
     blocks, corrected = apply_corrections(blocks, directives, source.path)
     blocks, repaired = repair_blocks(blocks, source.entry)
     notices = [Notice(message, source.path, line) for line, message in find_unresolved(blocks)]
-    placed = place_lines(lines, parsed, blocks)
+    moved = {r.line: r.into for r in repaired if r.into}
+    placed = place_lines(lines, parsed, blocks, moved)
     return Article(source, assign_anchors(blocks), (*laid_out, *corrected, *repaired), placed), notices
 
 

@@ -78,6 +78,8 @@ def page_streams(markdown_text: str) -> tuple[str, str]:
 
 
 FURNITURE = ("running head removed", "page number removed")
+MOVED = ("correction: move", "correction: join", "paragraph rejoined out of order")
+"""Changes that put a run of the text after what followed it in the source."""
 
 
 def source_runs(
@@ -126,7 +128,7 @@ def check_fidelity(article, path: Path) -> None:
         set_apart |= {sidebar.line, *(b.line for b in sidebar.blocks)}
         boxed |= {item[:40] for b in sidebar.blocks if isinstance(b, ListBlock) for item in b.items}
     set_apart |= {r.line for r in article.repairs if r.kind == "box item found" and r.before in boxed}
-    moved = {r.line for r in article.repairs if r.kind in ("correction: move", "correction: join")}
+    moved = {r.line for r in article.repairs if r.kind in MOVED}
     broken_before = {b[0] for a, b in itertools.pairwise(runs) if a[2]}  # its first word began before
     flow = [run for run in runs if run[0] not in set_apart | moved]
     by_length = sorted(runs, key=lambda r: -len(r[1]))

@@ -21,8 +21,9 @@ REPEAT_SCORE = 90
 def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
     r"""A pull quote dropped between the lines of a paragraph (`required new` / `Each of them would
     have required` / `new laws and new institutions.` / `laws and new institutions in…`): a
-    sentence of one to five lines, starting after a line that does not finish one, that repeats
-    words standing close by in the text, is set apart as a block of its own.
+    sentence of one to five lines, starting after a line that does not finish one (or ending before
+    a line that goes on in lower case), that repeats words standing close by in the text, is set
+    apart as a block of its own.
 
     >>> text = ("The four subjects\nwould have required new\nNew laws would be\nrequired.\n"
     ...         "laws and institutions. New laws would be\nrequired of all countries soon.")
@@ -44,7 +45,9 @@ def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
     index = 1
     while index < len(out):
         previous, text = last_text_before(out, index), out[index][1]
-        end = sentence_end_line(out, index) if previous and not ends_sentence(previous) else None
+        end = sentence_end_line(out, index)
+        if end is not None and not cut_around(out, end, previous):
+            end = None
         apart = end is not None and not out[index - 1][1] and (end + 1 >= len(out) or not out[end + 1][1])
         if text and starts_sentence(text) and end is not None and not apart:  # apart: a block already
             quote = comparable(" ".join(t for _, t in out[index : end + 1]))
@@ -62,6 +65,21 @@ def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
                 continue
         index += 1
     return out, repairs
+
+
+def cut_around(lines: Lines, end: int, previous: str) -> bool:
+    """Whether the sentence ending on line `end` stands inside a cut sentence: the line before it
+    (`previous`) does not finish one, or the line right after it goes on in lower case (the rest of a
+    sentence that began elsewhere, as when a quote floats into a column the extractor read first).
+
+    >>> lines = [(1, "the season."), (2, ""), (3, "A farmer earned less."), (4, "paid in the North")]
+    >>> cut_around(lines, 2, "the season."), cut_around(lines[:3], 2, "the season.")
+    (True, False)
+    """
+    after = lines[end + 1][1] if end + 1 < len(lines) else ""
+    return (bool(previous) and not ends_sentence(previous)) or (
+        bool(after) and after.lstrip("\"'“‘(")[:1].islower()
+    )
 
 
 def last_text_before(lines: Lines, index: int) -> str:

@@ -15,7 +15,13 @@ from functools import partial
 from ..model import Block, Entry, Paragraph, Repair
 from .asides import find_pull_quotes, find_sidebars
 from .encoding import fix_mojibake
-from .flow import ends_sentence, rejoin_cut_paragraphs, starts_lower, unwrap_lines
+from .flow import (
+    ends_sentence,
+    rejoin_continuation_read_first,
+    rejoin_cut_paragraphs,
+    starts_lower,
+    unwrap_lines,
+)
 from .headings import find_mixed_case_headings, title_case_headings
 from .notes import (
     drop_end_marks,
@@ -45,6 +51,7 @@ def repairs_for(entry: Entry, known: frozenset[str]) -> tuple[RepairFunction, ..
         find_pull_quotes,
         find_sidebars,
         partial(rejoin_cut_paragraphs, known=known),
+        partial(rejoin_continuation_read_first, known=known),
         title_case_headings,
     )
 

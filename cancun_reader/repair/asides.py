@@ -13,7 +13,7 @@ from operator import itemgetter
 from ..blocks import NOTES_TITLE, is_all_caps
 from ..model import Block, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
 from ..sentences import comparable, sentence_spans
-from .flow import ends_sentence
+from .flow import ends_sentence, starts_lower
 
 Blocks = tuple[Block, ...]
 
@@ -198,7 +198,19 @@ def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
 
 def interrupts(blocks: Blocks, index: int) -> bool:
     """Whether the block at `index` stands inside a sentence: the paragraph before it (pull quotes
-    aside) is cut."""
+    aside) is cut, or the one right after it goes on in lower case.
+
+    >>> quote, rest = Paragraph("A farmer earned less.", 3), Paragraph("paid in the North", 4)
+    >>> interrupts((Paragraph("The subsidies", 1), quote), 1), interrupts((quote, rest), 0)
+    (True, True)
+
+    Negative: between two finished paragraphs, a paragraph stands in no sentence.
+    >>> interrupts((Paragraph("It ended.", 1), quote, Paragraph("Then more.", 5)), 1)
+    False
+    """
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    if isinstance(after, Paragraph) and starts_lower(after.text):
+        return True
     for block in reversed(blocks[:index]):
         if isinstance(block, PullQuote | Sidebar):
             continue

@@ -114,3 +114,87 @@ def unwrap_lines(blocks: Blocks, known: frozenset[str] = frozenset()) -> tuple[B
             block = replace(block, text=text)
         out.append(block)
     return tuple(out), repairs
+
+
+def dangling_and_orphans(blocks: Blocks) -> tuple[list[int], list[int]]:
+    """The paragraphs still cut after `rejoin_cut_paragraphs` (they end mid-sentence), and those
+    that begin in lower case with no cut paragraph before them to continue, by their index."""
+    dangling, orphans = [], []
+    previous: Block | None = None
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            if not isinstance(block, STANDS_BETWEEN):
+                previous = block
+            continue
+        cut_before = isinstance(previous, Paragraph) and not ends_sentence(previous.text)
+        if starts_lower(block.text) and not block.opens_mid_sentence and not cut_before:
+            orphans.append(index)
+        if not ends_sentence(block.text):
+            dangling.append(index)
+        previous = block
+    return dangling, orphans
+
+
+REST_WORDS = 4
+"""Least words of a continuation read before its paragraph: fewer may be a word group an extractor
+shuffled out of its line (pdfminer on justified columns), not the rest of a sentence."""
+
+
+def is_rest_of_sentence(block: Block) -> bool:
+    """Whether a paragraph in lower case reads as the rest of a sentence: words enough, and it
+    finishes the sentence (else it is a fragment of a shuffled extraction)."""
+    return (
+        isinstance(block, Paragraph) and len(block.text.split()) >= REST_WORDS and ends_sentence(block.text)
+    )
+
+
+def rejoin_continuation_read_first(
+    blocks: Blocks, known: frozenset[str] = frozenset()
+) -> tuple[Blocks, list[Repair]]:
+    """Join a cut paragraph with its continuation when the extractor read the continuation first
+    (a column or a float read before the end of the one it continues): a paragraph that begins in
+    lower case with nothing to continue, before a paragraph that ends mid-sentence with nothing to
+    go on. Only a certain pair is joined: the text's one such beginning, finishing its sentence, and
+    the one such end after it; anything less certain stays as it is, and is warned about.
+
+    >>> read = (Paragraph("paid in the North, it fell.", 2), Paragraph("The price fell. The subsidies", 5))
+    >>> rejoin_continuation_read_first(read)[0]
+    (Paragraph(text='The price fell. The subsidies paid in the North, it fell.', line=5, anchor='', \
+number=0, quotation=False, opens_mid_sentence=False, continues=False),)
+
+    Negative: with two cut paragraphs after the beginning, which one it ends is not certain.
+    >>> two = (*read, Paragraph("And the farmers", 7))
+    >>> len(rejoin_continuation_read_first(two)[0])
+    3
+    """
+    dangling, orphans = dangling_and_orphans(blocks)
+    pairs: dict[int, int] = {}
+    if len(orphans) == 1 and is_rest_of_sentence(blocks[orphans[0]]):
+        after = [d for d in dangling if d > orphans[0]]
+        if len(after) == 1:
+            pairs[after[0]] = orphans[0]
+    if not pairs:
+        return blocks, []
+    out: list[Block] = []
+    repairs: list[Repair] = []
+    for index, block in enumerate(blocks):
+        if index in pairs.values():
+            continue
+        if index in pairs:
+            tail = blocks[pairs[index]]
+            text, word = join_across_break(block.text, tail.text, known)  # type: ignore[union-attr]
+            before, after = _short_join(block.text, tail.text)  # type: ignore[union-attr]
+            repairs.append(
+                Repair(
+                    "paragraph rejoined out of order",
+                    tail.line,
+                    f"{before} ¶ {after}",
+                    "joined",
+                    into=block.line,
+                )
+            )
+            if word:
+                repairs.append(word_repair(word, block.line))
+            block = replace(block, text=text)
+        out.append(block)
+    return tuple(out), repairs
