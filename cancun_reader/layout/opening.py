@@ -52,16 +52,24 @@ DROP_CAP_REACH = 12
 def rejoin_drop_caps(lines: Lines, known: Callable[[str], bool]) -> tuple[Lines, list[Repair]]:
     """A drop cap: the first letter of a paragraph, set large, extracted on its own (`W` …
     `ith sticks of incense`). It is joined to the nearest following line that begins a block in
-    lower case, if the two make a word; the title, deck and byline may stand between them.
+    lower case and makes a word with it; the title, deck and byline may stand between them, and
+    a fragment the extractor read first (`the ministerial,` before `s host of`).
 
     >>> lines = number_lines("W\\n\\nith sticks of incense they came.")
     >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "with")[0] if t]
     ['With sticks of incense they came.']
+    >>> lines = number_lines("A\\n\\nthe ministerial,\\n\\ns host of the government")  # pdfminer's order
+    >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "as")[0] if t]
+    ['the ministerial,', 'As host of the government']
     >>> lines = number_lines("F\\nThe title\\nBy Ana Lima\\nour countries came.")
     >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "four")[0] if t]
     ['The title', 'By Ana Lima', 'Four countries came.']
 
-    Negative: a letter standing alone (a list mark, an initial) with no word to make stays.
+    Negative: a letter standing alone (a list mark, an initial) with no word to make stays; past
+    the nearest block, a whole word (`in`) is not the rest of the letter's word (`Ain`).
+    >>> lines = number_lines("A\\n\\nreductions\\n\\nin the support")
+    >>> rejoin_drop_caps(lines, lambda w: w.lower() in ("ain", "in", "reductions"))[1]
+    []
     >>> rejoin_drop_caps(number_lines("A\\n\\nlist of things"), lambda w: w == "alist")[1]
     []
     """
@@ -70,6 +78,7 @@ def rejoin_drop_caps(lines: Lines, known: Callable[[str], bool]) -> tuple[Lines,
     for index, (number, text) in enumerate(lines):
         if not DROP_CAP.fullmatch(text.strip()):
             continue
+        tried = False
         for later in range(index + 1, min(index + DROP_CAP_REACH, len(out))):
             following = out[later][1]
             if not following or not following[:1].islower():
@@ -77,10 +86,13 @@ def rejoin_drop_caps(lines: Lines, known: Callable[[str], bool]) -> tuple[Lines,
             if not opens_block(out, later):
                 continue  # a line of the deck, running on
             first_word = re.match(r"[^\W\d_]+", following)
+            if tried and first_word and len(first_word[0]) > 1 and known(first_word[0]):
+                continue  # past the nearest block, only the rest of a word (`s host`), not a word
+            tried = True
             if first_word and known(text.strip() + first_word[0]):
                 out[later] = (out[later][0], text.strip() + following)
                 out[index] = (number, "")
                 word = text.strip() + first_word[0]
                 repairs.append(Repair("drop cap rejoined", number, f"{text.strip()} {first_word[0]}", word))
-            break
+                break
     return out, repairs
