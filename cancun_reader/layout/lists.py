@@ -63,21 +63,37 @@ def separate_notes(lines: Lines) -> tuple[Lines, list[Repair]]:
     >>> [t for _, t in separate_notes(lines)[0]]
     ['NOTES', '', '1. The first note', 'goes on.', '', '2. The second.']
 
-    Negative: numbers starting lines of the text itself, with no notes heading above, stay.
+    A notes title run into the last line of the text before it is set apart too:
+    >>> [t for _, t in separate_notes(number_lines("of the talks\\nNOTES\\n\\n1. A note."))[0]]
+    ['of the talks', '', 'NOTES', '', '1. A note.']
+
+    Negative: numbers starting lines of the text itself, with no notes heading above, stay; so
+    does a line `Notes` in the text that no numbered note follows.
+    >>> separate_notes(number_lines("in his\\nNotes\\non the State of Virginia"))[1]
+    []
     >>> separate_notes(number_lines("the year\\n2003 was long."))[1]
     []
     """
     out: Lines = []
     repairs = []
     in_notes = False
-    for number, text in lines:
+    for index, (number, text) in enumerate(lines):
         if NOTES_TITLE.fullmatch(text.strip()):
             in_notes = True
+            if out and out[-1][1] and opens_notes(lines, index):
+                out.append((number, ""))  # run into the last line of the text, a column cut short
+                repairs.append(Repair("note set apart", number, text, "own block"))
         elif in_notes and NUMBERED_LINE.match(text) and out and out[-1][1]:
             out.append((number, ""))
             repairs.append(Repair("note set apart", number, text[:40], "own block"))
         out.append((number, text))
     return out, repairs
+
+
+def opens_notes(lines: Lines, index: int) -> bool:
+    """Whether the next line with text after `index` begins a numbered note (`1. The first…`)."""
+    following = next((t for _, t in lines[index + 1 :] if t), "")
+    return bool(NUMBERED_LINE.match(following))
 
 
 def rejoin_bullets(lines: Lines) -> tuple[Lines, list[Repair]]:
