@@ -168,33 +168,18 @@ number=0, quotation=False, opens_mid_sentence=False, continues=False),)
     3
     """
     dangling, orphans = dangling_and_orphans(blocks)
-    pairs: dict[int, int] = {}
-    if len(orphans) == 1 and is_rest_of_sentence(blocks[orphans[0]]):
-        after = [d for d in dangling if d > orphans[0]]
-        if len(after) == 1:
-            pairs[after[0]] = orphans[0]
-    if not pairs:
+    if len(orphans) != 1 or not is_rest_of_sentence(blocks[orphans[0]]):
         return blocks, []
-    out: list[Block] = []
-    repairs: list[Repair] = []
-    for index, block in enumerate(blocks):
-        if index in pairs.values():
-            continue
-        if index in pairs:
-            tail = blocks[pairs[index]]
-            text, word = join_across_break(block.text, tail.text, known)  # type: ignore[union-attr]
-            before, after = _short_join(block.text, tail.text)  # type: ignore[union-attr]
-            repairs.append(
-                Repair(
-                    "paragraph rejoined out of order",
-                    tail.line,
-                    f"{before} ¶ {after}",
-                    "joined",
-                    into=block.line,
-                )
-            )
-            if word:
-                repairs.append(word_repair(word, block.line))
-            block = replace(block, text=text)
-        out.append(block)
-    return tuple(out), repairs
+    rest, cut = orphans[0], [d for d in dangling if d > orphans[0]]
+    if len(cut) != 1:
+        return blocks, []
+    head, tail = blocks[cut[0]], blocks[rest]
+    text, word = join_across_break(head.text, tail.text, known)  # type: ignore[union-attr]
+    before, after = _short_join(head.text, tail.text)  # type: ignore[union-attr]
+    repairs = [
+        Repair("paragraph rejoined out of order", tail.line, f"{before} ¶ {after}", "joined", into=head.line)
+    ]
+    if word:
+        repairs.append(word_repair(word, head.line))
+    joined = [replace(head, text=text) if i == cut[0] else b for i, b in enumerate(blocks) if i != rest]
+    return tuple(joined), repairs
