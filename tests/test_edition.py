@@ -144,3 +144,25 @@ def test_every_kind_of_change_is_said_in_words() -> None:
     }
     assert len(kinds) > 25
     assert sorted(k for k in kinds if k not in WHAT_WAS_DONE) == []
+
+
+def test_a_continuation_read_first_is_marked_where_it_was_joined_and_its_lines_lead_there() -> None:
+    """pdftotext read the end of a paragraph (beside a floated pull quote) before its beginning: the
+    join is marked at the words where it was made, and the lines of the end read first lead to the
+    paragraph they now end, not to the one before them in the extraction."""
+    from cancun_reader.marks import marks_by_block
+    from cancun_reader.model import Entry, Paragraph, Source
+    from cancun_reader.pipeline import make_article
+    from cancun_reader.render import render_body
+
+    text = (ROOT / "tests/corpus/extracted/01-cotton.chromium.pdftotext.txt").read_text(encoding="utf-8")
+    entry = Entry(file="cotton.txt", slug="cotton", title="Cotton", catalogued=False)
+    article, _ = make_article(Source("sources/cotton.txt", text, entry), [])
+    join = next(r for r in article.repairs if r.kind == "paragraph rejoined out of order")
+    paragraph = next(b for b in article.blocks if isinstance(b, Paragraph) and b.line == join.into)
+    assert "argued that the subsidies paid in the North encouraged overproduction" in paragraph.text
+    assert dict(article.placed)[join.line] == paragraph.line, "the line read first leads to its paragraph"
+    page = html.unescape(render_body(article.blocks, None, marks_by_block(article)))
+    number = sorted(article.repairs, key=lambda r: r.line).index(join) + 1
+    mark = rf'the subsidies<a class="change-mark" href="#change-{number}" title="Change {number}: paragraph'
+    assert re.search(mark + r" cut by the layout joined to its continuation, which the extraction gave", page)
