@@ -224,7 +224,9 @@ def render_changes(article: Article) -> str:
         )
     count = count_phrase(len(items), "change", "changes")
     return (
-        f'<div class="changes" markdown>\n\n## Changes made to this text {{ #{CHANGES_ID} }}\n\n'
+        # out of search: its snippets repeat the article's words, which search finds in the text
+        f'<div class="changes" markdown>\n\n## Changes made to this text '
+        f'{{ #{CHANGES_ID} data-search-exclude="" }}\n\n'
         f'??? note "The {count}, in the order of the lines as received"\n\n' + "\n".join(items) + "\n\n</div>"
     )
 

@@ -192,7 +192,7 @@ def render_cite_box(slug: str, forms: dict[str, str]) -> str:
         f'<a href="../cite/{slug}.{ext}" download>{name}</a>' for ext, name in DOWNLOADS.items()
     )
     return (
-        "## Cite this article\n\n"
+        '## Cite this article { data-search-exclude="" }\n\n'
         f'<div class="cite-this" data-search-exclude>\n'
         f"{styles}\n<p>For a reference manager: {downloads}; "
         f'or the whole collection: <a href="../cite/collection.ris" download>RIS</a> · '

@@ -125,6 +125,10 @@ def test_offline_search_works_from_file_urls(built_site: Path) -> None:
     script = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
     index = json.loads(script.removeprefix("var __index = "))
     assert any("Lee Kyoung Hae" in doc["text"] for doc in index["docs"])
+    # the list of changes and the citation box are the editors' apparatus, not the text: a search
+    # finds the article's words in the article, not again in the snippets of its changes
+    sections = {doc["location"].split("#")[-1] for doc in index["docs"]}
+    assert "changes" not in sections and "cite-this-article" not in sections
     # ... and search runs in an iframe worker whose shim is served by the site itself.
     shim = built_site / "assets" / "javascripts" / "iframe-worker-shim.js"
     assert (
