@@ -86,12 +86,15 @@ def place_lines(
     """Where each line of the source went: the block that holds it once every repair is done.
 
     A line belongs to the block parsed last before it; a block joined into a paragraph since (the
-    continuation of a cut paragraph) is now that paragraph, the last one that starts before it,
-    unless it was `moved` into a paragraph that starts after it (a continuation read first).
+    continuation of a cut paragraph) is now that paragraph, the last one that starts before it, or
+    the paragraph that block was `moved` into, after it (the end of a paragraph read first).
 
     >>> parsed = (Paragraph("It was the", 1), Paragraph("end.", 3))
     >>> place_lines([(1, "It was the"), (2, ""), (3, "end.")], parsed, (Paragraph("It was the end.", 1),))
     ((1, 1), (3, 1))
+    >>> parsed = (Paragraph("the end", 1), Paragraph("of it.", 2), Paragraph("It was", 3))
+    >>> place_lines([(1, "the end"), (2, "of it."), (3, "It was")], parsed, (parsed[2],), {1: 3})
+    ((1, 3), (2, 3), (3, 3))
 
     Negative: a line removed as furniture (line 2, gone from the laid-out lines), or a blank one,
     goes nowhere.
@@ -101,17 +104,17 @@ def place_lines(
     """
     starts = sorted({b.line for b in parsed})
     kept = {b.line for b in final} | {i.line for b in final if isinstance(b, Sidebar) for i in b.blocks}
-    paragraphs = sorted(b.line for b in final if isinstance(b, Paragraph))
+    moved = moved or {}
+    holders = sorted({b.line for b in final if isinstance(b, Paragraph)} | set(moved))
     placed = {}
     for number, text in lines:
         if not text.strip() or number in placed:
             continue
         owner = starts[max(bisect.bisect_right(starts, number) - 1, 0)]
-        owner = (moved or {}).get(owner, owner)
         if owner not in kept:
-            before = bisect.bisect_left(paragraphs, owner) - 1
-            owner = paragraphs[before] if before >= 0 else owner
-        placed[number] = owner
+            before = bisect.bisect_right(holders, owner) - 1
+            owner = holders[before] if before >= 0 else owner
+        placed[number] = moved.get(owner, owner)
     return tuple(sorted(placed.items()))
 
 

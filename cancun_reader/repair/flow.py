@@ -136,16 +136,13 @@ def dangling_and_orphans(blocks: Blocks) -> tuple[list[int], list[int]]:
 
 
 REST_WORDS = 4
-"""Least words of a continuation read before its paragraph: fewer may be a word group an extractor
-shuffled out of its line (pdfminer on justified columns), not the rest of a sentence."""
+"""Least words of a continuation read before its paragraph, and of the paragraph it ends: fewer
+may be a word group an extractor shuffled out of its line (pdfminer on justified columns), or a
+label, not the rest of a sentence or the paragraph it cuts."""
 
 
-def is_rest_of_sentence(block: Block) -> bool:
-    """Whether a paragraph in lower case reads as the rest of a sentence: words enough, and it
-    finishes the sentence (else it is a fragment of a shuffled extraction)."""
-    return (
-        isinstance(block, Paragraph) and len(block.text.split()) >= REST_WORDS and ends_sentence(block.text)
-    )
+def has_words_enough(block: Block) -> bool:
+    return isinstance(block, Paragraph) and len(block.text.split()) >= REST_WORDS
 
 
 def rejoin_continuation_read_first(
@@ -154,24 +151,31 @@ def rejoin_continuation_read_first(
     """Join a cut paragraph with its continuation when the extractor read the continuation first
     (a column or a float read before the end of the one it continues): a paragraph that begins in
     lower case with nothing to continue, before a paragraph that ends mid-sentence with nothing to
-    go on. Only a certain pair is joined: the text's one such beginning, finishing its sentence, and
-    the one such end after it; anything less certain stays as it is, and is warned about.
+    go on. Only a certain pair is joined: the text's one such beginning (not its first paragraph),
+    finishing its sentence, and the one such end after it, each of a few words at least; anything
+    less certain stays as it is, and is warned about.
 
-    >>> read = (Paragraph("paid in the North, it fell.", 2), Paragraph("The price fell. The subsidies", 5))
-    >>> rejoin_continuation_read_first(read)[0]
-    (Paragraph(text='The price fell. The subsidies paid in the North, it fell.', line=5, anchor='', \
-number=0, quotation=False, opens_mid_sentence=False, continues=False),)
+    >>> read = (Paragraph("It began.", 1), Paragraph("paid in the North, it fell.", 2),
+    ...         Paragraph("The price fell. The subsidies", 5))
+    >>> rejoin_continuation_read_first(read)[0][1]
+    Paragraph(text='The price fell. The subsidies paid in the North, it fell.', line=5, anchor='', \
+number=0, quotation=False, opens_mid_sentence=False, continues=False)
 
-    Negative: with two cut paragraphs after the beginning, which one it ends is not certain.
-    >>> two = (*read, Paragraph("And the farmers", 7))
+    Negative: with two cut paragraphs after the beginning, which one it ends is not certain; a text
+    that begins in lower case begins mid-sentence.
+    >>> two = (*read, Paragraph("And the farmers went", 7))
     >>> len(rejoin_continuation_read_first(two)[0])
-    3
+    4
+    >>> len(rejoin_continuation_read_first(read[1:])[0])
+    2
     """
     dangling, orphans = dangling_and_orphans(blocks)
-    if len(orphans) != 1 or not is_rest_of_sentence(blocks[orphans[0]]):
+    if len(orphans) != 1 or orphans[0] == 0:  # a text that begins in lower case begins mid-sentence
         return blocks, []
     rest, cut = orphans[0], [d for d in dangling if d > orphans[0]]
-    if len(cut) != 1:
+    if len(cut) != 1 or not all(has_words_enough(blocks[i]) for i in (rest, cut[0])):
+        return blocks, []
+    if not ends_sentence(blocks[rest].text):  # type: ignore[union-attr]
         return blocks, []
     head, tail = blocks[cut[0]], blocks[rest]
     text, word = join_across_break(head.text, tail.text, known)  # type: ignore[union-attr]
