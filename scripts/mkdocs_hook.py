@@ -1,5 +1,5 @@
-"""MkDocs hook: run the conversion before every build, list the generated pages in the nav, and
-put the service worker into the built site.
+"""MkDocs hook: run the conversion before every build, list the generated pages in the nav, drop
+the theme's indentation from every page, and put the service worker into the built site.
 
 The conversion is the `cancun_reader` package, which knows nothing of MkDocs; this hook only calls
 it and turns bad input into a `PluginError` naming the file and line. The conversion also copies
@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from cancun_reader.cache import Cache
+from cancun_reader.compact import drop_indentation
 from cancun_reader.errors import InputError
 from cancun_reader.offline import SHIM
 from cancun_reader.offline.worker import write_worker
@@ -37,6 +38,14 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["service_worker"] = not SERVING  # overrides/main.html names it for reader.js
     return config
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return drop_indentation(output)  # the theme's indentation: a third of each page's frame
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return drop_indentation(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -164,3 +164,14 @@ def test_removing_the_offline_plugin_is_caught(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     with pytest.raises((AssertionError, FileNotFoundError)):
         test_offline_search_works_from_file_urls(project / "site")
+
+
+def test_pages_carry_no_indentation_but_code_and_preformatted_text_keep_theirs(built_site: Path) -> None:
+    """The theme's indentation is dropped from every page (a third of its frame); what a reader sees
+    is the same, and a script keeps its own lines."""
+    for path in built_site.rglob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        outside = re.sub(r"<(pre|textarea|script|style)\b.*?</\1\s*>", "", page, flags=re.DOTALL)
+        assert not re.search(r"\n[ \t]", outside), f"{path.relative_to(built_site)} is indented"
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "<script>__md_scope=new URL" in home and "</html>" in home
