@@ -158,11 +158,12 @@ def origin(mark: Mark) -> str:
 
 
 def badge(mark: Mark) -> str:
-    """The mark itself: a numbered link to the change's entry, its words as label and tooltip."""
+    """The mark itself: a numbered link to the change's entry, named `Change 4`, its words as
+    tooltip (and, for a screen reader, as the link's description: said once, not twice)."""
     label = escape_inert(mark.label)
     return (
-        f'<a class="change-mark" href="#change-{mark.number}" title="{label}" aria-label="{label}" '
-        f"data-search-exclude>✎{mark.number}</a>"
+        f'<a class="change-mark" href="#change-{mark.number}" title="{label}" '
+        f'aria-label="Change {mark.number}" data-search-exclude>✎{mark.number}</a>'
     )
 
 
