@@ -41,6 +41,7 @@ from cancun_reader.model import (
     Table,
 )
 from cancun_reader.pipeline import make_article
+from cancun_reader.repair import READ_OUT_OF_ORDER
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
@@ -214,6 +215,7 @@ def measure(expected: Expected, extracted: str, name: str) -> dict:
         "captions": found_share(expected.captions, page_texts(blocks)),
         "notes": found_share(expected.notes, [b.text for b in blocks if isinstance(b, Footnote)]),
         "warnings": len(notices),
+        "read out of order": any(READ_OUT_OF_ORDER in n.message for n in notices),
         "lost": sorted((wanted - shown).elements())[:20],
         "stray": sorted((shown - wanted).elements())[:20],
     }

@@ -66,6 +66,19 @@ def repair_blocks(blocks: Blocks, entry: Entry) -> tuple[Blocks, tuple[Repair, .
     return blocks, tuple(done)
 
 
+SHUFFLED_SHARE, SHUFFLED_LEAST = 0.5, 4
+"""A text in which so many paragraphs (and at least so many) are cut with nothing to continue
+them was most likely read out of order by its extractor, not cut by its layout."""
+
+READ_OUT_OF_ORDER = "the extraction seems to give the words of its lines out of order"
+SHUFFLED = (
+    "{cut} of {paragraphs} paragraphs are cut with nothing found to continue them: "
+    f"{READ_OUT_OF_ORDER} (pdfminer does so on narrow justified columns), which no repair can "
+    "undo; extract the PDF again with another tool (pdftotext keeps the reading order of columns), "
+    "or mend the order with a corrections file"
+)
+
+
 def find_unresolved(blocks: Blocks) -> list[tuple[int, str]]:
     """What the repairs could not settle, as (line, message) for the editor.
 
@@ -94,4 +107,24 @@ and no continuation was found; add a join or move correction, or finish the sent
                     "add a join or move correction, or finish the sentence",
                 )
             )
-    return found
+    return shuffled_extraction(blocks, found) + found
+
+
+def shuffled_extraction(blocks: Blocks, unresolved: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """One warning, at the text's first block, when half its paragraphs or more are cut with
+    nothing to continue them: an extraction that read the words of its lines out of order.
+
+    >>> cut = tuple(Paragraph(f"the words of a line {n}", n) for n in range(1, 5))
+    >>> shuffled_extraction(cut, [(n, "paragraph ends mid-sentence…") for n in range(1, 5)])[0][1][:60]
+    '4 of 4 paragraphs are cut with nothing found to continue the'
+
+    Negative: a paragraph or two left cut among finished ones is the editors' to mend, one by one.
+    >>> text = (*(Paragraph(f"It ended {n}.", n) for n in range(1, 6)), Paragraph("and then", 9))
+    >>> shuffled_extraction(text, [(9, "…")])
+    []
+    """
+    paragraphs = sum(isinstance(b, Paragraph) for b in blocks)
+    cut = len({line for line, _ in unresolved})
+    if cut < SHUFFLED_LEAST or cut < SHUFFLED_SHARE * paragraphs:
+        return []
+    return [(blocks[0].line, SHUFFLED.format(cut=cut, paragraphs=paragraphs))]
