@@ -14,6 +14,7 @@ import json
 import os
 import re
 import stat
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,30 +120,16 @@ def plan_writes(docs: Path, pages: dict[str, str], digests: dict[str, str] | Non
 
 
 def write_atomically(path: Path, content: str) -> None:
-    """Write through a temporary file in the same folder and rename it into place. The temporary
-    file is named after the page and this process (no other writer shares its name), and its
-    folder is made only when missing: at 1,000 texts a build writes 7,000 files, and a random
-    name and a folder check for each took half the time of writing them.
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     write_atomically(Path(folder) / "a" / "page.md", "text")
-    ...     [(p.name, oct(p.stat().st_mode)) for p in Path(folder, "a").iterdir()]
-    [('page.md', '0o100644')]
-    """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Write through a temporary file in the same folder and rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        try:
-            stream = open(temporary, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            stream = open(temporary, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-        with stream:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(content)
-        os.chmod(temporary, PAGE_MODE)  # whatever the umask: pages are for everyone to read
+        os.chmod(temporary, PAGE_MODE)  # mkstemp makes files private; pages are for everyone
         os.replace(temporary, path)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        Path(temporary).unlink(missing_ok=True)
         raise
 
 
