@@ -30,16 +30,28 @@ def anchor_for(text: str) -> str:
 
 def assign_anchors(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Give every paragraph a unique anchor (a repeated start gets `-2`, `-3`, … in text order) and
-    its number, counted from 1 in text order."""
+    its number, counted from 1 in text order. Each start's count goes on from where it stopped, so
+    a start repeated 10,000 times is not counted up from 1 each time.
+
+    >>> same = (Paragraph("A b.", 1), Paragraph("A b.", 3), Paragraph("A b.", 5))
+    >>> [b.anchor for b in assign_anchors(same)]
+    ['p-a-b', 'p-a-b-2', 'p-a-b-3']
+
+    Negative: a paragraph whose own start reads like a counted one keeps it; the count steps over it.
+    >>> [b.anchor for b in assign_anchors((Paragraph("A b 2.", 1), *same[1:]))]
+    ['p-a-b-2', 'p-a-b', 'p-a-b-3']
+    """
     used: set[str] = set()
+    counts: dict[str, int] = {}
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Paragraph):
             base = anchor = anchor_for(block.text)
-            count = 1
+            count = counts.get(base, 1)
             while anchor in used:
                 count += 1
                 anchor = f"{base}-{count}"
+            counts[base] = count
             used.add(anchor)
             block = replace(block, anchor=anchor, number=len(used))
         out.append(block)
