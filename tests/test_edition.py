@@ -11,7 +11,10 @@ import pytest
 from project import ROOT
 
 from cancun_reader.edition import WHAT_WAS_DONE, received_line
-from cancun_reader.pipeline import convert, read_collection
+from cancun_reader.marks import marks_by_block
+from cancun_reader.model import Entry, Paragraph, Source
+from cancun_reader.pipeline import convert, make_article, read_collection
+from cancun_reader.render import render_body
 
 LINE = re.compile(r'<li id="L(?P<number>\d+)">.*?<span class="line-text">(?P<text>.*?)</span>')
 CHANGE = re.compile(r'<span id="change-(?P<number>\d+)"></span>(?P<entry>.*)')
@@ -150,10 +153,6 @@ def test_a_continuation_read_first_is_marked_where_it_was_joined_and_its_lines_l
     """pdftotext read the end of a paragraph (beside a floated pull quote) before its beginning: the
     join is marked at the words where it was made, and the lines of the end read first lead to the
     paragraph they now end, not to the one before them in the extraction."""
-    from cancun_reader.marks import marks_by_block
-    from cancun_reader.model import Entry, Paragraph, Source
-    from cancun_reader.pipeline import make_article
-    from cancun_reader.render import render_body
 
     text = (ROOT / "tests/corpus/extracted/01-cotton.chromium.pdftotext.txt").read_text(encoding="utf-8")
     entry = Entry(file="cotton.txt", slug="cotton", title="Cotton", catalogued=False)

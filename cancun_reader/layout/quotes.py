@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Repair
+from ..repair.flow import starts_lower
 from .lines import Lines, ends_sentence, starts_sentence
 
 QUOTE_WINDOW = 30
@@ -77,9 +78,7 @@ def cut_around(lines: Lines, end: int, previous: str) -> bool:
     (True, False)
     """
     after = lines[end + 1][1] if end + 1 < len(lines) else ""
-    return (bool(previous) and not ends_sentence(previous)) or (
-        bool(after) and after.lstrip("\"'“‘(")[:1].islower()
-    )
+    return (bool(previous) and not ends_sentence(previous)) or starts_lower(after)
 
 
 def last_text_before(lines: Lines, index: int) -> str:

@@ -170,14 +170,13 @@ number=0, quotation=False, opens_mid_sentence=False, continues=False)
     2
     """
     dangling, orphans = dangling_and_orphans(blocks)
-    if len(orphans) != 1 or orphans[0] == 0:  # a text that begins in lower case begins mid-sentence
+    cut = [d for d in dangling if orphans and d > orphans[0]]
+    # one beginning, not the text's first (a text in lower case begins mid-sentence), one end after it
+    if len(orphans) != 1 or orphans[0] == 0 or len(cut) != 1:
         return blocks, []
-    rest, cut = orphans[0], [d for d in dangling if d > orphans[0]]
-    if len(cut) != 1 or not all(has_words_enough(blocks[i]) for i in (rest, cut[0])):
+    head, tail = blocks[cut[0]], blocks[orphans[0]]
+    if not (has_words_enough(head) and has_words_enough(tail) and ends_sentence(tail.text)):  # type: ignore
         return blocks, []
-    if not ends_sentence(blocks[rest].text):  # type: ignore[union-attr]
-        return blocks, []
-    head, tail = blocks[cut[0]], blocks[rest]
     text, word = join_across_break(head.text, tail.text, known)  # type: ignore[union-attr]
     before, after = _short_join(head.text, tail.text)  # type: ignore[union-attr]
     repairs = [
@@ -185,5 +184,6 @@ number=0, quotation=False, opens_mid_sentence=False, continues=False)
     ]
     if word:
         repairs.append(word_repair(word, head.line))
-    joined = [replace(head, text=text) if i == cut[0] else b for i, b in enumerate(blocks) if i != rest]
+    rest, end = orphans[0], cut[0]
+    joined = [replace(head, text=text) if i == end else b for i, b in enumerate(blocks) if i != rest]
     return tuple(joined), repairs
