@@ -30,6 +30,40 @@ def next_word_fits(text: str, following: str, width: float) -> bool:
     return len(text) + 1 + len(following.split()[0]) <= ROOM_LEFT * width
 
 
+def is_piece(text: str) -> bool:
+    return bool(text) and len(text.split()) == 1
+
+
+def inside_stretched_line(lines: Lines, index: int, width: float) -> bool:
+    """Whether the line at `index` is a piece of a justified line that pdftotext cut at its widest
+    gaps (`the` / `press.` / `It` / `concerned` / `banking,` are one printed line of a narrow column).
+    A paragraph's last line is set at natural spacing, so it is never cut so: the line is a piece
+    when the one before is a piece too, or when the pieces after it, with the next line's first
+    word, would still not fill a line (so they cannot be a paragraph's first line on their own).
+
+    >>> lines = number_lines("attention from\\nthe\\npress.\\nIt\\nconcerned\\nbanking,\\ntransport,")
+    >>> inside_stretched_line(lines, 2, 40)
+    True
+    >>> lines = number_lines("groups met in\\nGeneva.\\nTheir\\nreports\\ndescribed the subjects at")
+    >>> inside_stretched_line(lines, 1, 27)
+    True
+
+    Negative: a one-word last line before a paragraph whose first line was cut in pieces.
+    >>> lines = number_lines("could no longer be\\npostponed.\\nMany\\ndeveloping\\ncountries\\nanswered by")
+    >>> inside_stretched_line(lines, 1, 27)
+    False
+    """
+    if not is_piece(lines[index][1]):
+        return False
+    if index and is_piece(lines[index - 1][1]):
+        return True
+    after = index + 1
+    while after < len(lines) and is_piece(lines[after][1]):
+        after += 1
+    pieces = " ".join(text for _, text in lines[index + 1 : after])
+    return bool(pieces) and after < len(lines) and next_word_fits(pieces, lines[after][1] or "x", width)
+
+
 def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:
     """Paragraph breaks an extractor did not keep (pdftotext often, pypdf never): a line that ends a
     sentence and falls well short of the full width ends its paragraph when the next line begins a
@@ -60,6 +94,7 @@ def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:
             and (len(text) < SHORT_LAST_LINE * width or next_word_fits(text, following, width))
             and starts_sentence(following)
             and not is_all_caps(text)
+            and not inside_stretched_line(lines, index, width)
         ):
             out.append((number, ""))
             repairs.append(Repair("paragraph break inferred", number, text[-40:], "¶"))
