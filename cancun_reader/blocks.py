@@ -11,6 +11,9 @@ from collections.abc import Iterator
 
 from .model import Block, Heading, ListBlock, Paragraph, Table
 
+BYLINE = re.compile(r"By [A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|de|da|del|van|von|and|y))*")
+"""A byline line: `By Mariam Ouedraogo`."""
+
 LIST_ITEM = re.compile(r"[-•–]\s+(?P<item>\S.*)")
 """A list item as the texts write it: a dash or bullet, a space, the item (`- Oxfam`)."""
 

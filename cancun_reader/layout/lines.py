@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import statistics
 
+from ..blocks import BYLINE
+
 Line = tuple[int, str]  # (1-based line number in the source, text); "" is a break between blocks
 
 
@@ -54,10 +56,6 @@ def line_width(lines: Lines) -> float:
     """The width of a full line of the text (in characters), from its longer lines."""
     lengths = sorted(len(t) for _, t in lines if t)
     return statistics.quantiles(lengths, n=10)[7] if len(lengths) >= 10 else (max(lengths) if lengths else 0)
-
-
-BYLINE = re.compile(r"By [A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|de|da|del|van|von|and|y))*")
-"""A byline line: `By Mariam Ouedraogo`."""
 
 
 def opens_block(lines: Lines, index: int) -> bool:

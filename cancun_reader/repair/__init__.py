@@ -16,7 +16,7 @@ from ..model import Block, Entry, Paragraph, Repair
 from .asides import find_pull_quotes, find_sidebars
 from .encoding import fix_mojibake
 from .flow import (
-    ends_sentence,
+    is_cut,
     rejoin_continuation_read_first,
     rejoin_cut_paragraphs,
     starts_lower,
@@ -86,6 +86,10 @@ def find_unresolved(blocks: Blocks) -> list[tuple[int, str]]:
     [(3, 'paragraph starts in lower case with nothing before it to continue; if the text really \
 begins mid-sentence, say so with a starts_mid_sentence correction'), (3, 'paragraph ends mid-sentence \
 and no continuation was found; add a join or move correction, or finish the sentence')]
+
+    Negative: a byline stands with no final punctuation, and is no cut paragraph.
+    >>> find_unresolved((Paragraph("By Grace Mwangi", 6), Paragraph("Two weeks before it ended.", 9)))
+    []
     """
     found = []
     for block in blocks:
@@ -99,7 +103,7 @@ and no continuation was found; add a join or move correction, or finish the sent
                     "really begins mid-sentence, say so with a starts_mid_sentence correction",
                 )
             )
-        if not ends_sentence(block.text):
+        if is_cut(block.text):
             found.append(
                 (
                     block.line,

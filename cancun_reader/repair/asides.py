@@ -13,7 +13,7 @@ from operator import itemgetter
 from ..blocks import NOTES_TITLE, is_all_caps
 from ..model import Block, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
 from ..sentences import comparable, sentence_spans
-from .flow import ends_sentence, starts_lower
+from .flow import ends_sentence, is_cut, starts_lower
 
 Blocks = tuple[Block, ...]
 
@@ -214,7 +214,7 @@ def interrupts(blocks: Blocks, index: int) -> bool:
     for block in reversed(blocks[:index]):
         if isinstance(block, PullQuote | Sidebar):
             continue
-        return isinstance(block, Paragraph) and not ends_sentence(block.text)
+        return isinstance(block, Paragraph) and is_cut(block.text)
     return False
 
 

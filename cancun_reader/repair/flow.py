@@ -7,6 +7,7 @@ import re
 from collections import deque
 from dataclasses import replace
 
+from ..blocks import BYLINE
 from ..model import Block, Paragraph, PullQuote, Repair, Sidebar, Table
 from .words import HYPHENS, join_across_break
 
@@ -29,6 +30,16 @@ def ends_sentence(text: str) -> bool:
     (True, False, False)
     """
     return bool(SENTENCE_END.search(text.rstrip()))
+
+
+def is_cut(text: str) -> bool:
+    """Whether a paragraph was cut mid-sentence: it does not end as a finished sentence does, and it
+    is not a byline, which stands with no final punctuation of its own.
+
+    >>> is_cut("the ministers agreed to"), is_cut("By Grace Mwangi")
+    (True, False)
+    """
+    return not ends_sentence(text) and not BYLINE.fullmatch(text.strip())
 
 
 def starts_lower(text: str) -> bool:
@@ -75,7 +86,7 @@ quotation=False, opens_mid_sentence=False, continues=False), PullQuote(text='Quo
     repairs: list[Repair] = []
     while pending:
         block = pending.popleft()
-        if isinstance(block, Paragraph) and not ends_sentence(block.text):
+        if isinstance(block, Paragraph) and is_cut(block.text):
             between = 0
             while between < len(pending) and isinstance(pending[between], STANDS_BETWEEN):
                 between += 1
@@ -126,10 +137,10 @@ def dangling_and_orphans(blocks: Blocks) -> tuple[list[int], list[int]]:
             if not isinstance(block, STANDS_BETWEEN):
                 previous = block
             continue
-        cut_before = isinstance(previous, Paragraph) and not ends_sentence(previous.text)
+        cut_before = isinstance(previous, Paragraph) and is_cut(previous.text)
         if starts_lower(block.text) and not block.opens_mid_sentence and not cut_before:
             orphans.append(index)
-        if not ends_sentence(block.text):
+        if is_cut(block.text):
             dangling.append(index)
         previous = block
     return dangling, orphans

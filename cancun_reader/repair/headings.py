@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..blocks import is_all_caps
 from ..model import Block, Heading, ListBlock, Paragraph, Repair, Sidebar
-from .flow import ends_sentence
+from .flow import is_cut
 
 Blocks = tuple[Block, ...]
 
@@ -110,7 +110,7 @@ def find_mixed_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
             continue
         before = blocks[index - 1] if index else None
         after = blocks[index + 1] if index + 1 < len(blocks) else None
-        finished = not isinstance(before, Paragraph) or ends_sentence(before.text)
+        finished = not isinstance(before, Paragraph) or not is_cut(before.text)
         opens = isinstance(after, Paragraph) and after.text[:1].isupper()
         if finished and opens:
             out[index] = Heading(block.text, block.line)
