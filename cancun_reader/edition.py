@@ -51,7 +51,7 @@ WHAT_WAS_DONE = {
     "sidebar set apart": "box set apart from the text it interrupted",
     "paragraph rejoined": "paragraph cut by the layout joined to its continuation",
     "paragraph rejoined out of order": "paragraph cut by the layout joined to its continuation, "
-    "which the extraction gave before it",
+    "which the extraction gave out of order (before it, or after another column)",
     "heading in title case": "heading in capitals set in title case",
     "correction: move": "editorial correction: fragment moved",
     "correction: delete": "editorial correction: stray fragment deleted",

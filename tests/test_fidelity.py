@@ -129,9 +129,15 @@ def check_fidelity(article, path: Path) -> None:
         boxed |= {item[:40] for b in sidebar.blocks if isinstance(b, ListBlock) for item in b.items}
     set_apart |= {r.line for r in article.repairs if r.kind == "box item found" and r.before in boxed}
     moved = {r.line for r in article.repairs if r.kind in MOVED}
-    # the end of a paragraph read before its beginning: every line of it, before the paragraph
-    into = {r.into for r in article.repairs if r.into}
-    moved |= {line for line, owner in article.placed if owner in into and line < owner}
+    # the end of a paragraph read out of order: every line of it, before the paragraph (read first)
+    # or from its first line on (read after another column)
+    for joined in (r for r in article.repairs if r.into):
+        first = joined.line if joined.line > joined.into else 0
+        moved |= {
+            line
+            for line, owner in article.placed
+            if owner == joined.into and (line < owner if not first else line >= first)
+        }
     broken_before = {b[0] for a, b in itertools.pairwise(runs) if a[2]}  # its first word began before
     flow = [run for run in runs if run[0] not in set_apart | moved]
     by_length = sorted(runs, key=lambda r: -len(r[1]))

@@ -17,7 +17,7 @@ from .asides import find_pull_quotes, find_sidebars
 from .encoding import fix_mojibake
 from .flow import (
     is_cut,
-    rejoin_continuation_read_first,
+    rejoin_continuation_out_of_order,
     rejoin_cut_paragraphs,
     starts_lower,
     unwrap_lines,
@@ -51,7 +51,7 @@ def repairs_for(entry: Entry, known: frozenset[str]) -> tuple[RepairFunction, ..
         find_pull_quotes,
         find_sidebars,
         partial(rejoin_cut_paragraphs, known=known),
-        partial(rejoin_continuation_read_first, known=known),
+        partial(rejoin_continuation_out_of_order, known=known),
         title_case_headings,
     )
 

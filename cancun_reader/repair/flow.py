@@ -156,45 +156,68 @@ def has_words_enough(block: Block) -> bool:
     return isinstance(block, Paragraph) and len(block.text.split()) >= REST_WORDS
 
 
-def rejoin_continuation_read_first(
+def paragraph_between(blocks: Blocks, first: int, last: int) -> bool:
+    """Whether a paragraph stands between two blocks: a column the extractor read in between, not
+    a heading alone, which may have been set there with nothing displaced."""
+    return any(isinstance(b, Paragraph) for b in blocks[first + 1 : last])
+
+
+def rejoin_continuation_out_of_order(
     blocks: Blocks, known: frozenset[str] = frozenset()
 ) -> tuple[Blocks, list[Repair]]:
-    """Join a cut paragraph with its continuation when the extractor read the continuation first
-    (a column or a float read before the end of the one it continues): a paragraph that begins in
-    lower case with nothing to continue, before a paragraph that ends mid-sentence with nothing to
-    go on. Only a certain pair is joined: the text's one such beginning (not its first paragraph),
-    finishing its sentence, and the one such end after it, each of a few words at least; anything
-    less certain stays as it is, and is warned about.
+    """Join a cut paragraph with its continuation when the extractor read them out of order: a
+    paragraph that begins in lower case with nothing to continue, and a paragraph that ends
+    mid-sentence with nothing to go on. Only a certain pair is joined: the text's one such
+    beginning (not its first paragraph), finishing its sentence, each of a few words at least, and
+    the text's one such end: after the beginning (the continuation read first: a float's column
+    read before the end of the one it continues) or before it with another paragraph between them
+    (read last: a column read before the end of the one before it). Anything less certain stays as
+    it is, and is warned about.
 
     >>> read = (Paragraph("It began.", 1), Paragraph("paid in the North, it fell.", 2),
     ...         Paragraph("The price fell. The subsidies", 5))
-    >>> rejoin_continuation_read_first(read)[0][1]
+    >>> rejoin_continuation_out_of_order(read)[0][1]
     Paragraph(text='The price fell. The subsidies paid in the North, it fell.', line=5, anchor='', \
 number=0, quotation=False, opens_mid_sentence=False, continues=False)
+    >>> from cancun_reader.model import Heading
+    >>> late = (read[2], Heading("A long deadlock", 7), Paragraph("One member blocked it.", 8), read[1])
+    >>> [b.text for b in rejoin_continuation_out_of_order(late)[0]][0]
+    'The price fell. The subsidies paid in the North, it fell.'
 
     Negative: with two cut paragraphs after the beginning, which one it ends is not certain; a text
-    that begins in lower case begins mid-sentence.
+    that begins in lower case begins mid-sentence; a heading alone between them displaced nothing.
     >>> two = (*read, Paragraph("And the farmers went", 7))
-    >>> len(rejoin_continuation_read_first(two)[0])
+    >>> len(rejoin_continuation_out_of_order(two)[0])
     4
-    >>> len(rejoin_continuation_read_first(read[1:])[0])
+    >>> len(rejoin_continuation_out_of_order(read[1:])[0])
     2
+    >>> len(rejoin_continuation_out_of_order((read[2], Heading("A long deadlock", 7), read[1]))[0])
+    3
     """
     dangling, orphans = dangling_and_orphans(blocks)
-    cut = [d for d in dangling if orphans and d > orphans[0]]
-    # one beginning, not the text's first (a text in lower case begins mid-sentence), one end after it
-    if len(orphans) != 1 or orphans[0] == 0 or len(cut) != 1:
+    # one beginning, not the text's first (a text in lower case begins mid-sentence)
+    if len(orphans) != 1 or orphans[0] == 0:
         return blocks, []
-    head, tail = blocks[cut[0]], blocks[orphans[0]]
+    rest = orphans[0]
+    before = [d for d in dangling if d < rest]
+    if len(dangling) != 1 or (before and not paragraph_between(blocks, before[0], rest)):
+        return blocks, []
+    end = dangling[0]
+    head, tail = blocks[end], blocks[rest]
     if not (has_words_enough(head) and has_words_enough(tail) and ends_sentence(tail.text)):  # type: ignore
         return blocks, []
     text, word = join_across_break(head.text, tail.text, known)  # type: ignore[union-attr]
-    before, after = _short_join(head.text, tail.text)  # type: ignore[union-attr]
+    before_join, after_join = _short_join(head.text, tail.text)  # type: ignore[union-attr]
     repairs = [
-        Repair("paragraph rejoined out of order", tail.line, f"{before} ¶ {after}", "joined", into=head.line)
+        Repair(
+            "paragraph rejoined out of order",
+            tail.line,
+            f"{before_join} ¶ {after_join}",
+            "joined",
+            into=head.line,
+        )
     ]
     if word:
         repairs.append(word_repair(word, head.line))
-    rest, end = orphans[0], cut[0]
     joined = [replace(head, text=text) if i == end else b for i, b in enumerate(blocks) if i != rest]
     return tuple(joined), repairs
