@@ -85,6 +85,20 @@ def join_lines(lines: list[str]) -> str:
     return joined
 
 
+def cut_word_by_word(lines: list[str]) -> bool:
+    """Whether a run is one word a line, as pdftotext gives a heading set wide in a narrow column
+    (`FROM` / `STUDY` / `TO` / `NEGOTIATION`): a heading of more lines than headings have.
+
+    >>> cut_word_by_word(["FROM", "STUDY", "TO", "NEGOTIATION"])
+    True
+
+    Negative: four lines of capitals with more words a line are a paragraph set in capitals.
+    >>> cut_word_by_word(["THE REPLY", "OF", "THE", "US"])
+    False
+    """
+    return all(len(entry.split()) == 1 for entry in lines)
+
+
 def classify_run(lines: list[str], line: int) -> Block:
     """Decide the kind of one run of lines.
 
@@ -94,6 +108,8 @@ def classify_run(lines: list[str], line: int) -> Block:
     Table(rows=(('AFRICA', '63'), ('ASIA', '41')), line=9)
     >>> classify_run(["CONCLUSIONS"], 1)
     Heading(text='CONCLUSIONS', line=1, level=2)
+    >>> classify_run(["FROM", "STUDY", "TO", "NEGOTIATION"], 46)
+    Heading(text='FROM STUDY TO NEGOTIATION', line=46, level=2)
     >>> classify_run(["The first big mobiliza-"], 1)
     Paragraph(text='The first big mobiliza-', line=1, anchor='', number=0, quotation=False, \
 opens_mid_sentence=False, continues=False)
@@ -107,7 +123,7 @@ opens_mid_sentence=False, continues=False)
     bold = BOLD_LINE.fullmatch(joined)
     if bold and is_all_caps(bold["inner"]):
         return Heading(bold["inner"].strip(), line)
-    if len(lines) <= 3 and looks_like_heading(joined):
+    if (len(lines) <= 3 or cut_word_by_word(lines)) and looks_like_heading(joined):
         return Heading(joined, line)
     if len(lines) == 1 and NOTES_TITLE.fullmatch(joined):
         return Heading(joined, line)

@@ -80,6 +80,23 @@ FULL_LINE_WORDS = 4
 (`Cancún` above `Cancún.` is no heading and its paragraph)."""
 
 
+def in_capitals(lines: Lines, index: int) -> bool:
+    """Whether the line at `index` is a line of a heading in capitals: a line in capitals (not a
+    table's row), or a one-letter word before one (`A` / `FRAMEWORK, NOT AN AGREEMENT`).
+
+    >>> in_capitals(number_lines("A\\nFRAMEWORK, NOT AN AGREEMENT"), 0)
+    True
+
+    Negative: a drop cap before the rest of its word.
+    >>> in_capitals(number_lines("A\\ns host of the ministerial"), 0)
+    False
+    """
+    text = lines[index][1]
+    if len(text) == 1 and text.isupper() and index + 1 < len(lines):
+        return is_all_caps(lines[index + 1][1])
+    return bool(text) and is_all_caps(text) and "\t" not in text
+
+
 def heading_end(lines: Lines, index: int, width: float) -> int:
     """Where a heading starting at `index` ends: after its lines in capitals, or after one short
     line shaped like a heading in ordinary case (`In the streets`) followed by a full line;
@@ -98,7 +115,7 @@ def heading_end(lines: Lines, index: int, width: float) -> int:
     0
     """
     end = index
-    while end < len(lines) and lines[end][1] and is_all_caps(lines[end][1]) and "\t" not in lines[end][1]:
+    while end < len(lines) and in_capitals(lines, end):
         end += 1
     if end > index or index + 1 >= len(lines):
         return end
