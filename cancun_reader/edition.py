@@ -34,6 +34,7 @@ WHAT_WAS_DONE = {
     "bullet without item removed": "bullet with no item removed",
     "note number rejoined": "note number read apart from its note put back",
     "note set apart": "note set apart from the one before",
+    "fact file years moved": "years of a fact file read apart from their events moved into its box",
     "table cells paired": "cell of a table read apart paired into its row",
     "box item found": "line of a box made a list item",
     "run-in heading set apart": "heading run into its paragraph set apart",

@@ -121,8 +121,12 @@ def check_fidelity(article, path: Path) -> None:
     starts |= {inner.line for b in article.blocks if isinstance(b, Sidebar) for inner in b.blocks}
     # an item the layout stage found in a box is one line: the line after it begins something else
     starts |= {r.line + 1 for r in article.repairs if r.kind == "box item found"}
+    # so is a cell of a table read one a line (paired into rows in another order), and a year of a
+    # fact file read apart from its box and moved into it
+    cells = {r.line for r in article.repairs if r.kind in ("table cells paired", "fact file years moved")}
+    starts |= cells | {line + 1 for line in cells}
     runs = source_runs(path, furniture, frozenset(starts))
-    set_apart = {b.line for b in article.blocks if isinstance(b, PullQuote | Footnote | AuthorBio)}
+    set_apart = {b.line for b in article.blocks if isinstance(b, PullQuote | Footnote | AuthorBio)} | cells
     boxed: set[str] = set()
     for sidebar in (b for b in article.blocks if isinstance(b, Sidebar)):
         set_apart |= {sidebar.line, *(b.line for b in sidebar.blocks)}

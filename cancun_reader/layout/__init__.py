@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Repair
-from .boxes import find_box_items, rebuild_box_table
+from .boxes import find_box_items, gather_fact_years, rebuild_box_table
 from .furniture import remove_page_furniture
 from .headings import separate_headings, separate_run_in_headings
 from .lines import Lines, number_lines
@@ -31,6 +31,7 @@ def lay_out(text: str, known: Callable[[str], bool]) -> tuple[Lines, list[Repair
     done: list[Repair] = []
     steps: tuple[Callable[[Lines], tuple[Lines, list[Repair]]], ...] = (
         remove_page_furniture,
+        gather_fact_years,
         separate_front_matter,
         lambda found: rejoin_drop_caps(found, known),
         set_apart_pull_quote_lines,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..blocks import is_all_caps
 from ..model import Repair
@@ -67,6 +68,58 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
 
 NUMBER_CELL = re.compile(r"[\d.,%$€£]+")
 """A cell that is a figure or a year alone: `34`, `1994`, `12%`."""
+
+
+def runs_of(lines: Lines, kind: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """The longest runs of two lines or more that are each of a kind, as (first, past) indexes."""
+    runs, index = [], 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and kind(end):
+            end += 1
+        if end - index >= 2:
+            runs.append((index, end))
+        index = max(end, index + 1)
+    return runs
+
+
+def gather_fact_years(lines: Lines) -> tuple[Lines, list[Repair]]:
+    r"""The years of a fact file that the extractor read apart from their events (pypdf reads a
+    box's column of years first, even before the text's title, and they land inside a sentence):
+    under a title in capitals, events one a line with no figure, and elsewhere in the text the one
+    run of as many years alone, one a line. The years are moved after the events, where the box's
+    table is rebuilt (`rebuild_box_table` pairs each year with its event), and the move recorded.
+
+    >>> text = "When the\n1996\n1999\nthey met.\nDATES\nGroups set up\nSeattle fails\nIt ended."
+    >>> [t for _, t in gather_fact_years(number_lines(text))[0]]
+    ['When the', 'they met.', 'DATES', 'Groups set up', 'Seattle fails', '1996', '1999', 'It ended.']
+
+    Negative: with two runs of years that could be the box's, which one it is is not certain.
+    >>> gather_fact_years(number_lines("2001\n2003\n" + text))[1]
+    []
+    """
+    texts = [t.strip() for _, t in lines]
+    years = runs_of(lines, lambda i: bool(YEAR.fullmatch(texts[i])))
+    events = [
+        (first, past)
+        for first, past in runs_of(
+            lines, lambda i: bool(texts[i]) and is_table_cell(texts[i]) and not re.search(r"\d", texts[i])
+        )
+        if first and is_all_caps(texts[first - 1]) and "\t" not in texts[first - 1]
+    ]
+    pairs = [(e, y) for e in events for y in years if y[1] - y[0] == e[1] - e[0]]
+    if len(pairs) != 1 or len(events) != 1:
+        return lines, []
+    (first, past), (start, end) = pairs[0]
+    if start == past:  # the years follow their events already
+        return lines, []
+    moved = lines[start:end]
+    out = [line for index, line in enumerate(lines[:past]) if not start <= index < end] + moved
+    out += [line for index, line in enumerate(lines[past:], start=past) if not start <= index < end]
+    title = texts[first - 1]
+    return out, [
+        Repair("fact file years moved", number, year, f"into the box {title}") for number, year in moved
+    ]
 
 
 def rebuild_box_table(lines: Lines) -> tuple[Lines, list[Repair]]:
