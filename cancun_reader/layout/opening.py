@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Repair
+from ..repair.headings import SMALL_WORDS
 from .lines import BYLINE, Lines, ends_sentence, opens_block
 
 FRONT_LINES = 8
@@ -13,7 +14,8 @@ FRONT_LINES = 8
 
 def separate_front_matter(lines: Lines) -> tuple[Lines, list[Repair]]:
     r"""The title, deck and byline at the top of a page, run into the first lines of the text: the
-    byline is set apart, and so is the title, a first line with no final punctuation before a deck.
+    byline is set apart, and so is the title, its first lines (one, or more where a line ends on a
+    little word) with no final punctuation before a deck.
 
     >>> lines = number_lines("Cotton at the centre\nFour countries asked.\nBy Ana Lima\nIt began in May.")
     >>> [t for _, t in separate_front_matter(lines)[0]]
@@ -28,9 +30,11 @@ def separate_front_matter(lines: Lines) -> tuple[Lines, list[Repair]]:
     if byline is None:
         return lines, []
     breaks = {byline - 1, byline}
-    first = filled[0]
-    if first < byline - 1 and not ends_sentence(lines[first][1]) and lines[first + 1][1]:
-        breaks.add(first)
+    last = filled[0]
+    while last + 1 < byline - 1 and title_goes_on(lines[last][1], lines[last + 1][1]):
+        last += 1
+    if last < byline - 1 and not ends_sentence(lines[last][1]) and lines[last + 1][1]:
+        breaks.add(last)
     out: Lines = []
     found = []
     for index, line in enumerate(lines):
@@ -40,6 +44,21 @@ def separate_front_matter(lines: Lines) -> tuple[Lines, list[Repair]]:
             out.append((line[0], ""))
             found.append(Repair("front matter set apart", line[0], line[1][:40], "own block"))
     return out, found
+
+
+def title_goes_on(line: str, following: str) -> bool:
+    """Whether a title broken over lines goes on at the next: the line ends on a little word, or
+    the next begins in lower case (`Inside and outside the` / `conference centre`).
+
+    >>> title_goes_on("Inside and outside the", "conference centre")
+    True
+
+    Negative: a title that ends before its deck.
+    >>> title_goes_on("Cotton at the centre", "Four countries asked.")
+    False
+    """
+    words = line.split()
+    return bool(words and following) and (words[-1].lower() in SMALL_WORDS or following[:1].islower())
 
 
 DROP_CAP = re.compile(r"[A-Z]")

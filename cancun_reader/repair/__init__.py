@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from ..blocks import BYLINE
 from ..model import Block, Entry, Paragraph, Repair
 from .asides import find_pull_quotes, find_sidebars
 from .encoding import fix_mojibake
@@ -22,7 +23,7 @@ from .flow import (
     starts_lower,
     unwrap_lines,
 )
-from .headings import find_mixed_case_headings, title_case_headings
+from .headings import find_mixed_case_headings, find_title, title_case_headings
 from .notes import (
     drop_end_marks,
     find_footnotes,
@@ -47,6 +48,7 @@ def repairs_for(entry: Entry, known: frozenset[str]) -> tuple[RepairFunction, ..
         mark_author_bio(entry.author),
         find_footnotes,
         link_glued_note_markers,
+        find_title,
         find_mixed_case_headings,  # once note numbers are markers: `accept.2` ends a sentence
         find_pull_quotes,
         find_sidebars,
@@ -115,8 +117,8 @@ and no continuation was found; add a join or move correction, or finish the sent
 
 
 def shuffled_extraction(blocks: Blocks, unresolved: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """One warning, at the text's first block, when half its paragraphs or more are cut with
-    nothing to continue them: an extraction that read the words of its lines out of order.
+    """One warning, at the text's first block, when half its paragraphs (bylines aside) or more
+    are cut with nothing to continue them: an extraction that read its lines' words out of order.
 
     >>> cut = tuple(Paragraph(f"the words of a line {n}", n) for n in range(1, 5))
     >>> shuffled_extraction(cut, [(n, "paragraph ends mid-sentence…") for n in range(1, 5)])[0][1][:60]
@@ -127,7 +129,7 @@ def shuffled_extraction(blocks: Blocks, unresolved: list[tuple[int, str]]) -> li
     >>> shuffled_extraction(text, [(9, "…")])
     []
     """
-    paragraphs = sum(isinstance(b, Paragraph) for b in blocks)
+    paragraphs = sum(isinstance(b, Paragraph) and not BYLINE.fullmatch(b.text.strip()) for b in blocks)
     cut = len({line for line, _ in unresolved})
     if cut < SHUFFLED_LEAST or cut < SHUFFLED_SHARE * paragraphs:
         return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..blocks import is_all_caps
+from ..blocks import BYLINE, MAX_HEADING_WORDS, is_all_caps
 from ..model import Block, Heading, ListBlock, Paragraph, Repair, Sidebar
 from .flow import is_cut
 
@@ -116,6 +116,31 @@ def find_mixed_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
             out[index] = Heading(block.text, block.line)
             repairs.append(Repair("heading found", block.line, block.text, "heading"))
     return tuple(out), repairs
+
+
+def find_title(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
+    """The title of a page set apart above its deck and byline (by `separate_front_matter`): the
+    text's first paragraph, of a heading's few words with no final punctuation, with a byline among
+    the two blocks after it, is a heading, whatever punctuation it has inside.
+
+    >>> title = Paragraph("The Singapore Issues, from a conference room to a deadlock", 1)
+    >>> find_title((title, Paragraph("Four subjects broke it.", 3), Paragraph("By Ravi Menon", 5)))[0][0]
+    Heading(text='The Singapore Issues, from a conference room to a deadlock', line=1, level=2)
+
+    Negative: a first paragraph cut mid-sentence, with no byline after it, is text.
+    >>> find_title((Paragraph("The talks began in the", 1), Paragraph("summer of 2003.", 3)))[1]
+    []
+    """
+    first = blocks[0] if blocks else None
+    if not (
+        isinstance(first, Paragraph) and is_cut(first.text) and len(first.text.split()) <= MAX_HEADING_WORDS
+    ):
+        return blocks, []
+    if not any(isinstance(b, Paragraph) and BYLINE.fullmatch(b.text.strip()) for b in blocks[1:3]):
+        return blocks, []
+    return (Heading(first.text, first.line), *blocks[1:]), [
+        Repair("heading found", first.line, first.text, "heading")
+    ]
 
 
 def title_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
