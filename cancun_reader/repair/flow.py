@@ -198,24 +198,16 @@ number=0, quotation=False, opens_mid_sentence=False, continues=False)
     # one beginning, not the text's first (a text in lower case begins mid-sentence)
     if len(orphans) != 1 or orphans[0] == 0:
         return blocks, []
-    rest = orphans[0]
-    before = [d for d in dangling if d < rest]
-    if len(dangling) != 1 or (before and not paragraph_between(blocks, before[0], rest)):
+    rest, end = orphans[0], dangling[0] if len(dangling) == 1 else None
+    if end is None or (end < rest and not paragraph_between(blocks, end, rest)):
         return blocks, []
-    end = dangling[0]
     head, tail = blocks[end], blocks[rest]
     if not (has_words_enough(head) and has_words_enough(tail) and ends_sentence(tail.text)):  # type: ignore
         return blocks, []
     text, word = join_across_break(head.text, tail.text, known)  # type: ignore[union-attr]
-    before_join, after_join = _short_join(head.text, tail.text)  # type: ignore[union-attr]
+    before, after = _short_join(head.text, tail.text)  # type: ignore[union-attr]
     repairs = [
-        Repair(
-            "paragraph rejoined out of order",
-            tail.line,
-            f"{before_join} ¶ {after_join}",
-            "joined",
-            into=head.line,
-        )
+        Repair("paragraph rejoined out of order", tail.line, f"{before} ¶ {after}", "joined", into=head.line)
     ]
     if word:
         repairs.append(word_repair(word, head.line))
