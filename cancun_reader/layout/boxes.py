@@ -99,14 +99,15 @@ def gather_fact_years(lines: Lines) -> tuple[Lines, list[Repair]]:
     []
     """
     texts = [t.strip() for _, t in lines]
-    years = runs_of(lines, lambda i: bool(YEAR.fullmatch(texts[i])))
-    events = [
-        (first, past)
-        for first, past in runs_of(
-            lines, lambda i: bool(texts[i]) and is_table_cell(texts[i]) and not re.search(r"\d", texts[i])
-        )
-        if first and is_all_caps(texts[first - 1]) and "\t" not in texts[first - 1]
-    ]
+
+    def is_event(index: int) -> bool:
+        return bool(texts[index]) and is_table_cell(texts[index]) and not re.search(r"\d", texts[index])
+
+    def under_title(index: int) -> bool:
+        return index > 0 and is_all_caps(texts[index - 1]) and "\t" not in texts[index - 1]
+
+    years = runs_of(lines, lambda index: bool(YEAR.fullmatch(texts[index])))
+    events = [run for run in runs_of(lines, is_event) if under_title(run[0])]
     pairs = [(e, y) for e in events for y in years if y[1] - y[0] == e[1] - e[0]]
     if len(pairs) != 1 or len(events) != 1:
         return lines, []
@@ -114,10 +115,10 @@ def gather_fact_years(lines: Lines) -> tuple[Lines, list[Repair]]:
     if start == past:  # the years follow their events already
         return lines, []
     moved = lines[start:end]
-    out = [line for index, line in enumerate(lines[:past]) if not start <= index < end] + moved
-    out += [line for index, line in enumerate(lines[past:], start=past) if not start <= index < end]
+    rest = lines[:start] + lines[end:]
+    at = past - len(moved) if end <= first else past  # where the events end once the years are out
     title = texts[first - 1]
-    return out, [
+    return rest[:at] + moved + rest[at:], [
         Repair("fact file years moved", number, year, f"into the box {title}") for number, year in moved
     ]
 
