@@ -110,6 +110,35 @@ def articles():
     return read_collection(ROOT / "sources", ROOT / "topics").articles
 
 
+def rejoined_tails(article) -> dict[int, set[int]]:
+    """The lines of each end of a paragraph the extraction gave out of order, by the line of the
+    paragraph it now ends: those placed in it before it (read first), or from the end's own first
+    line on (read after another column)."""
+    tails: dict[int, set[int]] = {}
+    for joined in (r for r in article.repairs if r.into):
+        late = joined.line > joined.into
+        tails.setdefault(joined.into, set()).update(
+            line
+            for line, owner in article.placed
+            if owner == joined.into and (line >= joined.line if late else line < owner)
+        )
+    return tails
+
+
+def in_reading_order(runs: list, tails: dict[int, set[int]], owners: dict[int, int]) -> tuple[list, set]:
+    """The runs of the flow in the order the page reads them: each end of a paragraph given out of
+    order right after the paragraph's own runs, where the repair put it; and the lines of an end
+    whose paragraph is not in the flow (moved by a correction), to be found with the moved runs."""
+    ends = set().union(*tails.values()) if tails else set()
+    flow = [run for run in runs if run[0] not in ends]
+    for into, lines in tails.items():
+        owned = [i for i, run in enumerate(flow) if owners.get(run[0]) == into]
+        if owned:
+            flow[owned[-1] + 1 : owned[-1] + 1] = [run for run in runs if run[0] in lines]
+            ends -= lines
+    return flow, ends
+
+
 def check_fidelity(article, path: Path) -> None:
     """The runs of the text that stay in the flow are found in the page in the author's order, each
     after the one before; the runs set apart (pull quotes, sidebars, notes) or moved by a
@@ -132,18 +161,13 @@ def check_fidelity(article, path: Path) -> None:
         set_apart |= {sidebar.line, *(b.line for b in sidebar.blocks)}
         boxed |= {item[:40] for b in sidebar.blocks if isinstance(b, ListBlock) for item in b.items}
     set_apart |= {r.line for r in article.repairs if r.kind == "box item found" and r.before in boxed}
-    moved = {r.line for r in article.repairs if r.kind in MOVED}
-    # the end of a paragraph read out of order: every line of it, before the paragraph (read first)
-    # or from its first line on (read after another column)
-    for joined in (r for r in article.repairs if r.into):
-        first = joined.line if joined.line > joined.into else 0
-        moved |= {
-            line
-            for line, owner in article.placed
-            if owner == joined.into and (line < owner if not first else line >= first)
-        }
+    tails = rejoined_tails(article)
+    moved = {r.line for r in article.repairs if r.kind in MOVED} - set().union(*tails.values())
     broken_before = {b[0] for a, b in itertools.pairwise(runs) if a[2]}  # its first word began before
-    flow = [run for run in runs if run[0] not in set_apart | moved]
+    flow, unplaced = in_reading_order(
+        [run for run in runs if run[0] not in set_apart | moved], tails, dict(article.placed)
+    )
+    moved |= unplaced
     by_length = sorted(runs, key=lambda r: -len(r[1]))
 
     def take(line: int, run: str, goes_on: bool, start: int, where: str) -> int:

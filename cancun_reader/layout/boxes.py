@@ -104,7 +104,14 @@ def gather_fact_years(lines: Lines) -> tuple[Lines, list[Repair]]:
         return bool(texts[index]) and is_table_cell(texts[index]) and not re.search(r"\d", texts[index])
 
     def under_title(index: int) -> bool:
-        return index > 0 and is_all_caps(texts[index - 1]) and "\t" not in texts[index - 1]
+        """Under a box's title, as `rebuild_box_table` finds one: in capitals, after a sentence."""
+        title, before = index - 1, texts[index - 2] if index > 1 else ""
+        return (
+            title >= 0
+            and is_all_caps(texts[title])
+            and "\t" not in texts[title]
+            and (not before or ends_sentence(before))
+        )
 
     years = runs_of(lines, lambda index: bool(YEAR.fullmatch(texts[index])))
     events = [run for run in runs_of(lines, is_event) if under_title(run[0])]
