@@ -45,6 +45,23 @@ def is_folio(text: str) -> bool:
     return bool(FOLIO.fullmatch(plain)) and not YEAR.fullmatch(plain)
 
 
+def folio_kind(text: str, copies: int) -> str:
+    """What a line shaped as a page number is: a page number, unless its number is a year and it
+    stands word for word on other pages too, as a running head with the issue's year does (`Trade
+    Review · 2004`). (A renderer may print the same page number twice: Chromium's `Page 1 of 3`.)
+
+    >>> folio_kind("12 | Trade Review", 1), folio_kind("Page 1 of 3", 2)
+    ('page number', 'page number')
+
+    Negative: a year beside the review's name, on every page.
+    >>> folio_kind("Trade Review · 2004", 3)
+    'running head'
+    """
+    found = FOLIO.fullmatch(" ".join(text.split()))
+    number = found and (found["number"] or found["before"] or found["after"])
+    return "running head" if copies > 1 and number and YEAR.fullmatch(number) else "page number"
+
+
 def has_letters(text: str) -> bool:
     """A running head has words; a line of digits alone (a year in a fact file) is no head."""
     return any(c.isalpha() for c in text)
@@ -69,9 +86,10 @@ def furniture_lines(lines: Lines) -> dict[int, str]:
     ends = (0, 1, len(filled) - 1)
     folios = {p for p, _, t in short if is_folio(t) and (counts[furniture_key(t)] > 1 or p in ends)}
     carried = {words_beside_number(filled[p][1]) for p in folios}
+    copies = Counter(" ".join(t.split()) for _, t in filled)
     for position, number, text in short:
         if position in folios:
-            found[number] = "page number"
+            found[number] = folio_kind(text, copies[" ".join(text.split())])
         elif (
             any(abs(position - p) <= 2 for p in folios)  # a heading repeated elsewhere is no head
             and has_letters(text)
@@ -106,6 +124,7 @@ def furniture_on_pages(pages: list[Lines]) -> dict[int, str]:
         for _, text in lines_alone(page):
             alone_pages[furniture_key(text)].add(index)
     carried = {words_beside_number(t) for page in pages for _, t in page if is_folio(t)}
+    copies = Counter(" ".join(t.split()) for page in pages for _, t in page if t.strip())
     found: dict[int, str] = {}
     for index, page in enumerate(pages):
         at_edge = {number for number, _ in edges(page)}
@@ -115,11 +134,11 @@ def furniture_on_pages(pages: list[Lines]) -> dict[int, str]:
                 continue
             if number in at_edge:
                 repeated = len(edge_pages[key] | alone_pages[key]) > 1 or key in carried
-                kind = "page number" if is_folio(text) else "running head" if repeated else None
+                kind = folio_kind(text, copies[" ".join(text.split())]) if is_folio(text) else None
+                kind = kind or ("running head" if repeated else None)
             elif (number, text) in lines_alone(page) and has_letters(text):
-                kind = (
-                    "page number" if is_folio(text) else "running head" if edge_pages[key] - {index} else None
-                )
+                kind = folio_kind(text, copies[" ".join(text.split())]) if is_folio(text) else None
+                kind = kind or ("running head" if edge_pages[key] - {index} else None)
             else:
                 kind = None
             if kind and (kind == "page number" or has_letters(text)):
