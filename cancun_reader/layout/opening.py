@@ -21,6 +21,10 @@ def separate_front_matter(lines: Lines) -> tuple[Lines, list[Repair]]:
     >>> [t for _, t in separate_front_matter(lines)[0]]
     ['Cotton at the centre', '', 'Four countries asked.', '', 'By Ana Lima', '', 'It began in May.']
 
+    >>> lines = number_lines("I\nWhat it changed\nA year later, it ended.\nBy Ana Lima\nn the months after")
+    >>> [t for _, t in separate_front_matter(lines)[0]][:4]
+    ['I', 'What it changed', '', 'A year later, it ended.']
+
     Negative: a text that opens with its first sentence is left as it is.
     >>> separate_front_matter(number_lines("By the end of the week\nthe talks had failed."))[1]
     []
@@ -30,7 +34,8 @@ def separate_front_matter(lines: Lines) -> tuple[Lines, list[Repair]]:
     if byline is None:
         return lines, []
     breaks = {byline - 1, byline}
-    last = filled[0]
+    # the title's first line; a drop cap read before the title (pypdf) is no title
+    last = next(i for i in filled if not DROP_CAP.fullmatch(lines[i][1].strip()))
     while last + 1 < byline - 1 and title_goes_on(lines[last][1], lines[last + 1][1]):
         last += 1
     if last < byline - 1 and not ends_sentence(lines[last][1]) and lines[last + 1][1]:
