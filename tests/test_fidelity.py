@@ -155,7 +155,7 @@ def check_fidelity(article, path: Path) -> None:
     cells = {r.line for r in article.repairs if r.kind in ("table cells paired", "fact file years moved")}
     starts |= cells | {line + 1 for line in cells}
     runs = source_runs(path, furniture, frozenset(starts))
-    set_apart = {b.line for b in article.blocks if isinstance(b, PullQuote | Footnote | AuthorBio)} | cells
+    set_apart = {b.line for b in article.blocks if isinstance(b, PullQuote | Footnote | AuthorBio)}
     boxed: set[str] = set()
     for sidebar in (b for b in article.blocks if isinstance(b, Sidebar)):
         set_apart |= {sidebar.line, *(b.line for b in sidebar.blocks)}
@@ -165,17 +165,21 @@ def check_fidelity(article, path: Path) -> None:
     moved = {r.line for r in article.repairs if r.kind in MOVED} - set().union(*tails.values())
     broken_before = {b[0] for a, b in itertools.pairwise(runs) if a[2]}  # its first word began before
     flow, unplaced = in_reading_order(
-        [run for run in runs if run[0] not in set_apart | moved], tails, dict(article.placed)
+        [run for run in runs if run[0] not in set_apart | moved | cells], tails, dict(article.placed)
     )
     moved |= unplaced
     by_length = sorted(runs, key=lambda r: -len(r[1]))
 
-    def take(line: int, run: str, goes_on: bool, start: int, where: str) -> int:
-        """Find a run from `start`, whole words only (a run's words do not match inside longer
-        words), except where a word goes on across a break."""
+    def pattern(line: int, run: str, goes_on: bool) -> re.Pattern:
+        """A run, whole words only (a run's words do not match inside longer words), except where a
+        word goes on across a break."""
         before = "" if line in broken_before else rf"(?<![^ {FOUND}])"
         after = "" if goes_on else rf"(?![^ {FOUND}])"
-        found = re.compile(before + re.escape(run) + after).search(pages[where], start)
+        return re.compile(before + re.escape(run) + after)
+
+    def take(line: int, run: str, goes_on: bool, start: int, where: str) -> int:
+        """Find a run from `start`, and mark it found."""
+        found = pattern(line, run, goes_on).search(pages[where], start)
         assert found, f"{path.name}:{line}: text lost, changed or out of the author's order: {run[:80]}"
         pages[where] = pages[where][: found.start()] + FOUND * len(run) + pages[where][found.end() :]
         return found.end()
@@ -185,8 +189,12 @@ def check_fidelity(article, path: Path) -> None:
         position = take(line, run, goes_on, position, "flow")
     for line, run, goes_on in (r for r in by_length if r[0] in moved and r[0] not in set_apart):
         take(line, run, goes_on, 0, "flow")
-    for line, run, goes_on in (r for r in by_length if r[0] in set_apart):
+    for line, run, goes_on in (r for r in by_length if r[0] in set_apart and r[0] not in cells):
         take(line, run, goes_on, 0, "apart")
+    # a table's cells, paired into rows, in a box or in the flow of the text
+    for line, run, goes_on in (r for r in by_length if r[0] in cells):
+        boxed_cell = pattern(line, run, goes_on).search(pages["apart"])
+        take(line, run, goes_on, 0, "apart" if boxed_cell else "flow")
     leftover = " ".join(pages.values()).replace(FOUND, "").strip()
     assert leftover == "", f"{path.name}: text on the page that is not in the source: {leftover[:80]}"
 

@@ -182,7 +182,8 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 # once joined after a one-word line as if it were a paragraph's end read first (and such an end, of
 # two runs, joined to its paragraph: the check follows both; and one read after another column;
 # the years of a fact file read inside a sentence, moved into their box; and an end read after
-# another column, whose words the check once matched in the paragraph it now ends).
+# another column, whose words the check once matched in the paragraph it now ends; a small table
+# in the text, its cells once looked for among what the page sets apart).
 @example("Cancún the the the the the the the the the.\n\nThe the the the the the the the the the the.\n")
 @example("the\r#.\r")
 @example("CONCLUSIONS\n\nCONCLUSIONS\n\nTHE EMERGENCE OF THE G21\n")
@@ -205,6 +206,7 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 @example("It began.\n\nThe price fell and the\n\nA DEADLOCK\n\nIt ended.\n\npaid in the\n\nnorth, it fell.\n")
 @example("It began.\n\nWhen the\n1996\n1999\nthey met.\n\nDATES\nGroups set up\nSeattle fails\n\nIt ended.\n")
 @example("< the the the\n\n< the.\n\nthe the the trade.\n")
+@example("CONCLUSIONS\n\n2003 the\n\n2003 the\n")
 def test_every_word_reaches_the_page_in_order(source_text: str) -> None:
     article = convert_text(source_text)
     if article is None:
