@@ -14,6 +14,16 @@ from .model import Block, Heading, ListBlock, Paragraph, Table
 BYLINE = re.compile(r"By [A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|de|da|del|van|von|and|y))*")
 """A byline line: `By Mariam Ouedraogo`."""
 
+
+def is_byline(text: str) -> bool:
+    """Whether a line or a paragraph is a byline, which has no final punctuation of its own.
+
+    >>> is_byline("By Mariam Ouedraogo"), is_byline("By the end of the week")
+    (True, False)
+    """
+    return bool(BYLINE.fullmatch(text.strip()))
+
+
 LIST_ITEM = re.compile(r"[-•–]\s+(?P<item>\S.*)")
 """A list item as the texts write it: a dash or bullet, a space, the item (`- Oxfam`)."""
 

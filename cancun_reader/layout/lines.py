@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import statistics
 
-from ..blocks import BYLINE
+from ..blocks import is_byline
 
 Line = tuple[int, str]  # (1-based line number in the source, text); "" is a break between blocks
 
@@ -61,7 +61,7 @@ def line_width(lines: Lines) -> float:
 def opens_block(lines: Lines, index: int) -> bool:
     """Whether the line at `index` begins a block: after a break, a finished sentence or a byline."""
     before = lines[index - 1][1] if index else ""
-    return not before or ends_sentence(before) or bool(BYLINE.fullmatch(before.strip()))
+    return not before or ends_sentence(before) or is_byline(before)
 
 
 LIST_MARK = re.compile(r"[-–•▪◦·●]\s")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..blocks import is_byline
 from ..model import Repair
 from ..repair.headings import SMALL_WORDS
-from .lines import BYLINE, Lines, ends_sentence, opens_block
+from .lines import Lines, ends_sentence, opens_block
 
 FRONT_LINES = 8
 
@@ -30,7 +31,7 @@ def separate_front_matter(lines: Lines) -> tuple[Lines, list[Repair]]:
     []
     """
     filled = [index for index, (_, text) in enumerate(lines) if text][:FRONT_LINES]
-    byline = next((i for i in filled if BYLINE.fullmatch(lines[i][1].strip())), None)
+    byline = next((i for i in filled if is_byline(lines[i][1])), None)
     if byline is None:
         return lines, []
     breaks = {byline - 1, byline}

@@ -31,6 +31,7 @@ def next_word_fits(text: str, following: str, width: float) -> bool:
 
 
 def is_piece(text: str) -> bool:
+    """A line of one word: what pdftotext leaves of a stretched line, cut at its gaps."""
     return bool(text) and len(text.split()) == 1
 
 
@@ -61,7 +62,8 @@ def inside_stretched_line(lines: Lines, index: int, width: float) -> bool:
     while after < len(lines) and is_piece(lines[after][1]):
         after += 1
     pieces = " ".join(text for _, text in lines[index + 1 : after])
-    return bool(pieces) and after < len(lines) and next_word_fits(pieces, lines[after][1] or "x", width)
+    following = lines[after][1] if after < len(lines) else ""
+    return bool(pieces and following) and next_word_fits(pieces, following, width)
 
 
 def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:

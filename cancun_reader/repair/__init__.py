@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from ..blocks import BYLINE
+from ..blocks import is_byline
 from ..model import Block, Entry, Paragraph, Repair
 from .asides import find_pull_quotes, find_sidebars
 from .encoding import fix_mojibake
@@ -129,7 +129,7 @@ def shuffled_extraction(blocks: Blocks, unresolved: list[tuple[int, str]]) -> li
     >>> shuffled_extraction(text, [(9, "…")])
     []
     """
-    paragraphs = sum(isinstance(b, Paragraph) and not BYLINE.fullmatch(b.text.strip()) for b in blocks)
+    paragraphs = sum(isinstance(b, Paragraph) and not is_byline(b.text) for b in blocks)
     cut = len({line for line, _ in unresolved})
     if cut < SHUFFLED_LEAST or cut < SHUFFLED_SHARE * paragraphs:
         return []

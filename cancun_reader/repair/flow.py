@@ -7,7 +7,7 @@ import re
 from collections import deque
 from dataclasses import replace
 
-from ..blocks import BYLINE
+from ..blocks import is_byline
 from ..model import Block, Paragraph, PullQuote, Repair, Sidebar, Table
 from .words import HYPHENS, join_across_break
 
@@ -39,7 +39,7 @@ def is_cut(text: str) -> bool:
     >>> is_cut("the ministers agreed to"), is_cut("By Grace Mwangi")
     (True, False)
     """
-    return not ends_sentence(text) and not BYLINE.fullmatch(text.strip())
+    return not ends_sentence(text) and not is_byline(text)
 
 
 def starts_lower(text: str) -> bool:

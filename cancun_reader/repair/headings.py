@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..blocks import BYLINE, MAX_HEADING_WORDS, is_all_caps
+from ..blocks import MAX_HEADING_WORDS, is_all_caps, is_byline
 from ..model import Block, Heading, ListBlock, Paragraph, Repair, Sidebar
 from .flow import is_cut
 
@@ -136,7 +136,7 @@ def find_title(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
         isinstance(first, Paragraph) and is_cut(first.text) and len(first.text.split()) <= MAX_HEADING_WORDS
     ):
         return blocks, []
-    if not any(isinstance(b, Paragraph) and BYLINE.fullmatch(b.text.strip()) for b in blocks[1:3]):
+    if not any(isinstance(b, Paragraph) and is_byline(b.text) for b in blocks[1:3]):
         return blocks, []
     return (Heading(first.text, first.line), *blocks[1:]), [
         Repair("heading found", first.line, first.text, "heading")
