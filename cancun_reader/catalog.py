@@ -14,8 +14,9 @@ from pathlib import Path
 
 import yaml
 
+from .blocks import is_byline
 from .errors import InputError
-from .model import UNKNOWN, Entry, Notice
+from .model import UNKNOWN, Block, Entry, Heading, Notice, Paragraph
 from .yaml_nodes import compose, line_of, scalar, sequence_of_mappings
 
 CATALOG_NAME = "catalog.yml"
@@ -160,3 +161,35 @@ def match_files(
             )
         )
     return [by_file[name] for name in files], notices
+
+
+def entry_offered(source_path: str, entry: Entry, blocks: tuple[Block, ...]) -> list[Notice]:
+    """For a text with no catalog entry, the title and byline it opens with (a page's front matter,
+    set apart by the repairs), offered for its entry: the build takes neither for granted.
+
+    >>> blocks = (Heading("Medicines before the ministerial", 3), Paragraph("A decision.", 4),
+    ...           Paragraph("By Grace Mwangi", 6))
+    >>> print(entry_offered("sources/m.txt", entry_for_uncatalogued("m.txt"), blocks)[0])
+    sources/m.txt:3: opens with the title “Medicines before the ministerial” and the byline “By Grace \
+Mwangi”: if they are the text's own, its catalog entry may say title: Medicines before the ministerial, \
+author: Grace Mwangi
+
+    Negative: a text with an entry, or one that opens with no byline, is offered nothing.
+    >>> entry_offered("sources/m.txt", entry_for_uncatalogued("m.txt"), blocks[:2])
+    []
+    """
+    if entry.catalogued or not blocks or not isinstance(blocks[0], Heading):
+        return []
+    byline = next((b.text for b in blocks[1:3] if isinstance(b, Paragraph) and is_byline(b.text)), None)
+    if byline is None:
+        return []
+    title, author = blocks[0].text, byline.strip().removeprefix("By ")
+    return [
+        Notice(
+            f"opens with the title “{title}” and the byline “{byline.strip()}”: if they are the text's "
+            f"own, its catalog entry may say title: {title}, author: {author}",
+            source_path,
+            blocks[0].line,
+            severity="note",
+        )
+    ]

@@ -19,7 +19,7 @@ from .blocks import parse_blocks
 from .book.downloads import COLLECTION, render_downloads
 from .book.downloads import PAGE as DOWNLOADS_PAGE
 from .cache import Cache, key_of
-from .catalog import CATALOG_NAME, load_catalog, match_files
+from .catalog import CATALOG_NAME, entry_offered, load_catalog, match_files
 from .citations import Cited, resolve_citations
 from .corrections import Directive, apply_corrections, corrections_path, load_corrections
 from .edition import (
@@ -291,7 +291,7 @@ def convert_text(
         links.new_section()
     converted = Converted(
         entry=entry,
-        notices=[*decoding, *unresolved],
+        notices=[*decoding, *unresolved, *entry_offered(source.path, entry, article.blocks)],
         mentions=mentions,
         events=(events := events_in(article)),
         event_topics=[

@@ -84,6 +84,22 @@ def test_a_text_without_catalog_entry_builds_strictly_with_a_note_saying_how_to_
     assert "Editorial title" not in page and "supplied by the editors" not in page
 
 
+def test_a_text_without_catalog_entry_is_offered_the_title_and_byline_it_opens_with(project: Path) -> None:
+    text = "Medicines before the\nministerial\nA decision came days before Cancún.\nBy Grace Mwangi\n\n"
+    text += "Two weeks before the ministerial, the members agreed on a decision.\n"
+    (project / "sources" / "medicines.txt").write_text(text, encoding="utf-8")
+    result = run_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "note: sources/medicines.txt:1: opens with the title “Medicines before the ministerial” and the "
+        "byline “By Grace Mwangi”: if they are the text's own, its catalog entry may say "
+        "title: Medicines before the ministerial, author: Grace Mwangi"
+    ) in result.stdout
+    # the build takes neither for granted: the page keeps the title from the file name
+    page = (project / "docs/articles/medicines.md").read_text(encoding="utf-8")
+    assert "Title taken from the file name" in page and "Author unknown" in page
+
+
 @pytest.mark.parametrize("name", ["Notes from Miami.md", "NOTES.TXT"])
 def test_a_file_the_build_does_not_read_is_named_in_a_warning(project: Path, name: str) -> None:
     (project / "sources" / name).write_text("The FTAA met in Miami.\n", encoding="utf-8")
