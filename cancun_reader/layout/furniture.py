@@ -30,9 +30,14 @@ def edges(page: Lines) -> Lines:
     return filled[:EDGE_LINES] + filled[-EDGE_LINES:] if len(filled) > 2 * EDGE_LINES else filled
 
 
+def squeezed(text: str) -> str:
+    """A line with its spacing made single, as lines are compared."""
+    return " ".join(text.split())
+
+
 def furniture_key(text: str) -> str:
     """A line as compared with the lines of other pages: digits stand for any page number."""
-    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+    return re.sub(r"\d+", "#", squeezed(text).lower())
 
 
 def is_folio(text: str) -> bool:
@@ -41,25 +46,27 @@ def is_folio(text: str) -> bool:
     >>> [is_folio(t) for t in ("12", "– 3 –", "Page 3 of 8", "12 | Trade Review", "2003 was a year")]
     [True, True, True, True, False]
     """
-    plain = " ".join(text.split())
+    plain = squeezed(text)
     return bool(FOLIO.fullmatch(plain)) and not YEAR.fullmatch(plain)
 
 
-def folio_kind(text: str, copies: int) -> str:
+def folio_kind(text: str, copies: Counter[str]) -> str:
     """What a line shaped as a page number is: a page number, unless its number is a year and it
     stands word for word on other pages too, as a running head with the issue's year does (`Trade
     Review · 2004`). (A renderer may print the same page number twice: Chromium's `Page 1 of 3`.)
 
-    >>> folio_kind("12 | Trade Review", 1), folio_kind("Page 1 of 3", 2)
+    >>> copies = Counter({"12 | Trade Review": 1, "Page 1 of 3": 2, "Trade Review · 2004": 3})
+    >>> folio_kind("12 | Trade Review", copies), folio_kind("Page 1 of 3", copies)
     ('page number', 'page number')
 
     Negative: a year beside the review's name, on every page.
-    >>> folio_kind("Trade Review · 2004", 3)
+    >>> folio_kind("Trade Review · 2004", copies)
     'running head'
     """
-    found = FOLIO.fullmatch(" ".join(text.split()))
+    found = FOLIO.fullmatch(squeezed(text))
     number = found and (found["number"] or found["before"] or found["after"])
-    return "running head" if copies > 1 and number and YEAR.fullmatch(number) else "page number"
+    repeated = copies[squeezed(text)] > 1
+    return "running head" if repeated and number and YEAR.fullmatch(number) else "page number"
 
 
 def has_letters(text: str) -> bool:
@@ -86,10 +93,10 @@ def furniture_lines(lines: Lines) -> dict[int, str]:
     ends = (0, 1, len(filled) - 1)
     folios = {p for p, _, t in short if is_folio(t) and (counts[furniture_key(t)] > 1 or p in ends)}
     carried = {words_beside_number(filled[p][1]) for p in folios}
-    copies = Counter(" ".join(t.split()) for _, t in filled)
+    copies = Counter(squeezed(t) for _, t in filled)
     for position, number, text in short:
         if position in folios:
-            found[number] = folio_kind(text, copies[" ".join(text.split())])
+            found[number] = folio_kind(text, copies)
         elif (
             any(abs(position - p) <= 2 for p in folios)  # a heading repeated elsewhere is no head
             and has_letters(text)
@@ -124,7 +131,7 @@ def furniture_on_pages(pages: list[Lines]) -> dict[int, str]:
         for _, text in lines_alone(page):
             alone_pages[furniture_key(text)].add(index)
     carried = {words_beside_number(t) for page in pages for _, t in page if is_folio(t)}
-    copies = Counter(" ".join(t.split()) for page in pages for _, t in page if t.strip())
+    copies = Counter(squeezed(t) for page in pages for _, t in page if t.strip())
     found: dict[int, str] = {}
     for index, page in enumerate(pages):
         at_edge = {number for number, _ in edges(page)}
@@ -132,13 +139,12 @@ def furniture_on_pages(pages: list[Lines]) -> dict[int, str]:
             key = furniture_key(text)
             if not text.strip() or len(text.split()) > MAX_FURNITURE_WORDS:
                 continue
+            folio = folio_kind(text, copies) if is_folio(text) else None
             if number in at_edge:
                 repeated = len(edge_pages[key] | alone_pages[key]) > 1 or key in carried
-                kind = folio_kind(text, copies[" ".join(text.split())]) if is_folio(text) else None
-                kind = kind or ("running head" if repeated else None)
+                kind = folio or ("running head" if repeated else None)
             elif (number, text) in lines_alone(page) and has_letters(text):
-                kind = folio_kind(text, copies[" ".join(text.split())]) if is_folio(text) else None
-                kind = kind or ("running head" if edge_pages[key] - {index} else None)
+                kind = folio or ("running head" if edge_pages[key] - {index} else None)
             else:
                 kind = None
             if kind and (kind == "page number" or has_letters(text)):
