@@ -164,8 +164,9 @@ def check_fidelity(article, path: Path) -> None:
     tails = rejoined_tails(article)
     moved = {r.line for r in article.repairs if r.kind in MOVED} - set().union(*tails.values())
     broken_before = {b[0] for a, b in itertools.pairwise(runs) if a[2]}  # its first word began before
+    elsewhere = set_apart | moved | cells
     flow, unplaced = in_reading_order(
-        [run for run in runs if run[0] not in set_apart | moved | cells], tails, dict(article.placed)
+        [run for run in runs if run[0] not in elsewhere], tails, dict(article.placed)
     )
     moved |= unplaced
     by_length = sorted(runs, key=lambda r: -len(r[1]))
