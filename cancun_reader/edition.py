@@ -14,6 +14,7 @@ import html
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 
 from .escape import escape_code, escape_inert, escape_text, front_matter
@@ -40,6 +41,7 @@ WHAT_WAS_DONE = {
     "run-in heading set apart": "heading run into its paragraph set apart",
     "heading set apart": "heading set apart from the lines around it",
     "paragraph break inferred": "paragraph break the extraction lost put back",
+    "paragraph break from the indent": "paragraph break put back where the PDF indents the line",
     "mojibake repaired": "characters garbled by a wrong encoding repaired",
     "end mark dropped": "end mark of the print layout dropped",
     "escape removed": "exporter's escape character removed",
@@ -156,11 +158,17 @@ def received_page(article: Article) -> str:
 
 
 def received_file(article: Article) -> str:
+    """The text as received, to download: a PDF's as pdftotext reads it."""
+    return f"{RECEIVED_DIR}/{Path(article.source.entry.file).stem}.txt"
+
+
+def received_original(article: Article) -> str:
+    """The PDF itself, for a text read from one."""
     return f"{RECEIVED_DIR}/{article.source.entry.file}"
 
 
 def corrections_file(article: Article) -> str:
-    return f"{RECEIVED_DIR}/{article.source.entry.file.removesuffix('.txt')}.corrections.yml"
+    return f"{RECEIVED_DIR}/{Path(article.source.entry.file).stem}.corrections.yml"
 
 
 def count_phrase(count: int, singular: str, plural: str) -> str:
@@ -281,11 +289,17 @@ def render_received(article: Article, has_corrections: bool) -> str:
             f'<li id="L{number}"><a class="line-number" href="#L{number}" aria-label="Line {number}">'
             f'{number}</a><span class="line-text">{received_line(text)}</span>{extra}</li>'
         )
-    download = f"[Download the text]({quote(entry.file)})"
+    stem = Path(entry.file).stem
+    download = f"[Download the text]({quote(stem)}.txt)"
+    if article.source.is_pdf:
+        download = f"[Download the PDF]({quote(entry.file)}) · [the text read from it]({quote(stem)}.txt)"
     if has_corrections:
-        download += f" · [its corrections file]({quote(entry.file.removesuffix('.txt'))}.corrections.yml)"
+        download += f" · [its corrections file]({quote(stem)}.corrections.yml)"
+    what = f"{escape_code('sources/' + entry.file)} as the editors received it"
+    if article.source.is_pdf:
+        what = f"the text that pdftotext reads from {escape_code('sources/' + entry.file)}"
     intro = (
-        f"This is {escape_code('sources/' + entry.file)} as the editors received it, line by line, "
+        f"This is {what}, line by line, "
         "before the build repaired anything. A line the build changed links to its changes, and a "
         f"line of the text to the paragraph that holds it now. [Read the restored text]"
         f"(../articles/{article.slug}.md).\n\n"

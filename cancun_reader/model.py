@@ -29,6 +29,20 @@ class Entry:
     catalogued: bool = True
 
 
+PDF_SUFFIX = ".pdf"
+"""A PDF in the sources folder is read by the build itself (`pdf.py`), a text as it is."""
+
+
+@dataclass(frozen=True)
+class Printed:
+    """What a PDF's page shows of its lines besides their text (`pdf.py`), by line number: the
+    lines it indents as a paragraph's first, and those it fills to the column's right edge. A text
+    shows none of it."""
+
+    indented: frozenset[int] = frozenset()
+    full: frozenset[int] = frozenset()
+
+
 @dataclass(frozen=True)
 class Source:
     """A source text, decoded, with its catalog entry."""
@@ -36,6 +50,11 @@ class Source:
     path: str  # as shown to the user, e.g. "sources/cancun-walkout-pww.txt"
     text: str
     entry: Entry
+    printed: Printed = Printed()
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.entry.file.endswith(PDF_SUFFIX)
 
 
 @dataclass(frozen=True)

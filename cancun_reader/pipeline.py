@@ -27,6 +27,7 @@ from .edition import (
     corrections_file,
     place_lines,
     received_file,
+    received_original,
     received_page,
     render_editorial_report,
     render_received,
@@ -45,7 +46,7 @@ from .glossary import (
 from .indexes import is_large, render_large_indexes
 from .layout import lay_out
 from .mentions import mention_pattern, mentions_in, topics_named
-from .model import Article, Entry, Event, Mention, Notice, Outputs, Source, TimelineEntry, Topic
+from .model import PDF_SUFFIX, Article, Entry, Event, Mention, Notice, Outputs, Source, TimelineEntry, Topic
 from .offline import SHIM_PAGE
 from .pages import (
     render_abbreviations,
@@ -98,7 +99,7 @@ def list_source_files(folder: Path) -> list[str]:
         raise InputError(display_path(folder), "the sources folder does not exist")
     names = []
     resolved = folder.resolve()
-    for path in sorted(resolved.glob("*.txt")):
+    for path in sorted([*resolved.glob("*.txt"), *resolved.glob(f"*{PDF_SUFFIX}")]):
         if not is_inside(path, resolved):
             raise InputError(
                 display_path(folder / path.name), "is a link to a file outside the sources folder"
@@ -120,17 +121,21 @@ def stray_files(folder: Path) -> list[Notice]:
     ...     for file in ("a.txt", "b.TXT", "catalog.yml", "a.corrections.yml", ".hidden"):
     ...         _ = (Path(name) / file).write_text("x")
     ...     [n.message for n in stray_files(Path(name))]
-    ['is not read: only UTF-8 texts named *.txt (lower case) are published; rename it to b.txt']
+    ['is not read: only UTF-8 texts named *.txt and PDFs named *.pdf (lower case) are published; \
+rename it to b.txt']
     """
     notices = []
     for path in sorted(folder.iterdir()):
         name = path.name
-        if name.startswith(".") or name.endswith(".txt") or name in EDITORS_FILES:
+        if name.startswith(".") or name.endswith((".txt", PDF_SUFFIX)) or name in EDITORS_FILES:
             continue
         if name.endswith(CORRECTIONS_SUFFIX) or path.is_dir():
             continue
         rename = f"; rename it to {path.stem}.txt" if path.suffix.lower() in (".txt", ".md", ".text") else ""
-        message = f"is not read: only UTF-8 texts named *.txt (lower case) are published{rename}"
+        if path.suffix.lower() == PDF_SUFFIX:
+            rename = f"; rename it to {path.stem}{PDF_SUFFIX}"
+        only = "only UTF-8 texts named *.txt and PDFs named *.pdf (lower case) are published"
+        message = f"is not read: {only}{rename}"
         notices.append(Notice(message, display_path(path)))
     return notices
 
@@ -161,8 +166,8 @@ def read_sources(folder: Path) -> tuple[list[Source], list[Notice]]:
     entries, notices = read_catalog(folder)
     sources = []
     for entry in entries:
-        text, decoding = read_source(folder / entry.file)
-        sources.append(Source(display_path(folder / entry.file), text, entry))
+        source, decoding = read_source(folder / entry.file, entry)
+        sources.append(source)
         notices.extend(decoding)
     return sources, notices
 
@@ -170,7 +175,9 @@ def read_sources(folder: Path) -> tuple[list[Source], list[Notice]]:
 def make_article(source: Source, directives: list[Directive]) -> tuple[Article, list[Notice]]:
     """One text through the stages: blocks, editorial corrections, repairs, anchors."""
     known = words_of(source.text)
-    lines, laid_out = lay_out(source.text, lambda word: word.lower() in known or zipf(word) >= COMMON_WORD)
+    lines, laid_out = lay_out(
+        source.text, lambda word: word.lower() in known or zipf(word) >= COMMON_WORD, source.printed
+    )
     parsed = blocks = parse_blocks(lines)
     if not blocks:
         raise InputError(source.path, "is empty: there is no text to publish")
@@ -214,7 +221,7 @@ class Converted:
     page_digest: str
     quoted: dict[str, list[str]]  # by topic, each of its mentions rendered once, not at every build
     article_key: str
-    received: dict[str, str] = field(default_factory=dict)  # the text as received: its page and files
+    received: dict[str, str | bytes] = field(default_factory=dict)  # the text as received: its page and files
     received_digests: dict[str, str] = field(default_factory=dict)  # theirs, computed once
     report: TextReport | None = None
 
@@ -280,8 +287,7 @@ def convert_text(
     sources: Path, entry: Entry, topics: list[Topic], links: TopicLinks | None, site_url: str
 ) -> tuple[Article, Converted]:
     """One text, read, repaired and rendered, with what the collection's pages need of it."""
-    text, decoding = read_source(sources / entry.file)
-    source = Source(display_path(sources / entry.file), text, entry)
+    source, decoding = read_source(sources / entry.file, entry)
     corrections = corrections_path(sources / entry.file)
     article, unresolved = make_article(source, load_corrections(corrections))
     pattern = links.mentions if links else None
@@ -307,7 +313,9 @@ def convert_text(
         received={received_page(article): render_received(article, corrections.exists())},
         report=text_report(article, corrections.exists()),
     )
-    converted.received[received_file(article)] = text
+    converted.received[received_file(article)] = source.text
+    if source.is_pdf:
+        converted.received[received_original(article)] = read_bytes(sources / entry.file)
     if corrections.exists():
         converted.received[corrections_file(article)] = read_text(corrections)
     converted.received_digests = {name: digest_of(page) for name, page in converted.received.items()}

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from .errors import InputError
-from .model import Notice
+from .model import PDF_SUFFIX, Entry, Notice, Source
+from .pdf import read_pdf
 
 BYTE_ORDER_MARK = "\ufeff"
 
@@ -108,9 +109,15 @@ def read_text(path: Path) -> str:
     return decode_text(read_bytes(path), display_path(path))
 
 
-def read_source(path: Path) -> tuple[str, list[Notice]]:
-    """Read and decode one source text, with what had to be done to it."""
-    return decode_source(read_bytes(path), display_path(path))
+def read_source(path: Path, entry: Entry) -> tuple[Source, list[Notice]]:
+    """Read and decode one source text, with what had to be done to it; or read a PDF's text, with
+    the lines its page indents as a paragraph's first."""
+    shown, data = display_path(path), read_bytes(path)
+    if path.suffix == PDF_SUFFIX:
+        text, printed = read_pdf(path, shown)
+        return Source(shown, text, entry, printed), []
+    text, notices = decode_source(data, shown)
+    return Source(shown, text, entry), notices
 
 
 def is_inside(path: Path, folder: Path) -> bool:

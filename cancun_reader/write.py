@@ -38,7 +38,7 @@ class Record:
 class Plan:
     """What a build would change in `docs/`: paths relative to it."""
 
-    write: dict[str, str] = field(default_factory=dict)
+    write: dict[str, str | bytes] = field(default_factory=dict)
     unchanged: list[str] = field(default_factory=list)
     remove: list[str] = field(default_factory=list)
     recorded: dict[str, Record] = field(default_factory=dict)
@@ -65,8 +65,15 @@ def status_of(path: str | Path) -> os.stat_result | None:
         return None
 
 
-def digest_of(content: str) -> str:
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+def digest_of(content: str | bytes) -> str:
+    return hashlib.sha256(content if isinstance(content, bytes) else content.encode("utf-8")).hexdigest()
+
+
+def holds(path: Path, content: str | bytes) -> bool:
+    """Whether the file holds `content`: a page's text, or a file's bytes (a PDF as received)."""
+    if isinstance(content, bytes):
+        return path.read_bytes() == content
+    return path.read_text(encoding="utf-8") == content
 
 
 def read_manifest(docs: Path) -> dict[str, Record]:
@@ -89,7 +96,7 @@ def untouched(record: Record, digest: str | None, status: os.stat_result) -> boo
     return digest is not None and record == Record(digest, stat_text(status))
 
 
-def plan_writes(docs: Path, pages: dict[str, str], digests: dict[str, str] | None = None) -> Plan:
+def plan_writes(docs: Path, pages: dict[str, str | bytes], digests: dict[str, str] | None = None) -> Plan:
     """Compare the pages a build made with what is on disk; refuse to touch hand-written files.
     A page whose digest is the one recorded, in a file nobody touched since, is not read again."""
     recorded = read_manifest(docs)
@@ -108,10 +115,7 @@ def plan_writes(docs: Path, pages: dict[str, str], digests: dict[str, str] | Non
                 "is a hand-written page with the name of a generated one; "
                 "rename it or change the slug in the catalog or topics",
             )
-        elif (
-            untouched(recorded[name], digests.get(name), status)
-            or (docs / name).read_text(encoding="utf-8") == content
-        ):
+        elif untouched(recorded[name], digests.get(name), status) or holds(docs / name, content):
             plan.unchanged.append(name)
         else:
             plan.write[name] = content
@@ -119,13 +123,13 @@ def plan_writes(docs: Path, pages: dict[str, str], digests: dict[str, str] | Non
     return plan
 
 
-def write_atomically(path: Path, content: str) -> None:
+def write_atomically(path: Path, content: str | bytes) -> None:
     """Write through a temporary file in the same folder and rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content if isinstance(content, bytes) else content.encode("utf-8"))
         os.chmod(temporary, PAGE_MODE)  # mkstemp makes files private; pages are for everyone
         os.replace(temporary, path)
     except BaseException:
@@ -141,7 +145,9 @@ def write_manifest(docs: Path, records: dict[str, Record]) -> None:
     write_atomically(docs / MANIFEST_NAME, json.dumps(content, separators=(",", ":")) + "\n")
 
 
-def apply_plan(docs: Path, plan: Plan, pages: dict[str, str], digests: dict[str, str] | None = None) -> None:
+def apply_plan(
+    docs: Path, plan: Plan, pages: dict[str, str | bytes], digests: dict[str, str] | None = None
+) -> None:
     """Carry out a plan. The manifest first lists old and new pages together, the ones about to be
     written with nothing recorded, so a build killed half-way still knows every file it may have
     written, and trusts none of them until it has compared them again."""

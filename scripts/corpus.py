@@ -10,8 +10,10 @@ with the layout the text asks for (paper, columns, running heads and page number
 margin boxes, drop caps, floated and spanning pull quotes and boxes, figures with captions, notes),
 prints it with WeasyPrint (which hyphenates, `hyphens: auto`) and with Debian's Chromium (which
 cannot here), and extracts each PDF with pdftotext, pdfminer.six and pypdf. The extracted texts
-are written to `tests/corpus/extracted/<text>.<renderer>.<extractor>.txt` and committed: the tests
-and `make bench` read them, and no PDF work happens in `make test`.
+are written to `tests/corpus/extracted/<text>.<renderer>.<extractor>.txt` and the PDFs to
+`tests/corpus/pdf/<text>.<renderer>.pdf`, all committed: the tests and `make bench` read the
+texts, and the PDFs as the build reads a PDF dropped into `sources/` (pdftotext, a few
+milliseconds each); no page is printed in `make test`.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from chromium import CHROMIUM, FLAGS
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "tests" / "corpus" / "texts"
 EXTRACTED = ROOT / "tests" / "corpus" / "extracted"
+PRINTED = ROOT / "tests" / "corpus" / "pdf"
 CHROME_FLAGS = [*FLAGS, "--no-pdf-header-footer"]
 SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 NOTE_MARKER = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
@@ -242,13 +245,14 @@ def main() -> int:
         )
         return 1
     EXTRACTED.mkdir(parents=True, exist_ok=True)
+    PRINTED.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
         for path in sorted(TEXTS.glob("*.yml")):
             text = yaml.safe_load(path.read_text(encoding="utf-8"))
             page = Path(work) / f"{path.stem}.html"
             page.write_text(page_html(text), encoding="utf-8")
             for renderer, render in RENDERERS.items():
-                pdf = Path(work) / f"{path.stem}.{renderer}.pdf"
+                pdf = PRINTED / f"{path.stem}.{renderer}.pdf"
                 render(page, pdf)
                 pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
                 count = re.search(r"Pages:\s+(\d+)", pages)

@@ -35,11 +35,13 @@ from cancun_reader.model import (
     Heading,
     ListBlock,
     Paragraph,
+    Printed,
     PullQuote,
     Sidebar,
     Source,
     Table,
 )
+from cancun_reader.pdf import read_pdf
 from cancun_reader.pipeline import make_article
 from cancun_reader.repair import READ_OUT_OF_ORDER
 
@@ -184,11 +186,12 @@ def paragraphs_in_order(expected: Expected, extracted: str) -> tuple[int, int]:
     return sum(in_extraction_order(p, stream, starts) for p in found if p), len(found)
 
 
-def measure(expected: Expected, extracted: str, name: str) -> dict:
-    entry = Entry(
-        file=f"{name}.txt", slug=re.sub(r"[^a-z0-9]+", "-", name.lower()), title=name, catalogued=False
-    )
-    article, notices = make_article(Source(f"sources/{name}.txt", extracted, entry), [])
+def measure(expected: Expected, extracted: str, name: str, printed: Printed | None = None) -> dict:
+    """One extraction converted and compared with its text; a PDF's text with what its page shows
+    of the lines (`printed`), as the build reads a PDF in `sources/`."""
+    file = f"{name}.pdf" if printed else f"{name}.txt"
+    entry = Entry(file=file, slug=re.sub(r"[^a-z0-9]+", "-", name.lower()), title=name, catalogued=False)
+    article, notices = make_article(Source(f"sources/{file}", extracted, entry, printed or Printed()), [])
     blocks = article.blocks
     shown = Counter(w for t in page_texts(blocks) for w in words(t))
     wanted = expected.all_words
@@ -221,12 +224,23 @@ def measure(expected: Expected, extracted: str, name: str) -> dict:
     }
 
 
+PDF = "pdf"
+"""The extractor named for a PDF that the build reads itself, with its lines' places (`pdf.py`)."""
+EXTRACTORS = ("pdfminer", "pdftotext", "pypdf")
+"""The extractors whose texts an editor drops into `sources/`."""
+HEADERS = {PDF: "PDF read by the build"}
+
+
 def extractions() -> list[tuple[str, str, str, Path]]:
-    """(text, renderer, extractor, path) for every committed extraction."""
+    """(text, renderer, extractor, path) for every committed extraction, and every committed PDF
+    as the build reads it."""
     found = []
     for path in sorted((CORPUS / "extracted").glob("*.txt")):
         text, renderer, extractor = path.name.removesuffix(".txt").split(".")
         found.append((text, renderer, extractor, path))
+    for path in sorted((CORPUS / "pdf").glob("*.pdf")):
+        text, renderer = path.stem.split(".")
+        found.append((text, renderer, PDF, path))
     return found
 
 
@@ -238,8 +252,12 @@ def run() -> dict[str, dict]:
     }
     results = {}
     for text, renderer, extractor, path in extractions():
-        extracted = path.read_text(encoding="utf-8")
-        results[f"{text}.{renderer}.{extractor}"] = measure(texts[text], extracted, text)
+        if extractor == PDF:
+            extracted, printed = read_pdf(path, str(path.relative_to(ROOT)))
+            results[f"{text}.{renderer}.{extractor}"] = measure(texts[text], extracted, text, printed)
+        else:
+            extracted = path.read_text(encoding="utf-8")
+            results[f"{text}.{renderer}.{extractor}"] = measure(texts[text], extracted, text)
     return results
 
 
@@ -248,7 +266,10 @@ COUNTS = ("words lost", "stray words", "furniture left", "warnings")
 
 
 def totals(results: dict[str, dict], extractor: str | None = None) -> dict:
-    chosen = [r for key, r in results.items() if extractor is None or key.endswith(f".{extractor}")]
+    """The measures summed over one extractor's results, or (with none named) over the texts of
+    all three extractors."""
+    named = (extractor,) if extractor else EXTRACTORS
+    chosen = [r for key, r in results.items() if key.rsplit(".", 1)[1] in named]
     out: dict = {}
     for name in SHARES:
         hits, of = sum(r[name][0] for r in chosen), sum(r[name][1] for r in chosen)
@@ -259,10 +280,11 @@ def totals(results: dict[str, dict], extractor: str | None = None) -> dict:
 
 
 def report_table(results: dict[str, dict]) -> str:
-    extractors = sorted({key.rsplit(".", 1)[1] for key in results})
-    header = "| measure | " + " | ".join(extractors) + " | all | target |"
-    lines = [header, "|" + " --- |" * (len(extractors) + 3)]
-    columns = [totals(results, e) for e in extractors] + [totals(results)]
+    """The measures per extractor, over the three extractors' texts (`all three`), and for the
+    PDFs the build reads itself."""
+    header = "| measure | " + " | ".join(EXTRACTORS) + f" | all three | {HEADERS[PDF]} | target |"
+    lines = [header, "|" + " --- |" * (len(EXTRACTORS) + 4)]
+    columns = [totals(results, e) for e in EXTRACTORS] + [totals(results), totals(results, PDF)]
     for name in SHARES:
         cells = [
             f"{c[name][0]}/{c[name][1]} ({c[name][0] / c[name][1]:.0%})" if c[name][1] else "–"

@@ -68,6 +68,25 @@ def lonely_topic(project: Path) -> None:
 
 
 WALKOUT_TEXT = (Path(__file__).resolve().parents[1] / WALKOUT).read_bytes()
+CORPUS_PDF = Path(__file__).resolve().parent / "corpus" / "pdf" / "09-medicines.chromium.pdf"
+
+
+def blank_pdf() -> bytes:
+    """A whole PDF of one page with nothing on it: no text to read, as in a scan."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    size = len(objects) + 1
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, len(out))
+    return out + b"xref\n0 %d\n0000000000 65535 f \n" % size + table + trailer
+
 
 CASES = {
     "empty file": Case(write(WALKOUT, b""), error=f"{WALKOUT}: is empty: there is no text to publish"),
@@ -127,6 +146,21 @@ CASES = {
         warning="note: sources/Declaración de Cancún.txt: has no entry in sources/catalog.yml",
         page="articles/declaracion-de-cancun.md",
         shows="# Declaración de Cancún",
+    ),
+    "a PDF": Case(
+        write("sources/medicines.pdf", CORPUS_PDF.read_bytes()),
+        warning="note: sources/medicines.pdf: has no entry in sources/catalog.yml; titled 'Medicines'",
+        page="received/medicines.md",
+        shows="[Download the PDF](medicines.pdf) · [the text read from it](medicines.txt)",
+    ),
+    "a PDF that is not whole": Case(
+        write("sources/broken.pdf", CORPUS_PDF.read_bytes()[:2000]),
+        error="sources/broken.pdf: pdftotext cannot read it (",
+    ),
+    "a PDF with no text": Case(
+        write("sources/scan.pdf", blank_pdf()),
+        error="sources/scan.pdf: holds no text pdftotext can read (a scanned page is a picture of its "
+        "letters); save its text, read by OCR, as scan.txt",
     ),
     "link to a file outside sources": Case(
         link_outside, error="sources/passwords.txt: is a link to a file outside the sources folder"

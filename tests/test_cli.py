@@ -1,7 +1,9 @@
 """The build command: a summary on success; on bad input one line naming file and line, exit 1,
 no traceback, and `docs/` exactly as it was."""
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,12 +102,52 @@ def test_a_text_without_catalog_entry_is_offered_the_title_and_byline_it_opens_w
     assert "Title taken from the file name" in page and "Author unknown" in page
 
 
+CORPUS_PDF = ROOT / "tests" / "corpus" / "pdf" / "09-medicines.chromium.pdf"
+
+
+def test_a_pdf_dropped_into_sources_is_read_by_the_build_and_offered_as_received(project: Path) -> None:
+    """A PDF's paragraphs are broken where its page indents a line, each break a change on the
+    page; the text pdftotext reads and the PDF itself are one click from the article; a second
+    build writes nothing."""
+    (project / "sources" / "medicines.pdf").write_bytes(CORPUS_PDF.read_bytes())
+    result = run_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    docs = project / "docs"
+    assert (docs / "received/medicines.pdf").read_bytes() == CORPUS_PDF.read_bytes()
+    received = (docs / "received/medicines.txt").read_text(encoding="utf-8")
+    assert "Health campaigners did\nnot celebrate for long. They" in received
+    article = (docs / "articles/medicines.md").read_text(encoding="utf-8")
+    assert "paragraph break put back where the PDF indents the line" in article
+    page = (docs / "received/medicines.md").read_text(encoding="utf-8")
+    assert "the text that pdftotext reads from <code>sources/medicines.pdf</code>" in page
+    again = run_build(project)
+    assert "written: 0" in again.stdout, again.stdout
+
+
+def test_a_pdf_without_pdftotext_to_read_it_says_what_to_install(project: Path) -> None:
+    (project / "sources" / "medicines.pdf").write_bytes(CORPUS_PDF.read_bytes())
+    before = tree_snapshot(project / "docs")
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": str(project / "no-programs-here")},
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "error: sources/medicines.pdf: is a PDF, and reading one needs pdftotext (Debian's "
+        "poppler-utils: apt-get install poppler-utils); or save its text as medicines.txt\n",
+    )
+    assert tree_snapshot(project / "docs") == before
+
+
 @pytest.mark.parametrize("name", ["Notes from Miami.md", "NOTES.TXT"])
 def test_a_file_the_build_does_not_read_is_named_in_a_warning(project: Path, name: str) -> None:
     (project / "sources" / name).write_text("The FTAA met in Miami.\n", encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
-    assert f"warning: sources/{name}: is not read: only UTF-8 texts named *.txt" in result.stdout
+    assert f"warning: sources/{name}: is not read: only UTF-8 texts named *.txt and PDFs" in result.stdout
 
 
 def test_missing_sources_folder(project: Path) -> None:

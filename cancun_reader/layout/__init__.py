@@ -12,24 +12,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import Repair
+from ..model import Printed, Repair
 from .boxes import find_box_items, gather_fact_years, rebuild_box_table
 from .furniture import remove_page_furniture
 from .headings import separate_headings, separate_run_in_headings
 from .lines import Lines, number_lines
 from .lists import rejoin_bullets, rejoin_note_numbers, separate_notes
 from .opening import rejoin_drop_caps, separate_front_matter
-from .paragraphs import infer_paragraph_breaks
+from .paragraphs import break_at_indents, infer_paragraph_breaks
 from .quotes import set_apart_pull_quote_lines
 
 
-def lay_out(text: str, known: Callable[[str], bool]) -> tuple[Lines, list[Repair]]:
-    """Every layout repair in order: furniture first (it stands between the lines of paragraphs
-    and headings), then drop caps, headings and notes, and last the paragraph breaks, which need
-    the other blocks set apart to measure a full line."""
+def lay_out(
+    text: str, known: Callable[[str], bool], printed: Printed | None = None
+) -> tuple[Lines, list[Repair]]:
+    """Every layout repair in order: the breaks a PDF's indents show first (`printed`: what its
+    page shows of the lines), then furniture (it stands between the lines of paragraphs and
+    headings), drop caps, headings and notes, and last the paragraph breaks inferred from the
+    lines' lengths, which need the other blocks set apart to measure a full line."""
+    printed = printed or Printed()
     lines = number_lines(text)
     done: list[Repair] = []
     steps: tuple[Callable[[Lines], tuple[Lines, list[Repair]]], ...] = (
+        lambda found: break_at_indents(found, printed.indented),
         remove_page_furniture,
         gather_fact_years,
         separate_front_matter,
@@ -42,7 +47,7 @@ def lay_out(text: str, known: Callable[[str], bool]) -> tuple[Lines, list[Repair
         find_box_items,
         separate_headings,
         separate_run_in_headings,
-        infer_paragraph_breaks,
+        lambda found: infer_paragraph_breaks(found, printed.full),
     )
     for step in steps:
         lines, repairs = step(lines)

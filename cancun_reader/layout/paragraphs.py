@@ -66,10 +66,38 @@ def inside_stretched_line(lines: Lines, index: int, width: float) -> bool:
     return bool(pieces and following) and next_word_fits(pieces, following, width)
 
 
-def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:
+def break_at_indents(lines: Lines, indented: frozenset[int]) -> tuple[Lines, list[Repair]]:
+    """Paragraph breaks a PDF's page shows by indenting a paragraph's first line, which its text
+    loses: a blank line before each line `indented` names (`pdf.py` finds them), recorded at the
+    line that ends the paragraph before.
+
+    >>> lines = number_lines("the talks ended.\\nThe farmers\\nwent home.")
+    >>> [t for _, t in break_at_indents(lines, frozenset({2}))[0]]
+    ['the talks ended.', '', 'The farmers', 'went home.']
+
+    Negative: a text that is not a PDF's, and a line that already follows a blank one.
+    >>> break_at_indents(lines, frozenset())[1]
+    []
+    >>> break_at_indents(number_lines("ended.\\n\\nThe farmers"), frozenset({3}))[1]
+    []
+    """
+    if not indented:
+        return lines, []
+    out: Lines = []
+    repairs = []
+    for number, text in lines:
+        if number in indented and out and out[-1][1]:
+            out.append((out[-1][0], ""))
+            repairs.append(Repair("paragraph break from the indent", out[-2][0], out[-2][1][-40:], "¶"))
+        out.append((number, text))
+    return out, repairs
+
+
+def infer_paragraph_breaks(lines: Lines, full: frozenset[int] = frozenset()) -> tuple[Lines, list[Repair]]:
     """Paragraph breaks an extractor did not keep (pdftotext often, pypdf never): a line that ends a
     sentence and falls well short of the full width ends its paragraph when the next line begins a
-    sentence. The full width is that of the text's longer lines (its eighth decile).
+    sentence. The full width is that of the text's longer lines (its eighth decile). A line that a
+    PDF's page shows filling its column (`full`) is not short, whatever its characters count.
 
     >>> text = "The talks went on for a long time and\\nthen they ended.\\nThe farmers went home after\\n"
     >>> text += "the march was over."
@@ -82,6 +110,11 @@ def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:
     >>> text += "Nevertheless the farmers went home."
     >>> infer_paragraph_breaks(number_lines(text))[1]
     []
+
+    Negative: a line of few characters that the page shows full.
+    >>> text = "The talks went on for a long time and\\nthen they ended.\\nThe farmers went home after"
+    >>> infer_paragraph_breaks(number_lines(text), frozenset({2}))[1]
+    []
     """
     width = line_width(lines)
     out: Lines = []
@@ -92,6 +125,7 @@ def infer_paragraph_breaks(lines: Lines) -> tuple[Lines, list[Repair]]:
         if (
             text
             and following
+            and number not in full
             and ends_sentence(text)
             and (len(text) < SHORT_LAST_LINE * width or next_word_fits(text, following, width))
             and starts_sentence(following)

@@ -1,0 +1,189 @@
+"""Stage 0, a PDF in `sources/`: its text as pdftotext reads it, and the lines its page indents as a
+paragraph's first.
+
+A text extracted from a PDF has lost what the page showed besides its characters. The indent a
+magazine gives a paragraph's first line is the only mark of most of its paragraph breaks: without
+it, a break is seen only where a line falls short of the full width (`make bench` measures how
+often that fails). Given the PDF itself, the build reads it with pdftotext's `-bbox-layout`, which
+places every line: the text is pdftotext's reading, line by line as `pdftotext file.pdf` gives it,
+and the lines that open a paragraph by their indent go to the layout stage, which breaks the
+paragraph there and records it (`layout/paragraphs.py: break_at_indents`).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .layout.lines import ends_sentence
+from .model import Printed
+
+PDFTOTEXT = "pdftotext"
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters a PDF's text layer may hold: no letter of the text, and not allowed in the
+XML pdftotext writes (a form feed among them: pages are the XML's own)."""
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+INDENT = (0.6, 2.5)
+"""A paragraph's first-line indent, in line heights: from a little over half an em to two and a
+half (the corpus indents by 1.2em). Less is the ragged edge of a justified column; more is a list,
+a quotation or a box beside the text."""
+
+AT_EDGE = 0.2
+"""Within this share of a line height of the block's left edge, a line starts at the edge."""
+
+TOUCHING = 0.05
+"""Words closer than this share of a line height are one word: a note number set as a superscript
+after its word (`process,¹`), which pdftotext's text gives without a space."""
+
+
+@dataclass(frozen=True)
+class PrintedLine:
+    """A line as the page prints it: its words, where it starts and ends, and its height."""
+
+    text: str
+    left: float
+    height: float
+    right: float = 0.0
+
+
+def read_pdf(path: Path, shown_as: str) -> tuple[str, Printed]:
+    """The text of the PDF at `path`, and what its page shows of its lines. A file pdftotext cannot
+    read is refused, saying what to do instead."""
+    stem = Path(shown_as).stem
+    if shutil.which(PDFTOTEXT) is None:
+        raise InputError(
+            shown_as,
+            "is a PDF, and reading one needs pdftotext (Debian's poppler-utils: apt-get install "
+            f"poppler-utils); or save its text as {stem}.txt",
+        )
+    done = subprocess.run(
+        [PDFTOTEXT, "-bbox-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False
+    )
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = said[-1].removeprefix("Syntax Error: ") if said else f"exit status {done.returncode}"
+        raise InputError(
+            shown_as,
+            f"pdftotext cannot read it ({reason}); save the PDF again, or save its text as {stem}.txt",
+        )
+    try:
+        text, printed = text_and_lines(NOT_XML.sub("", done.stdout.decode("utf-8", "replace")))
+    except ElementTree.ParseError as error:
+        raise InputError(shown_as, f"pdftotext's reading of it cannot be parsed ({error})") from None
+    if not text.strip():
+        raise InputError(
+            shown_as,
+            "holds no text pdftotext can read (a scanned page is a picture of its letters); "
+            f"save its text, read by OCR, as {stem}.txt",
+        )
+    return text, printed
+
+
+def text_and_lines(xhtml: str) -> tuple[str, Printed]:
+    """pdftotext's text from its `-bbox-layout` reading: the lines of a flow one after the other,
+    a blank line between flows and a form feed after each page; and the lines that open a paragraph
+    by their indent, and those that fill their column.
+
+    >>> def line(x, words): return f'<line xMin="{x}" yMin="0" xMax="200" yMax="12"><word xMin="{x}" \\
+    ... xMax="{x + 30}">{words}</word></line>'
+    >>> block = line(50, "ended.") + line(62, "Then") + line(50, "they went.")
+    >>> page = f'<doc xmlns="http://www.w3.org/1999/xhtml"><page><flow><block>{block}</block></flow></page></doc>'
+    >>> text, printed = text_and_lines(page)
+    >>> text, printed.indented
+    ('ended.\\nThen\\nthey went.\\n\\n\\x0c', frozenset({2}))
+    """
+    pages, indented, full, number = [], set(), set(), 0
+    for page in ElementTree.fromstring(xhtml).iter(f"{XHTML}page"):
+        flows = []
+        for flow in page.iter(f"{XHTML}flow"):
+            texts = []
+            for block in flow.iter(f"{XHTML}block"):
+                lines = [printed_line(line) for line in block.iter(f"{XHTML}line")]
+                for index, line in enumerate(lines):
+                    number += 1
+                    texts.append(line.text)
+                    if opens_paragraph(lines, index):
+                        indented.add(number)
+                    if fills_column(lines, index):
+                        full.add(number)
+            flows.append("\n".join(texts))
+            number += 1  # the blank line after the flow
+        pages.append("\n\n".join(flows) + "\n\n\f")
+        number += 0 if flows else 2  # a page without text is two line ends before its form feed
+    return "".join(pages), Printed(frozenset(indented), frozenset(full))
+
+
+def printed_line(line: ElementTree.Element) -> PrintedLine:
+    """A line's words, joined as pdftotext's text joins them, with its left edge and height."""
+    height = float(line.get("yMax", 0)) - float(line.get("yMin", 0))
+    text, right = "", None
+    for word in line.iter(f"{XHTML}word"):
+        left = float(word.get("xMin", 0))
+        if right is not None and left - right >= TOUCHING * height:
+            text += " "
+        text += word.text or ""
+        right = float(word.get("xMax", 0))
+    return PrintedLine(text, float(line.get("xMin", 0)), height, float(line.get("xMax", 0)))
+
+
+def opens_paragraph(lines: list[PrintedLine], index: int) -> bool:
+    """Whether the line at `index` of a block is a paragraph's first line, indented: it starts an
+    indent in from the block's left edge, between lines that start at the edge, and the line
+    before it ends a sentence.
+
+    >>> def block(*lines): return [PrintedLine(t, x, 12) for x, t in lines]
+    >>> lines = block((50, "the talks ended."), (62, "The farmers"), (50, "went home."))
+    >>> opens_paragraph(lines, 1)
+    True
+
+    Negative: the second line of a list item that hangs, and a line the one before runs into.
+    >>> lines = block((50, "• Import of generic"), (62, "medicines"), (50, "• Export"))
+    >>> opens_paragraph(lines, 1)
+    False
+    >>> lines = block((50, "the talks ended"), (62, "the farmers"), (50, "went home."))
+    >>> opens_paragraph(lines, 1)
+    False
+    """
+    if index == 0:
+        return False
+    line, before = lines[index], lines[index - 1]
+    edge = min(other.left for other in lines)
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        INDENT[0] * line.height < line.left - edge < INDENT[1] * line.height
+        and before.left - edge < AT_EDGE * line.height
+        and (after is None or after.left - edge < AT_EDGE * line.height)
+        and ends_sentence(before.text)
+    )
+
+
+FULL_FROM = 3
+"""A block of fewer lines does not show where its column's right edge is."""
+
+
+def fills_column(lines: list[PrintedLine], index: int) -> bool:
+    """Whether the line at `index` of a block reaches the block's right edge, as every line of a
+    justified paragraph does but its last: such a line does not end its paragraph, however few
+    characters it holds.
+
+    >>> def block(*lines): return [PrintedLine(t, 50, 12, x) for x, t in lines]
+    >>> lines = block((250, "agreed on a common text on agriculture."), (250, "They went"), (120, "home."))
+    >>> fills_column(lines, 0)
+    True
+
+    Negative: a paragraph's last line, and a block too short to show its column's edge.
+    >>> fills_column(lines, 2)
+    False
+    >>> fills_column(lines[:2], 0)
+    False
+    """
+    if len(lines) < FULL_FROM:
+        return False
+    line = lines[index]
+    return max(other.right for other in lines) - line.right < AT_EDGE * line.height
