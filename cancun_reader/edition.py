@@ -51,6 +51,7 @@ WHAT_WAS_DONE = {
     "note marker linked": "note number in the text made a link to its note",
     "heading found": "line shaped as a heading made a heading",
     "pull quote set apart": "pull quote (a sentence the layout repeated large) set apart",
+    "caption set apart": "caption of a picture not reproduced (set in smaller type) set apart",
     "sidebar set apart": "box set apart from the text it interrupted",
     "paragraph rejoined": "paragraph cut by the layout joined to its continuation",
     "paragraph rejoined out of order": "paragraph cut by the layout joined to its continuation, "

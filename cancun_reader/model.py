@@ -36,11 +36,12 @@ PDF_SUFFIX = ".pdf"
 @dataclass(frozen=True)
 class Printed:
     """What a PDF's page shows of its lines besides their text (`pdf.py`), by line number: the
-    lines it indents as a paragraph's first, and those it fills to the column's right edge. A text
-    shows none of it."""
+    lines it indents as a paragraph's first, those it fills to the column's right edge, and those
+    it sets in smaller type than the text. A text shows none of it."""
 
     indented: frozenset[int] = frozenset()
     full: frozenset[int] = frozenset()
+    small: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,14 @@ class PullQuote:
 
 
 @dataclass(frozen=True)
+class Caption:
+    """The caption of a picture the extraction left out, set apart from the text."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Sidebar:
     """A box beside the article: a title and its own lists, sub-heads or table."""
 
@@ -119,7 +128,7 @@ class AuthorBio:
     line: int
 
 
-Block = Paragraph | Heading | ListBlock | Table | PullQuote | Sidebar | Footnote | AuthorBio
+Block = Paragraph | Heading | ListBlock | Table | PullQuote | Caption | Sidebar | Footnote | AuthorBio
 Aside = PullQuote | Sidebar
 
 

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ElementTree
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,7 +89,7 @@ def read_pdf(path: Path, shown_as: str) -> tuple[str, Printed]:
 def text_and_lines(xhtml: str) -> tuple[str, Printed]:
     """pdftotext's text from its `-bbox-layout` reading: the lines of a flow one after the other,
     a blank line between flows and a form feed after each page; and the lines that open a paragraph
-    by their indent, and those that fill their column.
+    by their indent, those that fill their column, and those set in smaller type than the text.
 
     >>> def line(x, words): return f'<line xMin="{x}" yMin="0" xMax="200" yMax="12"><word xMin="{x}" \\
     ... xMax="{x + 30}">{words}</word></line>'
@@ -98,7 +99,7 @@ def text_and_lines(xhtml: str) -> tuple[str, Printed]:
     >>> text, printed.indented
     ('ended.\\nThen\\nthey went.\\n\\n\\x0c', frozenset({2}))
     """
-    pages, indented, full, number = [], set(), set(), 0
+    pages, indented, full, heights, number = [], set(), set(), {}, 0
     for page in ElementTree.fromstring(xhtml).iter(f"{XHTML}page"):
         flows = []
         for flow in page.iter(f"{XHTML}flow"):
@@ -108,6 +109,7 @@ def text_and_lines(xhtml: str) -> tuple[str, Printed]:
                 for index, line in enumerate(lines):
                     number += 1
                     texts.append(line.text)
+                    heights[number] = line.height
                     if opens_paragraph(lines, index):
                         indented.add(number)
                     if fills_column(lines, index):
@@ -116,7 +118,8 @@ def text_and_lines(xhtml: str) -> tuple[str, Printed]:
             number += 1  # the blank line after the flow
         pages.append("\n\n".join(flows) + "\n\n\f")
         number += 0 if flows else 2  # a page without text is two line ends before its form feed
-    return "".join(pages), Printed(frozenset(indented), frozenset(full))
+    printed = Printed(frozenset(indented), frozenset(full), set_in_smaller_type(heights))
+    return "".join(pages), printed
 
 
 def printed_line(line: ElementTree.Element) -> PrintedLine:
@@ -187,3 +190,28 @@ def fills_column(lines: list[PrintedLine], index: int) -> bool:
         return False
     line = lines[index]
     return max(other.right for other in lines) - line.right < AT_EDGE * line.height
+
+
+SMALLER = 0.9
+"""Type at least a tenth smaller than the text's: a caption's, a box's, a note's (a byline, a
+little smaller, is not)."""
+
+
+def set_in_smaller_type(heights: dict[int, float]) -> frozenset[int]:
+    """The lines, by number, whose type is smaller than the text's by a tenth or more: the text's
+    is the height most of its lines have (to a tenth of a point).
+
+    >>> sorted(set_in_smaller_type({1: 14.5, 2: 14.5, 3: 12.4, 4: 14.5, 5: 9.3}))
+    [3, 5]
+
+    Negative: a byline a little smaller than the text, and a text in one size.
+    >>> set_in_smaller_type({1: 14.5, 2: 13.1, 3: 14.5})
+    frozenset()
+    >>> set_in_smaller_type({})
+    frozenset()
+    """
+    if not heights:
+        return frozenset()
+    sizes = Counter(round(height, 1) for height in heights.values())
+    text = sizes.most_common(1)[0][0]
+    return frozenset(number for number, height in heights.items() if height < SMALLER * text)

@@ -73,6 +73,7 @@ from .references import (
     render_cite_box,
 )
 from .repair import find_unresolved, repair_blocks
+from .repair.captions import caption_starts
 from .repair.words import COMMON_WORD, words_of, zipf
 from .timeline import events_in, merge_events, undated
 from .timeline_page import render_home_timeline, render_timeline
@@ -182,11 +183,12 @@ def make_article(source: Source, directives: list[Directive]) -> tuple[Article, 
     if not blocks:
         raise InputError(source.path, "is empty: there is no text to publish")
     blocks, corrected = apply_corrections(blocks, directives, source.path)
-    blocks, repaired = repair_blocks(blocks, source.entry)
+    blocks, repaired = repair_blocks(blocks, source.entry, caption_starts(lines, source.printed.small))
     notices = [Notice(message, source.path, line) for line, message in find_unresolved(blocks)]
     moved = {r.line: r.into for r in repaired if r.into}
     placed = place_lines(lines, parsed, blocks, moved)
-    return Article(source, assign_anchors(blocks), (*laid_out, *corrected, *repaired), placed), notices
+    changes = (*laid_out, *corrected, *repaired)
+    return Article(source, assign_anchors(blocks), changes, placed), notices
 
 
 def read_collection(sources: Path, topics: Path) -> Collection:

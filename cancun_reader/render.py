@@ -7,7 +7,18 @@ import re
 from .chart import bar_chart, is_chartable
 from .escape import TopicLinks, escape_html, escape_inert, escape_text
 from .marks import BlockMarks, Mark, badge, joined_at, origin, struck
-from .model import AuthorBio, Block, Footnote, Heading, ListBlock, Paragraph, PullQuote, Sidebar, Table
+from .model import (
+    AuthorBio,
+    Block,
+    Caption,
+    Footnote,
+    Heading,
+    ListBlock,
+    Paragraph,
+    PullQuote,
+    Sidebar,
+    Table,
+)
 
 FOOTNOTES_HERE = "///Footnotes Go Here///"
 """Where the footnotes extension puts the notes: where the text had them, under its Notes heading."""
@@ -198,6 +209,12 @@ def render_block(
         return render_table_and_chart(block, "")
     if isinstance(block, PullQuote):
         return render_aside("pull-quote", block.text, notes)
+    if isinstance(block, Caption):
+        # the picture is not in the text: the caption says whose it was, and is named as such
+        return (
+            f'<aside class="picture-caption" aria-label="Caption of a picture not reproduced" markdown>\n'
+            f"{escape_text(block.text, notes=notes)}\n</aside>"
+        )
     if isinstance(block, Sidebar):
         return render_sidebar(block, notes)
     if isinstance(block, Footnote):

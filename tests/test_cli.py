@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from project import ROOT, run_build, tree_snapshot
+from project import ROOT, build_site, run_build, tree_snapshot
 
 from cancun_reader.pipeline import convert
 
@@ -105,10 +105,12 @@ def test_a_text_without_catalog_entry_is_offered_the_title_and_byline_it_opens_w
 CORPUS_PDF = ROOT / "tests" / "corpus" / "pdf" / "09-medicines.chromium.pdf"
 
 
-def test_a_pdf_dropped_into_sources_is_read_by_the_build_and_offered_as_received(project: Path) -> None:
+def test_a_pdf_dropped_into_sources_is_read_by_the_build_and_offered_as_received(
+    project: Path, tmp_path: Path
+) -> None:
     """A PDF's paragraphs are broken where its page indents a line, each break a change on the
-    page; the text pdftotext reads and the PDF itself are one click from the article; a second
-    build writes nothing."""
+    page, and its caption in smaller type is said to be one; the text pdftotext reads and the PDF
+    itself are one click from the article, in the built site too; a second build writes nothing."""
     (project / "sources" / "medicines.pdf").write_bytes(CORPUS_PDF.read_bytes())
     result = run_build(project, "--strict")
     assert result.returncode == 0, result.stderr
@@ -118,10 +120,16 @@ def test_a_pdf_dropped_into_sources_is_read_by_the_build_and_offered_as_received
     assert "Health campaigners did\nnot celebrate for long. They" in received
     article = (docs / "articles/medicines.md").read_text(encoding="utf-8")
     assert "paragraph break put back where the PDF indents the line" in article
+    caption = '<aside class="picture-caption" aria-label="Caption of a picture not reproduced" markdown>'
+    assert f"{caption}\nA pharmacy in Nairobi, where the price of treatment was debated.\n</aside>" in article
     page = (docs / "received/medicines.md").read_text(encoding="utf-8")
     assert "the text that pdftotext reads from <code>sources/medicines.pdf</code>" in page
     again = run_build(project)
     assert "written: 0" in again.stdout, again.stdout
+    built = build_site(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site/received/medicines.pdf").read_bytes() == CORPUS_PDF.read_bytes()
+    assert 'href="medicines.pdf"' in (tmp_path / "site/received/medicines.html").read_text(encoding="utf-8")
 
 
 def test_a_pdf_without_pdftotext_to_read_it_says_what_to_install(project: Path) -> None:

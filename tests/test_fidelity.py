@@ -21,7 +21,7 @@ from test_render import site_markdown
 from cancun_reader.blocks import split_into_runs
 from cancun_reader.corrections import corrections_path, load_corrections
 from cancun_reader.marks import marks_by_block
-from cancun_reader.model import AuthorBio, Footnote, ListBlock, PullQuote, Sidebar
+from cancun_reader.model import AuthorBio, Caption, Footnote, ListBlock, PullQuote, Sidebar
 from cancun_reader.pipeline import read_collection
 from cancun_reader.render import render_body
 
@@ -155,7 +155,7 @@ def check_fidelity(article, path: Path) -> None:
     cells = {r.line for r in article.repairs if r.kind in ("table cells paired", "fact file years moved")}
     starts |= cells | {line + 1 for line in cells}
     runs = source_runs(path, furniture, frozenset(starts))
-    set_apart = {b.line for b in article.blocks if isinstance(b, PullQuote | Footnote | AuthorBio)}
+    set_apart = {b.line for b in article.blocks if isinstance(b, PullQuote | Caption | Footnote | AuthorBio)}
     boxed: set[str] = set()
     for sidebar in (b for b in article.blocks if isinstance(b, Sidebar)):
         set_apart |= {sidebar.line, *(b.line for b in sidebar.blocks)}

@@ -15,6 +15,7 @@ from functools import partial
 from ..blocks import is_byline
 from ..model import Block, Entry, Paragraph, Repair
 from .asides import find_pull_quotes, find_sidebars
+from .captions import set_apart_captions
 from .encoding import fix_mojibake
 from .flow import (
     is_cut,
@@ -37,9 +38,11 @@ Blocks = tuple[Block, ...]
 RepairFunction = Callable[[Blocks], tuple[Blocks, list[Repair]]]
 
 
-def repairs_for(entry: Entry, known: frozenset[str]) -> tuple[RepairFunction, ...]:
-    """The repairs in the order they must run: pull quotes and sidebars are found before cut
-    paragraphs are joined across them; headings are cased last, when acronyms are known."""
+def repairs_for(entry: Entry, known: frozenset[str], captions: frozenset[int]) -> tuple[RepairFunction, ...]:
+    """The repairs in the order they must run: notes are found before captions (both are set in
+    small type), captions, pull quotes and sidebars before cut paragraphs are joined across them;
+    headings are cased last, when acronyms are known. `captions` are the lines where a PDF's page
+    begins a block in small type (`captions.caption_starts`)."""
     return (
         fix_mojibake,
         drop_end_marks,
@@ -48,6 +51,7 @@ def repairs_for(entry: Entry, known: frozenset[str]) -> tuple[RepairFunction, ..
         mark_author_bio(entry.author),
         find_footnotes,
         link_glued_note_markers,
+        partial(set_apart_captions, starts=captions),
         find_title,
         find_mixed_case_headings,  # once note numbers are markers: `accept.2` ends a sentence
         find_pull_quotes,
@@ -58,11 +62,13 @@ def repairs_for(entry: Entry, known: frozenset[str]) -> tuple[RepairFunction, ..
     )
 
 
-def repair_blocks(blocks: Blocks, entry: Entry) -> tuple[Blocks, tuple[Repair, ...]]:
+def repair_blocks(
+    blocks: Blocks, entry: Entry, captions: frozenset[int] = frozenset()
+) -> tuple[Blocks, tuple[Repair, ...]]:
     """Run every repair in order and collect what each changed."""
     known = words_of(" ".join(b.text for b in blocks if isinstance(b, Paragraph)))
     done: list[Repair] = []
-    for repair in repairs_for(entry, known):
+    for repair in repairs_for(entry, known, captions):
         blocks, repairs = repair(blocks)
         done.extend(repairs)
     return blocks, tuple(done)

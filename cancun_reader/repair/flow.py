@@ -8,7 +8,7 @@ from collections import deque
 from dataclasses import replace
 
 from ..blocks import is_byline
-from ..model import Block, Paragraph, PullQuote, Repair, Sidebar, Table
+from ..model import Block, Caption, Paragraph, PullQuote, Repair, Sidebar, Table
 from .words import HYPHENS, join_across_break
 
 Blocks = tuple[Block, ...]
@@ -19,7 +19,7 @@ SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]*]*[¹²³⁴⁵⁶⁷⁸⁹�
 
 OPENING = "\"'“‘(["
 
-STANDS_BETWEEN = (PullQuote, Sidebar, Table)
+STANDS_BETWEEN = (PullQuote, Caption, Sidebar, Table)
 """What the layout may drop between a cut paragraph and its continuation."""
 
 
