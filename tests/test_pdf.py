@@ -1,0 +1,90 @@
+"""Reading a PDF (`cancun_reader/pdf.py`): pdftotext's placed lines become the text pdftotext gives,
+line for line, and what the page shows of a line is said of that line and no other.
+
+Property: for pages hypothesis makes up (flows of blocks of lines of words, some lines indented,
+some in smaller type, some pages empty), every line's words are on the line of the text whose
+number the reading gives it, and the lines it calls indented, full or small are those made so.
+"""
+
+from __future__ import annotations
+
+import html
+import subprocess
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cancun_reader.pdf import read_pdf, text_and_lines
+
+CORPUS = Path(__file__).resolve().parent / "corpus" / "pdf"
+EDGE, WIDTH, HEIGHT = 50.0, 200.0, 12.0
+
+words = st.lists(st.sampled_from(["the", "talks", "Cancún", "ended.", "&", "<G21>", "¹", "2003"]), min_size=1)
+line = st.tuples(words, st.booleans(), st.booleans())  # words, indented, in small type
+block = st.lists(line, min_size=1, max_size=6)
+flow = st.lists(block, min_size=1, max_size=3)
+page = st.lists(flow, max_size=3)  # a page may be empty: a picture only
+
+
+def line_xml(texts: list[str], indented: bool, small: bool) -> str:
+    left = EDGE + (HEIGHT if indented else 0)
+    height = HEIGHT * (0.8 if small else 1)
+    out, x = [], left
+    for text in texts:
+        out.append(f'<word xMin="{x}" yMin="0" xMax="{x + 20}" yMax="{height}">{html.escape(text)}</word>')
+        x += 24
+    return f'<line xMin="{left}" yMin="0" xMax="{EDGE + WIDTH}" yMax="{height}">{"".join(out)}</line>'
+
+
+def document(pages: list) -> str:
+    body = "".join(
+        "<page>"
+        + "".join(
+            "<flow>"
+            + "".join("<block>" + "".join(line_xml(*ln) for ln in b) + "</block>" for b in f)
+            + "</flow>"
+            for f in p
+        )
+        + "</page>"
+        for p in pages
+    )
+    return f'<doc xmlns="http://www.w3.org/1999/xhtml">{body}</doc>'
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(page, min_size=1, max_size=4))
+def test_every_line_is_read_onto_the_line_its_number_says(pages: list) -> None:
+    text, printed = text_and_lines(document(pages))
+    lines = text.split("\n")
+    number = 0
+    made_small = set()
+    for each_page in pages:
+        for each_flow in each_page:
+            for each_block in each_flow:
+                for texts, _indented, small in each_block:
+                    number += 1
+                    assert lines[number - 1].lstrip("\f") == " ".join(texts)
+                    if small:
+                        made_small.add(number)
+            number += 1  # the blank line between flows
+        if not each_page:
+            number += 2
+    assert printed.indented <= {n for n in range(1, number + 1) if lines[n - 1]}
+    assert printed.full == set() or all(lines[n - 1] for n in printed.full)
+    if made_small and len(made_small) * 2 < sum(1 for ln in lines if ln.strip("\f")):
+        assert printed.small == made_small
+
+
+def test_a_corpus_pdf_reads_as_pdftotext_reads_it() -> None:
+    """The text is pdftotext's own, line for line (but for the spaces of a page number set as
+    `– 3 –`, which the placed words keep)."""
+    pdf = CORPUS / "09-medicines.weasyprint.pdf"
+    text, printed = read_pdf(pdf, pdf.name)
+    plain = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert text == plain
+    lines = text.split("\n")
+    assert [lines[n - 1] for n in sorted(printed.indented)] == [
+        "The dispute had begun with the declaration on public health adopted at",
+        "Health campaigners did not celebrate for long. They warned that new bi\u2010",
+    ]
