@@ -1,13 +1,16 @@
-"""Stage 0, a PDF in `sources/`: its text as pdftotext reads it, and the lines its page indents as a
-paragraph's first.
+"""Stage 0, a PDF in `sources/`: its text as pdftotext reads it, and what its page shows of each
+line that the text alone has lost.
 
-A text extracted from a PDF has lost what the page showed besides its characters. The indent a
-magazine gives a paragraph's first line is the only mark of most of its paragraph breaks: without
-it, a break is seen only where a line falls short of the full width (`make bench` measures how
-often that fails). Given the PDF itself, the build reads it with pdftotext's `-bbox-layout`, which
-places every line: the text is pdftotext's reading, line by line as `pdftotext file.pdf` gives it,
-and the lines that open a paragraph by their indent go to the layout stage, which breaks the
-paragraph there and records it (`layout/paragraphs.py: break_at_indents`).
+A text extracted from a PDF keeps its characters and loses the rest. The indent a magazine gives a
+paragraph's first line is the only mark of most of its paragraph breaks: without it, a break is
+seen only where a line falls short of the full width, counted in characters (`make bench` measures
+how often that fails); and a caption is told from a paragraph of one sentence only by its smaller
+type. Given the PDF itself, the build reads it with pdftotext's `-bbox-layout`, which places every
+line: the text is pdftotext's reading, line by line as `pdftotext file.pdf` gives it, and with it
+go the lines the page indents as a paragraph's first, those it fills to the column's edge, and
+those it sets in smaller type (`Printed`). The layout stage breaks a paragraph at an indent and
+infers no break after a full line (`layout/paragraphs.py`); the repairs set a block in small type
+apart as a caption (`repair/captions.py`). Each change is recorded, as any other.
 """
 
 from __future__ import annotations

@@ -187,8 +187,7 @@ def make_article(source: Source, directives: list[Directive]) -> tuple[Article, 
     notices = [Notice(message, source.path, line) for line, message in find_unresolved(blocks)]
     moved = {r.line: r.into for r in repaired if r.into}
     placed = place_lines(lines, parsed, blocks, moved)
-    changes = (*laid_out, *corrected, *repaired)
-    return Article(source, assign_anchors(blocks), changes, placed), notices
+    return Article(source, assign_anchors(blocks), (*laid_out, *corrected, *repaired), placed), notices
 
 
 def read_collection(sources: Path, topics: Path) -> Collection:

@@ -111,8 +111,8 @@ def read_text(path: Path) -> str:
 
 def read_source(path: Path, entry: Entry) -> tuple[Source, list[Notice]]:
     """Read and decode one source text, with what had to be done to it; or read a PDF's text, with
-    the lines its page indents as a paragraph's first."""
-    shown, data = display_path(path), read_bytes(path)
+    what its page shows of the lines (`pdf.py`)."""
+    shown, data = display_path(path), read_bytes(path)  # a missing or unreadable file is said so here
     if path.suffix == PDF_SUFFIX:
         text, printed = read_pdf(path, shown)
         return Source(shown, text, entry, printed), []

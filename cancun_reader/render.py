@@ -177,8 +177,9 @@ def render_sidebar(sidebar: Sidebar, notes: frozenset[str]) -> str:
     return "\n\n".join(parts) + "\n\n</aside>"
 
 
-def render_aside(css_class: str, text: str, notes: frozenset[str]) -> str:
-    return f'<aside class="{css_class}" markdown>\n{escape_text(text, notes=notes)}\n</aside>'
+def render_aside(css_class: str, text: str, notes: frozenset[str], label: str = "") -> str:
+    named = f' aria-label="{label}"' if label else ""
+    return f'<aside class="{css_class}"{named} markdown>\n{escape_text(text, notes=notes)}\n</aside>'
 
 
 def render_block(
@@ -209,12 +210,8 @@ def render_block(
         return render_table_and_chart(block, "")
     if isinstance(block, PullQuote):
         return render_aside("pull-quote", block.text, notes)
-    if isinstance(block, Caption):
-        # the picture is not in the text: the caption says whose it was, and is named as such
-        return (
-            f'<aside class="picture-caption" aria-label="Caption of a picture not reproduced" markdown>\n'
-            f"{escape_text(block.text, notes=notes)}\n</aside>"
-        )
+    if isinstance(block, Caption):  # its picture is not in the text: it is named for what it is
+        return render_aside("picture-caption", block.text, notes, "Caption of a picture not reproduced")
     if isinstance(block, Sidebar):
         return render_sidebar(block, notes)
     if isinstance(block, Footnote):

@@ -3,8 +3,8 @@
 Each repair is a pure function `blocks → (blocks, repairs)` named for the artifact it removes, with
 its own module: `encoding` (mojibake, with ftfy), `notes` (end marks, escapes, the author's bio,
 footnotes), `flow` (hard-wrapped lines, paragraphs cut at a break), `words` (words hyphenated at a
-break), `asides` (pull quotes and sidebars), `headings` (capitals to title case). None knows about a
-particular text.
+break), `asides` (pull quotes and sidebars), `captions` (of pictures, in a PDF's small type),
+`headings` (capitals to title case). None knows about a particular text.
 """
 
 from __future__ import annotations
