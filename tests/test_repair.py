@@ -44,7 +44,7 @@ def run_until(case: dict):
     entry = Entry(file="x.txt", slug="x", title="X", author=case.get("author", "unknown"))
     blocks = parse_blocks(case["text"])
     known = words_of(" ".join(getattr(b, "text", "") for b in blocks))
-    for repair in repairs_for(entry, known):
+    for repair in repairs_for(entry, known, frozenset(case.get("captions", []))):
         blocks, _ = repair(blocks)
         name = getattr(repair, "func", repair).__qualname__.split(".")[0]
         if name == case["repair"]:

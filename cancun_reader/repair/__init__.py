@@ -38,7 +38,9 @@ Blocks = tuple[Block, ...]
 RepairFunction = Callable[[Blocks], tuple[Blocks, list[Repair]]]
 
 
-def repairs_for(entry: Entry, known: frozenset[str], captions: frozenset[int]) -> tuple[RepairFunction, ...]:
+def repairs_for(
+    entry: Entry, known: frozenset[str], captions: frozenset[int] = frozenset()
+) -> tuple[RepairFunction, ...]:
     """The repairs in the order they must run: notes are found before captions (both are set in
     small type), captions, pull quotes and sidebars before cut paragraphs are joined across them;
     headings are cased last, when acronyms are known. `captions` are the lines where a PDF's page

@@ -16,14 +16,15 @@ document.querySelectorAll(".access-date").forEach((element) => {
 });
 
 // A table too wide for the screen scrolls inside its box: let the keyboard reach it too, and say
-// what it is (WCAG 2.1.1; axe: scrollable-region-focusable).
+// what it is (WCAG 2.1.1; axe: scrollable-region-focusable), by its number on the page, so that two
+// such tables are two regions of different names (axe: landmark-unique).
 // Material wraps tables in their box once its own script has run: look after it has.
 function reachWideTables() {
-  document.querySelectorAll(".md-typeset__scrollwrap").forEach((box) => {
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach((box, index) => {
     if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
       box.tabIndex = 0;
       box.setAttribute("role", "region");
-      box.setAttribute("aria-label", "Table, scrolls sideways");
+      box.setAttribute("aria-label", `Table ${index + 1}, scrolls sideways`);
     }
   });
 }
