@@ -42,6 +42,7 @@ WHAT_WAS_DONE = {
     "heading set apart": "heading set apart from the lines around it",
     "paragraph break inferred": "paragraph break the extraction lost put back",
     "paragraph break from the indent": "paragraph break put back where the PDF indents the line",
+    "paragraph break from the space above": "paragraph break put back where the PDF leaves a space",
     "mojibake repaired": "characters garbled by a wrong encoding repaired",
     "end mark dropped": "end mark of the print layout dropped",
     "escape removed": "exporter's escape character removed",

@@ -36,12 +36,14 @@ PDF_SUFFIX = ".pdf"
 @dataclass(frozen=True)
 class Printed:
     """What a PDF's page shows of its lines besides their text (`pdf.py`), by line number: the
-    lines it indents as a paragraph's first, those it fills to the column's right edge, and those
-    it sets in smaller type than the text. A text shows none of it."""
+    lines it indents as a paragraph's first, those it fills to the column's right edge, those it
+    sets in smaller type than the text, and those it opens a paragraph with by a space above them.
+    A text shows none of it."""
 
     indented: frozenset[int] = frozenset()
     full: frozenset[int] = frozenset()
     small: frozenset[int] = frozenset()
+    spaced: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

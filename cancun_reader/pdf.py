@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import statistics
 import subprocess
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .layout.lines import ends_sentence
+from .layout.lines import ends_sentence, starts_sentence
 from .model import Printed
 
 PDFTOTEXT = "pdftotext"
@@ -48,12 +49,17 @@ after its word (`process,¹`), which pdftotext's text gives without a space."""
 
 @dataclass(frozen=True)
 class PrintedLine:
-    """A line as the page prints it: its words, where it starts and ends, and its height."""
+    """A line as the page prints it: its words, where it starts and ends, its height and top."""
 
     text: str
     left: float
     height: float
     right: float = 0.0
+    top: float = 0.0
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
 
 
 def read_pdf(path: Path, shown_as: str) -> tuple[str, Printed]:
@@ -92,7 +98,8 @@ def read_pdf(path: Path, shown_as: str) -> tuple[str, Printed]:
 def text_and_lines(xhtml: str) -> tuple[str, Printed]:
     """pdftotext's text from its `-bbox-layout` reading: the lines of a flow one after the other,
     a blank line between flows and a form feed after each page; and the lines that open a paragraph
-    by their indent, those that fill their column, and those set in smaller type than the text.
+    by their indent or by a space above them, those that fill their column, and those set in
+    smaller type than the text.
 
     >>> def line(x, words): return f'<line xMin="{x}" yMin="0" xMax="200" yMax="12"><word xMin="{x}" \\
     ... xMax="{x + 30}">{words}</word></line>'
@@ -103,10 +110,11 @@ def text_and_lines(xhtml: str) -> tuple[str, Printed]:
     ('ended.\\nThen\\nthey went.\\n\\n\\x0c', frozenset({2}))
     """
     pages, indented, full, heights, number = [], set(), set(), {}, 0
+    following: list[tuple[int, PrintedLine, PrintedLine]] = []  # each line after another of its flow
     for page in ElementTree.fromstring(xhtml).iter(f"{XHTML}page"):
         flows = []
         for flow in page.iter(f"{XHTML}flow"):
-            texts = []
+            texts, before = [], None
             for block in flow.iter(f"{XHTML}block"):
                 lines = [printed_line(line) for line in block.iter(f"{XHTML}line")]
                 for index, line in enumerate(lines):
@@ -117,11 +125,16 @@ def text_and_lines(xhtml: str) -> tuple[str, Printed]:
                         indented.add(number)
                     if fills_column(lines, index):
                         full.add(number)
+                    if before is not None:
+                        following.append((number, before, line))
+                    before = line
             flows.append("\n".join(texts))
             number += 1  # the blank line after the flow
         pages.append("\n\n".join(flows) + "\n\n\f")
         number += 0 if flows else 2  # a page without text is two line ends before its form feed
-    printed = Printed(frozenset(indented), frozenset(full), set_in_smaller_type(heights))
+    printed = Printed(
+        frozenset(indented), frozenset(full), set_in_smaller_type(heights), opened_after_space(following)
+    )
     return "".join(pages), printed
 
 
@@ -135,7 +148,8 @@ def printed_line(line: ElementTree.Element) -> PrintedLine:
             text += " "
         text += word.text or ""
         right = float(word.get("xMax", 0))
-    return PrintedLine(text, float(line.get("xMin", 0)), height, float(line.get("xMax", 0)))
+    top = float(line.get("yMin", 0))
+    return PrintedLine(text, float(line.get("xMin", 0)), height, float(line.get("xMax", 0)), top)
 
 
 def opens_paragraph(lines: list[PrintedLine], index: int) -> bool:
@@ -218,3 +232,39 @@ def set_in_smaller_type(heights: dict[int, float]) -> frozenset[int]:
     sizes = Counter(round(height, 1) for height in heights.values())
     text = sizes.most_common(1)[0][0]
     return frozenset(number for number, height in heights.items() if height < SMALLER * text)
+
+
+SPACE = 0.4
+"""A space above a line, beyond the text's usual space between lines, of this share of the line's
+height or more, parts it from the line before: a paragraph set with space around it (half an em
+or so), or a heading, a box, a pull quote."""
+
+
+def opened_after_space(following: list[tuple[int, PrintedLine, PrintedLine]]) -> frozenset[int]:
+    """The lines, by number, that open a paragraph by the space above them, as a report sets its
+    paragraphs (no indent, space between): more space than the text's usual between two lines of a
+    flow (its median), after a line that ends a sentence and before one that begins one. Given
+    each line that follows another of its flow, with that line.
+
+    >>> def line(top, text): return PrintedLine(text, 50, 12, 200, top)
+    >>> lines = [line(0, "The talks began."), line(15, "They went on"), line(30, "for days.")]
+    >>> lines.append(line(52, "Then"))
+    >>> opened_after_space([(n + 2, a, b) for n, (a, b) in enumerate(zip(lines, lines[1:]))])
+    frozenset({4})
+
+    Negative: the space above a line that goes on with a sentence a pull quote interrupted, and the
+    lines of a text set without space between its paragraphs.
+    >>> lines[2:] = [line(30, "for days, and"), line(52, "then they ended.")]
+    >>> opened_after_space([(n + 2, a, b) for n, (a, b) in enumerate(zip(lines, lines[1:]))])
+    frozenset()
+    """
+    if not following:
+        return frozenset()
+    usual = statistics.median(line.top - before.bottom for _, before, line in following)
+    return frozenset(
+        number
+        for number, before, line in following
+        if line.top - before.bottom - usual >= SPACE * line.height
+        and ends_sentence(before.text)
+        and starts_sentence(line.text)
+    )

@@ -62,6 +62,13 @@ def stylesheet(layout: dict) -> str:
     columns = layout.get("columns", 2)
     head = layout["head"].replace('"', '\\"')
     upper = "text-transform: uppercase;" if layout.get("heading_case") == "upper" else ""
+    # paragraphs as magazines set them (indented, no space between), or as reports do (spaced)
+    paragraph = (
+        "margin: 0 0 0.6em; text-indent: 0"
+        if layout.get("paragraphs") == "spaced"
+        else ("margin: 0; text-indent: 1.2em")
+    )
+    align = layout.get("align", "justify")
     return f"""
 @page {{
   size: {layout["paper"]};
@@ -76,8 +83,8 @@ header {{ margin-bottom: 6mm; }}
 h1 {{ font: bold 2em sans-serif; margin: 0 0 2mm; }}
 .deck {{ font: italic 1.2em serif; margin: 0 0 2mm; }}
 .byline {{ font: bold .9em sans-serif; margin: 0; }}
-article {{ columns: {columns}; column-gap: 6mm; text-align: justify; hyphens: auto; }}
-p {{ margin: 0; text-indent: 1.2em; orphans: 2; widows: 2; }}
+article {{ columns: {columns}; column-gap: 6mm; text-align: {align}; hyphens: auto; }}
+p {{ {paragraph}; orphans: 2; widows: 2; }}
 h2 + p, .first {{ text-indent: 0; }}
 h2 {{ font: bold 1.05em sans-serif; margin: 3mm 0 1mm; {upper} }}
 b.run-in {{ font-family: sans-serif; }}

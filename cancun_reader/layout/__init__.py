@@ -19,22 +19,22 @@ from .headings import separate_headings, separate_run_in_headings
 from .lines import Lines, number_lines
 from .lists import rejoin_bullets, rejoin_note_numbers, separate_notes
 from .opening import rejoin_drop_caps, separate_front_matter
-from .paragraphs import break_at_indents, infer_paragraph_breaks
+from .paragraphs import break_where_printed, infer_paragraph_breaks
 from .quotes import set_apart_pull_quote_lines
 
 
 def lay_out(
     text: str, known: Callable[[str], bool], printed: Printed | None = None
 ) -> tuple[Lines, list[Repair]]:
-    """Every layout repair in order: the breaks a PDF's indents show first (`printed`: what its
-    page shows of the lines), then furniture (it stands between the lines of paragraphs and
+    """Every layout repair in order: the paragraph breaks a PDF's page shows first (`printed`:
+    what it shows of the lines), then furniture (it stands between the lines of paragraphs and
     headings), drop caps, headings and notes, and last the paragraph breaks inferred from the
     lines' lengths, which need the other blocks set apart to measure a full line."""
     printed = printed or Printed()
     lines = number_lines(text)
     done: list[Repair] = []
     steps: tuple[Callable[[Lines], tuple[Lines, list[Repair]]], ...] = (
-        lambda found: break_at_indents(found, printed.indented),
+        lambda found: break_where_printed(found, printed),
         remove_page_furniture,
         gather_fact_years,
         separate_front_matter,

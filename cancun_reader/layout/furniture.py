@@ -69,9 +69,20 @@ def folio_kind(text: str, copies: Counter[str]) -> str:
     return "running head" if repeated and number and YEAR.fullmatch(number) else "page number"
 
 
-def has_letters(text: str) -> bool:
-    """A running head has words; a line of digits alone (a year in a fact file) is no head."""
-    return any(c.isalpha() for c in text)
+def could_be_head(text: str) -> bool:
+    """Whether a line could be a running head: one has words, and is not a single word in lower
+    case, which an extractor that cuts a stretched line at its gaps may leave alone on a line of
+    two pages (pdfminer: `agenda`).
+
+    >>> could_be_head("Policy Brief"), could_be_head("Review")
+    (True, True)
+
+    Negative: a line of digits alone (a year in a fact file), a word of the text set apart.
+    >>> could_be_head("2003"), could_be_head("agenda")
+    (False, False)
+    """
+    words = text.split()
+    return any(c.isalpha() for c in text) and not (len(words) == 1 and words[0].islower())
 
 
 def furniture_lines(lines: Lines) -> dict[int, str]:
@@ -99,10 +110,10 @@ def furniture_lines(lines: Lines) -> dict[int, str]:
             found[number] = folio_kind(text, copies)
         elif (
             any(abs(position - p) <= 2 for p in folios)  # a heading repeated elsewhere is no head
-            and has_letters(text)
+            and could_be_head(text)
             and counts[furniture_key(text)] > 1
             and not text.rstrip().endswith((".", ",", ";", ":"))
-        ) or (position in ends and has_letters(text) and furniture_key(text) in carried):
+        ) or (position in ends and could_be_head(text) and furniture_key(text) in carried):
             found[number] = "running head"
     return found
 
@@ -143,11 +154,11 @@ def furniture_on_pages(pages: list[Lines]) -> dict[int, str]:
             if number in at_edge:
                 repeated = len(edge_pages[key] | alone_pages[key]) > 1 or key in carried
                 kind = folio or ("running head" if repeated else None)
-            elif (number, text) in lines_alone(page) and has_letters(text):
+            elif (number, text) in lines_alone(page) and could_be_head(text):
                 kind = folio or ("running head" if edge_pages[key] - {index} else None)
             else:
                 kind = None
-            if kind and (kind == "page number" or has_letters(text)):
+            if kind and (kind == "page number" or could_be_head(text)):
                 found[number] = kind
     found.update(folios_read_between_columns(pages, found))
     return found

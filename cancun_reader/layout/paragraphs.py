@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..blocks import is_all_caps
-from ..model import Repair
+from ..model import Printed, Repair
 from .lines import Lines, ends_sentence, line_width, starts_sentence
 
 SHORT_LAST_LINE = 0.75
@@ -66,29 +66,33 @@ def inside_stretched_line(lines: Lines, index: int, width: float) -> bool:
     return bool(pieces and following) and next_word_fits(pieces, following, width)
 
 
-def break_at_indents(lines: Lines, indented: frozenset[int]) -> tuple[Lines, list[Repair]]:
-    """Paragraph breaks a PDF's page shows by indenting a paragraph's first line, which its text
-    loses: a blank line before each line `indented` names (`pdf.py` finds them), recorded at the
-    line that ends the paragraph before.
+def break_where_printed(lines: Lines, printed: Printed) -> tuple[Lines, list[Repair]]:
+    """Paragraph breaks a PDF's page shows and its text loses: a blank line before each line the
+    page indents as a paragraph's first, or sets below a space (`pdf.py` finds both), recorded at
+    the line that ends the paragraph before.
 
     >>> lines = number_lines("the talks ended.\\nThe farmers\\nwent home.")
-    >>> [t for _, t in break_at_indents(lines, frozenset({2}))[0]]
+    >>> [t for _, t in break_where_printed(lines, Printed(indented=frozenset({2})))[0]]
     ['the talks ended.', '', 'The farmers', 'went home.']
+    >>> break_where_printed(lines, Printed(spaced=frozenset({2})))[1][0].kind
+    'paragraph break from the space above'
 
     Negative: a text that is not a PDF's, and a line that already follows a blank one.
-    >>> break_at_indents(lines, frozenset())[1]
+    >>> break_where_printed(lines, Printed())[1]
     []
-    >>> break_at_indents(number_lines("ended.\\n\\nThe farmers"), frozenset({3}))[1]
+    >>> break_where_printed(number_lines("ended.\\n\\nThe farmers"), Printed(indented=frozenset({3})))[1]
     []
     """
-    if not indented:
+    opened = dict.fromkeys(printed.spaced, "paragraph break from the space above")
+    opened |= dict.fromkeys(printed.indented, "paragraph break from the indent")
+    if not opened:
         return lines, []
     out: Lines = []
     repairs = []
     for number, text in lines:
-        if number in indented and out and out[-1][1]:
+        if number in opened and out and out[-1][1]:
             out.append((out[-1][0], ""))
-            repairs.append(Repair("paragraph break from the indent", out[-2][0], out[-2][1][-40:], "¶"))
+            repairs.append(Repair(opened[number], out[-2][0], out[-2][1][-40:], "¶"))
         out.append((number, text))
     return out, repairs
 
