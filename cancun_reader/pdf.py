@@ -15,6 +15,7 @@ apart as a caption (`repair/captions.py`). Each change is recorded, as any other
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import statistics
@@ -60,6 +61,16 @@ class PrintedLine:
     @property
     def bottom(self) -> float:
         return self.top + self.height
+
+
+@functools.cache
+def reader_version() -> str:
+    """The pdftotext that reads PDFs here, as it names itself: a cached reading of a PDF is good only
+    for the pdftotext that made it."""
+    if shutil.which(PDFTOTEXT) is None:
+        return "none"
+    said = subprocess.run([PDFTOTEXT, "-v"], capture_output=True, text=True, check=False)
+    return (said.stderr or said.stdout).split("\n", 1)[0]
 
 
 def read_pdf(path: Path, shown_as: str) -> tuple[str, Printed]:

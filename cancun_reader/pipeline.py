@@ -60,6 +60,7 @@ from .pages import (
     render_topic_index,
 )
 from .parallel import map_in_order
+from .pdf import reader_version
 from .read import display_path, is_inside, read_bytes, read_source, read_text
 from .references import (
     CITE_BOX,
@@ -263,7 +264,8 @@ def read_inputs(sources: Path, topics: Path, cache: Cache) -> Inputs:
         corrections = corrections_path(path)
         extra = corrections.read_bytes() if corrections.exists() else b""
         shown = entry.file if folder == "." else f"{folder}/{entry.file}"
-        digests[entry.slug] = key_of(read_bytes(path), extra, repr(entry), shown)
+        reader = reader_version() if entry.file.endswith(PDF_SUFFIX) else ""  # a PDF's text is pdftotext's
+        digests[entry.slug] = key_of(read_bytes(path), extra, repr(entry), shown, reader)
     topic_list: list[Topic] = []
     if topics.is_dir():
         topic_list = load_topics(topics)

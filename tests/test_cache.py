@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import cancun_reader.cache
+import cancun_reader.pipeline
 from cancun_reader.cache import Cache
 from cancun_reader.pipeline import convert
 from cancun_reader.references import STYLES
@@ -59,6 +60,20 @@ def test_what_a_text_depends_on_is_part_of_its_key(
     citations = 3 * (len(STYLES) + 1)
     assert cache.misses == {"corrections": 1, "topics": 3, "code": 4 + citations}[change]
     assert pages == build_with(project, Cache(None))
+
+
+def test_a_pdf_is_read_again_by_another_pdftotext(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PDF's text is pdftotext's reading of it: another pdftotext, another key; a text's key does
+    not depend on it."""
+    pdf = Path(__file__).resolve().parent / "corpus" / "pdf" / "09-medicines.weasyprint.pdf"
+    shutil.copy(pdf, project / "sources" / "medicines.pdf")
+    build_with(project, Cache(tmp_path / "cache"))
+    monkeypatch.setattr(cancun_reader.pipeline, "reader_version", lambda: "pdftotext version 99")
+    cache = Cache(tmp_path / "cache")
+    build_with(project, cache)
+    assert cache.misses == 1  # the PDF alone: its citations depend on its entry, not on its text
 
 
 def test_a_damaged_or_deleted_cache_is_only_slower(project: Path, tmp_path: Path) -> None:
