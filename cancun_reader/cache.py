@@ -2,10 +2,9 @@
 
 An entry is keyed by a hash of everything its result depends on: the text's bytes, its corrections
 and catalog entry (and, for a PDF, the pdftotext that reads it), the topic definitions, and the
-converter's own code (`CODE_VERSION`), so a
-change to any of them is a miss, never a stale page. Entries are pickles written atomically; one
-that cannot be read counts as a miss. The folder (`.cache/` by default, git-ignored) is safe to
-delete at any time.
+converter's own code (`CODE_VERSION`), so a change to any of them is a miss, never a stale page.
+Entries are pickles written atomically; one that cannot be read counts as a miss. The folder
+(`.cache/` by default, git-ignored) is safe to delete at any time.
 """
 
 from __future__ import annotations
