@@ -20,10 +20,12 @@ from test_render import site_markdown
 
 from cancun_reader.blocks import split_into_runs
 from cancun_reader.corrections import corrections_path, load_corrections
+from cancun_reader.layout.lists import NOTES_TITLE, NUMBER_ALONE
 from cancun_reader.marks import marks_by_block
 from cancun_reader.model import AuthorBio, Caption, Footnote, ListBlock, PullQuote, Sidebar
 from cancun_reader.pipeline import read_collection
 from cancun_reader.render import render_body
+from cancun_reader.repair.notes import GLUED_MARKER
 
 NOTE_MARKERS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 SUPERSCRIPT = re.compile(r"<sup[^>]*>.*?</sup>", re.DOTALL)
@@ -42,6 +44,8 @@ HYPHENS = "-\u2010\u2011"
 BROKEN_AT_LINE_END = re.compile(rf"[{HYPHENS}][ \t]*\n\s*")
 IN_COMPOUND = re.compile(rf"(?<=\w)[{HYPHENS}](?=\w)")
 WORD = re.compile(r"[^\W_]+")
+NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s+")
+"""The number a note of a list of notes begins with, which the page shows as its item's number."""
 FOUND = "\x00"  # stands in for text already matched, so nothing is matched twice
 
 
@@ -83,18 +87,29 @@ MOVED = ("correction: move", "correction: join", "paragraph rejoined out of orde
 
 
 def source_runs(
-    path: Path, furniture: frozenset[int] = frozenset(), starts: frozenset[int] = frozenset()
+    path: Path,
+    furniture: frozenset[int] = frozenset(),
+    starts: frozenset[int] = frozenset(),
+    markers: frozenset[str] = frozenset(),
+    notes: frozenset[int] = frozenset(),
 ) -> list[tuple[int, str, bool]]:
     """The source's runs of lines, as streams, less the words its corrections delete and the lines
     removed as page furniture, each saying whether it ends with a hyphen (so that its last word
     goes on in the next run). A run also ends where the layout stage began a block (`starts`):
-    a heading or a pull quote it found between the lines of a paragraph is a run of its own."""
+    a heading or a pull quote it found between the lines of a paragraph is a run of its own. A
+    number of `markers` glued to its word (`Korea.2`) is a note's marker, which the page shows as
+    a superscript link, compared with its note; on the first lines of `notes`, the note's number,
+    which the page shows as the number of its item."""
     deleted = [d for d in load_corrections(corrections_path(path)) if d.action == "delete"]
     runs = []
     kept: list[tuple[int, str]] = []
     for number, text in enumerate(path.read_text(encoding="utf-8-sig").split("\n"), start=1):
         if number in starts:
             kept.append((number, ""))
+        if markers:
+            text = GLUED_MARKER.sub(lambda m: "" if m["number"] in markers else m[0], text)
+        if number in notes:
+            text = NOTE_NUMBER.sub("", text)
         kept.append((number, "" if number in furniture else text))
     for line, lines in split_into_runs(kept):
         text = "\n".join(lines)
@@ -139,14 +154,44 @@ def in_reading_order(runs: list, tails: dict[int, set[int]], owners: dict[int, i
     return flow, ends
 
 
+def with_drop_caps_joined(
+    runs: list[tuple[int, str, bool]], caps: dict[int, str]
+) -> list[tuple[int, str, bool]]:
+    """The runs with each drop cap's letter (a run of its own, on a line of `caps`, which gives the
+    word it begins) put before the rest of its word: the first run after it that begins so, which
+    may stand lines away when the extraction read the letter before the title."""
+    letters = {line: run for line, run, _ in runs if line in caps}
+    joined = []
+    for line, run, goes_on in runs:
+        if line in letters:
+            continue
+        for capital in [c for c in letters if c < line and run.startswith(stream(caps[c])[1:])]:
+            run = letters.pop(capital) + run
+        joined.append((line, run, goes_on))
+    return joined
+
+
 def check_fidelity(article, path: Path) -> None:
     """The runs of the text that stay in the flow are found in the page in the author's order, each
     after the one before; the runs set apart (pull quotes, sidebars, notes) or moved by a
     correction are found anywhere in what is left; then nothing may be left over."""
     rendered = render_body(article.blocks, None, marks_by_block(article))  # as published, marks and all
     pages = dict(zip(("flow", "apart"), page_streams(rendered), strict=True))
+    # the lines the page does not show as text: furniture removed, and the numbers of notes read
+    # apart from their notes (rejoined to them, they are the numbers of the notes' items)
     furniture = frozenset(r.line for r in article.repairs if r.kind in FURNITURE)
+    if any(r.kind == "note number rejoined" for r in article.repairs):
+        placed = dict(article.placed)
+        lines = list(enumerate(path.read_text(encoding="utf-8").split("\n"), start=1))
+        title = max(n for n, text in lines if NOTES_TITLE.fullmatch(text.strip()))
+        furniture |= {
+            n for n, text in lines[title:] if n not in placed and NUMBER_ALONE.fullmatch(text.strip())
+        }
     starts = {b.line for b in article.blocks}
+    # a run ends where the next line of the source is held by another block (a pull quote the
+    # layout stage found between the lines of a paragraph ends where the paragraph goes on)
+    owners = dict(article.placed)
+    starts |= {line for line, owner in owners.items() if owners.get(line - 1, owner) != owner}
     starts |= {inner.line for b in article.blocks if isinstance(b, Sidebar) for inner in b.blocks}
     # an item the layout stage found in a box is one line: the line after it begins something else
     starts |= {r.line + 1 for r in article.repairs if r.kind == "box item found"}
@@ -154,7 +199,14 @@ def check_fidelity(article, path: Path) -> None:
     # fact file read apart from its box and moved into it
     cells = {r.line for r in article.repairs if r.kind in ("table cells paired", "fact file years moved")}
     starts |= cells | {line + 1 for line in cells}
-    runs = source_runs(path, furniture, frozenset(starts))
+    # a drop cap is a run of its own, whose letter goes on in the rest of its word, wherever the
+    # extraction read it
+    caps = {r.line: r.after for r in article.repairs if r.kind == "drop cap rejoined"}
+    starts |= set(caps) | {line + 1 for line in caps}
+    markers = frozenset(r.before for r in article.repairs if r.kind == "note marker linked")
+    notes = frozenset(b.line for b in article.blocks if isinstance(b, Footnote))
+    found = source_runs(path, furniture, frozenset(starts), markers, notes)
+    runs = with_drop_caps_joined(found, caps)
     set_apart = {b.line for b in article.blocks if isinstance(b, PullQuote | Caption | Footnote | AuthorBio)}
     boxed: set[str] = set()
     for sidebar in (b for b in article.blocks if isinstance(b, Sidebar)):
