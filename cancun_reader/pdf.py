@@ -150,7 +150,7 @@ def text_and_lines(xhtml: str) -> tuple[str, Printed]:
 
 
 def printed_line(line: ElementTree.Element) -> PrintedLine:
-    """A line's words, joined as pdftotext's text joins them, with its left edge and height."""
+    """A line's words, joined as pdftotext's text joins them, with where the page sets it."""
     height = float(line.get("yMax", 0)) - float(line.get("yMin", 0))
     text, right = "", None
     for word in line.iter(f"{XHTML}word"):

@@ -18,6 +18,12 @@ sentence with room for the next word within the last tenth of the width, 18 in 2
 paragraph; counting them as breaks keeps 84% of paragraphs intact where 0.9 kept 75%."""
 
 
+FIRST_LINE_INDENT = 3
+"""How many characters a paragraph's first line is indented by, as magazines set it (an em: two
+or three characters of their type): a first line falls that much short of the full width when
+full. On the corpus, counting it keeps 4 more paragraphs of the 486 whole, and loses none."""
+
+
 def next_word_fits(text: str, following: str, width: float) -> bool:
     """Whether the first word of the next line would have fitted on this one: a printer fills
     each line of a paragraph until the next word does not fit, so such a line ended its paragraph.
@@ -100,8 +106,9 @@ def break_where_printed(lines: Lines, printed: Printed) -> tuple[Lines, list[Rep
 def infer_paragraph_breaks(lines: Lines, full: frozenset[int] = frozenset()) -> tuple[Lines, list[Repair]]:
     """Paragraph breaks an extractor did not keep (pdftotext often, pypdf never): a line that ends a
     sentence and falls well short of the full width ends its paragraph when the next line begins a
-    sentence. The full width is that of the text's longer lines (its eighth decile). A line that a
-    PDF's page shows filling its column (`full`) is not short, whatever its characters count.
+    sentence. The full width is that of the text's longer lines (its eighth decile), and a block's
+    first line counts its indent (`FIRST_LINE_INDENT`). A line that a PDF's page shows filling its
+    column (`full`) is not short, whatever its characters count.
 
     >>> text = "The talks went on for a long time and\\nthen they ended.\\nThe farmers went home after\\n"
     >>> text += "the march was over."
@@ -112,6 +119,12 @@ def infer_paragraph_breaks(lines: Lines, full: frozenset[int] = frozenset()) -> 
     Negative: a full line that ends a sentence does not end the paragraph.
     >>> text = "The talks went on for a long time and\\nthey ended at last with nothing.\\n"
     >>> text += "Nevertheless the farmers went home."
+    >>> infer_paragraph_breaks(number_lines(text))[1]
+    []
+
+    Negative: a paragraph's first line, as full as its indent lets it be.
+    >>> text = "It ended.\\n\\nThe members read it as a firm promise.\\n"
+    >>> text += "Many others read it as a right to refuse it\\nand said so."
     >>> infer_paragraph_breaks(number_lines(text))[1]
     []
 
@@ -126,12 +139,14 @@ def infer_paragraph_breaks(lines: Lines, full: frozenset[int] = frozenset()) -> 
     for index, (number, text) in enumerate(lines):
         out.append((number, text))
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        first = len(out) < 2 or not out[-2][1]  # a paragraph's first line (maybe just found), indented
+        measured = " " * FIRST_LINE_INDENT + text if first else text
         if (
             text
             and following
             and number not in full
             and ends_sentence(text)
-            and (len(text) < SHORT_LAST_LINE * width or next_word_fits(text, following, width))
+            and (len(text) < SHORT_LAST_LINE * width or next_word_fits(measured, following, width))
             and starts_sentence(following)
             and not is_all_caps(text)
             and not inside_stretched_line(lines, index, width)
