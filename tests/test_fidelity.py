@@ -42,7 +42,9 @@ INLINE_TAG = re.compile(r"</?(?:a|em|strong|abbr|span|code|ins)\b[^>]*>")
 """Tags inside a line of text: they part no words (`the-<a>www.x.org</a>` is `the-www.x.org`)."""
 HYPHENS = "-\u2010\u2011"
 BROKEN_AT_LINE_END = re.compile(rf"[{HYPHENS}][ \t]*\n\s*")
-IN_COMPOUND = re.compile(rf"(?<=\w)[{HYPHENS}](?=\w)")
+IN_COMPOUND = re.compile(rf"(?<=\w)[{HYPHENS}]+(?=\w)")
+"""Hyphens between two letters: a compound's, or two (`the--the`, a line-end hyphen before a line
+that is a hyphen alone, which the source's stream joins as it joins a word broken at a line end)."""
 WORD = re.compile(r"[^\W_]+")
 NOTE_NUMBER = re.compile(r"^\s*(?:\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s+")
 """The number a note of a list of notes begins with, which the page shows as its item's number."""
