@@ -39,13 +39,14 @@ def line(entry: Entry) -> str:
     return " · ".join([f"- [{escape_text(entry.title)}]({entry.slug}.md)", *known])
 
 
-def by_title(entry: Entry) -> list[object]:
+@functools.lru_cache(maxsize=65_536)
+def by_title(entry: Entry) -> tuple[object, ...]:
     """A title's place in a list, numbers in it read as numbers: `(3)` before `(12)`.
 
     >>> sorted(["A (12)", "A (3)", "b"], key=lambda t: by_title(Entry("", "", t)))
     ['A (3)', 'A (12)', 'b']
     """
-    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", entry.title)]
+    return tuple(int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", entry.title))
 
 
 def group_key(value: str) -> tuple[int, str]:

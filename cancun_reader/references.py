@@ -14,10 +14,12 @@ access is the reader's, put in by `reader.js` (`ACCESS_DATE`)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
 import tempfile
+import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -303,13 +305,35 @@ def reference_files(entries: list[Entry], site_url: str, cache: Cache) -> dict[s
     return files
 
 
+@functools.lru_cache(maxsize=65_536)
+def record_in_list(entry: Entry, site_url: str) -> str:
+    """An article's CSL-JSON record as it stands in the collection's list (indented one level), kept
+    between the builds of a long-lived process: `json` writes indented JSON in Python, slowly."""
+    record = json.dumps(csl_record(entry, site_url, accessed=False), ensure_ascii=False, indent=2)
+    return textwrap.indent(record, "  ")
+
+
+def csl_list(entries: list[Entry], site_url: str) -> str:
+    """The collection's CSL-JSON, as `json.dumps(records, indent=2)` writes it.
+
+    >>> entries = [Entry("a.txt", "a", "A title"), Entry("b.txt", "b", "Bé", author="Ana Lima")]
+    >>> records = [csl_record(entry, "https://x.org/", accessed=False) for entry in entries]
+    >>> csl_list(entries, "https://x.org/") == json.dumps(records, ensure_ascii=False, indent=2)
+    True
+    >>> csl_list([], "https://x.org/")
+    '[]'
+    """
+    if not entries:
+        return "[]"
+    return "[\n" + ",\n".join(record_in_list(entry, site_url) for entry in entries) + "\n]"
+
+
 def collection_files(entries: list[Entry], files: list[dict[str, str]], site_url: str) -> dict[str, str]:
     """The whole collection's files for a reference manager, joined from each article's."""
-    records = [csl_record(entry, site_url, accessed=False) for entry in entries]
     ris = [own.get(reference_names(entry.slug)[0], "") for entry, own in zip(entries, files, strict=True)]
     bib = [own.get(reference_names(entry.slug)[1], "") for entry, own in zip(entries, files, strict=True)]
     return {
         f"{CITE_DIR}/collection.ris": "\n\n".join(text.rstrip("\n") for text in ris if text) + "\n",
         f"{CITE_DIR}/collection.bib": "\n".join(text for text in bib if text),
-        f"{CITE_DIR}/collection.json": json.dumps(records, ensure_ascii=False, indent=2) + "\n",
+        f"{CITE_DIR}/collection.json": csl_list(entries, site_url) + "\n",
     }

@@ -76,11 +76,21 @@ def holds(path: Path, content: str | bytes) -> bool:
     return path.read_text(encoding="utf-8") == content
 
 
+_MANIFESTS: dict[str, tuple[str, dict[str, Record]]] = {}
+"""The manifest this process wrote last in each `docs/`, with its file's size, time and inode: a
+long-lived process (`mkdocs serve`) does not read its own manifest again (at a thousand texts, a
+megabyte of JSON and 7,000 records). Read only as long as the file is as it was written."""
+
+
 def read_manifest(docs: Path) -> dict[str, Record]:
-    """The pages an earlier build generated, with what it recorded of each."""
+    """The pages an earlier build generated, with what it recorded of each (not to be changed)."""
     path = docs / MANIFEST_NAME
-    if not path.exists():
+    status = status_of(path)
+    if status is None:
         return {}
+    written = _MANIFESTS.get(str(path))
+    if written is not None and written[0] == f"{stat_text(status)}:{status.st_ino}":
+        return written[1]
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         records = manifest.get("records", {})
@@ -93,7 +103,7 @@ def read_manifest(docs: Path) -> dict[str, Record]:
 
 def untouched(record: Record, digest: str | None, status: os.stat_result) -> bool:
     """Whether the file holds what the build wrote last, which is what it would write now."""
-    return digest is not None and record == Record(digest, stat_text(status))
+    return digest is not None and record.digest == digest and record.stat == stat_text(status)
 
 
 def plan_writes(docs: Path, pages: dict[str, str | bytes], digests: dict[str, str] | None = None) -> Plan:
@@ -142,21 +152,26 @@ def write_manifest(docs: Path, records: dict[str, Record]) -> None:
     content = {"generated": names, "records": {n: [records[n].digest, records[n].stat] for n in names}}
     # one line, by json's C encoder: at 1,000 texts the manifest holds 7,000 records, and is
     # written twice a build
-    write_atomically(docs / MANIFEST_NAME, json.dumps(content, separators=(",", ":")) + "\n")
+    path = docs / MANIFEST_NAME
+    write_atomically(path, json.dumps(content, separators=(",", ":")) + "\n")
+    status = path.stat()
+    _MANIFESTS[str(path)] = (f"{stat_text(status)}:{status.st_ino}", dict(records))
 
 
 def apply_plan(
     docs: Path, plan: Plan, pages: dict[str, str | bytes], digests: dict[str, str] | None = None
 ) -> None:
-    """Carry out a plan. The manifest first lists old and new pages together, the ones about to be
-    written with nothing recorded, so a build killed half-way still knows every file it may have
-    written, and trusts none of them until it has compared them again."""
+    """Carry out a plan. When it writes pages the manifest does not list yet, the manifest first
+    lists old and new pages together, the new ones with nothing recorded, so a build killed
+    half-way still knows every file it may have written, and trusts none of them until it has
+    compared them again. (A page it lists already needs no such step: written again, its size and
+    time are no longer those recorded, so the next build compares it anyway.)"""
     digests = digests or {}
     before = plan.recorded
     remove_stale_temporaries(docs, set(before) | set(pages))
-    during = {**before, **{name: Record() for name in pages if name not in before or name in plan.write}}
-    if during != before:
-        write_manifest(docs, during)
+    new = {name: Record() for name in pages if name not in before}
+    if new:
+        write_manifest(docs, {**before, **new})
     after: dict[str, Record] = {}
     for name, content in pages.items():
         if name in plan.write:
