@@ -191,9 +191,18 @@ STALE_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]+\.tmp")
 """What `write_atomically` leaves behind only if the build was killed between writing and renaming."""
 
 
+_SWEPT: set[str] = set()
+"""The `docs/` folders this process has swept of temporary files already: a build of this process
+that ends leaves none, so a long-lived one (`mkdocs serve`) sweeps each folder once, not on every
+rebuild (7,000 files at a thousand texts)."""
+
+
 def remove_stale_temporaries(docs: Path, names: set[str]) -> None:
     """Remove the temporary files a killed build left beside generated pages (hidden from MkDocs,
     but clutter)."""
+    if str(docs) in _SWEPT:
+        return
+    _SWEPT.add(str(docs))
     folders = {docs / folder for folder in {name.rpartition("/")[0] for name in names}} | {docs}
     for folder in folders:
         try:
