@@ -294,12 +294,12 @@ def render_received(article: Article, has_corrections: bool) -> str:
         )
     stem = Path(entry.file).stem
     download = f"[Download the text]({quote(stem)}.txt)"
-    if article.source.is_pdf:
+    if entry.is_pdf:
         download = f"[Download the PDF]({quote(entry.file)}) · [the text read from it]({quote(stem)}.txt)"
     if has_corrections:
         download += f" · [its corrections file]({quote(stem)}.corrections.yml)"
     what = f"{escape_code('sources/' + entry.file)} as the editors received it"
-    if article.source.is_pdf:
+    if entry.is_pdf:
         what = f"the text that pdftotext reads from {escape_code('sources/' + entry.file)}"
     intro = (
         f"This is {what}, line by line, "

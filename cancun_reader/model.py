@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 UNKNOWN = "unknown"
 
 
+PDF_SUFFIX = ".pdf"
+"""A PDF in the sources folder is read by the build itself (`pdf.py`), a text as it is."""
+
+
 @dataclass(frozen=True)
 class Entry:
     """What the catalog says about one source text. Facts the texts do not give are `unknown`."""
@@ -28,9 +32,10 @@ class Entry:
     title_is_editorial: bool = False
     catalogued: bool = True
 
-
-PDF_SUFFIX = ".pdf"
-"""A PDF in the sources folder is read by the build itself (`pdf.py`), a text as it is."""
+    @property
+    def is_pdf(self) -> bool:
+        """Whether the text is a PDF's, which the build reads itself (`pdf.py`)."""
+        return self.file.endswith(PDF_SUFFIX)
 
 
 @dataclass(frozen=True)
@@ -54,10 +59,6 @@ class Source:
     text: str
     entry: Entry
     printed: Printed = Printed()
-
-    @property
-    def is_pdf(self) -> bool:
-        return self.entry.file.endswith(PDF_SUFFIX)
 
 
 @dataclass(frozen=True)

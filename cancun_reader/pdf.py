@@ -73,8 +73,8 @@ def reader_version() -> str:
     return (said.stderr or said.stdout).split("\n", 1)[0]
 
 
-def read_pdf(path: Path, shown_as: str) -> tuple[str, Printed]:
-    """The text of the PDF at `path`, and what its page shows of its lines. A file pdftotext cannot
+def read_pdf(data: bytes, shown_as: str) -> tuple[str, Printed]:
+    """The text of a PDF (its bytes), and what its page shows of its lines. A file pdftotext cannot
     read is refused, saying what to do instead."""
     stem = Path(shown_as).stem
     if shutil.which(PDFTOTEXT) is None:
@@ -84,7 +84,7 @@ def read_pdf(path: Path, shown_as: str) -> tuple[str, Printed]:
             f"poppler-utils); or save its text as {stem}.txt",
         )
     done = subprocess.run(
-        [PDFTOTEXT, "-bbox-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False
+        [PDFTOTEXT, "-bbox-layout", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=False
     )
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()

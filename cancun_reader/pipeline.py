@@ -62,7 +62,7 @@ from .pages import (
 )
 from .parallel import map_in_order
 from .pdf import reader_version
-from .read import display_path, is_inside, read_bytes, read_source, read_text
+from .read import display_path, file_facts, is_inside, read_bytes, read_source, read_text, source_of
 from .references import (
     CITE_BOX,
     DEFAULT_SITE_URL,
@@ -256,19 +256,6 @@ class Inputs:
     notices: list[Notice]
 
 
-FileFacts = tuple[int, int, int, int] | None
-
-
-def file_facts(path: Path) -> FileFacts:
-    """What the file system says of a file that changes when it is written: its size, times and
-    inode; None for no file."""
-    try:
-        status = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-
-
 _DIGESTS: dict[str, tuple[tuple, str, int]] = {}
 """Each text's digest, with the facts it was made from and when. A long-lived process (`mkdocs
 serve`) reads and hashes again only the texts whose file, corrections or entry changed: at a
@@ -285,7 +272,7 @@ def text_digest(path: Path, entry: Entry, shown: str) -> str:
     """A hash of all a text's page depends on besides the topics: its bytes, its corrections, its
     catalog entry and name, and for a PDF the pdftotext that reads it."""
     corrections = corrections_path(path)
-    reader = reader_version() if entry.file.endswith(PDF_SUFFIX) else ""  # a PDF's text is pdftotext's
+    reader = reader_version() if entry.is_pdf else ""  # a PDF's text is pdftotext's
     facts = (file_facts(path), file_facts(corrections), repr(entry), shown, reader)
     known = _DIGESTS.get(str(path))
     if known is not None and known[0] == facts and facts[0] is not None:
@@ -330,7 +317,8 @@ def convert_text(
     sources: Path, entry: Entry, topics: list[Topic], links: TopicLinks | None, site_url: str
 ) -> tuple[Article, Converted]:
     """One text, read, repaired and rendered, with what the collection's pages need of it."""
-    source, decoding = read_source(sources / entry.file, entry)
+    data = read_bytes(sources / entry.file)
+    source, decoding = source_of(data, display_path(sources / entry.file), entry)
     corrections = corrections_path(sources / entry.file)
     article, unresolved = make_article(source, load_corrections(corrections))
     pattern = links.mentions if links else None
@@ -357,8 +345,8 @@ def convert_text(
         report=text_report(article, corrections.exists()),
     )
     converted.received[received_file(article)] = source.text
-    if source.is_pdf:
-        converted.received[received_original(article)] = read_bytes(sources / entry.file)
+    if entry.is_pdf:
+        converted.received[received_original(article)] = data
     if corrections.exists():
         converted.received[corrections_file(article)] = read_text(corrections)
     converted.received_digests = {name: digest_of(page) for name, page in converted.received.items()}

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from .errors import InputError
-from .model import PDF_SUFFIX, Entry, Notice, Source
+from .model import Entry, Notice, Source
 from .pdf import read_pdf
 
 BYTE_ORDER_MARK = "\ufeff"
@@ -18,6 +18,19 @@ UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 """Control characters no text means to show (tab, line feed and carriage return excepted, and the
 form feed, which PDF extractors put between pages: the layout stage reads it as a page break)."""
+
+
+FileFacts = tuple[int, int, int, int] | None
+
+
+def file_facts(path: Path) -> FileFacts:
+    """What the file system says of a file that changes when it is written: its size, times and
+    inode; None for no file."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
 
 
 def display_path(path: Path) -> str:
@@ -110,11 +123,15 @@ def read_text(path: Path) -> str:
 
 
 def read_source(path: Path, entry: Entry) -> tuple[Source, list[Notice]]:
-    """Read and decode one source text, with what had to be done to it; or read a PDF's text, with
+    """Read one source file (see `source_of`)."""
+    return source_of(read_bytes(path), display_path(path), entry)
+
+
+def source_of(data: bytes, shown: str, entry: Entry) -> tuple[Source, list[Notice]]:
+    """A source text decoded from its bytes, with what had to be done to it; or a PDF's text, with
     what its page shows of the lines (`pdf.py`)."""
-    shown, data = display_path(path), read_bytes(path)  # a missing or unreadable file is said so here
-    if path.suffix == PDF_SUFFIX:
-        text, printed = read_pdf(path, shown)
+    if entry.is_pdf:
+        text, printed = read_pdf(data, shown)
         return Source(shown, text, entry, printed), []
     text, notices = decode_source(data, shown)
     return Source(shown, text, entry), notices

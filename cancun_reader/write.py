@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .read import display_path
+from .read import FileFacts, display_path, file_facts
 
 MANIFEST_NAME = ".generated.json"
 PAGE_MODE = 0o644
@@ -76,7 +76,7 @@ def holds(path: Path, content: str | bytes) -> bool:
     return path.read_text(encoding="utf-8") == content
 
 
-_MANIFESTS: dict[str, tuple[str, dict[str, Record]]] = {}
+_MANIFESTS: dict[str, tuple[FileFacts, dict[str, Record]]] = {}
 """The manifest this process wrote last in each `docs/`, with its file's size, time and inode: a
 long-lived process (`mkdocs serve`) does not read its own manifest again (at a thousand texts, a
 megabyte of JSON and 7,000 records). Read only as long as the file is as it was written."""
@@ -85,11 +85,11 @@ megabyte of JSON and 7,000 records). Read only as long as the file is as it was 
 def read_manifest(docs: Path) -> dict[str, Record]:
     """The pages an earlier build generated, with what it recorded of each (not to be changed)."""
     path = docs / MANIFEST_NAME
-    status = status_of(path)
-    if status is None:
+    facts = file_facts(path)
+    if facts is None:
         return {}
     written = _MANIFESTS.get(str(path))
-    if written is not None and written[0] == f"{stat_text(status)}:{status.st_ino}":
+    if written is not None and written[0] == facts:
         return written[1]
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
@@ -151,11 +151,10 @@ def write_manifest(docs: Path, records: dict[str, Record]) -> None:
     names = sorted(records)
     content = {"generated": names, "records": {n: [records[n].digest, records[n].stat] for n in names}}
     # one line, by json's C encoder: at 1,000 texts the manifest holds 7,000 records, and is
-    # written twice a build
+    # written once or twice a build
     path = docs / MANIFEST_NAME
     write_atomically(path, json.dumps(content, separators=(",", ":")) + "\n")
-    status = path.stat()
-    _MANIFESTS[str(path)] = (f"{stat_text(status)}:{status.st_ino}", dict(records))
+    _MANIFESTS[str(path)] = (file_facts(path), dict(records))
 
 
 def apply_plan(

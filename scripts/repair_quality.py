@@ -257,13 +257,17 @@ def run() -> dict[str, dict]:
     }
     results = {}
     for text, renderer, extractor, path in extractions():
-        if extractor == PDF:
-            extracted, printed = read_pdf(path, str(path.relative_to(ROOT)))
-            results[f"{text}.{renderer}.{extractor}"] = measure(texts[text], extracted, text, printed)
-        else:
-            extracted = path.read_text(encoding="utf-8")
-            results[f"{text}.{renderer}.{extractor}"] = measure(texts[text], extracted, text)
+        extracted, printed = reading(extractor, path)
+        results[f"{text}.{renderer}.{extractor}"] = measure(texts[text], extracted, text, printed)
     return results
+
+
+def reading(extractor: str, path: Path) -> tuple[str, Printed]:
+    """An extraction's text; or a PDF's, as the build reads it, with what its page shows of its
+    lines."""
+    if extractor == PDF:
+        return read_pdf(path.read_bytes(), str(path.relative_to(ROOT)))
+    return path.read_text(encoding="utf-8"), Printed()
 
 
 SHARES = (

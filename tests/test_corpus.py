@@ -28,13 +28,12 @@ def test_the_corpus_has_twelve_texts_each_printed_twice_and_extracted_three_time
     assert len(texts) >= 12 and len(RESULTS) == len(texts) * 2 * (3 + 1)
 
 
+PATHS = {f"{text}.{renderer}.{extractor}": path for text, renderer, extractor, path in quality.extractions()}
+
+
 def extraction(name: str) -> tuple[str, quality.Printed]:
     """The text of one extraction of the corpus, with what its page shows of its lines (a PDF's)."""
-    text, renderer, extractor = name.split(".")
-    if extractor == quality.PDF:
-        path = quality.CORPUS / "pdf" / f"{text}.{renderer}.pdf"
-        return quality.read_pdf(path, path.name)
-    return (quality.CORPUS / "extracted" / f"{name}.txt").read_text(encoding="utf-8"), quality.Printed()
+    return quality.reading(name.rsplit(".", 1)[1], PATHS[name])
 
 
 @pytest.mark.parametrize("name", sorted(RESULTS))

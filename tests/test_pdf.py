@@ -88,7 +88,7 @@ def test_a_corpus_pdf_reads_as_pdftotext_reads_it() -> None:
     """The text is pdftotext's own, line for line (but for the spaces of a page number set as
     `– 3 –`, which the placed words keep)."""
     pdf = CORPUS / "09-medicines.weasyprint.pdf"
-    text, printed = read_pdf(pdf, pdf.name)
+    text, printed = read_pdf(pdf.read_bytes(), pdf.name)
     plain = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert text == plain
     lines = text.split("\n")
