@@ -1,5 +1,6 @@
 """MkDocs hook: run the conversion before every build, list the generated pages in the nav, drop
-the theme's indentation from every page, and put the service worker into the built site.
+the theme's indentation from every page, and put the service worker into the built site. Under
+`mkdocs serve --dirty` (`make serve`), it tells MkDocs which pages an edit touched (`preview.py`).
 
 The conversion is the `cancun_reader` package, which knows nothing of MkDocs; this hook only calls
 it and turns bad input into a `PluginError` naming the file and line. The conversion also copies
@@ -15,6 +16,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files, InclusionLevel
+from preview import Preview, drop_search_entries
 
 from cancun_reader.cache import Cache
 from cancun_reader.compact import drop_indentation
@@ -28,11 +31,26 @@ from cancun_reader.worldmap import SHAPES
 log = logging.getLogger("mkdocs.hooks.cancun_reader")
 
 SERVING = False
+PREVIEW: Preview | None = None
+"""Under `mkdocs serve --dirty`: what the builds before read of each page."""
+PAGES: list[str] = []
+"""The pages the conversion generated, as `docs/` holds them."""
+
+
+class DirtyBuildNotice(logging.Filter):
+    """MkDocs warns at every dirty build that its navigation may be wrong; `preview.py` keeps it right."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global SERVING
+    global SERVING, PREVIEW
     SERVING = command == "serve"
+    if SERVING and dirty:
+        PREVIEW = Preview()
+        logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotice())
+        log.info("cancun_reader: after an edit, only the pages it touched are rendered again")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -69,7 +87,31 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"cancun_reader: {error}") from None
     for notice in report.notices:
         (log.warning if notice.is_warning else log.info)(str(notice))
+    PAGES[:] = report.pages
     config.nav = expand_sections(config.nav or [], report.pages)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    listed = listed_by_indexes(PAGES)  # not in the nav by design: MkDocs need not list them
+    for file in files.documentation_pages():
+        if file.src_uri in listed:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    return files
+
+
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    if PREVIEW is not None:
+        search = next((p for p in config.plugins.values() if hasattr(p, "search_index_prev")), None)
+        touched = PREVIEW.prepare(nav, config, files)
+        drop_search_entries(search, touched)
+        log.info(f"cancun_reader: {len(touched)} of {len(files.documentation_pages())} pages to render")
+    return nav
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    if PREVIEW is not None:
+        PREVIEW.page_read(page, markdown)
+    return markdown
 
 
 def expand_sections(nav: list, pages: list[str]) -> list:
@@ -80,10 +122,24 @@ def expand_sections(nav: list, pages: list[str]) -> list:
     for item in nav:
         (title, target), *_ = item.items() if isinstance(item, dict) else [(None, item)]
         if isinstance(target, str) and target in pages and target.endswith("/index.md"):
-            folder = target.removesuffix("index.md")
-            children = [p for p in pages if p.startswith(folder) and p != target]
+            children = section_pages(target, pages)
             indexes = [p for p in children if Path(p).stem.startswith("by-")]
             expanded.append({title: [target, *(indexes or children)]})
         else:
             expanded.append(item)
     return expanded
+
+
+def section_pages(index: str, pages: list[str]) -> list[str]:
+    folder = index.removesuffix("index.md")
+    return [p for p in pages if p.startswith(folder) and p != index]
+
+
+def listed_by_indexes(pages: list[str]) -> set[str]:
+    """The generated pages the nav leaves to index pages (`by-year.md`: a large collection)."""
+    listed = set()
+    for index in (p for p in pages if p.endswith("/index.md")):
+        children = section_pages(index, pages)
+        if any(Path(p).stem.startswith("by-") for p in children):
+            listed.update(p for p in children if not Path(p).stem.startswith("by-"))
+    return listed

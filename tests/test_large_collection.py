@@ -34,7 +34,14 @@ def large_site(tmp_path_factory) -> Path:
         shutil.copytree(collection / folder, project / folder)
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
+    (project / "build.log").write_text(result.stderr, encoding="utf-8")
     return project / "site"
+
+
+def test_the_build_does_not_list_the_articles_left_to_the_index_pages(large_site: Path) -> None:
+    log = (large_site.parent / "build.log").read_text(encoding="utf-8")
+    assert "Documentation built" in log
+    assert "not included in the \"nav\"" not in log, log[:2000]
 
 
 def slugs(site: Path) -> set[str]:

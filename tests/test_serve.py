@@ -1,8 +1,13 @@
-"""`mkdocs serve`: saving a source text rebuilds the page it feeds, once, with no rebuild loop."""
+"""`mkdocs serve`: saving a source text rebuilds the page it feeds, once, with no rebuild loop; under
+`mkdocs serve --dirty` (`make serve`), only the pages an edit touched are rendered again, and the
+rest of the preview stays right: the navigation, the search index, the pages a change to every
+page's navigation touches."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -40,13 +45,21 @@ def wait_for(url: str, text: str) -> bool:
     return False
 
 
-@pytest.fixture
-def server(project: Path) -> Iterator[tuple[str, Path]]:
+def serving(project: Path, *flags: str) -> Iterator[tuple[str, Path]]:
     port = free_port()
     log = project / "serve.log"
     with log.open("w") as stream:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+                "--livereload",
+                *flags,
+            ],
             cwd=project,
             stdout=stream,
             stderr=subprocess.STDOUT,
@@ -57,6 +70,30 @@ def server(project: Path) -> Iterator[tuple[str, Path]]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def server(project: Path) -> Iterator[tuple[str, Path]]:
+    yield from serving(project)
+
+
+@pytest.fixture
+def preview(project: Path) -> Iterator[tuple[str, Path]]:
+    """`mkdocs serve --dirty`, as `make serve` runs it."""
+    yield from serving(project, "--dirty")
+
+
+def nav_titles(html: str) -> list[str]:
+    return [
+        re.sub(r"<[^>]+>|\s+", " ", t).strip()
+        for t in re.findall(r'class="md-nav__link[^"]*">(.*?)</a>', html, re.S)
+    ]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_saving_a_source_text_updates_the_served_page(project: Path, server: tuple[str, Path]) -> None:
@@ -70,3 +107,34 @@ def test_saving_a_source_text_updates_the_served_page(project: Path, server: tup
     time.sleep(3)  # let any rebuild the edit caused run; a loop would keep rebuilding
     builds = log.read_text().count("Building documentation")
     assert builds <= 3, f"{builds} builds for one edit:\n{log.read_text()}"
+
+
+def test_the_preview_renders_only_what_an_edit_touched_and_keeps_the_rest_right(
+    project: Path, preview: tuple[str, Path]
+) -> None:
+    url, log = preview
+    other = url + "articles/cancun-walkout-pww.html"
+    assert wait_for(url + PAGE, "smallholder farmers"), log.read_text()
+    edit(project / "sources" / "mexico-discovers-the-wto.txt", "smallholder", "edited-smallholder")
+    assert wait_for(url + PAGE, "edited-smallholder farmers"), log.read_text()
+    rendered = [
+        int(n) for n, _ in re.findall(r"cancun_reader: (\d+) of (\d+) pages to render", log.read_text())
+    ]
+    assert rendered[0] > 20 and any(0 < n < 5 for n in rendered[1:]), log.read_text()  # first build, edit
+    # a page MkDocs did not render again still names every page in its navigation
+    titles = nav_titles(fetch(url + PAGE))
+    assert "Citizens' diplomacy from Cancún to Miami" in titles and "None" not in titles, titles
+    # the search index holds the edit, not the text before it, and each section once
+    time.sleep(2)
+    entries = json.loads(fetch(url + "search/search_index.json"))["docs"]
+    assert len({entry["location"] for entry in entries}) == len(entries)
+    page = [entry["text"] for entry in entries if entry["location"].startswith(PAGE)]
+    assert any("edited-smallholder farmers" in text for text in page)
+    assert not any(re.search(r"(?<!edited-)smallholder farmers", text) for text in page)
+    # a new title changes every page's navigation: every page is rendered again
+    edit(project / "sources" / "catalog.yml", "diplomacy from Cancún to Miami", "diplomacy, a new title")
+    assert wait_for(other, "diplomacy, a new title"), log.read_text()
+    assert "Citizens' diplomacy, a new title" in nav_titles(fetch(url + PAGE))
+    time.sleep(2)
+    locations = [entry["location"] for entry in json.loads(fetch(url + "search/search_index.json"))["docs"]]
+    assert len(locations) == len(set(locations))
