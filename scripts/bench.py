@@ -428,13 +428,14 @@ def table(results: dict) -> str:
         f"{o['plain_mkdocs_s']} s of the same pages, a ratio of {o['ratio']} (target ≤ 1.15: "
         f"{verdict(o['ratio'] <= 1.15)}).",
         f"- **Incremental rebuild** after one of 1,000 texts changes: {i['rebuild_s']} s in a long-lived "
-        f"process, as under `mkdocs serve` (target < 0.3 s: {verdict(i['rebuild_s'] < 0.3)}); "
+        f"process of its own, as under `mkdocs serve` (target < 0.3 s: {verdict(i['rebuild_s'] < 0.3)}); "
         f"{i['fresh_process_s']} s as a new `python scripts/build.py`, interpreter start included. It "
         f"rewrote {len(i['pages_rewritten'])} page(s): {', '.join(i['pages_rewritten'])}.",
         f"- **Edit to reload** with `mkdocs serve --dirty` (`make serve`): {e['median_s']} s median of "
         f"{e['edits']} edits, {e['max_s']} s at worst (target < 1.5 s: {verdict(e['median_s'] < 1.5)}); at "
-        f"{large['texts']} texts, {large['median_s']} s median of {large['edits']} edits, {large['max_s']} s "
-        "at worst (a whole build: see `mkdocs build` above).",
+        f"{large['texts']:,} texts, {large['median_s']} s median of {large['edits']} edits, "
+        f"{large['max_s']} s at worst, where `mkdocs serve` without `--dirty` builds the whole site again "
+        "(`mkdocs build` above).",
     ]
     if z.get("available"):
         sizes = "; ".join(

@@ -9,7 +9,7 @@ the hook between rebuilds, puts each case right:
   for theirs (a few: a large collection's nav lists index pages, not articles);
 - what every page shows (the navigation, the abbreviations appended to every page, mkdocs.yml, the
   theme's overrides) and the tag listings (built from every page's tags): when one of them changed,
-  every page is rendered again, as a clean build would;
+  or a page was taken out, every page is rendered again, as a clean build would;
 - a page that includes a fragment (`--8<--`) which changed is rendered again;
 - the search index: Material's keeps, under a dirty build, the entries of the pages it did not
   render again, and drops the old entries of one page; the old entries of every page rendered again
@@ -119,7 +119,11 @@ class Preview:
         fragments = fragment_digests(folders)
         renewed = {name for name, digest in fragments.items() if self.fragments.get(name) != digest}
         changed = [page for page in pages if page.file.is_modified()]
-        everything = shared != self.shared or self.changes_listings(changed, config)
+        gone = self.tags.keys() - {page.file.src_uri for page in pages}  # a text taken out
+        everything = shared != self.shared or bool(gone) or self.changes_listings(changed, config)
+        for uri in gone:
+            del self.tags[uri], self.includes[uri]
+            self.listings.discard(uri)
         touched = [
             page
             for page in pages
