@@ -41,7 +41,7 @@ def large_site(tmp_path_factory) -> Path:
 def test_the_build_does_not_list_the_articles_left_to_the_index_pages(large_site: Path) -> None:
     log = (large_site.parent / "build.log").read_text(encoding="utf-8")
     assert "Documentation built" in log
-    assert "not included in the \"nav\"" not in log, log[:2000]
+    assert 'not included in the "nav"' not in log, log[:2000]
 
 
 def slugs(site: Path) -> set[str]:
