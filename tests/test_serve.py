@@ -132,6 +132,9 @@ def test_the_preview_renders_only_what_an_edit_touched_and_keeps_the_rest_right(
     page = [entry["text"] for entry in entries if entry["location"].startswith(PAGE)]
     assert any("edited-smallholder farmers" in text for text in page)
     assert not any(re.search(r"(?<!edited-)smallholder farmers", text) for text in page)
+    # a new summary changes the fragment of the home page that lists the articles, not the page itself
+    edit(project / "sources" / "catalog.yml", "An opinion piece on", "An opinion piece, summed up again, on")
+    assert wait_for(url + "index.html", "An opinion piece, summed up again, on"), log.read_text()
     # a new title changes every page's navigation: every page is rendered again
     edit(project / "sources" / "catalog.yml", "diplomacy from Cancún to Miami", "diplomacy, a new title")
     assert wait_for(other, "diplomacy, a new title"), log.read_text()
