@@ -251,17 +251,9 @@ def edit_to_reload(work: Path, size: int) -> dict:
     slug = "mexico-discovers-the-wto" if size == 3 else "mexico-discovers-the-wto-0500"
     port = free_port()
     url = f"http://127.0.0.1:{port}/articles/{slug}.html"
+    make_serve = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty"]
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-            "--livereload",
-            "--dirty",
-        ],
+        [*make_serve, "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         env=ENV,
         stdout=subprocess.DEVNULL,

@@ -49,17 +49,9 @@ def serving(project: Path, *flags: str) -> Iterator[tuple[str, Path]]:
     port = free_port()
     log = project / "serve.log"
     with log.open("w") as stream:
+        serve = [sys.executable, "-m", "mkdocs", "serve", "--livereload", *flags]
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "--dev-addr",
-                f"127.0.0.1:{port}",
-                "--livereload",
-                *flags,
-            ],
+            [*serve, "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
             stdout=stream,
             stderr=subprocess.STDOUT,
