@@ -67,6 +67,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if PREVIEW is not None:
+        PREVIEW.built()
     if not SERVING:
         write_worker(Path(config.site_dir))
 
@@ -106,6 +108,11 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
         drop_search_entries(search, touched)
         log.info(f"cancun_reader: {len(touched)} of {len(files.documentation_pages())} pages to render")
     return nav
+
+
+def on_build_error(error: Exception) -> None:
+    if PREVIEW is not None:
+        PREVIEW.failed()
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:

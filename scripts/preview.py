@@ -13,7 +13,8 @@ the hook between rebuilds, puts each case right:
 - a page that includes a fragment (`--8<--`) which changed is rendered again;
 - the search index: Material's keeps, under a dirty build, the entries of the pages it did not
   render again, and drops the old entries of one page; the old entries of every page rendered again
-  are dropped here.
+  are dropped here;
+- a build that failed part way (a page MkDocs could not render): the next renders every page.
 """
 
 from __future__ import annotations
@@ -93,6 +94,8 @@ class Preview:
     tags: dict[str, tuple] = field(default_factory=dict)
     listings: set[str] = field(default_factory=set)
     """The pages that list the pages by tag."""
+    rendering: bool = False
+    """Whether a build is between `prepare` and its end."""
 
     def page_read(self, page, markdown: str) -> None:
         """Remember what a page includes, its tags and whether it lists pages by tag."""
@@ -131,8 +134,19 @@ class Preview:
         ]
         for page in touched:
             page.file.is_modified = always_modified  # an attribute of this file: MkDocs renders it
-        self.shared, self.fragments = shared, fragments
+        self.shared, self.fragments, self.rendering = shared, fragments, True
         return touched
+
+    def built(self) -> None:
+        """The build that `prepare` began has written every page."""
+        self.rendering = False
+
+    def failed(self) -> None:
+        """A build failed. If it failed while rendering (a page MkDocs could not render), what it
+        rendered and remembered may never have reached the site: the next renders every page. If
+        it failed before (bad input, which the conversion reports), nothing changed."""
+        if self.rendering:
+            self.shared, self.rendering = "", False
 
     def changes_listings(self, changed: list, config) -> bool:
         """Whether the tag listings change: a page that lists them changed, or a page's tags did."""

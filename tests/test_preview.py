@@ -62,6 +62,7 @@ def rendered_again(preview: Preview, nav, config, files) -> set[str]:
     for page in touched:  # what MkDocs then does with each page it renders
         page.read_source(config)
         preview.page_read(page, page.markdown)
+    preview.built()
     return {page.file.src_uri for page in touched}
 
 
@@ -102,3 +103,16 @@ def test_the_nav_keeps_the_titles_of_pages_not_rendered_again(preview: Preview, 
     nav, config, files = site(tmp_path)
     assert rendered_again(preview, nav, config, files) == set()
     assert [page.title for page in nav.pages] == [HOME, TOPICS]
+
+
+def test_after_a_build_that_failed_while_rendering_every_page_is_rendered_again(
+    preview: Preview, tmp_path: Path
+) -> None:
+    preview.prepare(*site(tmp_path, modified=[ARTICLE]))
+    preview.failed()  # MkDocs could not render the article: the hook's on_build_error
+    assert rendered_again(preview, *site(tmp_path)) == {HOME, TOPICS, ARTICLE, OTHER}
+
+
+def test_after_bad_input_the_next_build_renders_only_what_changed(preview: Preview, tmp_path: Path) -> None:
+    preview.failed()  # the conversion stopped on bad input, before MkDocs rendered anything
+    assert rendered_again(preview, *site(tmp_path, modified=[ARTICLE])) == {ARTICLE}
