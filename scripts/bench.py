@@ -172,27 +172,21 @@ def overhead(work: Path) -> dict:
     }
 
 
-REBUILDS = """
-import json, sys, time
-from pathlib import Path
-from cancun_reader.cache import Cache
-from cancun_reader.pipeline import build
-
-project, text = Path(sys.argv[1]), Path(sys.argv[2])
-cache = Cache(project / ".cache" / "cancun-reader")
-build(project / "sources", project / "topics", project / "docs", cache=cache)
-times, written = [], []
-for number in range(9):
-    content = text.read_text(encoding="utf-8")
-    text.write_text(content.replace("smallholder", f"smallholder{number}", 1), encoding="utf-8")
-    start = time.perf_counter()
-    report = build(project / "sources", project / "topics", project / "docs", cache=cache)
-    times.append(time.perf_counter() - start)
-    written = sorted(report.plan.write)
-print(json.dumps({"times": times, "written": written}))
-"""
-"""The rebuilds of a long-lived process that builds one collection, as `mkdocs serve` is: it
-builds once, then after each edit of one text."""
+def rebuild_times(project: Path, text: Path) -> dict:
+    """The rebuilds of a long-lived process that builds one collection, as `mkdocs serve` is: it
+    builds once, then again after each of nine edits of one text. Run in a process of its own
+    (`bench.py --rebuilds PROJECT TEXT`)."""
+    cache = Cache(project / ".cache" / "cancun-reader")
+    build(project / "sources", project / "topics", project / "docs", cache=cache)
+    times, written = [], []
+    for number in range(9):
+        content = text.read_text(encoding="utf-8")
+        text.write_text(content.replace("smallholder", f"smallholder{number}", 1), encoding="utf-8")
+        start = time.perf_counter()
+        report = build(project / "sources", project / "topics", project / "docs", cache=cache)
+        times.append(time.perf_counter() - start)
+        written = sorted(report.plan.write)
+    return {"times": times, "written": written}
 
 
 def incremental(work: Path) -> dict:
@@ -205,7 +199,10 @@ def incremental(work: Path) -> dict:
     build(project / "sources", project / "topics", project / "docs", cache=Cache(cache))
     text = project / "sources" / "mexico-discovers-the-wto-0500.txt"
     done = subprocess.run(
-        [sys.executable, "-c", REBUILDS, str(project), str(text)], check=True, capture_output=True, text=True
+        [sys.executable, __file__, "--rebuilds", str(project), str(text)],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     rebuilds = json.loads(done.stdout)
     fresh = []
@@ -453,6 +450,9 @@ def update_performance_page(markdown: str) -> None:
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--rebuilds"]:  # incremental()'s process of its own
+        print(json.dumps(rebuild_times(Path(sys.argv[2]), Path(sys.argv[3]))))
+        return 0
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="cancun-bench-") as folder:
         work = Path(folder)

@@ -130,7 +130,7 @@ def expand_sections(nav: list, pages: list[str]) -> list:
         (title, target), *_ = item.items() if isinstance(item, dict) else [(None, item)]
         if isinstance(target, str) and target in pages and target.endswith("/index.md"):
             children = section_pages(target, pages)
-            indexes = [p for p in children if Path(p).stem.startswith("by-")]
+            indexes = [p for p in children if is_index_page(p)]
             expanded.append({title: [target, *(indexes or children)]})
         else:
             expanded.append(item)
@@ -142,11 +142,16 @@ def section_pages(index: str, pages: list[str]) -> list[str]:
     return [p for p in pages if p.startswith(folder) and p != index]
 
 
+def is_index_page(page: str) -> bool:
+    """An index page of a large collection (`articles/by-year.md`)."""
+    return Path(page).stem.startswith("by-")
+
+
 def listed_by_indexes(pages: list[str]) -> set[str]:
     """The generated pages the nav leaves to index pages (`by-year.md`: a large collection)."""
     listed = set()
     for index in (p for p in pages if p.endswith("/index.md")):
         children = section_pages(index, pages)
-        if any(Path(p).stem.startswith("by-") for p in children):
-            listed.update(p for p in children if not Path(p).stem.startswith("by-"))
+        if any(is_index_page(p) for p in children):
+            listed.update(p for p in children if not is_index_page(p))
     return listed
