@@ -161,7 +161,7 @@ def received_page(article: Article) -> str:
 
 
 def received_file(article: Article) -> str:
-    """The text as received, to download: a PDF's as pdftotext reads it."""
+    """The text as received, to download: a PDF's as its pages are read (`page/`)."""
     return f"{RECEIVED_DIR}/{Path(article.source.entry.file).stem}.txt"
 
 
@@ -300,7 +300,7 @@ def render_received(article: Article, has_corrections: bool) -> str:
         download += f" · [its corrections file]({quote(stem)}.corrections.yml)"
     what = f"{escape_code('sources/' + entry.file)} as the editors received it"
     if entry.is_pdf:
-        what = f"the text that pdftotext reads from {escape_code('sources/' + entry.file)}"
+        what = f"the text read from the pages of {escape_code('sources/' + entry.file)}, in reading order"
     intro = (
         f"This is {what}, line by line, "
         "before the build repaired anything. A line the build changed links to its changes, and a "

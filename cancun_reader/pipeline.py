@@ -272,7 +272,7 @@ def text_digest(path: Path, entry: Entry, shown: str) -> str:
     """A hash of all a text's page depends on besides the topics: its bytes, its corrections, its
     catalog entry and name, and for a PDF the pdftotext that reads it."""
     corrections = corrections_path(path)
-    reader = reader_version() if entry.is_pdf else ""  # a PDF's text is pdftotext's
+    reader = reader_version() if entry.is_pdf else ""  # a PDF's text is its page reader's
     facts = (file_facts(path), file_facts(corrections), repr(entry), shown, reader)
     known = _DIGESTS.get(str(path))
     if known is not None and known[0] == facts and facts[0] is not None:

@@ -155,11 +155,11 @@ CASES = {
     ),
     "a PDF that is not whole": Case(
         write("sources/broken.pdf", CORPUS_PDF.read_bytes()[:2000]),
-        error="sources/broken.pdf: pdftotext cannot read it (",
+        error="sources/broken.pdf: cannot be read as a PDF (data format error); save the PDF again",
     ),
     "a PDF with no text": Case(
         write("sources/scan.pdf", blank_pdf()),
-        error="sources/scan.pdf: holds no text pdftotext can read (a scanned page is a picture of its "
+        error="sources/scan.pdf: holds no text to read (a scanned page is a picture of its "
         "letters); save its text, read by OCR, as scan.txt",
     ),
     "link to a file outside sources": Case(

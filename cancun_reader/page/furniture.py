@@ -1,0 +1,72 @@
+"""Page furniture found on the page itself: the runs in a page's top and bottom bands (above and
+below its body) that repeat from page to page, digits aside, and the page numbers there, in any
+form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .model import Page, Run
+
+BAND = 0.15
+"""The top and bottom bands of a page: this share of its height. Furniture stands there, outside
+the body's lines."""
+
+FOLIO = re.compile(
+    r"(?:page|p\.|seite|página)?\s*[-–—(\[|·]*\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]|·]*"
+    r"(?:\s*(?:of|/|de|von)\s*\d{1,4})?",
+    re.IGNORECASE,
+)
+"""A page number alone, as layouts print one: `12`, `– 12 –`, `Page 3 of 8`, `xii`, `[4]`, `3 / 8`."""
+
+
+def key(text: str) -> str:
+    """A run as compared with the runs of other pages: digits stand for any page number.
+
+    >>> key("Trade Review · 12"), key("12")
+    ('trade review · #', '#')
+    """
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def in_band(run: Run, page: Page, body_top: float, body_bottom: float) -> bool:
+    """Whether a run stands in the page's top band above its body, or its bottom band below it."""
+    return (run.box.bottom <= body_top + 1 and run.box.top < BAND * page.height) or (
+        run.box.top >= body_bottom - 1 and run.box.bottom > (1 - BAND) * page.height
+    )
+
+
+def furniture(pages: list[Page], body_runs: dict[int, list[Run]]) -> set[tuple[int, int]]:
+    """The runs that are page furniture, as (page number, index of the run on its page): in a band,
+    and either repeated (digits aside) in a band of another page, or a page number.
+
+    >>> from .model import Box, Style
+    >>> def run(text, top): return Run(text, Box(250, top, 350, top + 9), top + 7, Style("Sans", 8))
+    >>> body = Run("the body", Box(50, 100, 550, 700), 110, Style("Serif", 10))
+    >>> pages = [Page(n, 600, 800, (run("Trade Review", 30), body, run(str(n + 11), 760))) for n in (1, 2)]
+    >>> sorted(furniture(pages, {1: [body], 2: [body]}))
+    [(1, 0), (1, 2), (2, 0), (2, 2)]
+
+    Negative: a title at the top of the first page only, which repeats nowhere and is no number.
+    >>> pages = [Page(1, 600, 800, (run("Cotton at the centre", 30), body))]
+    >>> furniture(pages, {1: [body]})
+    set()
+    """
+    banded: dict[tuple[int, int], Run] = {}
+    for page in pages:
+        body = body_runs.get(page.number) or []
+        top = min((r.box.top for r in body), default=page.height / 2)
+        bottom = max((r.box.bottom for r in body), default=page.height / 2)
+        for index, run in enumerate(page.runs):
+            if in_band(run, page, top, bottom):
+                banded[(page.number, index)] = run
+    pages_with: Counter[str] = Counter()
+    for key_text in {(n, key(r.text)) for (n, _), r in banded.items()}:
+        pages_with[key_text[1]] += 1
+    return {
+        place
+        for place, run in banded.items()
+        if pages_with[key(run.text)] >= 2 or FOLIO.fullmatch(run.text.strip())
+    }

@@ -1,0 +1,205 @@
+"""Read a PDF's pages with PDFium (pypdfium2): every glyph with its box, baseline, font, size,
+weight and slant; every drawn rectangle and rule; every picture. Glyphs are gathered into runs and
+words by the gaps the page leaves between them, never by the text layer's spaces, which
+desktop-publishing exports leave out (`TheRoadToMiami`) or put inside words (`ne go ti a ti ons`).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterator
+from itertools import pairwise
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .model import Box, Drawing, Glyph, Page, Run, Style
+
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+"""Ligature code points (U+FB00–FB06), read as the letters the page shows: a search for *five* must
+find `ﬁve`."""
+
+SOFT_HYPHEN = "\u00ad"
+HYPHEN_BESIDE_SOFT = re.compile("\u00ad(?=-)|(?<=-)\u00ad")
+"""A soft hyphen beside a printed hyphen: an exporter's marker of a break point where the author's
+own hyphen stands (`neo\u00ad-liberal`); the printed one is kept."""
+
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+"""The tag a PDF puts before the name of a font it embeds only in part (`ABCDEF+DejaVuSerif`)."""
+
+ITALIC_FLAG, FORCE_BOLD_FLAG = 1 << 6, 1 << 18
+BOLD_WEIGHT = 600
+BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+ITALIC_NAME = re.compile(r"italic|oblique|slant", re.IGNORECASE)
+
+WORD_GAP = 0.1
+"""A gap between glyphs of at least this share of an em (beyond the line's usual gap between
+letters) parts two words: a word space is a quarter to a third of an em, a justified one wider, an
+italic one after a kerned letter as little as a sixth (`of the`); letters touch, or nearly."""
+
+EM_HEIGHT = 1.15
+"""A glyph's loose box (its font's ascent to its descent) is about this many ems tall."""
+
+RUN_GAP = 0.9
+"""A gap of this share of the type size or more ends a run: a column's gutter, or a justified
+space so wide that the columns' analysis must decide whether it is one."""
+
+
+def read_pages(data: bytes) -> list[Page]:
+    """Every page of a PDF (its bytes) as data. Raises `pdfium.PdfiumError` on a file PDFium cannot
+    open."""
+    document = pdfium.PdfDocument(data)
+    try:
+        return [read_page(document[index], index + 1) for index in range(len(document))]
+    finally:
+        document.close()
+
+
+def read_page(page: pdfium.PdfPage, number: int) -> Page:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        glyphs = list(glyphs_of(textpage, height))
+    finally:
+        textpage.close()
+    drawings, pictures = drawings_of(page, height)
+    return Page(number, width, height, tuple(runs_of(glyphs)), tuple(drawings), tuple(pictures))
+
+
+def glyphs_of(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Glyph]:
+    """The printed characters of a page in the order its content draws them; spaces are left out
+    (the gaps between glyphs say where words end)."""
+    handle = textpage.raw
+    rect = pdfium_c.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    styles: dict[tuple, Style] = {}
+    for index in range(pdfium_c.FPDFText_CountChars(handle)):
+        if pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+            continue
+        text = chr(pdfium_c.FPDFText_GetUnicode(handle, index))
+        if text.isspace() or text in "\x00\ufffe\uffff":
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(handle, index, rect)
+        pdfium_c.FPDFText_GetCharOrigin(handle, index, x, y)
+        # the em from the glyph's box (its font's ascent and descent): points on the page,
+        # whatever scale the text matrix and the page's transformation set it at
+        size = round((rect.top - rect.bottom) / EM_HEIGHT, 1)
+        length = pdfium_c.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
+        weight = pdfium_c.FPDFText_GetFontWeight(handle, index)
+        key = (name.raw[: max(length - 1, 0)], size, flags.value, weight)
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = style_of(key[0].decode("latin-1"), size, flags.value, weight)
+        box = Box(rect.left, height - rect.top, rect.right, height - rect.bottom)
+        yield Glyph(text, box, height - y.value, style)
+
+
+def style_of(font: str, size: float, flags: int, weight: int) -> Style:
+    """A glyph's style from what PDFium says of its font.
+
+    >>> style_of("ABCDEF+DejaVuSerif-BoldItalic", 9.5, 0, -1)
+    Style(font='DejaVuSerif', size=9.5, bold=True, italic=True)
+    >>> style_of("LMRoman10-Regular", 10, 0, 400)
+    Style(font='LMRoman10', size=10, bold=False, italic=False)
+    """
+    font = SUBSET_TAG.sub("", font)
+    family = re.split(r"[-,]", font, maxsplit=1)[0]
+    bold = weight >= BOLD_WEIGHT or bool(flags & FORCE_BOLD_FLAG) or bool(BOLD_NAME.search(font))
+    italic = bool(flags & ITALIC_FLAG) or bool(ITALIC_NAME.search(font))
+    return Style(family, size, bold, italic)
+
+
+def same_line(before: Glyph, glyph: Glyph) -> bool:
+    """Whether `glyph` goes on the line of the glyph drawn before it: on its baseline, or raised
+    or lowered a little in smaller type (a note's number), and not far back to the left."""
+    size = max(before.style.size, glyph.style.size, 1.0)
+    return (
+        abs(glyph.baseline - before.baseline) < 0.45 * size
+        and glyph.box.x0 >= before.box.x0 - 0.1 * size  # a ligature's letters share one box
+        and glyph.box.x0 - before.box.x1 < RUN_GAP * size
+    )
+
+
+def runs_of(glyphs: list[Glyph]) -> Iterator[Run]:
+    """The page's runs: glyphs drawn one after another on a line, cut where they leave the line or
+    leave a gap as wide as a gutter."""
+    start = 0
+    for index in range(1, len(glyphs) + 1):
+        if index == len(glyphs) or not same_line(glyphs[index - 1], glyphs[index]):
+            if start < index:
+                yield run_of(glyphs[start:index])
+            start = index
+
+
+def run_of(glyphs: list[Glyph]) -> Run:
+    """A run's text, its words parted where the gap between two glyphs is a word space: wider, by
+    a share of the type size, than the run's usual gap between letters.
+
+    >>> from .model import Box, Glyph, Style
+    >>> style = Style("Serif", 10)
+    >>> def glyph(text, x): return Glyph(text, Box(x, 0, x + 5, 12), 10, style)
+    >>> run_of([glyph(c, x) for c, x in zip("TheRoad", [0, 5, 10, 18, 23, 28, 33])]).text
+    'The Road'
+    >>> run_of([glyph(c, x) for c, x in zip("negoti", [0, 7, 14, 21, 28, 35])]).text  # letter-spaced
+    'negoti'
+    """
+    gaps = [b.box.x0 - a.box.x1 for a, b in pairwise(glyphs)]
+    size = statistics.median(g.style.size for g in glyphs)
+    letters = statistics.median(gaps) if len(gaps) >= 3 else 0.0
+    parted = max(letters, 0.0) + WORD_GAP * size  # letter-spaced, the words' gaps are wider still
+    text = LIGATURES.get(glyphs[0].text, glyphs[0].text)
+    for gap, glyph in zip(gaps, glyphs[1:], strict=True):
+        text += (" " if gap >= parted else "") + LIGATURES.get(glyph.text, glyph.text)
+    text = HYPHEN_BESIDE_SOFT.sub("", text)
+    if SOFT_HYPHEN in text[:-1]:
+        text = text[:-1].replace(SOFT_HYPHEN, "") + text[-1]  # unprinted, but at the line's end
+    box = Box(
+        min(g.box.x0 for g in glyphs),
+        min(g.box.top for g in glyphs),
+        max(g.box.x1 for g in glyphs),
+        max(g.box.bottom for g in glyphs),
+    )
+    letters_style = Counter(g.style for g in glyphs if g.text.isalpha()) or Counter(g.style for g in glyphs)
+    return Run(
+        text,
+        box,
+        statistics.median(g.baseline for g in glyphs),
+        letters_style.most_common(1)[0][0],
+        tuple(glyphs),
+    )
+
+
+def drawings_of(page: pdfium.PdfPage, height: float) -> tuple[list[Drawing], list[Box]]:
+    """The rectangles and rules a page draws (paths: their bounds, whether filled or stroked) and
+    its pictures (images' bounds)."""
+    drawings, pictures = [], []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    for item in page.get_objects(
+        filter=(pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE), max_depth=4
+    ):
+        left, bottom, right, top = item.get_bounds()
+        box = Box(left, height - top, right, height - bottom)
+        if item.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            pictures.append(box)
+            continue
+        pdfium_c.FPDFPath_GetDrawMode(item.raw, fill, stroke)
+        filled = fill.value != 0
+        if filled and pdfium_c.FPDFPageObj_GetFillColor(item.raw, red, green, blue, alpha):
+            filled = alpha.value > 0 and (red.value, green.value, blue.value) != (255, 255, 255)
+        if filled or stroke.value:
+            drawings.append(Drawing(box, filled, bool(stroke.value)))
+    return drawings, pictures

@@ -1,0 +1,392 @@
+"""A PDF's pages read in the order their author wrote them, as lines of text, with what the page
+shows of each line that the text alone loses (`Printed`).
+
+The order comes from the page's geometry, not from the order its content draws: furniture apart,
+the main flow column by column and page by page; a span across the columns (a title, a box set
+across them) between what stands above and below it; a box read whole where it stands in its
+column. A blank line parts two lines of different kinds (another size, weight or slant of type,
+another box), as any extractor's text parts its blocks.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..layout.lines import ends_sentence, starts_sentence
+from ..model import Printed
+from .columns import Columns, body_style, columns_of, is_body_size
+from .furniture import BAND, furniture
+from .model import Box, Glyph, Page, Run, Style
+
+INDENT = (0.6, 2.5)
+"""A paragraph's first-line indent, in ems: from a little over half an em to two and a half. Less
+is the ragged edge of a column; more is a list, a quotation or a box beside the text."""
+
+AT_EDGE = 0.3
+"""Within this many ems of the column's edge, a line starts (or ends) at the edge."""
+
+SPACE = 0.4
+"""Space above a line beyond the text's usual space between lines, in ems, that opens a paragraph
+set as reports set them (no indent, space between)."""
+
+SMALLER = 0.9
+"""Type a tenth smaller than the body's: a caption's, a box's, a note's."""
+
+NEAR = 2.5
+"""A caption stands within this many ems of its picture (or the empty frame of one)."""
+
+BOX_LEAST = (4.0, 1.2)
+"""A drawn rectangle that holds text is a box when it is at least this many ems wide and tall."""
+
+RAISED = 0.55
+"""A run whose baseline is within this many ems of a row's stands on that row: a note's number set
+as a superscript is raised a third of an em or so; the next line is more than an em below."""
+
+DROP_CAP = 1.8
+"""A letter this many times the body's size or more, at a paragraph's start, is a drop cap."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the reading: its text, where it stands, its style, and what it belongs to."""
+
+    text: str
+    box: Box
+    style: Style  # the style most of its letters are set in
+    column: tuple[float, float]  # the x-range of its column (or of the page's text, for a span)
+    group: int = -1  # the box it is read in, if any
+    furniture: bool = False
+    page: int = 0
+    ends: tuple[Style, Style] | None = None  # the styles of its first and last letters
+
+    @property
+    def first(self) -> Style:
+        return self.ends[0] if self.ends else self.style
+
+    @property
+    def last(self) -> Style:
+        return self.ends[1] if self.ends else self.style
+
+
+def rows(runs: list[Run]) -> list[list[Run]]:
+    """Runs gathered into the rows they stand on (a line cut at its wide spaces, a note's raised
+    number), each row left to right, rows top to bottom. A drop cap, on the baseline of its
+    paragraph's second or third line, is a row of its own, above its first."""
+    found: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: (r.baseline, r.box.x0)):
+        if found:
+            last = found[-1]
+            size = max(run.style.size, last[0].style.size)
+            alike = max(run.style.size, last[0].style.size) < DROP_CAP * min(
+                run.style.size, last[0].style.size
+            )
+            if alike and abs(run.baseline - statistics.median(r.baseline for r in last)) < RAISED * size:
+                last.append(run)
+                continue
+        found.append([run])
+    for row in found:
+        row.sort(key=lambda r: r.box.x0)
+    found.sort(key=lambda row: min(r.box.top for r in row))
+    return found
+
+
+def joined(row: list[Run]) -> str:
+    """A row's runs as one line: a space between runs, none before a raised note number that
+    touches its word."""
+    text = row[0].text
+    for before, run in pairwise(row):
+        touching = run.box.x0 - before.box.x1 < 0.1 * before.style.size
+        text += ("" if touching else " ") + run.text
+    return text
+
+
+def merge_box(row: list[Run]) -> Box:
+    return Box(
+        min(r.box.x0 for r in row),
+        min(r.box.top for r in row),
+        max(r.box.x1 for r in row),
+        max(r.box.bottom for r in row),
+    )
+
+
+def boxes_on(page: Page, body: Style) -> list[Box]:
+    """The drawn rectangles of a page that hold text as a box does: framed or filled, large enough,
+    not the page's own background, not inside another such box; three or more stacked alike are the
+    rows of a table, no box."""
+    em = body.size
+    found = [
+        d.box
+        for d in page.drawings
+        if not d.is_rule
+        and d.box.width >= BOX_LEAST[0] * em
+        and d.box.height >= BOX_LEAST[1] * em
+        and d.box.width * d.box.height < 0.8 * page.width * page.height
+        and any(d.box.holds(r.box) for r in page.runs)
+    ]
+    found = [
+        b
+        for b in found
+        if not any(o != b and o.holds(b) and o.width * o.height > b.width * b.height for o in found)
+    ]
+    found = list(dict.fromkeys(found))
+    rows_alike = [
+        b
+        for b in found
+        if sum(
+            abs(o.x0 - b.x0) < 1
+            and abs(o.x1 - b.x1) < 1
+            and (abs(o.top - b.bottom) < 2 or abs(o.bottom - b.top) < 2)
+            for o in found
+        )
+        >= 1
+    ]
+    stacked = {
+        b for b in rows_alike if sum(abs(o.x0 - b.x0) < 1 and abs(o.x1 - b.x1) < 1 for o in rows_alike) >= 3
+    }
+    return [b for b in found if b not in stacked]
+
+
+def frames_on(page: Page, body: Style) -> list[Box]:
+    """Where a page shows a picture: its images, and the rectangles it draws that hold no text and
+    are at least three ems each way (a picture's frame or its grey stand-in)."""
+    em = body.size
+    empty = [
+        d.box
+        for d in page.drawings
+        if d.box.width >= 3 * em
+        and d.box.height >= 3 * em
+        and not any(d.box.holds(Box(*centre(r.box), *centre(r.box))) for r in page.runs)
+        and d.box.width * d.box.height < 0.8 * page.width * page.height
+    ]
+    return [*page.pictures, *empty]
+
+
+def centre(box: Box) -> tuple[float, float]:
+    return ((box.x0 + box.x1) / 2, (box.top + box.bottom) / 2)
+
+
+def near(box: Box, frame: Box, distance: float) -> bool:
+    """Whether `box` stands within `distance` of `frame`, beside or below or above it."""
+    return (
+        box.x1 >= frame.x0 - distance
+        and box.x0 <= frame.x1 + distance
+        and box.top <= frame.bottom + distance
+        and box.bottom >= frame.top - distance
+    )
+
+
+def page_lines(page: Page, body: Style, furniture_runs: set[int]) -> list[Line]:
+    """A page's lines in reading order (see the module's docstring)."""
+    groups = boxes_on(page, body)
+    in_group: dict[int, int] = {}
+    for index, run in enumerate(page.runs):
+        for number, group in enumerate(groups):
+            if index not in furniture_runs and group.holds(run.box):
+                in_group[index] = number
+                break
+    flow = [r for i, r in enumerate(page.runs) if i not in furniture_runs and i not in in_group]
+    columns = columns_of(flow, body)
+    text_span = (
+        min((c[0] for c in columns.spans), default=0.0),
+        max((c[1] for c in columns.spans), default=page.width),
+    )
+
+    # items: a row of the flow in one column, a row spanning the columns, or a whole box
+    items: list[tuple[int | None, float, list[Line]]] = []
+    by_column: dict[int | None, list[Run]] = {}
+    for run in flow:
+        by_column.setdefault(columns.of(run.box, body.size), []).append(run)
+    for column, runs in by_column.items():
+        span = text_span if column is None else columns.spans[column]
+        for row in rows(runs):
+            line = Line(
+                joined(row), merge_box(row), main_style(row), span, page=page.number, ends=ends_of(row)
+            )
+            items.append((column, line.box.top, [line]))
+    for number, group in enumerate(groups):
+        runs = [page.runs[i] for i, g in in_group.items() if g == number]
+        lines = [
+            Line(
+                joined(row),
+                merge_box(row),
+                main_style(row),
+                (group.x0, group.x1),
+                number,
+                page.number,
+                ends=ends_of(row),
+            )
+            for row in rows(runs)
+        ]
+        if lines:
+            items.append((columns.of(group, body.size), group.top, lines))
+    ordered = in_reading_order(items, columns)
+    heads = [
+        Line(
+            page.runs[i].text,
+            page.runs[i].box,
+            page.runs[i].style,
+            text_span,
+            furniture=True,
+            page=page.number,
+        )
+        for i in sorted(furniture_runs, key=lambda i: page.runs[i].box.top)
+    ]
+    middle = ordered[0].box.top if ordered else page.height / 2
+    return [h for h in heads if h.box.top < middle] + ordered + [h for h in heads if h.box.top >= middle]
+
+
+def letters(row: list[Run]) -> list[Glyph]:
+    return [g for r in row for g in r.glyphs if g.text.isalpha()]
+
+
+def main_style(row: list[Run]) -> Style:
+    """The style most of a row's letters are set in."""
+    counted = Counter(g.style for g in letters(row))
+    return counted.most_common(1)[0][0] if counted else row[0].style
+
+
+def ends_of(row: list[Run]) -> tuple[Style, Style] | None:
+    """The styles of a row's first and last letters: a heading run into its paragraph starts a line
+    in another type than it ends in."""
+    found = letters(row)
+    return (found[0].style, found[-1].style) if found else None
+
+
+def in_reading_order(items: list[tuple[int | None, float, list[Line]]], columns: Columns) -> list[Line]:
+    """Items of a page in reading order: the spans across the columns by their tops, and before
+    each, what the columns hold above it, column by column."""
+    spans = sorted((i for i in items if i[0] is None), key=lambda i: i[1])
+    in_columns = sorted((i for i in items if i[0] is not None), key=lambda i: (i[0], i[1]))
+    ordered: list[Line] = []
+    taken: set[int] = set()
+    for span in [*spans, (None, float("inf"), [])]:
+        above = [index for index, item in enumerate(in_columns) if index not in taken and item[1] < span[1]]
+        leading = heads_of(span, [in_columns[i] for i in above])
+        for index in above:
+            if id(in_columns[index]) not in leading:
+                ordered.extend(in_columns[index][2])
+            taken.add(index)
+        ordered.extend(line for item in in_columns if id(item) in leading for line in item[2])
+        ordered.extend(span[2])
+    return ordered
+
+
+def heads_of(span: tuple, above: list[tuple[int | None, float, list[Line]]]) -> set[int]:
+    """The items of one column that stand just above a span, below everything the other columns
+    hold there, in another type than the lines before them: the span's heading (`Notes` over notes
+    set across the columns), read with it, not between the columns."""
+    if not span[2] or not above:
+        return set()
+    heads: set[int] = set()
+    for item in sorted(above, key=lambda i: -i[1]):
+        others = [o for o in above if o[0] != item[0]]
+        if any(o[2][-1].box.bottom > item[1] for o in others):
+            break
+        same = [o for o in above if o[0] == item[0] and o[1] < item[1]]
+        if not same or same[-1][2][-1].style == item[2][0].style:
+            break
+        heads.add(id(item))
+    return heads
+
+
+def reading(pages: list[Page]) -> tuple[str, Printed]:
+    """The text of a PDF's pages, line by line in reading order, with a form feed before each page
+    after the first, and what the page shows of the lines (`Printed`)."""
+    body = body_style(pages)
+    flow_runs = {p.number: [r for r in p.runs if is_body_size(r, body)] for p in pages}
+    found = furniture(pages, flow_runs)
+    texts: list[str] = []
+    printed = PrintedLines(body)
+    at_foot: list[Box] = []
+    for page in pages:
+        lines = page_lines(page, body, {i for n, i in found if n == page.number})
+        frames = frames_on(page, body) + carried_over(at_foot, lines, body)
+        at_foot = [f for f in frames_on(page, body) if f.bottom > (1 - 2 * BAND) * page.height]
+        page_start = len(texts)
+        before: Line | None = None
+        for line in lines:
+            if before is not None and breaks_between(before, line, body):
+                texts.append("")
+            texts.append(line.text)
+            printed.add(len(texts), line, before, frames)
+            before = line
+        if page_start < len(texts):
+            texts[page_start] = "\f" + texts[page_start] if page_start else texts[page_start]
+        texts.append("")
+    return "\n".join(texts), printed.result()
+
+
+def carried_over(at_foot: list[Box], lines: list[Line], body: Style) -> list[Box]:
+    """The pictures at the foot of the page before, as standing just above this page's first line
+    of text: a caption the layout carried over to the next page is still beside its picture."""
+    top = min((line.box.top for line in lines if not line.furniture), default=0.0)
+    return [Box(f.x0, top - 2 * body.size, f.x1, top - body.size) for f in at_foot]
+
+
+def kind(line: Line, style: Style, body: Style) -> tuple:
+    """What a line is at one of its ends, as far as parting blocks goes: its box, the size (to a
+    tenth of the body's), weight and font of its type there, and its slant if it is slanted all
+    through (an italic word ending a line of the body parts nothing); furniture or not."""
+    return (
+        line.group,
+        round(style.size / body.size, 1),
+        style.bold,
+        style.font,
+        line.style.italic,
+        line.furniture,
+    )
+
+
+def breaks_between(before: Line, line: Line, body: Style) -> bool:
+    """Whether a blank line parts two lines: the first ends in another kind of type than the second
+    begins with (a heading run into its paragraph begins one, and ends in the paragraph's type)."""
+    return kind(before, before.last, body) != kind(line, line.first, body)
+
+
+class PrintedLines:
+    """What the page shows of each line, gathered as the lines are numbered."""
+
+    def __init__(self, body: Style) -> None:
+        self.body = body
+        self.indented: set[int] = set()
+        self.full: set[int] = set()
+        self.small: set[int] = set()
+        self.spaced: set[int] = set()
+        self.gaps: list[tuple[int, float, Line, Line]] = []
+
+    def add(self, number: int, line: Line, before: Line | None, frames: list[Box]) -> None:
+        em = self.body.size
+        body_line = is_body_size_line(line, self.body)
+        left, right = line.column
+        if body_line and right - line.box.x1 < AT_EDGE * em:
+            self.full.add(number)
+        if line.style.size < SMALLER * self.body.size and any(near(line.box, f, NEAR * em) for f in frames):
+            self.small.add(number)
+        if before is None or not body_line or before.column != line.column or before.group != line.group:
+            return
+        if not is_body_size_line(before, self.body) or line.box.top < before.box.top:
+            return
+        indent = line.box.x0 - left
+        if INDENT[0] * em < indent < INDENT[1] * em and ends_sentence(before.text):
+            self.indented.add(number)
+        self.gaps.append((number, line.box.top - before.box.bottom, before, line))
+
+    def result(self) -> Printed:
+        usual = statistics.median(g for _, g, _, _ in self.gaps) if self.gaps else 0.0
+        spaced = {
+            number
+            for number, gap, before, line in self.gaps
+            if gap - usual >= SPACE * self.body.size
+            and ends_sentence(before.text)
+            and starts_sentence(line.text)
+        }
+        return Printed(
+            frozenset(self.indented), frozenset(self.full), frozenset(self.small), frozenset(spaced)
+        )
+
+
+def is_body_size_line(line: Line, body: Style) -> bool:
+    return abs(line.style.size - body.size) <= 0.08 * body.size and line.group < 0 and not line.furniture

@@ -1,0 +1,85 @@
+"""Stage 0 for a PDF, the page as data (`cancun_reader/page/`): glyphs into words, and runs of type
+and drawings into lines in reading order, from tests/cases/page/*.yml; and the corpus's PDFs read
+as the build reads them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from project import load_cases
+
+from cancun_reader.page.glyphs import run_of
+from cancun_reader.page.model import Box, Drawing, Glyph, Page, Run, Style
+from cancun_reader.page.reading import reading
+from cancun_reader.pdf import read_pdf
+
+CORPUS = Path(__file__).resolve().parent / "corpus" / "pdf"
+HEIGHT = 1.15  # a glyph's box is this many ems tall
+
+
+def glyph(text: str, x0: float, x1: float, style: Style, top: float = 0.0) -> Glyph:
+    return Glyph(text, Box(x0, top, x1, top + HEIGHT * style.size), top + 0.9 * style.size, style)
+
+
+def run(text: str, x0: float, top: float, x1: float, size: float = 10, **flags: bool) -> Run:
+    """A run of type as a case writes it, its letters spread evenly over its width."""
+    style = Style("Serif" if not flags.get("bold") else "Sans", size, **flags)
+    step = (x1 - x0) / max(len(text), 1)
+    glyphs = tuple(
+        glyph(c, x0 + i * step, x0 + (i + 1) * step, style, top) for i, c in enumerate(text) if c != " "
+    )
+    return Run(text, Box(x0, top, x1, top + HEIGHT * size), top + 0.9 * size, style, glyphs)
+
+
+def runs_of_case(written: list) -> list[Run]:
+    runs = []
+    for item in written:
+        if isinstance(item, list):
+            runs.append(run(*item))
+        elif "runs" in item:
+            runs.extend(run(**each) for each in item["runs"])
+        else:
+            runs.append(run(**item))
+    return runs
+
+
+def page_of_case(number: int, written: dict) -> Page:
+    drawings = tuple(Drawing(Box(*d[:4]), filled=d[4], stroked=not d[4]) for d in written.get("drawings", []))
+    pictures = tuple(Box(*p) for p in written.get("pictures", []))
+    return Page(number, 595, 842, tuple(runs_of_case(written["runs"])), drawings, pictures)
+
+
+@pytest.mark.parametrize("case", load_cases("page"))
+def test_page_case(case: dict) -> None:
+    if "glyphs" in case:
+        style = Style("Serif", 10)
+        assert run_of([glyph(t, x0, x1, style) for t, x0, x1 in case["glyphs"]]).text == case["text"]
+        return
+    text, printed = reading([page_of_case(n, p) for n, p in enumerate(case["pages"], 1)])
+    assert text == case["text"]
+    if "small" in case:
+        assert sorted(printed.small) == case["small"]
+    if "indented" in case:
+        assert sorted(printed.indented) == case["indented"]
+
+
+def test_a_corpus_pdf_is_read_with_its_paragraphs_indents_and_without_its_furniture_in_the_flow() -> None:
+    """A two-column PDF set by WeasyPrint: its running head opens each page and its page number
+    ends it, its indented lines are said to be, and its words are those the page shows (no
+    ligature code point)."""
+    pdf = CORPUS / "09-medicines.weasyprint.pdf"
+    text, printed = read_pdf(pdf.read_bytes(), pdf.name)
+    pages = text.split("\f")
+    assert len(pages) == 2
+    for page in pages:
+        lines = [line for line in page.split("\n") if line]
+        assert lines[0] == "Health and Trade"
+        assert lines[-1].strip("– ").isdigit()
+    lines = text.split("\n")
+    assert [lines[n - 1] for n in sorted(printed.indented)] == [
+        "The dispute had begun with the declaration on public health adopted at",
+        "Health campaigners did not celebrate for long. They warned that new bi\u2010",
+    ]
+    assert not any("\ufb00" <= c <= "\ufb06" for c in text)
