@@ -14,7 +14,7 @@ EPUBCHECK := /usr/share/java/epubcheck.jar
 PAPER ?= A4
 
 .PHONY: setup browser pages site serve test lint format lock clean golden epub pdf publish gh-deploy \
-	bundle audit bench corpus
+	bundle audit bench corpus corpus-latex
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -111,6 +111,14 @@ $(CORPUS_VENV)/.installed: requirements-corpus.txt
 
 corpus: browser $(CORPUS_VENV)/.installed  ## print tests/corpus/texts with WeasyPrint and Chromium, extract with pdftotext, pdfminer.six, pypdf
 	$(CORPUS_VENV)/bin/python scripts/corpus.py
+
+# The test set of the PDF reader: the corpus's texts set by LaTeX in layouts drawn from seeds
+# (scripts/latex_layouts.py), with Debian's TeX Live installed when missing and this is root.
+TEX_PACKAGES := texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended lmodern
+corpus-latex: setup  ## set tests/corpus/latex/*.pdf again with pdflatex (SEEDS="2601 2602" for others)
+	@command -v pdflatex >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEX_PACKAGES) >/dev/null; }
+	$(BIN)/python scripts/latex_layouts.py $(if $(SEEDS),--seeds $(SEEDS))
 
 clean:
 	rm -rf site dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/.includes \

@@ -234,6 +234,7 @@ PDF = "pdf"
 EXTRACTORS = ("pdfminer", "pdftotext", "pypdf")
 """The extractors whose texts an editor drops into `sources/`."""
 HEADERS = {PDF: "PDF read by the build"}
+TEST_HEADER = "test set: LaTeX's PDFs, layouts from seeds"
 
 
 def extractions() -> list[tuple[str, str, str, Path]]:
@@ -246,7 +247,19 @@ def extractions() -> list[tuple[str, str, str, Path]]:
     for path in sorted((CORPUS / "pdf").glob("*.pdf")):
         text, renderer = path.stem.split(".")
         found.append((text, renderer, PDF, path))
+    for path in sorted((CORPUS / "latex").glob("*.pdf")):
+        text, seed = path.stem.split(".")
+        found.append((text, f"latex-{seed}", PDF, path))
     return found
+
+
+TEST_SET = "latex-"
+"""The renderers of the test set (`scripts/latex_layouts.py`): LaTeX, in layouts drawn from seeds,
+which the PDF reader was not built against; the development set is the HTML template's PDFs."""
+
+
+def in_test_set(key: str) -> bool:
+    return key.split(".")[1].startswith(TEST_SET)
 
 
 def run() -> dict[str, dict]:
@@ -283,11 +296,13 @@ SHARES = (
 COUNTS = ("words lost", "stray words", "furniture left", "warnings")
 
 
-def totals(results: dict[str, dict], extractor: str | None = None) -> dict:
+def totals(results: dict[str, dict], extractor: str | None = None, test_set: bool = False) -> dict:
     """The measures summed over one extractor's results, or (with none named) over the texts of
-    all three extractors."""
+    all three extractors; of the development set, or of the test set."""
     named = (extractor,) if extractor else EXTRACTORS
-    chosen = [r for key, r in results.items() if key.rsplit(".", 1)[1] in named]
+    chosen = [
+        r for key, r in results.items() if key.rsplit(".", 1)[1] in named and in_test_set(key) == test_set
+    ]
     out: dict = {}
     for name in SHARES:
         hits, of = sum(r[name][0] for r in chosen), sum(r[name][1] for r in chosen)
@@ -299,10 +314,12 @@ def totals(results: dict[str, dict], extractor: str | None = None) -> dict:
 
 def report_table(results: dict[str, dict]) -> str:
     """The measures per extractor, over the three extractors' texts (`all three`), and for the
-    PDFs the build reads itself."""
-    header = "| measure | " + " | ".join(EXTRACTORS) + f" | all three | {HEADERS[PDF]} | target |"
-    lines = [header, "|" + " --- |" * (len(EXTRACTORS) + 4)]
+    PDFs the build reads itself: the development set's, and the test set's."""
+    named = [*EXTRACTORS, "all three", HEADERS[PDF], TEST_HEADER, "target"]
+    header = "| measure | " + " | ".join(named) + " |"
+    lines = [header, "|" + " --- |" * (len(EXTRACTORS) + 5)]
     columns = [totals(results, e) for e in EXTRACTORS] + [totals(results), totals(results, PDF)]
+    columns.append(totals(results, PDF, test_set=True))
     for name in SHARES:
         cells = [
             f"{c[name][0]}/{c[name][1]} ({c[name][0] / c[name][1]:.0%})" if c[name][1] else "–"

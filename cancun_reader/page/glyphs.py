@@ -35,6 +35,10 @@ HYPHEN_BESIDE_SOFT = re.compile("\u00ad(?=-)|(?<=-)\u00ad")
 """A soft hyphen beside a printed hyphen: an exporter's marker of a break point where the author's
 own hyphen stands (`neo\u00ad-liberal`); the printed one is kept."""
 
+HYPHEN_AT_LINE_END = {"\x02": "-"}
+"""PDFium gives a hyphen it takes for a word broken at a line's end as U+0002: the page prints a
+hyphen there, and whether the word is whole without it is the repair's to decide."""
+
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 """The tag a PDF puts before the name of a font it embeds only in part (`ABCDEF+DejaVuSerif`)."""
 
@@ -90,6 +94,7 @@ def glyphs_of(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Glyph]:
         if pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
             continue
         text = chr(pdfium_c.FPDFText_GetUnicode(handle, index))
+        text = HYPHEN_AT_LINE_END.get(text, text)
         if text.isspace() or text in "\x00\ufffe\uffff":
             continue
         pdfium_c.FPDFText_GetLooseCharBox(handle, index, rect)

@@ -71,7 +71,7 @@ class Line:
         return self.ends[1] if self.ends else self.style
 
 
-def rows(runs: list[Run]) -> list[list[Run]]:
+def rows(runs: list[Run], body: Style) -> list[list[Run]]:
     """Runs gathered into the rows they stand on (a line cut at its wide spaces, a note's raised
     number), each row left to right, rows top to bottom. A drop cap, on the baseline of its
     paragraph's second or third line, is a row of its own, above its first."""
@@ -89,8 +89,24 @@ def rows(runs: list[Run]) -> list[list[Run]]:
         found.append([run])
     for row in found:
         row.sort(key=lambda r: r.box.x0)
-    found.sort(key=lambda row: min(r.box.top for r in row))
+    found.sort(key=lambda row: row_top(row, body))
     return found
+
+
+def row_top(row: list[Run], body: Style) -> float:
+    """Where a row stands, as rows are ordered: its top; a drop cap's a little higher (see
+    `DROP_CAP_AHEAD`)."""
+    return min(r.box.top - (DROP_CAP_AHEAD * r.style.size if is_cap(r, row, body) else 0) for r in row)
+
+
+DROP_CAP_AHEAD = 0.5
+"""A drop cap's box is hardly above its paragraph's first line (LaTeX's `lettrine` aligns their
+tops): it is read as if it stood this many of its ems higher, before that line, not after it."""
+
+
+def is_cap(run: Run, row: list[Run], body: Style) -> bool:
+    """Whether a run alone on its row is a letter or two in type a drop cap's size."""
+    return len(row) == 1 and len(run.text) <= 2 and run.style.size >= DROP_CAP * body.size
 
 
 def joined(row: list[Run]) -> str:
@@ -201,11 +217,11 @@ def page_lines(page: Page, body: Style, furniture_runs: set[int]) -> list[Line]:
         by_column.setdefault(columns.of(run.box, body.size), []).append(run)
     for column, runs in by_column.items():
         span = text_span if column is None else columns.spans[column]
-        for row in rows(runs):
+        for row in rows(runs, body):
             line = Line(
                 joined(row), merge_box(row), main_style(row), span, page=page.number, ends=ends_of(row)
             )
-            items.append((column, line.box.top, [line]))
+            items.append((column, row_top(row, body), [line]))
     for number, group in enumerate(groups):
         runs = [page.runs[i] for i, g in in_group.items() if g == number]
         lines = [
@@ -218,7 +234,7 @@ def page_lines(page: Page, body: Style, furniture_runs: set[int]) -> list[Line]:
                 page.number,
                 ends=ends_of(row),
             )
-            for row in rows(runs)
+            for row in rows(runs, body)
         ]
         if lines:
             items.append((columns.of(group, body.size), group.top, lines))
