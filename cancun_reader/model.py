@@ -40,15 +40,25 @@ class Entry:
 
 @dataclass(frozen=True)
 class Printed:
-    """What a PDF's page shows of its lines besides their text (`pdf.py`), by line number: the
+    """What a PDF's page shows of its lines besides their text (`page/`), by line number: the
     lines it indents as a paragraph's first, those it fills to the column's right edge, those it
-    sets in smaller type than the text, and those it opens a paragraph with by a space above them.
-    A text shows none of it."""
+    sets in smaller type beside a picture, and those it opens a paragraph with by a space above
+    them; the lines each drawn box holds (first and last), the notes it sets at a page's foot, the
+    lines it sets in a heading's type, and its running heads and page numbers. A text shows none
+    of it."""
 
     indented: frozenset[int] = frozenset()
     full: frozenset[int] = frozenset()
     small: frozenset[int] = frozenset()
     spaced: frozenset[int] = frozenset()
+    boxes: tuple[tuple[int, int], ...] = ()
+    notes: frozenset[int] = frozenset()
+    headings: frozenset[int] = frozenset()
+    furniture: frozenset[int] = frozenset()
+
+
+PLAIN_TEXT = Printed()
+"""What a plain text shows of its lines besides their text: nothing."""
 
 
 @dataclass(frozen=True)

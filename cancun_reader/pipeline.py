@@ -185,7 +185,8 @@ def make_article(source: Source, directives: list[Directive]) -> tuple[Article, 
     if not blocks:
         raise InputError(source.path, "is empty: there is no text to publish")
     blocks, corrected = apply_corrections(blocks, directives, source.path)
-    blocks, repaired = repair_blocks(blocks, source.entry, caption_starts(lines, source.printed.small))
+    captions = caption_starts(lines, source.printed.small)
+    blocks, repaired = repair_blocks(blocks, source.entry, captions, source.printed)
     notices = [Notice(message, source.path, line) for line, message in find_unresolved(blocks)]
     moved = {r.line: r.into for r in repaired if r.into}
     placed = place_lines(lines, parsed, blocks, moved)

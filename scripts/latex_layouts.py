@@ -27,8 +27,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "tests" / "corpus" / "texts"
-OUT = ROOT / "tests" / "corpus" / "latex"
-SEEDS = (2601, 2602)
+CORPUS = ROOT / "tests" / "corpus"
+SEEDS = (2501, 2502)
+"""The development set's seeds (`tests/corpus/latex/`); the test set's are drawn afresh and given
+with `--seeds` and `--into tests/corpus/heldout` (`make corpus-heldout`)."""
 SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 MARKER = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 SPECIAL = {c: "\\" + c for c in "&%$#_{}"} | {
@@ -202,19 +204,21 @@ def set_with_latex(source: str, pdf: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=list(SEEDS))
-    seeds = parser.parse_args().seeds
-    OUT.mkdir(parents=True, exist_ok=True)
+    parser.add_argument("--into", type=Path, default=CORPUS / "latex", help="the folder of the PDFs")
+    arguments = parser.parse_args()
+    seeds, out = arguments.seeds, arguments.into
+    out.mkdir(parents=True, exist_ok=True)
     layouts = {}
     for index, path in enumerate(sorted(TEXTS.glob("*.yml"))):
         text = yaml.safe_load(path.read_text(encoding="utf-8"))
         for seed in seeds:
             drawn = seed * 100 + index
             layout = draw(drawn)
-            name = f"{path.stem}.s{drawn}"
-            set_with_latex(document(text, layout), OUT / f"{name}.pdf")
+            name = f"{path.stem}.latex-s{drawn}"
+            set_with_latex(document(text, layout), out / f"{name}.pdf")
             layouts[name] = layout
             print(name, layout["columns"], "columns,", layout["family"], layout["size"])
-    (OUT / "layouts.json").write_text(
+    (out / "layouts.json").write_text(
         json.dumps(layouts, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     return 0

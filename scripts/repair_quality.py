@@ -89,7 +89,9 @@ class Expected:
     """The cells of the boxes' tables and fact files: a figure among them is no page number."""
 
 
-def expected_of(text: dict) -> Expected:
+def expected_of(text: dict, footnotes: bool = False) -> Expected:
+    """What a clean reading of a text gives; set with notes at the pages' feet (`footnotes`), it
+    has no heading over its notes."""
     found = Expected([text["title"], text["deck"], text["byline"]], [], [], [], [], [], [], [])
     found.furniture = [text["layout"]["head"]]
     for block in text["blocks"]:
@@ -108,7 +110,7 @@ def expected_of(text: dict) -> Expected:
             found.items += [*box.get("items", []), *(" ".join(str(c) for c in row) for row in rows)]
             found.cells += [str(c) for row in rows for c in row]
     found.notes = list(text.get("notes", []))
-    if found.notes:
+    if found.notes and not footnotes:
         found.headings.append("Notes")
     return found
 
@@ -234,7 +236,7 @@ PDF = "pdf"
 EXTRACTORS = ("pdfminer", "pdftotext", "pypdf")
 """The extractors whose texts an editor drops into `sources/`."""
 HEADERS = {PDF: "PDF read by the build"}
-TEST_HEADER = "test set: LaTeX's PDFs, layouts from seeds"
+TEST_HEADER = "test set: layouts and renderers not tuned on"
 
 
 def extractions() -> list[tuple[str, str, str, Path]]:
@@ -247,19 +249,25 @@ def extractions() -> list[tuple[str, str, str, Path]]:
     for path in sorted((CORPUS / "pdf").glob("*.pdf")):
         text, renderer = path.stem.split(".")
         found.append((text, renderer, PDF, path))
-    for path in sorted((CORPUS / "latex").glob("*.pdf")):
-        text, seed = path.stem.split(".")
-        found.append((text, f"latex-{seed}", PDF, path))
+    for folder in (DEVELOPMENT_PDFS, TEST_PDFS):
+        for path in sorted((CORPUS / folder).glob("*.pdf")):
+            text, renderer = path.stem.split(".")
+            found.append((text, f"{folder}-{renderer}" if folder == TEST_PDFS else renderer, PDF, path))
     return found
 
 
-TEST_SET = "latex-"
-"""The renderers of the test set (`scripts/latex_layouts.py`): LaTeX, in layouts drawn from seeds,
-which the PDF reader was not built against; the development set is the HTML template's PDFs."""
+DEVELOPMENT_PDFS = "latex"
+"""The development set's PDFs set by LaTeX in layouts drawn from seeds (`scripts/latex_layouts.py`),
+beside the HTML template's (`pdf/`): the page reader is built against both."""
+
+TEST_PDFS = "heldout"
+"""The test set (`make corpus-heldout`): other seeds, and a renderer family the development set does
+not use (LibreOffice, from documents made with python-docx). Measured only to report; a failure
+that leads to a change of the reader calls for new seeds before the figures are reported."""
 
 
 def in_test_set(key: str) -> bool:
-    return key.split(".")[1].startswith(TEST_SET)
+    return key.split(".")[1].startswith(TEST_PDFS + "-")
 
 
 def run() -> dict[str, dict]:
@@ -271,8 +279,20 @@ def run() -> dict[str, dict]:
     results = {}
     for text, renderer, extractor, path in extractions():
         extracted, printed = reading(extractor, path)
-        results[f"{text}.{renderer}.{extractor}"] = measure(texts[text], extracted, text, printed)
+        expected = texts[text]
+        if set_with_footnotes(path):
+            expected = expected_of(yaml.safe_load((CORPUS / "texts" / f"{text}.yml").read_text("utf-8")), True)
+        results[f"{text}.{renderer}.{extractor}"] = measure(expected, extracted, text, printed)
     return results
+
+
+def set_with_footnotes(path: Path) -> bool:
+    """Whether a PDF's layout (recorded beside it by the script that set it) puts its notes at the
+    pages' feet."""
+    recorded = path.parent / "layouts.json"
+    if path.suffix != ".pdf" or not recorded.exists():
+        return False
+    return json.loads(recorded.read_text("utf-8")).get(path.stem, {}).get("notes") == "foot"
 
 
 def reading(extractor: str, path: Path) -> tuple[str, Printed]:

@@ -11,7 +11,7 @@ import pytest
 from project import load_cases
 
 from cancun_reader.blocks import parse_blocks
-from cancun_reader.model import Entry
+from cancun_reader.model import Entry, Printed
 from cancun_reader.repair import repair_blocks, repairs_for
 from cancun_reader.repair.words import words_of
 
@@ -44,7 +44,8 @@ def run_until(case: dict):
     entry = Entry(file="x.txt", slug="x", title="X", author=case.get("author", "unknown"))
     blocks = parse_blocks(case["text"])
     known = words_of(" ".join(getattr(b, "text", "") for b in blocks))
-    for repair in repairs_for(entry, known, frozenset(case.get("captions", []))):
+    printed = Printed(boxes=tuple(tuple(box) for box in case.get("boxes", [])))
+    for repair in repairs_for(entry, known, frozenset(case.get("captions", [])), printed):
         blocks, _ = repair(blocks)
         name = getattr(repair, "func", repair).__qualname__.split(".")[0]
         if name == case["repair"]:

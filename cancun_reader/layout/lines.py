@@ -39,7 +39,7 @@ def pages_of(lines: Lines) -> list[Lines]:
     return pages
 
 
-SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]]*\d{0,2}$")
+SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{0,2}$")
 """How a line that ends a sentence ends: a full stop or the like, maybe a quote or a note number."""
 
 

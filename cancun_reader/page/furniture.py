@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from .model import Page, Run
 
@@ -38,9 +39,14 @@ def in_band(run: Run, page: Page, body_top: float, body_bottom: float) -> bool:
     )
 
 
-def furniture(pages: list[Page], body_runs: dict[int, list[Run]]) -> set[tuple[int, int]]:
+def furniture(
+    pages: list[Page],
+    body_runs: dict[int, list[Run]],
+    notes: Collection[tuple[int, int]] = (),
+) -> set[tuple[int, int]]:
     """The runs that are page furniture, as (page number, index of the run on its page): in a band,
-    and either repeated (digits aside) in a band of another page, or a page number.
+    not a note at the page's foot (`notes`), and either repeated (digits aside) in a band of
+    another page, or a page number.
 
     >>> from .model import Box, Style
     >>> def run(text, top): return Run(text, Box(250, top, 350, top + 9), top + 7, Style("Sans", 8))
@@ -60,7 +66,7 @@ def furniture(pages: list[Page], body_runs: dict[int, list[Run]]) -> set[tuple[i
         top = min((r.box.top for r in body), default=page.height / 2)
         bottom = max((r.box.bottom for r in body), default=page.height / 2)
         for index, run in enumerate(page.runs):
-            if in_band(run, page, top, bottom):
+            if (page.number, index) not in notes and in_band(run, page, top, bottom):
                 banded[(page.number, index)] = run
     pages_with: Counter[str] = Counter()
     for key_text in {(n, key(r.text)) for (n, _), r in banded.items()}:

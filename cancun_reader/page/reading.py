@@ -18,8 +18,10 @@ from itertools import pairwise
 from ..layout.lines import ends_sentence, starts_sentence
 from ..model import Printed
 from .columns import Columns, body_style, columns_of, is_body_size
+from .drawings import boxes_on, frames_on, near
 from .furniture import BAND, furniture
 from .model import Box, Glyph, Page, Run, Style
+from .notes import NOTE_NUMBER, foot_notes
 
 INDENT = (0.6, 2.5)
 """A paragraph's first-line indent, in ems: from a little over half an em to two and a half. Less
@@ -37,9 +39,6 @@ SMALLER = 0.9
 
 NEAR = 2.5
 """A caption stands within this many ems of its picture (or the empty frame of one)."""
-
-BOX_LEAST = (4.0, 1.2)
-"""A drawn rectangle that holds text is a box when it is at least this many ems wide and tall."""
 
 RAISED = 0.55
 """A run whose baseline is within this many ems of a row's stands on that row: a note's number set
@@ -61,6 +60,7 @@ class Line:
     furniture: bool = False
     page: int = 0
     ends: tuple[Style, Style] | None = None  # the styles of its first and last letters
+    note: bool = False  # a note the page sets at its foot
 
     @property
     def first(self) -> Style:
@@ -111,12 +111,38 @@ def is_cap(run: Run, row: list[Run], body: Style) -> bool:
 
 def joined(row: list[Run]) -> str:
     """A row's runs as one line: a space between runs, none before a raised note number that
-    touches its word."""
-    text = row[0].text
-    for before, run in pairwise(row):
+    touches its word; a number raised above the row's baseline is a note's, and is written so
+    (`attend.¹`), with a space after it when it opens the line (`¹ The four countries`)."""
+    base = max(row, key=lambda r: (r.style.size, len(r.text)))
+    texts = [superscript(r.text) if is_raised_number(r, base) else r.text for r in row]
+    text = texts[0]
+    if text != row[0].text and len(row) > 1:
+        text += " "
+    for (before, run), written in zip(pairwise(row), texts[1:], strict=True):
         touching = run.box.x0 - before.box.x1 < 0.1 * before.style.size
-        text += ("" if touching else " ") + run.text
+        text += ("" if touching or text.endswith(" ") else " ") + written
     return text
+
+
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def superscript(text: str) -> str:
+    return text.translate(SUPERSCRIPT_DIGITS)
+
+
+RAISED_LEAST = 0.15
+"""A note's number stands at least this many of the line's ems above its baseline."""
+
+
+def is_raised_number(run: Run, base: Run) -> bool:
+    """Whether a run is a number set above the row's baseline, in type no larger: a note's number."""
+    return (
+        run is not base
+        and run.text.isdigit()
+        and run.style.size <= base.style.size
+        and base.baseline - run.baseline >= RAISED_LEAST * base.style.size
+    )
 
 
 def merge_box(row: list[Run]) -> Box:
@@ -128,74 +154,11 @@ def merge_box(row: list[Run]) -> Box:
     )
 
 
-def boxes_on(page: Page, body: Style) -> list[Box]:
-    """The drawn rectangles of a page that hold text as a box does: framed or filled, large enough,
-    not the page's own background, not inside another such box; three or more stacked alike are the
-    rows of a table, no box."""
-    em = body.size
-    found = [
-        d.box
-        for d in page.drawings
-        if not d.is_rule
-        and d.box.width >= BOX_LEAST[0] * em
-        and d.box.height >= BOX_LEAST[1] * em
-        and d.box.width * d.box.height < 0.8 * page.width * page.height
-        and any(d.box.holds(r.box) for r in page.runs)
-    ]
-    found = [
-        b
-        for b in found
-        if not any(o != b and o.holds(b) and o.width * o.height > b.width * b.height for o in found)
-    ]
-    found = list(dict.fromkeys(found))
-    rows_alike = [
-        b
-        for b in found
-        if sum(
-            abs(o.x0 - b.x0) < 1
-            and abs(o.x1 - b.x1) < 1
-            and (abs(o.top - b.bottom) < 2 or abs(o.bottom - b.top) < 2)
-            for o in found
-        )
-        >= 1
-    ]
-    stacked = {
-        b for b in rows_alike if sum(abs(o.x0 - b.x0) < 1 and abs(o.x1 - b.x1) < 1 for o in rows_alike) >= 3
-    }
-    return [b for b in found if b not in stacked]
-
-
-def frames_on(page: Page, body: Style) -> list[Box]:
-    """Where a page shows a picture: its images, and the rectangles it draws that hold no text and
-    are at least three ems each way (a picture's frame or its grey stand-in)."""
-    em = body.size
-    empty = [
-        d.box
-        for d in page.drawings
-        if d.box.width >= 3 * em
-        and d.box.height >= 3 * em
-        and not any(d.box.holds(Box(*centre(r.box), *centre(r.box))) for r in page.runs)
-        and d.box.width * d.box.height < 0.8 * page.width * page.height
-    ]
-    return [*page.pictures, *empty]
-
-
-def centre(box: Box) -> tuple[float, float]:
-    return ((box.x0 + box.x1) / 2, (box.top + box.bottom) / 2)
-
-
-def near(box: Box, frame: Box, distance: float) -> bool:
-    """Whether `box` stands within `distance` of `frame`, beside or below or above it."""
-    return (
-        box.x1 >= frame.x0 - distance
-        and box.x0 <= frame.x1 + distance
-        and box.top <= frame.bottom + distance
-        and box.bottom >= frame.top - distance
-    )
-
-
-def page_lines(page: Page, body: Style, furniture_runs: set[int]) -> list[Line]:
-    """A page's lines in reading order (see the module's docstring)."""
+def page_lines(
+    page: Page, body: Style, furniture_runs: set[int], notes: set[int]
+) -> tuple[list[Line], list[Line]]:
+    """A page's lines in reading order (see the module's docstring), and the notes at its foot."""
+    furniture_runs = furniture_runs | notes
     groups = boxes_on(page, body)
     in_group: dict[int, int] = {}
     for index, run in enumerate(page.runs):
@@ -239,7 +202,7 @@ def page_lines(page: Page, body: Style, furniture_runs: set[int]) -> list[Line]:
         if lines:
             items.append((columns.of(group, body.size), group.top, lines))
     ordered = in_reading_order(items, columns)
-    heads = [
+    heads_all = heads = [
         Line(
             page.runs[i].text,
             page.runs[i].box,
@@ -248,10 +211,15 @@ def page_lines(page: Page, body: Style, furniture_runs: set[int]) -> list[Line]:
             furniture=True,
             page=page.number,
         )
-        for i in sorted(furniture_runs, key=lambda i: page.runs[i].box.top)
+        for i in sorted(furniture_runs - notes, key=lambda i: page.runs[i].box.top)
     ]
-    middle = ordered[0].box.top if ordered else page.height / 2
-    return [h for h in heads if h.box.top < middle] + ordered + [h for h in heads if h.box.top >= middle]
+    heads = [h for h in heads if h.box.top < (ordered[0].box.top if ordered else page.height / 2)]
+    feet = [h for h in heads_all if h.box.top >= (ordered[0].box.top if ordered else page.height / 2)]
+    noted = [
+        Line(joined(row), merge_box(row), main_style(row), text_span, page=page.number, note=True)
+        for row in rows([page.runs[i] for i in notes], body)
+    ]
+    return heads + ordered + feet, noted
 
 
 def letters(row: list[Run]) -> list[Glyph]:
@@ -313,12 +281,17 @@ def reading(pages: list[Page]) -> tuple[str, Printed]:
     after the first, and what the page shows of the lines (`Printed`)."""
     body = body_style(pages)
     flow_runs = {p.number: [r for r in p.runs if is_body_size(r, body)] for p in pages}
-    found = furniture(pages, flow_runs)
+    at_feet = {(p.number, i) for p in pages for i in foot_notes(p, body, set())}
+    found = furniture(pages, flow_runs, at_feet)
     texts: list[str] = []
     printed = PrintedLines(body)
     at_foot: list[Box] = []
+    notes: list[Line] = []
     for page in pages:
-        lines = page_lines(page, body, {i for n, i in found if n == page.number})
+        lines, noted = page_lines(
+            page, body, {i for n, i in found if n == page.number}, {i for n, i in at_feet if n == page.number}
+        )
+        notes += noted
         frames = frames_on(page, body) + carried_over(at_foot, lines, body)
         at_foot = [f for f in frames_on(page, body) if f.bottom > (1 - 2 * BAND) * page.height]
         page_start = len(texts)
@@ -332,6 +305,11 @@ def reading(pages: list[Page]) -> tuple[str, Printed]:
         if page_start < len(texts):
             texts[page_start] = "\f" + texts[page_start] if page_start else texts[page_start]
         texts.append("")
+    for note in notes:  # after the text, each note a block of its own
+        if note.text[:1] in NOTE_NUMBER and texts[-1]:
+            texts.append("")
+        texts.append(note.text)
+        printed.add(len(texts), note, None, [])
     return "\n".join(texts), printed.result()
 
 
@@ -348,6 +326,7 @@ def kind(line: Line, style: Style, body: Style) -> tuple:
     through (an italic word ending a line of the body parts nothing); furniture or not."""
     return (
         line.group,
+        line.note,
         round(style.size / body.size, 1),
         style.bold,
         style.font,
@@ -372,9 +351,19 @@ class PrintedLines:
         self.small: set[int] = set()
         self.spaced: set[int] = set()
         self.gaps: list[tuple[int, float, Line, Line]] = []
+        self.boxes: dict[tuple[int, int], tuple[int, int]] = {}  # (page, box): (first, last line)
+        self.furniture: set[int] = set()
+        self.notes: set[int] = set()
 
     def add(self, number: int, line: Line, before: Line | None, frames: list[Box]) -> None:
         em = self.body.size
+        if line.group >= 0:
+            first, _ = self.boxes.get((line.page, line.group), (number, number))
+            self.boxes[(line.page, line.group)] = (first, number)
+        if line.furniture:
+            self.furniture.add(number)
+        if line.note:
+            self.notes.add(number)
         body_line = is_body_size_line(line, self.body)
         left, right = line.column
         if body_line and right - line.box.x1 < AT_EDGE * em:
@@ -400,7 +389,13 @@ class PrintedLines:
             and starts_sentence(line.text)
         }
         return Printed(
-            frozenset(self.indented), frozenset(self.full), frozenset(self.small), frozenset(spaced)
+            frozenset(self.indented),
+            frozenset(self.full),
+            frozenset(self.small),
+            frozenset(spaced),
+            boxes=tuple(self.boxes.values()),
+            furniture=frozenset(self.furniture),
+            notes=frozenset(self.notes),
         )
 
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from functools import partial
 
 from ..blocks import is_byline
-from ..model import Block, Entry, Paragraph, Repair
-from .asides import find_pull_quotes, find_sidebars
+from ..model import PLAIN_TEXT, Block, Entry, Paragraph, Printed, Repair
+from .asides import find_pull_quotes, find_sidebars, set_apart_printed_boxes
 from .captions import set_apart_captions
 from .encoding import fix_mojibake
 from .flow import (
@@ -39,21 +39,23 @@ RepairFunction = Callable[[Blocks], tuple[Blocks, list[Repair]]]
 
 
 def repairs_for(
-    entry: Entry, known: frozenset[str], captions: frozenset[int] = frozenset()
+    entry: Entry, known: frozenset[str], captions: frozenset[int] = frozenset(), printed: Printed = PLAIN_TEXT
 ) -> tuple[RepairFunction, ...]:
     """The repairs in the order they must run: notes are found before captions (both are set in
     small type), captions, pull quotes and sidebars before cut paragraphs are joined across them;
     headings are cased last, when acronyms are known. `captions` are the lines where a PDF's page
-    begins a block in small type (`captions.caption_starts`)."""
+    begins a block in small type (`captions.caption_starts`); `printed`, what else the page shows
+    (its boxes, the notes at its pages' feet)."""
     return (
         fix_mojibake,
         drop_end_marks,
         unescape_backslashed_punctuation,
         partial(unwrap_lines, known=known),
         mark_author_bio(entry.author),
-        find_footnotes,
+        partial(find_footnotes, at_foot=printed.notes),
         link_glued_note_markers,
         partial(set_apart_captions, starts=captions),
+        partial(set_apart_printed_boxes, boxes=printed.boxes),
         find_title,
         find_mixed_case_headings,  # once note numbers are markers: `accept.2` ends a sentence
         find_pull_quotes,
@@ -65,12 +67,12 @@ def repairs_for(
 
 
 def repair_blocks(
-    blocks: Blocks, entry: Entry, captions: frozenset[int] = frozenset()
+    blocks: Blocks, entry: Entry, captions: frozenset[int] = frozenset(), printed: Printed = PLAIN_TEXT
 ) -> tuple[Blocks, tuple[Repair, ...]]:
     """Run every repair in order and collect what each changed."""
     known = words_of(" ".join(b.text for b in blocks if isinstance(b, Paragraph)))
     done: list[Repair] = []
-    for repair in repairs_for(entry, known, captions):
+    for repair in repairs_for(entry, known, captions, printed):
         blocks, repairs = repair(blocks)
         done.extend(repairs)
     return blocks, tuple(done)

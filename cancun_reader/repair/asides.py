@@ -307,3 +307,60 @@ def find_sidebars(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
         out.append(block)
         index += 1
     return tuple(out), repairs
+
+
+def set_apart_printed_boxes(
+    blocks: Blocks, boxes: tuple[tuple[int, int], ...]
+) -> tuple[Blocks, list[Repair]]:
+    """The blocks a PDF's page draws a box around (`boxes`: each box's first and last line) are a
+    sidebar, whatever their title or contents: its title is its first block when that is a heading
+    or a short line that ends no sentence; paragraphs in it are its items.
+
+    >>> box = (Paragraph("Cotton in four countries", 3), ListBlock(("Benin", "Mali"), 4))
+    >>> text = (Paragraph("The text.", 1), *box, Paragraph("It goes on.", 7))
+    >>> set_apart_printed_boxes(text, ((3, 5),))[0][1]
+    Sidebar(title='Cotton in four countries', blocks=(ListBlock(items=('Benin', 'Mali'), line=4),), line=3)
+
+    Negative: a text with no box drawn on its page is left as it is.
+    >>> set_apart_printed_boxes(box, ())[1]
+    []
+    """
+    out: list[Block] = []
+    repairs: list[Repair] = []
+    index = 0
+    while index < len(blocks):
+        box = next(((a, b) for a, b in boxes if a <= blocks[index].line <= b), None)
+        if box is None or isinstance(blocks[index], Sidebar):
+            out.append(blocks[index])
+            index += 1
+            continue
+        end = index
+        while end < len(blocks) and box[0] <= blocks[end].line <= box[1]:
+            end += 1
+        inside, title = list(blocks[index:end]), ""
+        first = inside[0]
+        if isinstance(first, Heading) or (
+            isinstance(first, Paragraph)
+            and len(first.text.split()) <= TITLE_WORDS
+            and not ends_sentence(first.text)
+        ):
+            title = first.text
+            inside = inside[1:]
+        content = tuple(
+            b
+            if isinstance(b, ListBlock | Table)
+            else Heading(b.text, b.line, level=3)
+            if isinstance(b, Heading)
+            else ListBlock((b.text,), b.line)  # type: ignore[union-attr]
+            for b in inside
+        )
+        out.append(Sidebar(title, content, first.line))  # type: ignore[arg-type]
+        repairs.append(
+            Repair("sidebar set apart", first.line, (title or first.text)[:50], "a box the page draws")
+        )  # type: ignore[union-attr]
+        index = end
+    return tuple(out), repairs
+
+
+TITLE_WORDS = 12
+"""A box's title is a line of a few words; a longer first block is the box's text."""

@@ -27,12 +27,15 @@ def note_number(marker: str) -> str:
     return unicodedata.normalize("NFKC", marker).rstrip(".)")
 
 
-def find_footnotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
-    """The numbered paragraphs under a NOTES heading become footnotes.
+def find_footnotes(blocks: Blocks, at_foot: frozenset[int] = frozenset()) -> tuple[Blocks, list[Repair]]:
+    """The numbered paragraphs under a NOTES heading become footnotes; so do those a PDF's page
+    sets as notes at its foot (`at_foot`: their lines), with no heading over them.
 
     >>> found = find_footnotes((Heading("NOTES", 9), Paragraph("¹ Stiglitz, 2003.", 11)))[0]
     >>> found[1]
     Footnote(number='1', text='Stiglitz, 2003.', line=11)
+    >>> find_footnotes((Paragraph("¹ Stiglitz, 2003.", 11),), frozenset({11}))[0][0].number
+    '1'
 
     Negative: numbered paragraphs with no NOTES heading above them stay paragraphs.
     >>> find_footnotes((Paragraph("1 In the beginning.", 1),))[1]
@@ -44,7 +47,11 @@ def find_footnotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     for block in blocks:
         if isinstance(block, Heading):
             in_notes = bool(NOTES_TITLE.fullmatch(block.text.strip()))
-        elif in_notes and isinstance(block, Paragraph) and (note := NOTE.fullmatch(block.text)):
+        elif (
+            (in_notes or block.line in at_foot)
+            and isinstance(block, Paragraph)
+            and (note := NOTE.fullmatch(block.text))
+        ):
             number = note_number(note["number"])
             repairs.append(Repair("footnote linked", block.line, block.text[:40], f"note {number}"))
             block = Footnote(number, note["text"], block.line)

@@ -1,0 +1,71 @@
+"""Notes a page sets at its foot: small numbered type below a short rule, under the body.
+
+A word processor and LaTeX both set a page's footnotes so: a rule a fraction of the column wide,
+then the notes in smaller type, each opening with its number. They are read out of the page's
+flow (a paragraph cut by them goes on at the next page) and after the whole text, as its notes.
+"""
+
+from __future__ import annotations
+
+from .columns import is_body_size
+from .model import Page, Run, Style
+
+RULE_SHARE = (0.05, 0.7)
+"""A footnote rule is this share of the text's width: longer is a rule across the text (under a
+heading, around a pull quote)."""
+
+NOTE_NUMBER = "0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*†‡"
+"""What a note opens with: its number (often raised), or a mark."""
+
+
+def foot_notes(page: Page, body: Style, excluded: set[int]) -> set[int]:
+    """The runs of a page that are notes at its foot, by index: below a short rule, with no run
+    of the body's size below it, smaller than the body, the first opening with a number.
+
+    >>> from .model import Box, Drawing, Run
+    >>> body, small = Style("Serif", 10), Style("Serif", 8)
+    >>> text = Run("the body of the text", Box(50, 100, 530, 112), 110, body)
+    >>> note = Run("¹ A note.", Box(50, 720, 300, 730), 728, small)
+    >>> rule = Drawing(Box(50, 712, 200, 712.4), filled=True, stroked=False)
+    >>> folio = Run("12", Box(290, 800, 300, 808), 806, small)
+    >>> foot_notes(Page(1, 595, 842, (text, note, folio), (rule,)), body, set())
+    {1}
+
+    Negative: small type under a rule across the text (a table's last row, a box) is no note.
+    >>> wide = Drawing(Box(50, 712, 530, 712.4), filled=True, stroked=False)
+    >>> foot_notes(Page(1, 595, 842, (text, note), (wide,)), body, set())
+    set()
+    """
+    runs = [(i, r) for i, r in enumerate(page.runs) if i not in excluded]
+    body_runs = [r for _, r in runs if is_body_size(r, body)]
+    if not body_runs:
+        return set()
+    left = min(r.box.x0 for r in body_runs)
+    width = max(r.box.x1 for r in body_runs) - left
+    rules = [
+        d.box
+        for d in page.drawings
+        if d.is_rule
+        and d.box.width > 5 * d.box.height
+        and RULE_SHARE[0] * width <= d.box.width <= RULE_SHARE[1] * width
+    ]
+    for rule in sorted(rules, key=lambda box: -box.top):
+        below = [(i, r) for i, r in runs if r.box.top >= rule.bottom - 1 and r.box.x0 >= rule.x0 - body.size]
+        if not below or any(r.style.size >= 0.95 * body.size for _, r in below):
+            continue
+        below.sort(key=lambda item: (item[1].box.top, item[1].box.x0))
+        if below[0][1].text[:1] in NOTE_NUMBER:
+            return {i for i, _ in contiguous(below)}
+    return set()
+
+
+def contiguous(runs: list[tuple[int, Run]]) -> list[tuple[int, Run]]:
+    """The runs, top to bottom, down to the first gap of two lines or more (a page number below
+    the notes stands apart from them)."""
+    kept = [runs[0]]
+    for item in runs[1:]:
+        bottom = max(r.box.bottom for _, r in kept)
+        if item[1].box.top - bottom > 2 * item[1].box.height:
+            break
+        kept.append(item)
+    return kept
