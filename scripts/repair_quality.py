@@ -281,7 +281,8 @@ def run() -> dict[str, dict]:
         extracted, printed = reading(extractor, path)
         expected = texts[text]
         if set_with_footnotes(path):
-            expected = expected_of(yaml.safe_load((CORPUS / "texts" / f"{text}.yml").read_text("utf-8")), True)
+            written = (CORPUS / "texts" / f"{text}.yml").read_text("utf-8")
+            expected = expected_of(yaml.safe_load(written), footnotes=True)
         results[f"{text}.{renderer}.{extractor}"] = measure(expected, extracted, text, printed)
     return results
 
