@@ -124,9 +124,9 @@ def classify_run(lines: list[str], line: int) -> Block:
     Paragraph(text='The first big mobiliza-', line=1, anchor='', number=0, quotation=False, \
 opens_mid_sentence=False, continues=False)
     """
-    items = [LIST_ITEM.fullmatch(entry.strip()) for entry in lines]
-    if all(items):
-        return ListBlock(tuple(m["item"].strip() for m in items if m), line)
+    items = list_items(lines)
+    if items:
+        return ListBlock(items, line)
     if all("\t" in entry for entry in lines):
         return Table(tuple(tuple(cell.strip() for cell in entry.split("\t")) for entry in lines), line)
     joined = join_lines([entry.strip() for entry in lines])
@@ -139,6 +139,29 @@ opens_mid_sentence=False, continues=False)
         return Heading(joined, line)
     # Line ends stay: the repair stage unwraps them, rejoining words hyphenated there.
     return Paragraph("\n".join(entry.strip() for entry in lines), line)
+
+
+def list_items(lines: list[str]) -> tuple[str, ...] | None:
+    """The items of a run of lines that is a list: every line an item, or the lines of an item
+    too long for one (a box's narrow column wraps them), under at least two items.
+
+    >>> list_items(["• Transparency in", "government procurement", "• Trade facilitation"])
+    ('Transparency in government procurement', 'Trade facilitation')
+
+    Negative: one item with lines after it is a paragraph that opens with a dash.
+    >>> list_items(["- and then the talks", "ended in the night."]) is None
+    True
+    """
+    found = [LIST_ITEM.fullmatch(entry.strip()) for entry in lines]
+    if not found[0] or (not all(found) and sum(1 for m in found if m) < 2):
+        return None
+    items: list[list[str]] = []
+    for entry, item in zip(lines, found, strict=True):
+        if item:
+            items.append([item["item"].strip()])
+        else:
+            items[-1].append(entry.strip())
+    return tuple(join_lines(item) for item in items)
 
 
 def parse_blocks(text: str | list[tuple[int, str]]) -> tuple[Block, ...]:

@@ -216,10 +216,11 @@ def lines_alone(page: Lines) -> Lines:
     ]
 
 
-def remove_page_furniture(lines: Lines) -> tuple[Lines, list[Repair]]:
+def remove_page_furniture(lines: Lines, on_page: frozenset[int] = frozenset()) -> tuple[Lines, list[Repair]]:
     """Remove running heads and page numbers, and the form feeds between pages; each removed line
     is recorded. A line of furniture inside a paragraph (even inside a word broken by a hyphen)
-    is taken out and the paragraph's lines close up around it.
+    is taken out and the paragraph's lines close up around it. A PDF's page says which of its
+    lines are furniture (`on_page`, by number: `page/furniture.py`), besides those the text shows.
 
     >>> text = "Review\\nIt began with a de-\\n12\\n\\fReview\\nmand for food.\\n13\\n"
     >>> kept, removed = remove_page_furniture(number_lines(text))
@@ -234,8 +235,17 @@ def remove_page_furniture(lines: Lines) -> tuple[Lines, list[Repair]]:
     []
     >>> remove_page_furniture(number_lines("CONCLUSIONS\\n\\nCONCLUSIONS\\n\\nTHE G21\\n"))[1]
     []
+
+    The page's word is taken for a head used once, as on a page of its own:
+    >>> remove_page_furniture(number_lines("Trade Review\\n\\nCotton\\n\\n1"), frozenset({1, 5}))[1][0].kind
+    'running head removed'
     """
-    found = furniture_lines(lines)
+    texts = dict(lines)
+    found = furniture_lines(lines) | {
+        n: "page number" if is_folio(texts[n]) else "running head"
+        for n in on_page
+        if texts.get(n, "").strip()
+    }
     kept: Lines = []
     repairs = []
     for number, text in lines:

@@ -74,5 +74,40 @@ def furniture(
     return {
         place
         for place, run in banded.items()
-        if pages_with[key(run.text)] >= 2 or FOLIO.fullmatch(run.text.strip())
+        if pages_with[key(run.text)] >= 2
+        or FOLIO.fullmatch(run.text.strip())
+        or stands_apart(run, pages[place[0] - 1], body_runs.get(place[0]) or [])
     }
+
+
+APART = 2.0
+"""A line at a page's edge this many of its heights away from everything else on the page, in
+type smaller than the body's, stands apart as furniture does, where no other page shows it again
+(a text of one page)."""
+
+
+def stands_apart(run: Run, page: Page, body: list[Run]) -> bool:
+    """Whether a run in a band is the page's outermost line, set smaller than the body and far from
+    the next line: a running head or foot that no other page repeats.
+
+    >>> from .model import Box, Style
+    >>> text = Run("the body", Box(50, 100, 550, 112), 110, Style("Serif", 10))
+    >>> head = Run("Trade Review", Box(250, 30, 350, 38), 36, Style("Sans", 7))
+    >>> stands_apart(head, Page(1, 600, 800, (head, text)), [text])
+    True
+
+    Negative: a title at the top of the page, larger than the body.
+    >>> title = Run("Cotton", Box(50, 60, 350, 80), 76, Style("Sans", 20))
+    >>> stands_apart(title, Page(1, 600, 800, (title, text)), [text])
+    False
+    """
+    if not body or run.style.size >= min(r.style.size for r in body):
+        return False
+    others = [r for r in page.runs if r is not run]
+    above = [r for r in others if r.box.bottom <= run.box.top + 1]
+    below = [r for r in others if r.box.top >= run.box.bottom - 1]
+    if not above:  # the page's first line
+        return all(r.box.top - run.box.bottom >= APART * run.box.height for r in below)
+    if not below:  # its last
+        return all(run.box.top - r.box.bottom >= APART * run.box.height for r in above)
+    return False

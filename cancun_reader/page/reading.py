@@ -193,8 +193,8 @@ def page_lines(
                 merge_box(row),
                 main_style(row),
                 (group.x0, group.x1),
-                number,
-                page.number,
+                group=number,
+                page=page.number,
                 ends=ends_of(row),
             )
             for row in rows(runs, body)
