@@ -56,7 +56,8 @@ def furniture(
     [(1, 0), (1, 2), (2, 0), (2, 2)]
 
     Negative: a title at the top of the first page only, which repeats nowhere and is no number.
-    >>> pages = [Page(1, 600, 800, (run("Cotton at the centre", 30), body))]
+    >>> title = Run("Cotton at the centre", Box(50, 30, 400, 52), 48, Style("Sans", 20))
+    >>> pages = [Page(1, 600, 800, (title, body))]
     >>> furniture(pages, {1: [body]})
     set()
     """

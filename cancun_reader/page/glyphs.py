@@ -164,7 +164,7 @@ def run_of(glyphs: list[Glyph]) -> Run:
     gaps = [b.box.x0 - a.box.x1 for a, b in pairwise(glyphs)]
     size = statistics.median(g.style.size for g in glyphs)
     letters = statistics.median(gaps) if len(gaps) >= 3 else 0.0
-    parted = max(letters, 0.0) + WORD_GAP * size  # letter-spaced, the words' gaps are wider still
+    parted = letters + WORD_GAP * size  # letter-spaced, the words' gaps are wider still; italic, less
     text = LIGATURES.get(glyphs[0].text, glyphs[0].text)
     for gap, glyph in zip(gaps, glyphs[1:], strict=True):
         text += (" " if gap >= parted else "") + LIGATURES.get(glyph.text, glyph.text)
