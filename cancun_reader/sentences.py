@@ -8,10 +8,10 @@ SENTENCE_END = re.compile(
     # the cheap test first: most places in a text are not after a full stop
     r"(?<=[.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSept\.)(?<!\bNo\.)(?<!\bvs\.)"
     r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+\d)"
-    r"[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9¿¡])"
+    r"[\"”’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+(?=[\"“‘(]?[A-Z0-9¿¡])"
 )
-"""Where one sentence ends and the next begins: end punctuation, maybe a closing quote, a space,
-then a capital. Common abbreviations (`Mr. Lee`, `Sept. 22`, `Oct. 20`) are not sentence ends."""
+"""Where one sentence ends and the next begins: end punctuation, maybe a closing quote and a
+note's number (`accept.² Each`), a space, then a capital. Common abbreviations (`Mr. Lee`, `Sept. 22`, `Oct. 20`) are not sentence ends."""
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -27,8 +27,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences.
 
-    >>> split_sentences("It failed. Mr. Lee died. “Why?” she asked. U.S. tariffs rose.")
-    ['It failed.', 'Mr. Lee died.', '“Why?” she asked.', 'U.S. tariffs rose.']
+    >>> split_sentences("It failed. Mr. Lee died. “Why?” she asked.¹ U.S. tariffs rose.")
+    ['It failed.', 'Mr. Lee died.', '“Why?” she asked.¹', 'U.S. tariffs rose.']
     >>> split_sentences("Talks are set for Oct. 20-24 in Houston. Others met in Oct. 2003 came.")
     ['Talks are set for Oct. 20-24 in Houston.', 'Others met in Oct. 2003 came.']
     """

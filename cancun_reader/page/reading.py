@@ -109,20 +109,29 @@ def is_cap(run: Run, row: list[Run], body: Style) -> bool:
     return len(row) == 1 and len(run.text) <= 2 and run.style.size >= DROP_CAP * body.size
 
 
-def joined(row: list[Run]) -> str:
+def joined(row: list[Run], cells: bool = False) -> str:
     """A row's runs as one line: a space between runs, none before a raised note number that
     touches its word; a number raised above the row's baseline is a note's, and is written so
-    (`attend.¹`), with a space after it when it opens the line (`¹ The four countries`)."""
+    (`attend.¹`), with a space after it when it opens the line (`¹ The four countries`). In a box
+    (`cells`), runs parted by a gap as wide as a table's gutter are its cells, parted by a tab."""
     base = max(row, key=lambda r: (r.style.size, len(r.text)))
     texts = [superscript(r.text) if is_raised_number(r, base) else r.text for r in row]
     text = texts[0]
     if text != row[0].text and len(row) > 1:
         text += " "
     for (before, run), written in zip(pairwise(row), texts[1:], strict=True):
-        touching = run.box.x0 - before.box.x1 < 0.1 * before.style.size
+        gap = run.box.x0 - before.box.x1
+        if cells and gap >= CELL_GAP * before.style.size:
+            text = text.rstrip(" ") + "\t" + written
+            continue
+        touching = gap < 0.1 * before.style.size
         text += ("" if touching or text.endswith(" ") else " ") + written
     return text
 
+
+CELL_GAP = 1.5
+"""A gap of this many ems between two runs of a row in a box parts two cells of a table: a word
+space is a third of an em, a list's bullet stands an em or less from its item."""
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -189,7 +198,7 @@ def page_lines(
         runs = [page.runs[i] for i, g in in_group.items() if g == number]
         lines = [
             Line(
-                joined(row),
+                joined(row, cells=True),
                 merge_box(row),
                 main_style(row),
                 (group.x0, group.x1),
