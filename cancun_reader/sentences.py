@@ -11,7 +11,8 @@ SENTENCE_END = re.compile(
     r"[\"”’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+(?=[\"“‘(]?[A-Z0-9¿¡])"
 )
 """Where one sentence ends and the next begins: end punctuation, maybe a closing quote and a
-note's number (`accept.² Each`), a space, then a capital. Common abbreviations (`Mr. Lee`, `Sept. 22`, `Oct. 20`) are not sentence ends."""
+note's number (`accept.² Each`), a space, then a capital. Common abbreviations (`Mr. Lee`,
+`Sept. 22`, `Oct. 20`) are not sentence ends."""
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
