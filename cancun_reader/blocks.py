@@ -127,8 +127,9 @@ opens_mid_sentence=False, continues=False)
     items = list_items(lines)
     if items:
         return ListBlock(items, line)
-    if all("\t" in entry for entry in lines):
-        return Table(tuple(tuple(cell.strip() for cell in entry.split("\t")) for entry in lines), line)
+    rows = table_rows(lines)
+    if rows:
+        return Table(rows, line)
     joined = join_lines([entry.strip() for entry in lines])
     bold = BOLD_LINE.fullmatch(joined)
     if bold and is_all_caps(bold["inner"]):
@@ -162,6 +163,29 @@ def list_items(lines: list[str]) -> tuple[str, ...] | None:
         else:
             items[-1].append(entry.strip())
     return tuple(join_lines(item) for item in items)
+
+
+def table_rows(lines: list[str]) -> tuple[tuple[str, ...], ...] | None:
+    """The rows of a run of lines that is a table, its cells parted by tabs: every line a row, or
+    the lines of a row whose last cell wraps (a narrow box's table), under at least two rows.
+
+    >>> table_rows(["1996\\tSingapore ministerial sets up", "working groups", "1999\\tSeattle"])
+    (('1996', 'Singapore ministerial sets up working groups'), ('1999', 'Seattle'))
+
+    Negative: lines with no tab, or a tab in one line only, are no table.
+    >>> table_rows(["The talks\\tended", "in the night."]) is None
+    True
+    """
+    tabbed = ["\t" in entry for entry in lines]
+    if not tabbed[0] or (not all(tabbed) and sum(tabbed) < 2):
+        return None
+    rows: list[list[str]] = []
+    for entry, is_row in zip(lines, tabbed, strict=True):
+        if is_row:
+            rows.append([cell.strip() for cell in entry.split("\t")])
+        else:
+            rows[-1][-1] = join_lines([rows[-1][-1], entry.strip()])
+    return tuple(tuple(row) for row in rows)
 
 
 def parse_blocks(text: str | list[tuple[int, str]]) -> tuple[Block, ...]:
