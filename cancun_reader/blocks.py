@@ -147,7 +147,7 @@ def list_items(lines: list[str]) -> tuple[str, ...] | None:
     too long for one (a box's narrow column wraps them), under at least two items.
 
     >>> list_items(["• Transparency in", "government procurement", "• Trade facilitation"])
-    ('Transparency in government procurement', 'Trade facilitation')
+    ('Transparency in\\ngovernment procurement', 'Trade facilitation')
 
     Negative: one item with lines after it is a paragraph that opens with a dash.
     >>> list_items(["- and then the talks", "ended in the night."]) is None
@@ -162,7 +162,7 @@ def list_items(lines: list[str]) -> tuple[str, ...] | None:
             items.append([item["item"].strip()])
         else:
             items[-1].append(entry.strip())
-    return tuple(join_lines(item) for item in items)
+    return tuple("\n".join(item) for item in items)  # line ends stay, for the repairs
 
 
 def table_rows(lines: list[str]) -> tuple[tuple[str, ...], ...] | None:
@@ -170,7 +170,7 @@ def table_rows(lines: list[str]) -> tuple[tuple[str, ...], ...] | None:
     the lines of a row whose last cell wraps (a narrow box's table), under at least two rows.
 
     >>> table_rows(["1996\\tSingapore ministerial sets up", "working groups", "1999\\tSeattle"])
-    (('1996', 'Singapore ministerial sets up working groups'), ('1999', 'Seattle'))
+    (('1996', 'Singapore ministerial sets up\\nworking groups'), ('1999', 'Seattle'))
 
     Negative: lines with no tab, or a tab in one line only, are no table.
     >>> table_rows(["The talks\\tended", "in the night."]) is None
@@ -184,7 +184,7 @@ def table_rows(lines: list[str]) -> tuple[tuple[str, ...], ...] | None:
         if is_row:
             rows.append([cell.strip() for cell in entry.split("\t")])
         else:
-            rows[-1][-1] = join_lines([rows[-1][-1], entry.strip()])
+            rows[-1][-1] += "\n" + entry.strip()  # line ends stay, for the repairs
     return tuple(tuple(row) for row in rows)
 
 

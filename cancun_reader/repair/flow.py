@@ -8,7 +8,7 @@ from collections import deque
 from dataclasses import replace
 
 from ..blocks import is_byline
-from ..model import Block, Caption, Paragraph, PullQuote, Repair, Sidebar, Table
+from ..model import Block, Caption, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
 from .words import HYPHENS, join_across_break
 
 Blocks = tuple[Block, ...]
@@ -107,24 +107,44 @@ quotation=False, opens_mid_sentence=False, continues=False), PullQuote(text='Quo
 
 
 def unwrap_lines(blocks: Blocks, known: frozenset[str] = frozenset()) -> tuple[Blocks, list[Repair]]:
-    """Join the hard-wrapped lines of each paragraph, making whole a word hyphenated at a line end.
+    """Join the hard-wrapped lines of each paragraph, list item and table cell, making whole a word
+    hyphenated at a line end.
 
     >>> unwrap_lines((Paragraph("the first mobiliza-\\ntion was\\ncalled", 4),))[0][0].text
     'the first mobilization was called'
+    >>> unwrap_lines((ListBlock(("Benin", "a deci-\\nsion taken"), 4),))[0][0].items
+    ('Benin', 'a decision taken')
     """
     out: list[Block] = []
     repairs: list[Repair] = []
     for block in blocks:
         if isinstance(block, Paragraph) and "\n" in block.text:
-            lines = block.text.split("\n")
-            text = lines[0]
-            for offset, line in enumerate(lines[1:], start=1):
-                text, word = join_across_break(text, line, known)
-                if word:
-                    repairs.append(word_repair(word, block.line + offset - 1))
-            block = replace(block, text=text)
+            block = replace(block, text=unwrapped(block.text, block.line, known, repairs))
+        elif isinstance(block, ListBlock) and any("\n" in item for item in block.items):
+            items, line = [], block.line
+            for item in block.items:
+                items.append(unwrapped(item, line, known, repairs))
+                line += item.count("\n") + 1
+            block = replace(block, items=tuple(items))
+        elif isinstance(block, Table) and any("\n" in cell for row in block.rows for cell in row):
+            rows, line = [], block.line
+            for row in block.rows:
+                rows.append(tuple(unwrapped(cell, line, known, repairs) for cell in row))
+                line += max(cell.count("\n") for cell in row) + 1
+            block = replace(block, rows=tuple(rows))
         out.append(block)
     return tuple(out), repairs
+
+
+def unwrapped(text: str, line: int, known: frozenset[str], repairs: list[Repair]) -> str:
+    """A text's lines (the first on `line`) as one, each word made whole recorded in `repairs`."""
+    lines = text.split("\n")
+    joined = lines[0]
+    for offset, following in enumerate(lines[1:], start=1):
+        joined, word = join_across_break(joined, following, known)
+        if word:
+            repairs.append(word_repair(word, line + offset - 1))
+    return joined
 
 
 def dangling_and_orphans(blocks: Blocks) -> tuple[list[int], list[int]]:
