@@ -4,6 +4,7 @@ letters are set in, and the gutters no line of the body crosses.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,8 +18,8 @@ GUTTER_LEAST = 0.6
 type, desktop layouts rarely set columns closer."""
 
 GUTTER_CROSSED = 0.2
-"""A gutter may be crossed by this share of the body lines of its columns: the lines that span the
-page above or below them (an opening paragraph, a box set across the columns)."""
+"""A gutter may be crossed by this share of the body lines of the fuller of the columns it parts
+(taken at its fullest): the lines that span the page above or below them (an opening paragraph)."""
 
 SIDE_LEAST = 3
 """A gutter has this many lines of the body on each side: a gap in fewer is a wide word space."""
@@ -58,9 +59,12 @@ class Columns:
     spans: tuple[tuple[float, float], ...]
 
     def of(self, box: Box, em: float) -> int | None:
-        """The column a run or group lies in, or None when it crosses a gutter (it spans)."""
-        for index, (left, right) in enumerate(self.spans):
-            if box.x0 >= left - em and box.x1 <= right + em / 2:
+        """The column a run or group lies in: the one it starts in, if it ends before the next
+        column begins (a ragged line may run into the gutter); None when it crosses into the next
+        column, or starts left of the first (it spans)."""
+        lefts = [left for left, _ in self.spans[1:]] + [self.spans[-1][1] + em]
+        for index, ((left, _), following) in enumerate(zip(self.spans, lefts, strict=True)):
+            if left - em <= box.x0 < following - em and box.x1 < following - em / 4:
                 return index
         return None
 
@@ -75,6 +79,11 @@ def columns_of(runs: list[Run], body: Style) -> Columns:
     >>> lines = [run(50, 280, y) for y in range(0, 120, 12)] + [run(300, 530, y) for y in range(0, 120, 12)]
     >>> [tuple(round(v) for v in s) for s in columns_of(lines, body).spans]
     [(50, 280), (300, 530)]
+
+    A short column beside a long one is a column still:
+    >>> lines = [run(50, 280, y) for y in range(0, 36, 12)] + [run(300, 530, y) for y in range(0, 120, 12)]
+    >>> len(columns_of(lines, body).spans)
+    2
 
     Negative: one column, its lines ragged at the right (no gap runs through them all).
     >>> lines = [run(50, 530 - (y % 5) * 20, y) for y in range(0, 120, 12)]
@@ -91,12 +100,14 @@ def columns_of(runs: list[Run], body: Style) -> Columns:
     for run in body_runs:
         for x in range(int(run.box.x0 - left), int(run.box.x1 - left) + 1):
             cover[x] += 1
-    full = sorted(c for c in cover if c)
-    typical = full[len(full) // 2] if full else 0
+    # a valley of the coverage: low against the fullest place on each side of it, so that a short
+    # column beside a long one is a column, not a gutter
+    most_left = list(itertools.accumulate(cover, max))
+    most_right = list(itertools.accumulate(reversed(cover), max))[::-1]
     gutters: list[tuple[float, float]] = []
     start = None
-    for x, count in enumerate([*cover, typical + 1]):
-        if count <= GUTTER_CROSSED * typical:
+    for x, count in enumerate([*cover, -1]):
+        if 0 <= count <= GUTTER_CROSSED * min(most_left[x], most_right[x]):
             start = x if start is None else start
             continue
         if start is not None and x - start >= GUTTER_LEAST * body.size:
