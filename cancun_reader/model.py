@@ -44,8 +44,8 @@ class Printed:
     lines it indents as a paragraph's first, those it fills to the column's right edge, those it
     sets in smaller type beside a picture, and those it opens a paragraph with by a space above
     them; the lines each drawn box holds (first and last), the notes it sets at a page's foot, the
-    lines it sets in a heading's type, and its running heads and page numbers. A text shows none
-    of it."""
+    lines it sets in a heading's type, its running heads and page numbers, and the lines it sets
+    apart between rules in another type (a pull quote's). A text shows none of it."""
 
     indented: frozenset[int] = frozenset()
     full: frozenset[int] = frozenset()
@@ -55,6 +55,7 @@ class Printed:
     notes: frozenset[int] = frozenset()
     headings: frozenset[int] = frozenset()
     furniture: frozenset[int] = frozenset()
+    quotes: frozenset[int] = frozenset()
 
 
 PLAIN_TEXT = Printed()

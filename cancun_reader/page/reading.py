@@ -305,11 +305,14 @@ def reading(pages: list[Page]) -> tuple[str, Printed]:
         at_foot = [f for f in frames_on(page, body) if f.bottom > (1 - 2 * BAND) * page.height]
         page_start = len(texts)
         before: Line | None = None
-        for line in lines:
+        ruled = between_rules(lines, page, body)
+        for index, line in enumerate(lines):
             if before is not None and breaks_between(before, line, body):
                 texts.append("")
             texts.append(line.text)
             printed.add(len(texts), line, before, frames)
+            if index in ruled:
+                printed.quotes.add(len(texts))
             before = line
         if page_start < len(texts):
             texts[page_start] = "\f" + texts[page_start] if page_start else texts[page_start]
@@ -320,6 +323,41 @@ def reading(pages: list[Page]) -> tuple[str, Printed]:
         texts.append(note.text)
         printed.add(len(texts), note, None, [])
     return "\n".join(texts), printed.result()
+
+
+def between_rules(lines: list[Line], page: Page, body: Style) -> set[int]:
+    """The lines, by index, of the blocks set apart in another type than the body's (larger, or
+    slanted all through) between a rule above and a rule below: a pull quote, as layouts set one."""
+    rules = [d.box for d in page.drawings if d.is_rule and d.box.width > 5 * d.box.height]
+    found: set[int] = set()
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end < len(lines) and not breaks_between(lines[end - 1], lines[end], body):
+            continue
+        block = lines[start:end]
+        top, bottom = block[0].box.top, block[-1].box.bottom
+        left, right = min(line.box.x0 for line in block), max(line.box.x1 for line in block)
+        set_apart = block[0].group < 0 and not block[0].furniture and not block[0].note
+        other_type = block[0].style.size >= 1.1 * body.size or all(line.style.italic for line in block)
+
+        def ruled(
+            above: bool, top: float = top, bottom: float = bottom, left: float = left, right: float = right
+        ) -> bool:
+            return any(
+                rule.x0 <= left + body.size
+                and rule.x1 >= right - body.size
+                and (
+                    top - 2.5 * body.size <= rule.bottom <= top + 1
+                    if above
+                    else bottom - 1 <= rule.top <= bottom + 2.5 * body.size
+                )
+                for rule in rules
+            )
+
+        if set_apart and other_type and ruled(True) and ruled(False):
+            found.update(range(start, end))
+        start = end
+    return found
 
 
 def carried_over(at_foot: list[Box], lines: list[Line], body: Style) -> list[Box]:
@@ -363,6 +401,7 @@ class PrintedLines:
         self.boxes: dict[tuple[int, int], tuple[int, int]] = {}  # (page, box): (first, last line)
         self.furniture: set[int] = set()
         self.notes: set[int] = set()
+        self.quotes: set[int] = set()
 
     def add(self, number: int, line: Line, before: Line | None, frames: list[Box]) -> None:
         em = self.body.size
@@ -405,6 +444,7 @@ class PrintedLines:
             boxes=tuple(self.boxes.values()),
             furniture=frozenset(self.furniture),
             notes=frozenset(self.notes),
+            quotes=frozenset(self.quotes),
         )
 
 

@@ -45,7 +45,7 @@ def repairs_for(
     small type), captions, pull quotes and sidebars before cut paragraphs are joined across them;
     headings are cased last, when acronyms are known. `captions` are the lines where a PDF's page
     begins a block in small type (`captions.caption_starts`); `printed`, what else the page shows
-    (its boxes, the notes at its pages' feet)."""
+    (its boxes, the notes at its pages' feet, what it sets apart between rules)."""
     return (
         fix_mojibake,
         drop_end_marks,
@@ -58,7 +58,7 @@ def repairs_for(
         partial(set_apart_printed_boxes, boxes=printed.boxes),
         find_title,
         find_mixed_case_headings,  # once note numbers are markers: `accept.2` ends a sentence
-        find_pull_quotes,
+        partial(find_pull_quotes, set_apart=printed.quotes),
         find_sidebars,
         partial(rejoin_cut_paragraphs, known=known),
         partial(rejoin_continuation_out_of_order, known=known),

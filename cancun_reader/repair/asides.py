@@ -28,13 +28,16 @@ PULL_QUOTE_SCORE = 85
 Measured on the sources: the four real pull quotes score 90–100, other short paragraphs 69 at most."""
 
 
-def is_pull_quote_candidate(blocks: Blocks, index: int) -> bool:
+def is_pull_quote_candidate(blocks: Blocks, index: int, set_apart: frozenset[int] = frozenset()) -> bool:
+    """Whether a block could be a pull quote: a paragraph of a sentence or two; a shorter one when
+    it stands inside a cut sentence, or where a PDF's page sets it apart between rules
+    (`set_apart`, by line)."""
     block = blocks[index]
     if not isinstance(block, Paragraph) or block.quotation or block.continues or block.opens_mid_sentence:
         return False
     words = len(block.text.split())
     low, high = PULL_QUOTE_WORDS
-    if interrupts(blocks, index):
+    if interrupts(blocks, index) or block.line in set_apart:
         low = INTERRUPTING_WORDS
     return low <= words <= high and block.text[:1].isupper() and ends_sentence(block.text)
 
@@ -133,7 +136,7 @@ def body_passages(blocks: Blocks, left_out: frozenset[int] = frozenset()) -> lis
     return [Passage(t, len(t.split()), p) for t, p in sentences + pairs]
 
 
-def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
+def find_pull_quotes(blocks: Blocks, set_apart: frozenset[int] = frozenset()) -> tuple[Blocks, list[Repair]]:
     """A short paragraph that repeats, near-verbatim, a sentence found elsewhere in the body is a
     pull quote: the layout set it large between the lines of the text.
 
@@ -145,6 +148,11 @@ def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     >>> find_pull_quotes((body, quote))[0][1]
     PullQuote(text='Nobody had expected the poor countries to unite.', line=3)
 
+    A short one too, where the page sets it apart between rules:
+    >>> short = Paragraph("Nobody expected the poor to unite.", 3)
+    >>> find_pull_quotes((body, short), frozenset({3}))[1][0].kind
+    'pull quote set apart'
+
     Negative: a short paragraph that says something new stays a paragraph.
     >>> other = Paragraph("Then the delegates went home to report on what they had seen.", 3)
     >>> find_pull_quotes((body, other))[1]
@@ -153,7 +161,7 @@ def find_pull_quotes(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     from rapidfuzz import fuzz, process  # only when a text is converted, not from the cache
     from rapidfuzz.utils import default_process  # words compared without their punctuation
 
-    candidates = [i for i in range(len(blocks)) if is_pull_quote_candidate(blocks, i)]
+    candidates = [i for i in range(len(blocks)) if is_pull_quote_candidate(blocks, i, set_apart)]
     inside_sentences = frozenset(i for i in candidates if interrupts(blocks, i))
     passages = body_passages(blocks)
     if inside_sentences:
