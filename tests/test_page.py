@@ -12,7 +12,7 @@ from project import load_cases
 
 from cancun_reader.page.glyphs import run_of
 from cancun_reader.page.model import Box, Drawing, Glyph, Page, Run, Style
-from cancun_reader.page.reading import reading
+from cancun_reader.page.reading import text_in_order
 from cancun_reader.pdf import read_pdf
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "pdf"
@@ -57,7 +57,7 @@ def test_page_case(case: dict) -> None:
         style = Style("Serif", 10)
         assert run_of([glyph(t, x0, x1, style) for t, x0, x1 in case["glyphs"]]).text == case["text"]
         return
-    text, printed = reading([page_of_case(n, p) for n, p in enumerate(case["pages"], 1)])
+    text, printed = text_in_order([page_of_case(n, p) for n, p in enumerate(case["pages"], 1)])
     assert text == case["text"]
     if "small" in case:
         assert sorted(printed.small) == case["small"]

@@ -3,7 +3,7 @@
 `glyphs` reads every glyph with its box, font, size, weight and slant, and the page's drawn
 rectangles and pictures (PDFium, through pypdfium2); `columns` finds the body's style and the
 columns from where body lines stand; `furniture` the running heads and page numbers from what
-repeats in the pages' top and bottom bands; `reading` orders the lines and says what the page
+repeats in the pages' top and bottom bands; `reading` orders the lines (`text_in_order`) and says what the page
 shows of each (`Printed`), which the layout and repair stages use instead of guessing it.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from ..model import Printed
 from .glyphs import read_pages
-from .reading import reading
+from .reading import text_in_order
 
 
 def read_pdf_pages(data: bytes) -> tuple[str, Printed]:
     """A PDF's text in reading order, and what its page shows of the lines."""
-    return reading(read_pages(data))
+    return text_in_order(read_pages(data))

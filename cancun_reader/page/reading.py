@@ -285,7 +285,7 @@ def heads_of(span: tuple, above: list[tuple[int | None, float, list[Line]]]) -> 
     return heads
 
 
-def reading(pages: list[Page]) -> tuple[str, Printed]:
+def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
     """The text of a PDF's pages, line by line in reading order, with a form feed before each page
     after the first, and what the page shows of the lines (`Printed`)."""
     body = body_style(pages)
