@@ -14,7 +14,7 @@ EPUBCHECK := /usr/share/java/epubcheck.jar
 PAPER ?= A4
 
 .PHONY: setup browser pages site serve test lint format lock clean golden epub pdf publish gh-deploy \
-	bundle audit bench corpus corpus-latex
+	bundle audit bench corpus corpus-latex corpus-heldout
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -112,13 +112,29 @@ $(CORPUS_VENV)/.installed: requirements-corpus.txt
 corpus: browser $(CORPUS_VENV)/.installed  ## print tests/corpus/texts with WeasyPrint and Chromium, extract with pdftotext, pdfminer.six, pypdf
 	$(CORPUS_VENV)/bin/python scripts/corpus.py
 
-# The test set of the PDF reader: the corpus's texts set by LaTeX in layouts drawn from seeds
-# (scripts/latex_layouts.py), with Debian's TeX Live installed when missing and this is root.
+# The PDF reader's LaTeX-set PDFs (scripts/latex_layouts.py): the development set's in
+# tests/corpus/latex/ (seeds 2501 2502); with Debian's TeX Live installed when missing and this is root.
 TEX_PACKAGES := texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended lmodern
-corpus-latex: setup  ## set tests/corpus/latex/*.pdf again with pdflatex (SEEDS="2601 2602" for others)
-	@command -v pdflatex >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEX_PACKAGES) >/dev/null; }
-	$(BIN)/python scripts/latex_layouts.py $(if $(SEEDS),--seeds $(SEEDS))
+OFFICE_PACKAGES := libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea
+define debian
+	@command -v $(1) >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(2) >/dev/null; }
+endef
+corpus-latex: $(CORPUS_VENV)/.installed  ## set the development set's LaTeX PDFs again
+	$(call debian,pdflatex,$(TEX_PACKAGES))
+	$(CORPUS_VENV)/bin/python scripts/latex_layouts.py
+
+# The test set (tests/corpus/heldout/): LaTeX with other seeds, and LibreOffice printing documents
+# python-docx writes (scripts/office_layouts.py), a renderer family the development set does not use.
+# Drawn afresh (other seeds) whenever a failure seen there led to a change of the reader.
+HELDOUT_LATEX_SEEDS ?= 2701 2702
+HELDOUT_OFFICE_SEEDS ?= 2801
+corpus-heldout: $(CORPUS_VENV)/.installed  ## draw the test set of the PDF reader
+	$(call debian,pdflatex,$(TEX_PACKAGES))
+	$(call debian,soffice,$(OFFICE_PACKAGES))
+	rm -rf tests/corpus/heldout
+	$(CORPUS_VENV)/bin/python scripts/latex_layouts.py --seeds $(HELDOUT_LATEX_SEEDS) --into tests/corpus/heldout
+	$(CORPUS_VENV)/bin/python scripts/office_layouts.py --seeds $(HELDOUT_OFFICE_SEEDS)
 
 clean:
 	rm -rf site dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/.includes \

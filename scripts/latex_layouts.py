@@ -1,10 +1,12 @@
-"""A test set the PDF reader was not built against: the corpus's texts set by LaTeX (Debian's
-TeX Live: pdflatex, multicol, fancyhdr, lettrine), each in a layout drawn from a seed.
+"""The corpus's texts set by LaTeX (Debian's TeX Live: pdflatex, multicol, fancyhdr, lettrine),
+each in a layout drawn from a seed: part of the PDF reader's development set (seeds 2501 and 2502,
+`tests/corpus/latex/`), and, with other seeds, of its test set (`tests/corpus/heldout/`).
 
-    make corpus-latex        # writes tests/corpus/latex/<text>.s<seed>.pdf and layouts.json
+    make corpus-latex        # tests/corpus/latex/<text>.latex-s<seed>.pdf and layouts.json
+    make corpus-heldout      # the test set, with LibreOffice's PDFs (scripts/office_layouts.py)
 
-The development set (`tests/corpus/pdf/`) is set from one HTML template by WeasyPrint and
-Chromium; these pages come from another renderer family and other layouts: paper, margins, one to
+Beside the HTML template's PDFs (`tests/corpus/pdf/`, WeasyPrint and Chromium), these pages come
+from another renderer family and other layouts: paper, margins, one to
 three columns and their gap, type families (Latin Modern, Times, Palatino, Bookman), sizes, justified
 or ragged, indented or spaced paragraphs, headings in bold or capitals or small capitals, boxes
 framed or filled, pull quotes between rules, running heads at the top or the foot, page numbers in
@@ -29,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "tests" / "corpus" / "texts"
 CORPUS = ROOT / "tests" / "corpus"
 SEEDS = (2501, 2502)
-"""The development set's seeds (`tests/corpus/latex/`); the test set's are drawn afresh and given
-with `--seeds` and `--into tests/corpus/heldout` (`make corpus-heldout`)."""
+"""The development set's seeds (`tests/corpus/latex/`); the test set's are given with `--seeds`
+and `--into tests/corpus/heldout` (`make corpus-heldout`)."""
 SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 MARKER = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 SPECIAL = {c: "\\" + c for c in "&%$#_{}"} | {
@@ -208,7 +210,8 @@ def main() -> int:
     arguments = parser.parse_args()
     seeds, out = arguments.seeds, arguments.into
     out.mkdir(parents=True, exist_ok=True)
-    layouts = {}
+    recorded = out / "layouts.json"
+    layouts = json.loads(recorded.read_text("utf-8")) if recorded.exists() else {}
     for index, path in enumerate(sorted(TEXTS.glob("*.yml"))):
         text = yaml.safe_load(path.read_text(encoding="utf-8"))
         for seed in seeds:
@@ -218,9 +221,7 @@ def main() -> int:
             set_with_latex(document(text, layout), out / f"{name}.pdf")
             layouts[name] = layout
             print(name, layout["columns"], "columns,", layout["family"], layout["size"])
-    (out / "layouts.json").write_text(
-        json.dumps(layouts, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    recorded.write_text(json.dumps(layouts, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 

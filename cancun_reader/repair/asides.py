@@ -329,6 +329,10 @@ def set_apart_printed_boxes(
     >>> set_apart_printed_boxes(text, ((3, 5),))[0][1]
     Sidebar(title='Cotton in four countries', blocks=(ListBlock(items=('Benin', 'Mali'), line=4),), line=3)
 
+    A box with no title, a list alone:
+    >>> set_apart_printed_boxes((ListBlock(("Benin", "Mali"), 4),), ((4, 5),))[1][0].before
+    'Benin'
+
     Negative: a text with no box drawn on its page is left as it is.
     >>> set_apart_printed_boxes(box, ())[1]
     []
@@ -364,10 +368,21 @@ def set_apart_printed_boxes(
         )
         out.append(Sidebar(title, content, first.line))  # type: ignore[arg-type]
         repairs.append(
-            Repair("sidebar set apart", first.line, (title or first.text)[:50], "a box the page draws")
-        )  # type: ignore[union-attr]
+            Repair("sidebar set apart", first.line, (title or opening(first))[:50], "a box the page draws")
+        )
         index = end
     return tuple(out), repairs
+
+
+def opening(block: Block) -> str:
+    """The first words a block shows: its text, its first item, its first cell."""
+    if isinstance(block, ListBlock):
+        return block.items[0] if block.items else ""
+    if isinstance(block, Table):
+        return block.rows[0][0] if block.rows and block.rows[0] else ""
+    if isinstance(block, Sidebar):
+        return block.title
+    return block.text
 
 
 TITLE_WORDS = 12
