@@ -65,9 +65,6 @@ def chunk(kind: bytes, data: bytes) -> bytes:
 def grey_png(width: int = 60, height: int = 30) -> bytes:
     """A grey picture, the stand-in of a photograph."""
     raw = b"".join(b"\x00" + b"\xbb" * width for _ in range(height))
-    chunk = lambda kind, data: (
-        struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    )
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
