@@ -23,6 +23,15 @@ def glyph(text: str, x0: float, x1: float, style: Style, top: float = 0.0) -> Gl
     return Glyph(text, Box(x0, top, x1, top + HEIGHT * style.size), top + 0.9 * style.size, style)
 
 
+def written_glyph(text: str, x0: float, x1: float, raised: float = 0.0) -> Glyph:
+    """A glyph as a case writes it, in ten-point type; `raised` (points) above the baseline in
+    seven-point type, as a note's number is set."""
+    if not raised:
+        return glyph(text, x0, x1, Style("Serif", 10))
+    small = Style("Serif", 7)
+    return Glyph(text, Box(x0, 9 - raised - 0.9 * 7, x1, 9 - raised + 0.25 * 7), 9 - raised, small)
+
+
 def run(text: str, x0: float, top: float, x1: float, size: float = 10, **flags: bool) -> Run:
     """A run of type as a case writes it, its letters spread evenly over its width."""
     style = Style("Serif" if not flags.get("bold") else "Sans", size, **flags)
@@ -54,8 +63,7 @@ def page_of_case(number: int, written: dict) -> Page:
 @pytest.mark.parametrize("case", load_cases("page"))
 def test_page_case(case: dict) -> None:
     if "glyphs" in case:
-        style = Style("Serif", 10)
-        assert run_of([glyph(t, x0, x1, style) for t, x0, x1 in case["glyphs"]]).text == case["text"]
+        assert run_of([written_glyph(*g) for g in case["glyphs"]]).text == case["text"]
         return
     text, printed = text_in_order([page_of_case(n, p) for n, p in enumerate(case["pages"], 1)])
     assert text == case["text"]

@@ -30,6 +30,11 @@ LIGATURES = {
 """Ligature code points (U+FB00–FB06), read as the letters the page shows: a search for *five* must
 find `ﬁve`."""
 
+SUPERSCRIPTS = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True))
+NOTE_DIGITS = "".join(SUPERSCRIPTS.values())
+"""A digit raised above its run's baseline in smaller type is a note's number, written so; one
+opening a note (`¹The four countries`) is parted from the note's first word."""
+
 SOFT_HYPHEN = "\u00ad"
 HYPHEN_BESIDE_SOFT = re.compile("\u00ad(?=-)|(?<=-)\u00ad")
 """A soft hyphen beside a printed hyphen: an exporter's marker of a break point where the author's
@@ -165,9 +170,17 @@ def run_of(glyphs: list[Glyph]) -> Run:
     size = statistics.median(g.style.size for g in glyphs)
     letters = statistics.median(gaps) if len(gaps) >= 3 else 0.0
     parted = letters + WORD_GAP * size  # letter-spaced, the words' gaps are wider still; italic, less
-    text = LIGATURES.get(glyphs[0].text, glyphs[0].text)
-    for gap, glyph in zip(gaps, glyphs[1:], strict=True):
-        text += (" " if gap >= parted else "") + LIGATURES.get(glyph.text, glyph.text)
+    baseline = statistics.median(g.baseline for g in glyphs)
+    shown = [
+        SUPERSCRIPTS.get(g.text, g.text)
+        if is_raised_digit(g, baseline, size)
+        else LIGATURES.get(g.text, g.text)
+        for g in glyphs
+    ]
+    text = shown[0]
+    for gap, (before, written) in zip(gaps, pairwise(shown), strict=True):
+        note_opens = before in SUPERSCRIPTS.values() and written.isalpha() and not text.rstrip(NOTE_DIGITS)
+        text += (" " if gap >= parted or note_opens else "") + written
     text = HYPHEN_BESIDE_SOFT.sub("", text)
     if SOFT_HYPHEN in text[:-1]:
         text = text[:-1].replace(SOFT_HYPHEN, "") + text[-1]  # unprinted, but at the line's end
@@ -184,6 +197,13 @@ def run_of(glyphs: list[Glyph]) -> Run:
         statistics.median(g.baseline for g in glyphs),
         letters_style.most_common(1)[0][0],
         tuple(glyphs),
+    )
+
+
+def is_raised_digit(glyph: Glyph, baseline: float, size: float) -> bool:
+    """Whether a glyph is a digit set smaller than its run and raised above the run's baseline."""
+    return (
+        glyph.text.isdigit() and glyph.style.size <= 0.85 * size and baseline - glyph.baseline >= 0.15 * size
     )
 
 

@@ -44,6 +44,10 @@ RAISED = 0.55
 """A run whose baseline is within this many ems of a row's stands on that row: a note's number set
 as a superscript is raised a third of an em or so; the next line is more than an em below."""
 
+RAISED_SMALL, SUPERSCRIPT_SIZE = 0.7, 0.85
+"""A run in type this much smaller than the row's may stand this many of the row's ems above its
+baseline: a note's number, set small and raised high."""
+
 DROP_CAP = 1.8
 """A letter this many times the body's size or more, at a paragraph's start, is a drop cap."""
 
@@ -83,7 +87,9 @@ def rows(runs: list[Run], body: Style) -> list[list[Run]]:
             alike = max(run.style.size, last[0].style.size) < DROP_CAP * min(
                 run.style.size, last[0].style.size
             )
-            if alike and abs(run.baseline - statistics.median(r.baseline for r in last)) < RAISED * size:
+            smaller = min(run.style.size, last[0].style.size) <= SUPERSCRIPT_SIZE * size  # a raised number
+            raised = RAISED_SMALL if smaller else RAISED
+            if alike and abs(run.baseline - statistics.median(r.baseline for r in last)) < raised * size:
                 last.append(run)
                 continue
         found.append([run])
@@ -302,6 +308,7 @@ def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
         )
         notes += noted
         frames = frames_on(page, body) + carried_over(at_foot, lines, body)
+        frames += to_next_column(frames_on(page, body), lines, body)
         at_foot = [f for f in frames_on(page, body) if f.bottom > (1 - 2 * BAND) * page.height]
         page_start = len(texts)
         before: Line | None = None
@@ -365,6 +372,27 @@ def carried_over(at_foot: list[Box], lines: list[Line], body: Style) -> list[Box
     of text: a caption the layout carried over to the next page is still beside its picture."""
     top = min((line.box.top for line in lines if not line.furniture), default=0.0)
     return [Box(f.x0, top - 2 * body.size, f.x1, top - body.size) for f in at_foot]
+
+
+def to_next_column(frames: list[Box], lines: list[Line], body: Style) -> list[Box]:
+    """The pictures at the foot of a column, as standing just above the next column's first line:
+    a caption the layout carried over to the next column is still beside its picture."""
+    carried = []
+    flow = [line for line in lines if not line.furniture and not line.note]
+    for frame in frames:
+        if any(
+            line.column[0] - 1 <= frame.x0 < line.column[1] and line.box.top > frame.bottom for line in flow
+        ):
+            continue  # the column goes on below the picture
+        following = [line for line in flow if line.column[0] >= frame.x1 - 1]
+        if following:
+            first = min(following, key=lambda line: (line.column[0], line.box.top))
+            carried.append(
+                Box(
+                    first.column[0], first.box.top - 2 * body.size, first.column[1], first.box.top - body.size
+                )
+            )
+    return carried
 
 
 def kind(line: Line, style: Style, body: Style) -> tuple:
