@@ -6,6 +6,7 @@ form.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from collections.abc import Collection
 
@@ -81,6 +82,9 @@ def furniture(
     }
 
 
+SMALLER = 0.9
+"""Type a tenth smaller than the body's: a running head's, a page number's."""
+
 APART = 2.0
 """A line at a page's edge this many of its heights away from everything else on the page, in
 type smaller than the body's, stands apart as furniture does, where no other page shows it again
@@ -102,7 +106,7 @@ def stands_apart(run: Run, page: Page, body: list[Run]) -> bool:
     >>> stands_apart(title, Page(1, 600, 800, (title, text)), [text])
     False
     """
-    if not body or run.style.size >= min(r.style.size for r in body):
+    if not body or run.style.size >= SMALLER * statistics.median(r.style.size for r in body):
         return False
     others = [r for r in page.runs if r is not run]
     above = [r for r in others if r.box.bottom <= run.box.top + 1]

@@ -7,6 +7,7 @@ desktop-publishing exports leave out (`TheRoadToMiami`) or put inside words (`ne
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import statistics
 from collections import Counter
@@ -57,8 +58,10 @@ WORD_GAP = 0.1
 letters) parts two words: a word space is a quarter to a third of an em, a justified one wider, an
 italic one after a kerned letter as little as a sixth (`of the`); letters touch, or nearly."""
 
-EM_HEIGHT = 1.15
-"""A glyph's loose box (its font's ascent to its descent) is about this many ems tall."""
+HINTED_GAP = 0.04
+"""Where the text layer puts a space, a gap this much wider than the letters' confirms it: an
+italic space after a kerned `f` may be a tenth of an em; letter-spaced letters, with a space in the
+text layer between every few (`ne go ti a ti ons`), leave no wider gap there than between them."""
 
 RUN_GAP = 0.9
 """A gap of this share of the type size or more ends a run: a column's gutter, or a justified
@@ -91,22 +94,29 @@ def glyphs_of(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Glyph]:
     (the gaps between glyphs say where words end)."""
     handle = textpage.raw
     rect = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     styles: dict[tuple, Style] = {}
+    spaced = False
     for index in range(pdfium_c.FPDFText_CountChars(handle)):
-        if pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
-            continue
         text = chr(pdfium_c.FPDFText_GetUnicode(handle, index))
+        if pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+            spaced = spaced or text == " "  # PDFium's own reading of a gap as a space: a hint too
+            continue
         text = HYPHEN_AT_LINE_END.get(text, text)
-        if text.isspace() or text in "\x00\ufffe\uffff":
+        if text.isspace():
+            spaced = True
+            continue
+        if text in "\x00\ufffe\uffff":
             continue
         pdfium_c.FPDFText_GetLooseCharBox(handle, index, rect)
         pdfium_c.FPDFText_GetCharOrigin(handle, index, x, y)
-        # the em from the glyph's box (its font's ascent and descent): points on the page,
-        # whatever scale the text matrix and the page's transformation set it at
-        size = round((rect.top - rect.bottom) / EM_HEIGHT, 1)
+        # the type's size in points on the page: the font's size scaled as the glyph's matrix
+        # (the text's and the page's transformations) scales its height
+        pdfium_c.FPDFText_GetMatrix(handle, index, matrix)
+        size = round(pdfium_c.FPDFText_GetFontSize(handle, index) * math.hypot(matrix.b, matrix.d), 1)
         length = pdfium_c.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
         weight = pdfium_c.FPDFText_GetFontWeight(handle, index)
         key = (name.raw[: max(length - 1, 0)], size, flags.value, weight)
@@ -114,7 +124,8 @@ def glyphs_of(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Glyph]:
         if style is None:
             style = styles[key] = style_of(key[0].decode("latin-1"), size, flags.value, weight)
         box = Box(rect.left, height - rect.top, rect.right, height - rect.bottom)
-        yield Glyph(text, box, height - y.value, style)
+        yield Glyph(text, box, height - y.value, style, spaced)
+        spaced = False
 
 
 def style_of(font: str, size: float, flags: int, weight: int) -> Style:
@@ -170,6 +181,7 @@ def run_of(glyphs: list[Glyph]) -> Run:
     size = statistics.median(g.style.size for g in glyphs)
     letters = statistics.median(gaps) if len(gaps) >= 3 else 0.0
     parted = letters + WORD_GAP * size  # letter-spaced, the words' gaps are wider still; italic, less
+    hinted = letters + HINTED_GAP * size
     baseline = statistics.median(g.baseline for g in glyphs)
     shown = [
         SUPERSCRIPTS.get(g.text, g.text)
@@ -178,9 +190,10 @@ def run_of(glyphs: list[Glyph]) -> Run:
         for g in glyphs
     ]
     text = shown[0]
-    for gap, (before, written) in zip(gaps, pairwise(shown), strict=True):
+    for gap, glyph, (before, written) in zip(gaps, glyphs[1:], pairwise(shown), strict=True):
         note_opens = before in SUPERSCRIPTS.values() and written.isalpha() and not text.rstrip(NOTE_DIGITS)
-        text += (" " if gap >= parted or note_opens else "") + written
+        said = glyph.spaced and gap >= hinted  # a space the text layer says and the page shows a little
+        text += (" " if gap >= parted or note_opens or said else "") + written
     text = HYPHEN_BESIDE_SOFT.sub("", text)
     if SOFT_HYPHEN in text[:-1]:
         text = text[:-1].replace(SOFT_HYPHEN, "") + text[-1]  # unprinted, but at the line's end

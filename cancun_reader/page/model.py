@@ -53,12 +53,14 @@ class Style:
 
 @dataclass(frozen=True)
 class Glyph:
-    """One printed character: its text, where it stands (its advance box), its baseline, its style."""
+    """One printed character: its text, where it stands (its advance box), its baseline, its style;
+    and whether the text layer puts a space before it (a hint, which the gaps confirm or not)."""
 
     text: str
     box: Box
     baseline: float
     style: Style
+    spaced: bool = False
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ def joined(row: list[Run], cells: bool = False) -> str:
     return text
 
 
-CELL_GAP = 1.5
+CELL_GAP = 1.0
 """A gap of this many ems between two runs of a row in a box parts two cells of a table: a word
 space is a third of an em, a list's bullet stands an em or less from its item."""
 
