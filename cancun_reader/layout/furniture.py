@@ -241,8 +241,9 @@ def remove_page_furniture(lines: Lines, on_page: frozenset[int] = frozenset()) -
     'running head removed'
     """
     texts = dict(lines)
+    copies = Counter(squeezed(text) for _, text in lines)
     found = furniture_lines(lines) | {
-        n: "page number" if is_folio(texts[n]) else "running head"
+        n: folio_kind(texts[n], copies) if is_folio(texts[n]) else "running head"
         for n in on_page
         if texts.get(n, "").strip()
     }
