@@ -197,6 +197,7 @@ def set_with_latex(source: str, pdf: Path) -> None:
                 cwd=folder,
                 capture_output=True,
                 text=True,
+                errors="replace",  # TeX's log is in the bytes of the fonts' encodings
             )
         if done.returncode:
             raise SystemExit(f"pdflatex failed on {pdf.name}:\n{done.stdout[-2000:]}")
