@@ -487,8 +487,8 @@ def main() -> int:
     print("bench: repair quality on the corpus …", flush=True)
     quality = repair_quality.run()
     (ARTIFACTS / "repair-quality.json").write_text(json.dumps(quality, indent=1, ensure_ascii=False) + "\n")
-    repair_quality.update_performance_page(repair_quality.report_table(quality))
-    print(repair_quality.report_table(quality))
+    repair_quality.update_performance_page(repair_quality.report(quality))
+    print(repair_quality.report(quality))
     print(
         f"bench: {results['bench_seconds']} s; artifacts/bench.json, artifacts/bench.md, docs/performance.md"
     )

@@ -20,8 +20,11 @@ Each text of `tests/corpus/texts/*.yml` says what a clean reading gives; each fi
 from __future__ import annotations
 
 import json
+import math
 import re
+import statistics
 import sys
+import time
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -423,6 +426,30 @@ def reader_table(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def report(results: dict[str, dict]) -> str:
+    """The whole report: the extractions and PDFs, the PDF reader per renderer and set, its speed."""
+    return f"{report_table(results)}\n\n{reader_table(results)}\n\n{reading_speed()}"
+
+
+def reading_speed(runs: int = 3) -> str:
+    """How long reading a PDF's page takes (`read_pdf`: PDFium's glyphs and drawings, and the
+    reading order), in milliseconds a page: the median over every corpus PDF of each one's best of
+    `runs` readings, and the slowest PDF's, on this machine."""
+    per_page = []
+    for path in sorted(CORPUS.glob("*/*.pdf")):
+        data = path.read_bytes()
+        best = math.inf
+        for _ in range(runs):
+            started = time.perf_counter()
+            text, _ = read_pdf(data, path.name)
+            best = min(best, time.perf_counter() - started)
+        per_page.append(1000 * best / (text.count("\f") + 1))
+    return (
+        f"Reading a PDF: {statistics.median(per_page):.1f} ms a page (median of {len(per_page)} PDFs, "
+        f"the best of {runs} readings each), {max(per_page):.1f} ms at most; target 50 ms."
+    )
+
+
 PAGE = ROOT / "docs" / "performance.md"
 START, END = "<!-- quality:start -->", "<!-- quality:end -->"
 
@@ -439,14 +466,12 @@ def main() -> int:
     if "--json" in sys.argv:
         print(json.dumps(results, indent=1, ensure_ascii=False))
     elif "--page" in sys.argv:
-        update_performance_page(report_table(results) + "\n\n" + reader_table(results))
+        update_performance_page(report(results))
         print(f"{PAGE.relative_to(ROOT)}: repair quality on {len(results)} extractions and PDFs")
     else:
         texts = len(list((CORPUS / "texts").glob("*.yml")))
         print(f"Repair quality on {len(results)} extractions and PDFs of {texts} texts\n")
-        print(report_table(results))
-        print()
-        print(reader_table(results))
+        print(report(results))
     return 0
 
 
