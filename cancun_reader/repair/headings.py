@@ -83,9 +83,10 @@ def title_case(text: str, acronyms: frozenset[str]) -> str:
     return " ".join(title_case_word(w, i == 0, acronyms) for i, w in enumerate(words))
 
 
-MIXED_CASE_HEADING = re.compile(r"(?!By )(?=.*[a-z])[A-Z][^\W\d_]*(?: [\w’'-]+){0,6}")
-"""A heading in ordinary case on a line of its own: a capital, at most seven words, no final
-punctuation (`Who they were`, `A lighter agreement`); not a byline (`By Ana Lima`)."""
+MIXED_CASE_HEADING = re.compile(r"(?!By )(?=.*[a-z])[A-Z][^\W\d_]*,?(?: [\w’'-]+,?){0,6}(?<!,)")
+"""A heading in ordinary case on a line of its own: a capital, at most seven words, commas between
+them but no final punctuation (`Who they were`, `A lighter agreement`, `Thursday, 20 November`);
+not a byline (`By Ana Lima`)."""
 
 
 def find_mixed_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
@@ -97,6 +98,12 @@ def find_mixed_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     ... )
     >>> found[0][1]
     Heading(text='Who they were', line=3, level=2)
+
+    A date on a line of its own, and a title over a list, are headings too:
+    >>> found = find_mixed_case_headings((Paragraph("It ended.", 1), Paragraph("Thursday, 20 November", 3),
+    ...     Paragraph("The march began.", 5), Paragraph("What they asked for", 7), ListBlock(("a debate",), 9)))
+    >>> [b.text for b in found[0] if isinstance(b, Heading)]
+    ['Thursday, 20 November', 'What they asked for']
 
     Negative: the first line of a cut sentence is no heading, though it has the shape of one.
     >>> find_mixed_case_headings((Paragraph("It ended.", 1), Paragraph("The aim is", 3),
@@ -111,7 +118,7 @@ def find_mixed_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
         before = blocks[index - 1] if index else None
         after = blocks[index + 1] if index + 1 < len(blocks) else None
         finished = not isinstance(before, Paragraph) or not is_cut(before.text)
-        opens = isinstance(after, Paragraph) and after.text[:1].isupper()
+        opens = (isinstance(after, Paragraph) and after.text[:1].isupper()) or isinstance(after, ListBlock)
         if finished and opens:
             out[index] = Heading(block.text, block.line)
             repairs.append(Repair("heading found", block.line, block.text, "heading"))
