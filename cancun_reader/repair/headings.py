@@ -100,8 +100,9 @@ def find_mixed_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     Heading(text='Who they were', line=3, level=2)
 
     A date on a line of its own, and a title over a list, are headings too:
-    >>> found = find_mixed_case_headings((Paragraph("It ended.", 1), Paragraph("Thursday, 20 November", 3),
-    ...     Paragraph("The march began.", 5), Paragraph("What they asked for", 7), ListBlock(("a debate",), 9)))
+    >>> text = (Paragraph("It ended.", 1), Paragraph("Thursday, 20 November", 3))
+    >>> text += (Paragraph("The march began.", 5), Paragraph("What they asked for", 7))
+    >>> found = find_mixed_case_headings((*text, ListBlock(("a debate",), 9)))
     >>> [b.text for b in found[0] if isinstance(b, Heading)]
     ['Thursday, 20 November', 'What they asked for']
 
