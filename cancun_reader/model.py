@@ -56,6 +56,22 @@ class Printed:
     headings: frozenset[int] = frozenset()
     furniture: frozenset[int] = frozenset()
     quotes: frozenset[int] = frozenset()
+    places: tuple[tuple[int, int, float, float, float, float], ...] = ()
+    """Where each line stands on the page: (line, page, left, top, right, bottom), in points from
+    the page's top-left corner; a change recorded on a line came from there."""
+
+    def place_of(self, line: int) -> tuple[int, float, float, float, float] | None:
+        """The page and the rectangle a line of the text was read from, if a PDF's page gave it.
+
+        >>> Printed(places=((3, 1, 50.0, 100.0, 280.0, 112.0),)).place_of(3)
+        (1, 50.0, 100.0, 280.0, 112.0)
+        >>> Printed().place_of(3) is None
+        True
+        """
+        for number, *place in self.places:
+            if number == line:
+                return tuple(place)  # type: ignore[return-value]
+        return None
 
 
 PLAIN_TEXT = Printed()

@@ -21,7 +21,7 @@ from .errors import InputError
 from .model import Printed
 from .page import read_pdf_pages
 
-READER = "2"
+READER = "3"
 """The page reader's own version: a PDF's cached reading is good only for the reader that made it,
 so this changes whenever what `page/` reads from a page does."""
 

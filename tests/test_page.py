@@ -91,3 +91,24 @@ def test_a_corpus_pdf_is_read_with_its_paragraphs_indents_and_without_its_furnit
         "Health campaigners did not celebrate for long. They warned that new bi\u2010",
     ]
     assert not any("\ufb00" <= c <= "\ufb06" for c in text)
+
+
+def test_every_change_made_to_a_pdf_names_the_page_and_the_rectangle_it_came_from() -> None:
+    """Each change recorded on a line of a PDF's text (a paragraph broken at an indent, a running
+    head removed, a note linked) can be shown on its page: the page reader keeps where every line
+    stands."""
+    from cancun_reader.model import Entry, Source
+    from cancun_reader.pipeline import make_article
+
+    pdf = CORPUS / "09-medicines.weasyprint.pdf"
+    text, printed = read_pdf(pdf.read_bytes(), pdf.name)
+    entry = Entry(file="m.pdf", slug="m", title="M", catalogued=False)
+    article, _ = make_article(Source("sources/m.pdf", text, entry, printed), [])
+    lines = text.split("\n")
+    kinds = set()
+    for repair in article.repairs:
+        if lines[repair.line - 1].strip():
+            page, left, top, right, bottom = printed.place_of(repair.line)
+            assert page in (1, 2) and 0 <= left < right <= 595.3 and 0 <= top < bottom <= 841.9, repair
+            kinds.add(repair.kind)
+    assert {"running head removed", "page number removed"} <= kinds, kinds

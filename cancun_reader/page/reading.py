@@ -430,9 +430,12 @@ class PrintedLines:
         self.furniture: set[int] = set()
         self.notes: set[int] = set()
         self.quotes: set[int] = set()
+        self.places: list[tuple[int, int, float, float, float, float]] = []
 
     def add(self, number: int, line: Line, before: Line | None, frames: list[Box]) -> None:
         em = self.body.size
+        box = line.box
+        self.places.append((number, line.page, *(round(v, 1) for v in (box.x0, box.top, box.x1, box.bottom))))
         if line.group >= 0:
             first, _ = self.boxes.get((line.page, line.group), (number, number))
             self.boxes[(line.page, line.group)] = (first, number)
@@ -473,6 +476,7 @@ class PrintedLines:
             furniture=frozenset(self.furniture),
             notes=frozenset(self.notes),
             quotes=frozenset(self.quotes),
+            places=tuple(self.places),
         )
 
 
