@@ -55,6 +55,7 @@ CORPUS = ROOT / "tests" / "corpus"
 NOTE_MARKERS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 WORD = re.compile(r"[^\W_]+")
 TARGETS = {"paragraphs": 0.95, "pull quotes": 0.90, "sidebar items": 0.90, "headings": 0.90}
+TARGETS["intact of in order"] = 0.95
 
 
 def normal(text: str) -> str:
@@ -184,13 +185,33 @@ def in_extraction_order(paragraph: list[str], stream: list[str], starts: dict[st
     return False
 
 
-def paragraphs_in_order(expected: Expected, extracted: str) -> tuple[int, int]:
+def kept_in_order(expected: Expected, extracted: str) -> list[bool]:
+    """For each paragraph of the text, whether the extraction gives its words in their order."""
     stream = words(LINE_END_HYPHEN.sub("", extracted))
     starts: dict[str, list[int]] = {}
     for index, word in enumerate(stream):
         starts.setdefault(word, []).append(index)
-    found = [words(p) for p in expected.paragraphs]
-    return sum(in_extraction_order(p, stream, starts) for p in found if p), len(found)
+    return [
+        bool(p) and in_extraction_order(p, stream, starts) for p in (words(t) for t in expected.paragraphs)
+    ]
+
+
+def paragraphs_in_order(expected: Expected, extracted: str) -> tuple[int, int]:
+    kept = kept_in_order(expected, extracted)
+    return sum(kept), len(kept)
+
+
+def intact_of_in_order(expected: Expected, extracted: str, paragraphs: list[str]) -> tuple[int, int]:
+    """Of the paragraphs the extraction itself gives in order, those the page shows intact: the
+    measure of issue 11's target restated (95%), which no repair of the text can pass for the rest."""
+    shown = Counter(normal(p) for p in paragraphs)
+    kept = [p for p, ok in zip(expected.paragraphs, kept_in_order(expected, extracted), strict=True) if ok]
+    intact = 0
+    for paragraph in kept:
+        if shown[normal(paragraph)] > 0:
+            shown[normal(paragraph)] -= 1
+            intact += 1
+    return intact, len(kept)
 
 
 def measure(expected: Expected, extracted: str, name: str, printed: Printed | None = None) -> dict:
@@ -222,6 +243,7 @@ def measure(expected: Expected, extracted: str, name: str, printed: Printed | No
         "wrong notes": len(notes) - found_share(expected.notes, notes)[0],
         "paragraphs": found_share(expected.paragraphs, paragraphs),
         "in order": paragraphs_in_order(expected, extracted),
+        "intact of in order": intact_of_in_order(expected, extracted, paragraphs),
         "words lost": (wanted - shown).total(),
         "stray words": (shown - wanted).total(),
         "furniture left": sum(
@@ -319,6 +341,7 @@ def reading(extractor: str, path: Path) -> tuple[str, Printed]:
 SHARES = (
     "paragraphs",
     "in order",
+    "intact of in order",
     "pull quotes",
     "sidebar items",
     "headings",
