@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from .model import Block, Heading, ListBlock, Paragraph, Table
 
@@ -95,6 +96,19 @@ def join_lines(lines: list[str]) -> str:
     return joined
 
 
+def breaks_a_word(lines: list[str]) -> bool:
+    """Whether a heading's lines break a word at a hyphen (`The national de-` / `bate`): its line
+    ends stay, for the repairs to make the word whole and record it, as in a paragraph.
+
+    >>> breaks_a_word(["The national de-", "bate"]), breaks_a_word(["U.S.-", "EU TALKS"])
+    (True, False)
+    """
+    return any(
+        a.rstrip().endswith(LINE_END_HYPHEN) and a.rstrip()[-2:-1].isalpha() and b.strip()[:1].islower()
+        for a, b in pairwise(lines)
+    )
+
+
 def cut_word_by_word(lines: list[str]) -> bool:
     """Whether a run is one word a line, as pdftotext gives a heading set wide in a narrow column
     (`FROM` / `STUDY` / `TO` / `NEGOTIATION`): a heading of more lines than headings have.
@@ -135,7 +149,7 @@ opens_mid_sentence=False, continues=False)
     if bold and is_all_caps(bold["inner"]):
         return Heading(bold["inner"].strip(), line)
     if (len(lines) <= 3 or cut_word_by_word(lines)) and looks_like_heading(joined):
-        return Heading(joined, line)
+        return Heading(joined if not breaks_a_word(lines) else "\n".join(e.strip() for e in lines), line)
     if len(lines) == 1 and NOTES_TITLE.fullmatch(joined):
         return Heading(joined, line)
     # Line ends stay: the repair stage unwraps them, rejoining words hyphenated there.
@@ -172,6 +186,11 @@ def table_rows(lines: list[str]) -> tuple[tuple[str, ...], ...] | None:
     >>> table_rows(["1996\\tSingapore ministerial sets up", "working groups", "1999\\tSeattle"])
     (('1996', 'Singapore ministerial sets up\\nworking groups'), ('1999', 'Seattle'))
 
+    A PDF's box says which cell goes on: tabs before it (or, for the first, after it, in lower
+    case: a row of its own, a heading over the rows below, begins with a capital).
+    >>> table_rows(["Multilateral\\tabandoned", "agreement\\t", "\\tin 1998", "Talks\\tdropped"])
+    (('Multilateral\\nagreement', 'abandoned\\nin 1998'), ('Talks', 'dropped'))
+
     Negative: lines with no tab, or a tab in one line only, are no table.
     >>> table_rows(["The talks\\tended", "in the night."]) is None
     True
@@ -180,11 +199,17 @@ def table_rows(lines: list[str]) -> tuple[tuple[str, ...], ...] | None:
     if not tabbed[0] or (not all(tabbed) and sum(tabbed) < 2):
         return None
     rows: list[list[str]] = []
-    for entry, is_row in zip(lines, tabbed, strict=True):
-        if is_row:
-            rows.append([cell.strip() for cell in entry.split("\t")])
-        else:
-            rows[-1][-1] += "\n" + entry.strip()  # line ends stay, for the repairs
+    for entry in lines:
+        cells = [cell.strip() for cell in entry.split("\t")]
+        goes_on = len(cells) == 1 or not cells[0] or (not any(cells[1:]) and cells[0][:1].islower())
+        if not goes_on or not rows:
+            rows.append(cells)
+            continue
+        if len(cells) == 1:  # no tab: the last cell goes on (a text does not say which)
+            cells = [""] * (len(rows[-1]) - 1) + cells
+        for index, cell in enumerate(cells[: len(rows[-1])]):
+            if cell:  # line ends stay, for the repairs
+                rows[-1][index] = f"{rows[-1][index]}\n{cell}" if rows[-1][index] else cell
     return tuple(tuple(row) for row in rows)
 
 

@@ -45,7 +45,8 @@ class Printed:
     sets in smaller type beside a picture, and those it opens a paragraph with by a space above
     them; the lines each drawn box holds (first and last), the notes it sets at a page's foot, the
     lines it sets in a heading's type, its running heads and page numbers, and the lines it sets
-    apart between rules in another type (a pull quote's). A text shows none of it."""
+    apart between rules in another type (a pull quote's), and its drop caps. A text shows none
+    of it."""
 
     indented: frozenset[int] = frozenset()
     full: frozenset[int] = frozenset()
@@ -56,6 +57,7 @@ class Printed:
     headings: frozenset[int] = frozenset()
     furniture: frozenset[int] = frozenset()
     quotes: frozenset[int] = frozenset()
+    drop_caps: frozenset[int] = frozenset()
     places: tuple[tuple[int, int, float, float, float, float], ...] = ()
     """Where each line stands on the page: (line, page, left, top, right, bottom), in points from
     the page's top-left corner; a change recorded on a line came from there."""

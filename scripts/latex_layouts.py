@@ -106,7 +106,7 @@ def sidebar(box: dict, layout: dict) -> str:
     else:
         rows = box.get("table") or box.get("facts") or []
         content = (
-            r"\begin{tabular}{@{}lp{0.68\linewidth}@{}}"
+            r"\begin{tabular}{@{}p{0.22\linewidth}p{0.66\linewidth}@{}}"
             + r"\\".join(" & ".join(tex(str(c)) for c in row) for row in rows)
             + r"\end{tabular}"
         )

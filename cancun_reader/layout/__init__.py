@@ -38,7 +38,7 @@ def lay_out(
         lambda found: remove_page_furniture(found, printed.furniture),
         gather_fact_years,
         separate_front_matter,
-        lambda found: rejoin_drop_caps(found, known),
+        lambda found: rejoin_drop_caps(found, known, printed.drop_caps),
         set_apart_pull_quote_lines,
         rejoin_bullets,
         rejoin_note_numbers,

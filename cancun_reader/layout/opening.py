@@ -74,7 +74,9 @@ DROP_CAP_REACH = 12
 """How many lines after a drop cap its word may start: pypdf reads the letter before the title."""
 
 
-def rejoin_drop_caps(lines: Lines, known: Callable[[str], bool]) -> tuple[Lines, list[Repair]]:
+def rejoin_drop_caps(
+    lines: Lines, known: Callable[[str], bool], on_page: frozenset[int] = frozenset()
+) -> tuple[Lines, list[Repair]]:
     """A drop cap: the first letter of a paragraph, set large, extracted on its own (`W` …
     `ith sticks of incense`). It is joined to the nearest following line that begins a block in
     lower case and makes a word with it; the title, deck and byline may stand between them, and
@@ -89,6 +91,11 @@ def rejoin_drop_caps(lines: Lines, known: Callable[[str], bool]) -> tuple[Lines,
     >>> lines = number_lines("F\\nThe title\\nBy Ana Lima\\nour countries came.")
     >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "four")[0] if t]
     ['The title', 'By Ana Lima', 'Four countries came.']
+
+    A PDF's page shows its drop caps (`on_page`, by line): the letter goes to its word, known or
+    not (a name the text uses once).
+    >>> rejoin_drop_caps(number_lines("C\\n\\nancún is built"), lambda w: False, frozenset({1}))[1][0].after
+    'Cancún'
 
     Negative: a letter standing alone (a list mark, an initial) with no word to make stays; past
     the nearest block, a whole word (`in`) is not the rest of the letter's word (`Ain`).
@@ -114,7 +121,7 @@ def rejoin_drop_caps(lines: Lines, known: Callable[[str], bool]) -> tuple[Lines,
             if tried and first_word and len(first_word[0]) > 1 and known(first_word[0]):
                 continue  # past the nearest block, only the rest of a word (`s host`), not a word
             tried = True
-            if first_word and known(text.strip() + first_word[0]):
+            if first_word and (number in on_page or known(text.strip() + first_word[0])):
                 out[later] = (out[later][0], text.strip() + following)
                 out[index] = (number, "")
                 word = text.strip() + first_word[0]

@@ -71,7 +71,8 @@ class Columns:
 
 def columns_of(runs: list[Run], body: Style) -> Columns:
     """The columns of a page: the gutters are the x-ranges, at least `GUTTER_LEAST` ems wide, that
-    (almost) no body line crosses and that have body lines on both sides.
+    (almost) no body line crosses and that have body lines on both sides. A page with hardly a
+    line of the body (its notes only, a box) is read by the type most of its lines have.
 
     >>> from .model import Run, Box
     >>> body = Style("Serif", 10)
@@ -91,6 +92,11 @@ def columns_of(runs: list[Run], body: Style) -> Columns:
     1
     """
     body_runs = [r for r in runs if is_body_size(r, body)]
+    if len(body_runs) < 2 * SIDE_LEAST and runs:  # a page of other type (notes, a box): its own
+        sizes = Counter(round(r.style.size) for r in runs)
+        own = sizes.most_common(1)[0][0]
+        body_runs = [r for r in runs if round(r.style.size) == own]
+        body = Style(body.font, float(own))
     if not body_runs:
         return Columns(((0.0, 1e9),))
     left = min(r.box.x0 for r in body_runs)

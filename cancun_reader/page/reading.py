@@ -115,11 +115,12 @@ def is_cap(run: Run, row: list[Run], body: Style) -> bool:
     return len(row) == 1 and len(run.text) <= 2 and run.style.size >= DROP_CAP * body.size
 
 
-def joined(row: list[Run], cells: bool = False) -> str:
+def joined(row: list[Run], cells: frozenset[int] = frozenset()) -> str:
     """A row's runs as one line: a space between runs, none before a raised note number that
     touches its word; a number raised above the row's baseline is a note's, and is written so
-    (`attend.¹`), with a space after it when it opens the line (`¹ The four countries`). In a box
-    (`cells`), runs parted by a gap as wide as a table's gutter are its cells, parted by a tab."""
+    (`attend.¹`), with a space after it when it opens the line (`¹ The four countries`). In a
+    box's table, a run that opens a cell (it starts where one of the table's `cells` does, after a
+    gutter's gap) is parted from the one before by a tab."""
     base = max(row, key=lambda r: (r.style.size, len(r.text)))
     texts = [superscript(r.text) if is_raised_number(r, base) else r.text for r in row]
     text = texts[0]
@@ -127,7 +128,7 @@ def joined(row: list[Run], cells: bool = False) -> str:
         text += " "
     for (before, run), written in zip(pairwise(row), texts[1:], strict=True):
         gap = run.box.x0 - before.box.x1
-        if cells and gap >= CELL_GAP * before.style.size:
+        if gap >= CELL_GAP * before.style.size and round(run.box.x0) in cells:
             text = text.rstrip(" ") + "\t" + written
             continue
         touching = gap < 0.1 * before.style.size
@@ -158,6 +159,51 @@ def is_raised_number(run: Run, base: Run) -> bool:
         and run.style.size <= base.style.size
         and base.baseline - run.baseline >= RAISED_LEAST * base.style.size
     )
+
+
+def table_lines(boxed: list[list[Run]], body: Style) -> list[str]:
+    """The lines of a box, its table's cells parted by tabs (`joined`): a cell opens where a run
+    follows a gutter's gap at a place where other rows open one too (a wide space in one row is
+    no column). A line that goes on with a cell of the row above (its text wraps) says which: as
+    many tabs before it as cells before its own, or, for the first cell's, a tab after it. A box
+    with no table is its lines.
+
+    >>> from .model import Box, Run
+    >>> def run(text, x, y): return Run(text, Box(x, y, x + 5 * len(text), y + 10), y + 8, body)
+    >>> body = Style("Serif", 10)
+    >>> table = [[run("Multilateral", 0, 0), run("abandoned", 100, 0)], [run("agreement", 0, 12)]]
+    >>> table += [[run("in 1998", 100, 24)], [run("Talks", 0, 36), run("dropped", 100, 36)]]
+    >>> table_lines(table, body)
+    ['Multilateral\\tabandoned', 'agreement\\t', '\\tin 1998', 'Talks\\tdropped']
+
+    Negative: a wide space in one row only is a space, and a box's title is no cell.
+    >>> table_lines([[run("The figures", 0, 0)], [run("Days of", 0, 12), run("talks", 60, 12)]], body)
+    ['The figures', 'Days of talks']
+    """
+    opened = Counter(round(r.box.x0) for row in boxed for r in cells_of(row, body)[1:])
+    places = sorted(x for x, count in opened.items() if count >= 2)
+    if not places:
+        return [joined(row) for row in boxed]
+    cells = frozenset(x for place in places for x in range(place - 1, place + 2))
+    starts = [min(round(row[0].box.x0) for row in boxed), *places]
+    out: list[str] = []
+    in_table = False
+    for row in boxed:
+        text = joined(row, cells)
+        if "\t" in text:
+            in_table = True
+        elif in_table:
+            column = min(range(len(starts)), key=lambda k: abs(starts[k] - row[0].box.x0))
+            text = "\t" * column + text if column else text + "\t"
+        out.append(text)
+    return out
+
+
+def cells_of(row: list[Run], body: Style) -> list[Run]:
+    """The runs of a row that open its cells: the first, and each after a table's gutter."""
+    return [row[0]] + [
+        run for before, run in pairwise(row) if run.box.x0 - before.box.x1 >= CELL_GAP * before.style.size
+    ]
 
 
 def merge_box(row: list[Run]) -> Box:
@@ -202,9 +248,10 @@ def page_lines(
             items.append((column, row_top(row, body), [line]))
     for number, group in enumerate(groups):
         runs = [page.runs[i] for i, g in in_group.items() if g == number]
+        boxed = rows(runs, body)
         lines = [
             Line(
-                joined(row, cells=True),
+                text,
                 merge_box(row),
                 main_style(row),
                 (group.x0, group.x1),
@@ -212,7 +259,7 @@ def page_lines(
                 page=page.number,
                 ends=ends_of(row),
             )
-            for row in rows(runs, body)
+            for row, text in zip(boxed, table_lines(boxed, body), strict=True)
         ]
         if lines:
             items.append((columns.of(group, body.size), group.top, lines))
@@ -430,6 +477,7 @@ class PrintedLines:
         self.furniture: set[int] = set()
         self.notes: set[int] = set()
         self.quotes: set[int] = set()
+        self.drop_caps: set[int] = set()
         self.places: list[tuple[int, int, float, float, float, float]] = []
 
     def add(self, number: int, line: Line, before: Line | None, frames: list[Box]) -> None:
@@ -443,6 +491,8 @@ class PrintedLines:
             self.furniture.add(number)
         if line.note:
             self.notes.add(number)
+        if len(line.text) <= 2 and line.text.isalpha() and line.style.size >= DROP_CAP * self.body.size:
+            self.drop_caps.add(number)
         body_line = is_body_size_line(line, self.body)
         left, right = line.column
         if body_line and right - line.box.x1 < AT_EDGE * em:
@@ -476,6 +526,7 @@ class PrintedLines:
             furniture=frozenset(self.furniture),
             notes=frozenset(self.notes),
             quotes=frozenset(self.quotes),
+            drop_caps=frozenset(self.drop_caps),
             places=tuple(self.places),
         )
 

@@ -8,7 +8,7 @@ from collections import deque
 from dataclasses import replace
 
 from ..blocks import is_byline
-from ..model import Block, Caption, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
+from ..model import Block, Caption, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
 from .words import HYPHENS, join_across_break
 
 Blocks = tuple[Block, ...]
@@ -107,8 +107,8 @@ quotation=False, opens_mid_sentence=False, continues=False), PullQuote(text='Quo
 
 
 def unwrap_lines(blocks: Blocks, known: frozenset[str] = frozenset()) -> tuple[Blocks, list[Repair]]:
-    """Join the hard-wrapped lines of each paragraph, list item and table cell, making whole a word
-    hyphenated at a line end.
+    """Join the hard-wrapped lines of each paragraph, heading, list item and table cell, making
+    whole a word hyphenated at a line end.
 
     >>> unwrap_lines((Paragraph("the first mobiliza-\\ntion was\\ncalled", 4),))[0][0].text
     'the first mobilization was called'
@@ -118,7 +118,7 @@ def unwrap_lines(blocks: Blocks, known: frozenset[str] = frozenset()) -> tuple[B
     out: list[Block] = []
     repairs: list[Repair] = []
     for block in blocks:
-        if isinstance(block, Paragraph) and "\n" in block.text:
+        if isinstance(block, Paragraph | Heading) and "\n" in block.text:
             block = replace(block, text=unwrapped(block.text, block.line, known, repairs))
         elif isinstance(block, ListBlock) and any("\n" in item for item in block.items):
             items, line = [], block.line
