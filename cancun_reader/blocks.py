@@ -180,16 +180,15 @@ def list_items(lines: list[str]) -> tuple[str, ...] | None:
 
 
 def table_rows(lines: list[str]) -> tuple[tuple[str, ...], ...] | None:
-    """The rows of a run of lines that is a table, its cells parted by tabs: every line a row, or
-    the lines of a row whose last cell wraps (a narrow box's table), under at least two rows.
+    """The rows of a run of lines that is a table, its cells parted by tabs, under at least two
+    rows: a line with a tab and a first cell opens a row; a line with no tab goes on with the
+    row's last cell written so far (a cell too long for its line); a line opening with tabs goes on
+    with the cell after as many (a PDF's box says so, `page/reading.py`).
 
     >>> table_rows(["1996\\tSingapore ministerial sets up", "working groups", "1999\\tSeattle"])
     (('1996', 'Singapore ministerial sets up\\nworking groups'), ('1999', 'Seattle'))
-
-    A PDF's box says which cell goes on: tabs before it (or, for the first, after it, in lower
-    case: a row of its own, a heading over the rows below, begins with a capital).
-    >>> table_rows(["Multilateral\\tabandoned", "agreement\\t", "\\tin 1998", "Talks\\tdropped"])
-    (('Multilateral\\nagreement', 'abandoned\\nin 1998'), ('Talks', 'dropped'))
+    >>> table_rows(["Talks in\\t", "Geneva", "\\tdropped", "\\tin 2004", "Seattle\\tfailed"])
+    (('Talks in\\nGeneva', 'dropped\\nin 2004'), ('Seattle', 'failed'))
 
     Negative: lines with no tab, or a tab in one line only, are no table.
     >>> table_rows(["The talks\\tended", "in the night."]) is None
@@ -199,17 +198,19 @@ def table_rows(lines: list[str]) -> tuple[tuple[str, ...], ...] | None:
     if not tabbed[0] or (not all(tabbed) and sum(tabbed) < 2):
         return None
     rows: list[list[str]] = []
+    written = 0  # the row's last cell written so far
     for entry in lines:
         cells = [cell.strip() for cell in entry.split("\t")]
-        goes_on = len(cells) == 1 or not cells[0] or (not any(cells[1:]) and cells[0][:1].islower())
-        if not goes_on or not rows:
+        if (len(cells) > 1 and cells[0]) or not rows:
             rows.append(cells)
+            written = max(i for i, cell in enumerate(cells) if cell or i == 0)
             continue
-        if len(cells) == 1:  # no tab: the last cell goes on (a text does not say which)
-            cells = [""] * (len(rows[-1]) - 1) + cells
+        if len(cells) == 1:
+            cells = [""] * written + cells
         for index, cell in enumerate(cells[: len(rows[-1])]):
             if cell:  # line ends stay, for the repairs
                 rows[-1][index] = f"{rows[-1][index]}\n{cell}" if rows[-1][index] else cell
+                written = index
     return tuple(tuple(row) for row in rows)
 
 

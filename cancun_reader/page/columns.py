@@ -13,7 +13,7 @@ from .model import Box, Page, Run, Style
 SAME_SIZE = 0.08
 """Type within this share of the body's size is the body's size (a run's em is read off its box)."""
 
-GUTTER_LEAST = 0.6
+GUTTER_LEAST = 0.5
 """A gutter is at least this many ems wide: LaTeX's default `\\columnsep` is one em of ten-point
 type, desktop layouts rarely set columns closer."""
 

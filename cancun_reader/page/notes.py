@@ -31,7 +31,10 @@ def foot_notes(page: Page, body: Style, excluded: set[int]) -> set[int]:
     >>> foot_notes(Page(1, 595, 842, (text, note, folio), (rule,)), body, set())
     {1}
 
-    Negative: small type under a rule across the text (a table's last row, a box) is no note.
+    Negative: small type under a rule across the text (a table's last row, a box) is no note; nor
+    is a page number alone under a short rule.
+    >>> foot_notes(Page(1, 595, 842, (text, folio), (rule,)), body, set())
+    set()
     >>> wide = Drawing(Box(50, 712, 530, 712.4), filled=True, stroked=False)
     >>> foot_notes(Page(1, 595, 842, (text, note), (wide,)), body, set())
     set()
@@ -54,8 +57,9 @@ def foot_notes(page: Page, body: Style, excluded: set[int]) -> set[int]:
         if not below or any(r.style.size >= 0.95 * body.size for _, r in below):
             continue
         below.sort(key=lambda item: (item[1].box.top, item[1].box.x0))
-        if below[0][1].text[:1] in NOTE_NUMBER:
-            return {i for i, _ in contiguous(below)}
+        block = contiguous(below)
+        if below[0][1].text[:1] in NOTE_NUMBER and any(c.isalpha() for _, r in block for c in r.text):
+            return {i for i, _ in block}  # a number alone (a page number) is no note
     return set()
 
 

@@ -115,12 +115,10 @@ def is_cap(run: Run, row: list[Run], body: Style) -> bool:
     return len(row) == 1 and len(run.text) <= 2 and run.style.size >= DROP_CAP * body.size
 
 
-def joined(row: list[Run], cells: frozenset[int] = frozenset()) -> str:
+def joined(row: list[Run]) -> str:
     """A row's runs as one line: a space between runs, none before a raised note number that
     touches its word; a number raised above the row's baseline is a note's, and is written so
-    (`attend.¹`), with a space after it when it opens the line (`¹ The four countries`). In a
-    box's table, a run that opens a cell (it starts where one of the table's `cells` does, after a
-    gutter's gap) is parted from the one before by a tab."""
+    (`attend.¹`), with a space after it when it opens the line (`¹ The four countries`)."""
     base = max(row, key=lambda r: (r.style.size, len(r.text)))
     texts = [superscript(r.text) if is_raised_number(r, base) else r.text for r in row]
     text = texts[0]
@@ -128,9 +126,6 @@ def joined(row: list[Run], cells: frozenset[int] = frozenset()) -> str:
         text += " "
     for (before, run), written in zip(pairwise(row), texts[1:], strict=True):
         gap = run.box.x0 - before.box.x1
-        if gap >= CELL_GAP * before.style.size and round(run.box.x0) in cells:
-            text = text.rstrip(" ") + "\t" + written
-            continue
         touching = gap < 0.1 * before.style.size
         text += ("" if touching or text.endswith(" ") else " ") + written
     return text
@@ -161,42 +156,86 @@ def is_raised_number(run: Run, base: Run) -> bool:
     )
 
 
-def table_lines(boxed: list[list[Run]], body: Style) -> list[str]:
-    """The lines of a box, its table's cells parted by tabs (`joined`): a cell opens where a run
-    follows a gutter's gap at a place where other rows open one too (a wide space in one row is
-    no column). A line that goes on with a cell of the row above (its text wraps) says which: as
-    many tabs before it as cells before its own, or, for the first cell's, a tab after it. A box
-    with no table is its lines.
+def table_lines(boxed: list[list[Run]], body: Style) -> list[tuple[str, list[Run]]]:
+    """The lines of a box, with the runs each shows; its table's cells parted by tabs: a cell
+    opens where a run follows a gutter's gap at a place where other rows open one too (a wide
+    space in one row is no column). A row whose cells wrap over several lines gives its first
+    line, then each other cell's further lines, as many tabs before each as cells before its own;
+    when its first cell wraps, it is read cell by cell, as its words are meant to be read: the
+    first cell's lines (a tab after its first, which opens the row), then each other cell's
+    (`blocks.table_rows` reads them so). A box with no table is its lines.
 
     >>> from .model import Box, Run
     >>> def run(text, x, y): return Run(text, Box(x, y, x + 5 * len(text), y + 10), y + 8, body)
     >>> body = Style("Serif", 10)
-    >>> table = [[run("Multilateral", 0, 0), run("abandoned", 100, 0)], [run("agreement", 0, 12)]]
-    >>> table += [[run("in 1998", 100, 24)], [run("Talks", 0, 36), run("dropped", 100, 36)]]
-    >>> table_lines(table, body)
-    ['Multilateral\\tabandoned', 'agreement\\t', '\\tin 1998', 'Talks\\tdropped']
+    >>> table = [[run("Talks in", 0, 0), run("dropped", 100, 0)], [run("Geneva", 0, 12)]]
+    >>> table += [[run("in 2004", 100, 24)], [run("Seattle", 0, 36), run("failed", 100, 36)]]
+    >>> table += [[run("in 1999", 100, 48)]]
+    >>> [text for text, _ in table_lines(table, body)]
+    ['Talks in\\t', 'Geneva', '\\tdropped', '\\tin 2004', 'Seattle\\tfailed', '\\tin 1999']
 
     Negative: a wide space in one row only is a space, and a box's title is no cell.
-    >>> table_lines([[run("The figures", 0, 0)], [run("Days of", 0, 12), run("talks", 60, 12)]], body)
+    >>> box = [[run("The figures", 0, 0)], [run("Days of", 0, 12), run("talks", 60, 12)]]
+    >>> [text for text, _ in table_lines(box, body)]
     ['The figures', 'Days of talks']
     """
     opened = Counter(round(r.box.x0) for row in boxed for r in cells_of(row, body)[1:])
     places = sorted(x for x, count in opened.items() if count >= 2)
     if not places:
-        return [joined(row) for row in boxed]
-    cells = frozenset(x for place in places for x in range(place - 1, place + 2))
+        return [(joined(row), row) for row in boxed]
+    near = frozenset(x for place in places for x in range(place - 1, place + 2))
     starts = [min(round(row[0].box.x0) for row in boxed), *places]
-    out: list[str] = []
-    in_table = False
+
+    def column(run: Run) -> int:
+        return min(range(len(starts)), key=lambda k: abs(starts[k] - run.box.x0))
+
+    out: list[tuple[str, list[Run]]] = []
+    table_row: list[list[list[Run]]] = []  # a row of the table: each cell's lines of runs
+
+    def flush() -> None:
+        if not table_row:
+            return
+        if len(table_row[0]) <= 1:  # the first cell on one line: the row's line, then the others'
+            firsts = [lines[0] if lines else [] for lines in table_row]
+            text = "\t".join(joined(cell) if cell else "" for cell in firsts).rstrip("\t")
+            out.append((text, [run for cell in firsts for run in cell]))
+            for index, lines in enumerate(table_row[1:], start=1):
+                out.extend(("\t" * index + joined(line), line) for line in lines[1:])
+        else:  # the first cell wraps: cell by cell, a tab after the first line opening the row
+            for index, lines in enumerate(table_row):
+                for position, line in enumerate(lines):
+                    text = (
+                        ("\t" * index if index else "")
+                        + joined(line)
+                        + ("\t" if not index and not position else "")
+                    )
+                    out.append((text, line))
+        table_row.clear()
+
     for row in boxed:
-        text = joined(row, cells)
-        if "\t" in text:
-            in_table = True
-        elif in_table:
-            column = min(range(len(starts)), key=lambda k: abs(starts[k] - row[0].box.x0))
-            text = "\t" * column + text if column else text + "\t"
-        out.append(text)
+        split = split_cells(row, near, body)
+        if len(split) > 1:  # a new row of the table
+            flush()
+            table_row.extend([] for _ in starts)
+            for cell in split:
+                table_row[column(cell[0])].append(cell)
+        elif table_row:  # a cell of the row above goes on
+            table_row[column(row[0])].append(row)
+        else:
+            out.append((joined(row), row))
+    flush()
     return out
+
+
+def split_cells(row: list[Run], near: frozenset[int], body: Style) -> list[list[Run]]:
+    """A row's runs cut where a cell of the table opens."""
+    cells = [[row[0]]]
+    for before, run in pairwise(row):
+        if round(run.box.x0) in near and run.box.x0 - before.box.x1 >= CELL_GAP * before.style.size:
+            cells.append([run])
+        else:
+            cells[-1].append(run)
+    return cells
 
 
 def cells_of(row: list[Run], body: Style) -> list[Run]:
@@ -248,18 +287,17 @@ def page_lines(
             items.append((column, row_top(row, body), [line]))
     for number, group in enumerate(groups):
         runs = [page.runs[i] for i, g in in_group.items() if g == number]
-        boxed = rows(runs, body)
         lines = [
             Line(
                 text,
-                merge_box(row),
-                main_style(row),
+                merge_box(shown),
+                main_style(shown),
                 (group.x0, group.x1),
                 group=number,
                 page=page.number,
-                ends=ends_of(row),
+                ends=ends_of(shown),
             )
-            for row, text in zip(boxed, table_lines(boxed, body), strict=True)
+            for text, shown in table_lines(rows(runs, body), body)
         ]
         if lines:
             items.append((columns.of(group, body.size), group.top, lines))

@@ -129,11 +129,33 @@ def unwrap_lines(blocks: Blocks, known: frozenset[str] = frozenset()) -> tuple[B
         elif isinstance(block, Table) and any("\n" in cell for row in block.rows for cell in row):
             rows, line = [], block.line
             for row in block.rows:
-                rows.append(tuple(unwrapped(cell, line, known, repairs) for cell in row))
-                line += max(cell.count("\n") for cell in row) + 1
+                starts = cell_lines(row, line)
+                rows.append(
+                    tuple(unwrapped(c, at, known, repairs) for c, at in zip(row, starts, strict=True))
+                )
+                line += sum(cell.count("\n") for cell in row) + 1
             block = replace(block, rows=tuple(rows))
         out.append(block)
     return tuple(out), repairs
+
+
+def cell_lines(row: tuple[str, ...], line: int) -> list[int]:
+    """The line each cell of a table's row (on `line`) is read from, as the line a word broken
+    between its first two lines is recorded on: the row's line, when the first cell is on one
+    line (the others' further lines follow it); cell after cell, when the first cell wraps.
+
+    >>> cell_lines(("1996", "Singapore ministerial\\nsets up"), 7)
+    [7, 7]
+    >>> cell_lines(("Talks\\nin Geneva", "dropped"), 7)
+    [7, 9]
+    """
+    if "\n" not in row[0]:
+        return [line] * len(row)
+    starts, at = [], line
+    for cell in row:
+        starts.append(at)
+        at += cell.count("\n") + 1 if cell else 0
+    return starts
 
 
 def unwrapped(text: str, line: int, known: frozenset[str], repairs: list[Repair]) -> str:
