@@ -100,11 +100,15 @@ def breaks_a_word(lines: list[str]) -> bool:
     """Whether a heading's lines break a word at a hyphen (`The national de-` / `bate`): its line
     ends stay, for the repairs to make the word whole and record it, as in a paragraph.
 
-    >>> breaks_a_word(["The national de-", "bate"]), breaks_a_word(["U.S.-", "EU TALKS"])
-    (True, False)
+    >>> breaks_a_word(["The national de-", "bate"]), breaks_a_word(["A LIST OF MAN-", "DATES"])
+    (True, True)
+    >>> breaks_a_word(["U.S.-", "EU TALKS"])  # no word broken: a hyphen after an abbreviation
+    False
     """
     return any(
-        a.rstrip().endswith(LINE_END_HYPHEN) and a.rstrip()[-2:-1].isalpha() and b.strip()[:1].islower()
+        a.rstrip().endswith(LINE_END_HYPHEN)
+        and a.rstrip()[-2:-1].isalpha()
+        and (b.strip()[:1].islower() or (is_all_caps(a) and is_all_caps(b)))
         for a, b in pairwise(lines)
     )
 

@@ -215,6 +215,9 @@ def check_fidelity(article, path: Path) -> None:
         set_apart |= {sidebar.line, *(b.line for b in sidebar.blocks)}
         boxed |= {item[:40] for b in sidebar.blocks if isinstance(b, ListBlock) for item in b.items}
     set_apart |= {r.line for r in article.repairs if r.kind == "box item found" and r.before in boxed}
+    # a block set apart goes on past furniture (a note cut by a page's foot and head): its lines
+    # after the furniture are set apart with it
+    set_apart |= {line for line, owner in article.placed if owner in set_apart}
     tails = rejoined_tails(article)
     moved = {r.line for r in article.repairs if r.kind in MOVED} - set().union(*tails.values())
     broken_before = {b[0] for a, b in itertools.pairwise(runs) if a[2]}  # its first word began before

@@ -35,7 +35,7 @@ def lay_out(
     done: list[Repair] = []
     steps: tuple[Callable[[Lines], tuple[Lines, list[Repair]]], ...] = (
         lambda found: break_where_printed(found, printed),
-        lambda found: remove_page_furniture(found, printed.furniture, from_page=bool(printed.places)),
+        lambda found: remove_page_furniture(found, printed.furniture, printed.boxes),
         gather_fact_years,
         separate_front_matter,
         lambda found: rejoin_drop_caps(found, known, printed.drop_caps),

@@ -217,13 +217,14 @@ def lines_alone(page: Lines) -> Lines:
 
 
 def remove_page_furniture(
-    lines: Lines, on_page: frozenset[int] = frozenset(), from_page: bool = False
+    lines: Lines, on_page: frozenset[int] = frozenset(), boxed: tuple[tuple[int, int], ...] = ()
 ) -> tuple[Lines, list[Repair]]:
     """Remove running heads and page numbers, and the form feeds between pages; each removed line
     is recorded. A line of furniture inside a paragraph (even inside a word broken by a hyphen)
     is taken out and the paragraph's lines close up around it. A PDF's page says which of its
-    lines are furniture (`on_page`, by number: `page/furniture.py`, `from_page`): its word is
-    taken, not the text's guess (a cell of a table holding a number alone is no page number).
+    lines are furniture (`on_page`, by number: `page/furniture.py`), besides those the text shows,
+    and which stand in a drawn box (`boxed`: each box's first and last line), which are none (a
+    table's cell holding a number alone is no page number).
 
     >>> text = "Review\\nIt began with a de-\\n12\\n\\fReview\\nmand for food.\\n13\\n"
     >>> kept, removed = remove_page_furniture(number_lines(text))
@@ -245,7 +246,8 @@ def remove_page_furniture(
     """
     texts = dict(lines)
     copies = Counter(squeezed(text) for _, text in lines)
-    found = ({} if from_page else furniture_lines(lines)) | {
+    in_box = {n for first, last in boxed for n in range(first, last + 1)}
+    found = {n: kind for n, kind in furniture_lines(lines).items() if n not in in_box} | {
         n: folio_kind(texts[n], copies) if is_folio(texts[n]) else "running head"
         for n in on_page
         if texts.get(n, "").strip()

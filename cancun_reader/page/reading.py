@@ -387,6 +387,7 @@ def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
     printed = PrintedLines(body)
     at_foot: list[Box] = []
     notes: list[Line] = []
+    before: Line | None = None  # the last line of the text read, furniture aside, across pages
     for page in pages:
         lines, noted = page_lines(
             page, body, {i for n, i in found if n == page.number}, {i for n, i in at_feet if n == page.number}
@@ -396,19 +397,20 @@ def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
         frames += to_next_column(frames_on(page, body), lines, body)
         at_foot = [f for f in frames_on(page, body) if f.bottom > (1 - 2 * BAND) * page.height]
         page_start = len(texts)
-        before: Line | None = None
         ruled = between_rules(lines, page, body)
         for index, line in enumerate(lines):
-            if before is not None and breaks_between(before, line, body):
+            if not line.furniture and before is not None and breaks_between(before, line, body):
                 texts.append("")
             texts.append(line.text)
-            printed.add(len(texts), line, before, frames)
+            on_this_page = before if before is not None and before.page == line.page else None
+            printed.add(len(texts), line, on_this_page, frames)
             if index in ruled:
                 printed.quotes.add(len(texts))
-            before = line
+            if not line.furniture:  # furniture stands between a paragraph's lines, which go on
+                before = line
         if page_start < len(texts):
             texts[page_start] = "\f" + texts[page_start] if page_start else texts[page_start]
-        texts.append("")
+    texts.append("")
     for note in notes:  # after the text, each note a block of its own
         if note.text[:1] in NOTE_NUMBER and texts[-1]:
             texts.append("")
