@@ -127,8 +127,8 @@ corpus-latex: $(CORPUS_VENV)/.installed  ## set the development set's LaTeX PDFs
 # The test set (tests/corpus/heldout/): LaTeX with other seeds, and LibreOffice printing documents
 # python-docx writes (scripts/office_layouts.py), a renderer family the development set does not use.
 # Drawn afresh (other seeds) whenever a failure seen there led to a change of the reader.
-HELDOUT_LATEX_SEEDS ?= 2721 2722
-HELDOUT_OFFICE_SEEDS ?= 2821
+HELDOUT_LATEX_SEEDS ?= 2731 2732
+HELDOUT_OFFICE_SEEDS ?= 2831
 corpus-heldout: $(CORPUS_VENV)/.installed  ## draw the test set of the PDF reader
 	$(call debian,pdflatex,$(TEX_PACKAGES))
 	$(call debian,soffice,$(OFFICE_PACKAGES))
