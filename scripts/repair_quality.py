@@ -402,17 +402,27 @@ def report_table(results: dict[str, dict]) -> str:
     lines = [header, "|" + " --- |" * (len(EXTRACTORS) + 5)]
     columns = [totals(results, e) for e in EXTRACTORS] + [totals(results), totals(results, PDF)]
     columns.append(totals(results, PDF, test_set=True))
+    return "\n".join([*lines, *measure_rows(columns, TARGETS)])
+
+
+def measure_rows(columns: list[dict], targets: dict[str, float], wrong: bool = False) -> list[str]:
+    """The rows of a report's table: each share found (with its target), the blocks wrongly taken
+    for each kind if asked (with their share of the blocks), and the counts."""
+    rows = []
     for name in SHARES:
         cells = [
             f"{c[name][0]}/{c[name][1]} ({c[name][0] / c[name][1]:.0%})" if c[name][1] else "–"
             for c in columns
         ]
-        target = f"≥ {TARGETS[name]:.0%}" if name in TARGETS else ""
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {target} |")
+        target = f"≥ {targets[name]:.0%}" if name in targets else ""
+        rows.append(f"| {name} | " + " | ".join(cells) + f" | {target} |")
+    for name in WRONG[:-1] if wrong else ():
+        cells = [f"{c[name]} ({c[name] / c['blocks']:.1%})" if c["blocks"] else "–" for c in columns]
+        rows.append(f"| {name} | " + " | ".join(cells) + " | < 1% |")
     for name in COUNTS:
         target = "0" if name in ("words lost", "furniture left") else ""
-        lines.append(f"| {name} | " + " | ".join(str(c[name]) for c in columns) + f" | {target} |")
-    return "\n".join(lines)
+        rows.append(f"| {name} | " + " | ".join(str(c[name]) for c in columns) + f" | {target} |")
+    return rows
 
 
 READER_COLUMNS = (
@@ -436,20 +446,7 @@ def reader_table(results: dict[str, dict]) -> str:
     header = "| PDF read by the build | " + " | ".join(c[0] for c in READER_COLUMNS) + " | target |"
     lines = [header, "|" + " --- |" * (len(READER_COLUMNS) + 2)]
     columns = [totals(results, PDF, test_set, renderer) for _, test_set, renderer in READER_COLUMNS]
-    for name in SHARES:
-        cells = [
-            f"{c[name][0]}/{c[name][1]} ({c[name][0] / c[name][1]:.0%})" if c[name][1] else "–"
-            for c in columns
-        ]
-        target = f"≥ {READER_TARGETS[name]:.0%}" if name in READER_TARGETS else ""
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {target} |")
-    for name in WRONG[:-1]:
-        cells = [f"{c[name]} ({c[name] / c['blocks']:.1%})" if c["blocks"] else "–" for c in columns]
-        lines.append(f"| {name} | " + " | ".join(cells) + " | < 1% |")
-    for name in COUNTS:
-        target = "0" if name in ("words lost", "furniture left") else ""
-        lines.append(f"| {name} | " + " | ".join(str(c[name]) for c in columns) + f" | {target} |")
-    return "\n".join(lines)
+    return "\n".join([*lines, *measure_rows(columns, READER_TARGETS, wrong=True)])
 
 
 def report(results: dict[str, dict]) -> str:
