@@ -4,9 +4,10 @@
 rectangles and pictures (PDFium, through pypdfium2); `drawings` reads frames, fills and rules as
 boxes and pictures; `columns` finds the body's style and the columns from where body lines stand;
 `furniture` the running heads and page numbers from what repeats in the pages' top and bottom
-bands (or stands apart at a page's edge); `notes` the notes at a page's foot; `reading` orders
-the lines (`text_in_order`) and says what the page shows of each (`Printed`), which the layout
-and repair stages use instead of guessing it.
+bands (or stands apart at a page's edge); `notes` the notes at a page's foot; `lines` gathers
+runs into lines; `tables` reads a box's table; `reading` orders the lines (`text_in_order`) and
+`printed` says what the page shows of each (`Printed`), which the layout and repair stages use
+instead of guessing it.
 """
 
 from __future__ import annotations

@@ -1,0 +1,169 @@
+"""What the page shows of each line of the reading besides its text (`Printed`): an indent, a
+full line, a space above, small type beside a picture, a box, a note, a pull quote between rules,
+a drop cap, furniture, and where the line stands."""
+
+from __future__ import annotations
+
+import statistics
+
+from ..layout.lines import ends_sentence, starts_sentence
+from ..model import Printed
+from .drawings import near
+from .lines import DROP_CAP, Line, breaks_between
+from .model import Box, Page, Style
+
+INDENT = (0.6, 2.5)
+"""A paragraph's first-line indent, in ems: from a little over half an em to two and a half. Less
+is the ragged edge of a column; more is a list, a quotation or a box beside the text."""
+
+
+AT_EDGE = 0.3
+"""Within this many ems of the column's edge, a line starts (or ends) at the edge."""
+
+
+SPACE = 0.4
+"""Space above a line beyond the text's usual space between lines, in ems, that opens a paragraph
+set as reports set them (no indent, space between)."""
+
+
+SMALLER = 0.9
+"""Type a tenth smaller than the body's: a caption's, a box's, a note's."""
+
+
+NEAR = 2.5
+"""A caption stands within this many ems of its picture (or the empty frame of one)."""
+
+
+def between_rules(lines: list[Line], page: Page, body: Style) -> set[int]:
+    """The lines, by index, of the blocks set apart in another type than the body's (larger, or
+    slanted all through) between a rule above and a rule below: a pull quote, as layouts set one."""
+    rules = [d.box for d in page.drawings if d.is_rule and d.box.width > 5 * d.box.height]
+    found: set[int] = set()
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end < len(lines) and not breaks_between(lines[end - 1], lines[end], body):
+            continue
+        block = lines[start:end]
+        top, bottom = block[0].box.top, block[-1].box.bottom
+        left, right = min(line.box.x0 for line in block), max(line.box.x1 for line in block)
+        set_apart = block[0].group < 0 and not block[0].furniture and not block[0].note
+        other_type = block[0].style.size >= 1.1 * body.size or all(line.style.italic for line in block)
+
+        def ruled(
+            above: bool, top: float = top, bottom: float = bottom, left: float = left, right: float = right
+        ) -> bool:
+            return any(
+                rule.x0 <= left + body.size
+                and rule.x1 >= right - body.size
+                and (
+                    top - 2.5 * body.size <= rule.bottom <= top + 1
+                    if above
+                    else bottom - 1 <= rule.top <= bottom + 2.5 * body.size
+                )
+                for rule in rules
+            )
+
+        if set_apart and other_type and ruled(True) and ruled(False):
+            found.update(range(start, end))
+        start = end
+    return found
+
+
+def carried_over(at_foot: list[Box], lines: list[Line], body: Style) -> list[Box]:
+    """The pictures at the foot of the page before, as standing just above this page's first line
+    of text: a caption the layout carried over to the next page is still beside its picture."""
+    top = min((line.box.top for line in lines if not line.furniture), default=0.0)
+    return [Box(f.x0, top - 2 * body.size, f.x1, top - body.size) for f in at_foot]
+
+
+def to_next_column(frames: list[Box], lines: list[Line], body: Style) -> list[Box]:
+    """The pictures at the foot of a column, as standing just above the next column's first line:
+    a caption the layout carried over to the next column is still beside its picture."""
+    carried = []
+    flow = [line for line in lines if not line.furniture and not line.note]
+    for frame in frames:
+        if any(
+            line.column[0] - 1 <= frame.x0 < line.column[1] and line.box.top > frame.bottom for line in flow
+        ):
+            continue  # the column goes on below the picture
+        following = [line for line in flow if line.column[0] >= frame.x1 - 1]
+        if following:
+            first = min(following, key=lambda line: (line.column[0], line.box.top))
+            carried.append(
+                Box(
+                    first.column[0], first.box.top - 2 * body.size, first.column[1], first.box.top - body.size
+                )
+            )
+    return carried
+
+
+class PrintedLines:
+    """What the page shows of each line, gathered as the lines are numbered."""
+
+    def __init__(self, body: Style) -> None:
+        self.body = body
+        self.indented: set[int] = set()
+        self.full: set[int] = set()
+        self.small: set[int] = set()
+        self.spaced: set[int] = set()
+        self.gaps: list[tuple[int, float, Line, Line]] = []
+        self.boxes: dict[tuple[int, int], tuple[int, int]] = {}  # (page, box): (first, last line)
+        self.furniture: set[int] = set()
+        self.notes: set[int] = set()
+        self.quotes: set[int] = set()
+        self.drop_caps: set[int] = set()
+        self.places: list[tuple[int, int, float, float, float, float]] = []
+
+    def add(self, number: int, line: Line, before: Line | None, frames: list[Box]) -> None:
+        em = self.body.size
+        box = line.box
+        self.places.append((number, line.page, *(round(v, 1) for v in (box.x0, box.top, box.x1, box.bottom))))
+        if line.group >= 0:
+            first, _ = self.boxes.get((line.page, line.group), (number, number))
+            self.boxes[(line.page, line.group)] = (first, number)
+        if line.furniture:
+            self.furniture.add(number)
+        if line.note:
+            self.notes.add(number)
+        if len(line.text) <= 2 and line.text.isalpha() and line.style.size >= DROP_CAP * self.body.size:
+            self.drop_caps.add(number)
+        body_line = is_body_size_line(line, self.body)
+        left, right = line.column
+        if body_line and right - line.box.x1 < AT_EDGE * em:
+            self.full.add(number)
+        if line.style.size < SMALLER * self.body.size and any(near(line.box, f, NEAR * em) for f in frames):
+            self.small.add(number)
+        if before is None or not body_line or before.column != line.column or before.group != line.group:
+            return
+        if not is_body_size_line(before, self.body) or line.box.top < before.box.top:
+            return
+        indent = line.box.x0 - left
+        if INDENT[0] * em < indent < INDENT[1] * em and ends_sentence(before.text):
+            self.indented.add(number)
+        self.gaps.append((number, line.box.top - before.box.bottom, before, line))
+
+    def result(self) -> Printed:
+        usual = statistics.median(g for _, g, _, _ in self.gaps) if self.gaps else 0.0
+        spaced = {
+            number
+            for number, gap, before, line in self.gaps
+            if gap - usual >= SPACE * self.body.size
+            and ends_sentence(before.text)
+            and starts_sentence(line.text)
+        }
+        return Printed(
+            frozenset(self.indented),
+            frozenset(self.full),
+            frozenset(self.small),
+            frozenset(spaced),
+            boxes=tuple(self.boxes.values()),
+            furniture=frozenset(self.furniture),
+            notes=frozenset(self.notes),
+            quotes=frozenset(self.quotes),
+            drop_caps=frozenset(self.drop_caps),
+            places=tuple(self.places),
+        )
+
+
+def is_body_size_line(line: Line, body: Style) -> bool:
+    return abs(line.style.size - body.size) <= 0.08 * body.size and line.group < 0 and not line.furniture
