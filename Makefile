@@ -14,7 +14,7 @@ EPUBCHECK := /usr/share/java/epubcheck.jar
 PAPER ?= A4
 
 .PHONY: setup browser pages site serve test lint format lock clean golden epub pdf publish gh-deploy \
-	bundle audit bench corpus corpus-latex corpus-heldout
+	bundle audit bench corpus corpus-latex corpus-html corpus-heldout
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -124,15 +124,30 @@ corpus-latex: $(CORPUS_VENV)/.installed  ## set the development set's LaTeX PDFs
 	$(call debian,pdflatex,$(TEX_PACKAGES))
 	$(CORPUS_VENV)/bin/python scripts/latex_layouts.py
 
-# The test set (tests/corpus/heldout/): LaTeX with other seeds, and LibreOffice printing documents
-# python-docx writes (scripts/office_layouts.py), a renderer family the development set does not use.
-# Drawn afresh (other seeds) whenever a failure seen there led to a change of the reader.
-HELDOUT_LATEX_SEEDS ?= 2731 2732
-HELDOUT_OFFICE_SEEDS ?= 2831
-corpus-heldout: $(CORPUS_VENV)/.installed  ## draw the test set of the PDF reader
+# The development set's web pages in layouts drawn from seeds (scripts/html_layouts.py), printed by
+# WeasyPrint and Chromium, in the type families of Debian's fonts.
+HTML_FONTS := fonts-dejavu-core fonts-liberation2 fonts-crosextra-caladea fonts-crosextra-carlito fonts-urw-base35
+corpus-html: browser $(CORPUS_VENV)/.installed  ## set the development set's seeded web pages again
+	$(call debian,fc-list,$(HTML_FONTS))
+	@[ -d /usr/share/fonts/opentype/urw-base35 ] || { [ "$$(id -u)" = 0 ] && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(HTML_FONTS) >/dev/null; }
+	rm -rf tests/corpus/html
+	$(CORPUS_VENV)/bin/python scripts/html_layouts.py
+
+# The test set (tests/corpus/heldout/): web pages and LaTeX with other seeds, and LibreOffice
+# printing documents python-docx writes (scripts/office_layouts.py), a renderer family the
+# development set does not use. Drawn afresh (other seeds) whenever a failure seen there led to a
+# change of the reader.
+HELDOUT_HTML_SEEDS ?= 2751
+HELDOUT_LATEX_SEEDS ?= 2741 2742
+HELDOUT_OFFICE_SEEDS ?= 2841
+corpus-heldout: browser $(CORPUS_VENV)/.installed  ## draw the test set of the PDF reader
 	$(call debian,pdflatex,$(TEX_PACKAGES))
 	$(call debian,soffice,$(OFFICE_PACKAGES))
+	@[ -d /usr/share/fonts/opentype/urw-base35 ] || { [ "$$(id -u)" = 0 ] && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(HTML_FONTS) >/dev/null; }
 	rm -rf tests/corpus/heldout
+	$(CORPUS_VENV)/bin/python scripts/html_layouts.py --seeds $(HELDOUT_HTML_SEEDS) --into tests/corpus/heldout
 	$(CORPUS_VENV)/bin/python scripts/latex_layouts.py --seeds $(HELDOUT_LATEX_SEEDS) --into tests/corpus/heldout
 	$(CORPUS_VENV)/bin/python scripts/office_layouts.py --seeds $(HELDOUT_OFFICE_SEEDS)
 

@@ -93,16 +93,18 @@ class Expected:
     """The cells of the boxes' tables and fact files: a figure among them is no page number."""
 
 
-def expected_of(text: dict, footnotes: bool = False) -> Expected:
+def expected_of(text: dict, footnotes: bool = False, numbered: bool = False) -> Expected:
     """What a clean reading of a text gives; set with notes at the pages' feet (`footnotes`), it
-    has no heading over its notes."""
+    has no heading over its notes; set with numbered headings, its headings carry their numbers
+    (`2. The road to Mexico`), as printed."""
     found = Expected([text["title"], text["deck"], text["byline"]], [], [], [], [], [], [], [])
     found.furniture = [text["layout"]["head"]]
     for block in text["blocks"]:
         if isinstance(block, str):
             found.paragraphs.append(block)
         elif "heading" in block:
-            found.headings.append(block["heading"])
+            number = f"{len(found.headings) + 1}. " if numbered else ""
+            found.headings.append(number + block["heading"])
         elif "quote" in block:
             found.quotes.append(block["quote"])
         elif "caption" in block:
@@ -283,21 +285,23 @@ def extractions() -> list[tuple[str, str, str, Path]]:
     for path in sorted((CORPUS / "pdf").glob("*.pdf")):
         text, renderer = path.stem.split(".")
         found.append((text, renderer, PDF, path))
-    for folder in (DEVELOPMENT_PDFS, TEST_PDFS):
+    for folder in (*DEVELOPMENT_PDFS, TEST_PDFS):
         for path in sorted((CORPUS / folder).glob("*.pdf")):
             text, renderer = path.stem.split(".")
             found.append((text, f"{folder}-{renderer}" if folder == TEST_PDFS else renderer, PDF, path))
     return found
 
 
-DEVELOPMENT_PDFS = "latex"
-"""The development set's PDFs set by LaTeX in layouts drawn from seeds (`scripts/latex_layouts.py`),
-beside the HTML template's (`pdf/`): the page reader is built against both."""
+DEVELOPMENT_PDFS = ("latex", "html")
+"""The development set's PDFs in layouts drawn from seeds, set by LaTeX (`scripts/latex_layouts.py`)
+and by WeasyPrint and Chromium (`scripts/html_layouts.py`), beside the HTML template's (`pdf/`):
+the page reader is built against them."""
 
 TEST_PDFS = "heldout"
-"""The test set (`make corpus-heldout`): other seeds, and a renderer family the development set does
-not use (LibreOffice, from documents made with python-docx). Measured only to report; a failure
-that leads to a change of the reader calls for new seeds before the figures are reported."""
+"""The test set (`make corpus-heldout`): web pages and LaTeX in layouts of other seeds, and a
+renderer family the development set does not use (LibreOffice, from documents made with
+python-docx). Measured only to report; a failure that leads to a change of the reader calls for
+new seeds before the figures are reported."""
 
 
 def in_test_set(key: str) -> bool:
@@ -317,20 +321,22 @@ def run(test_set: bool = True) -> dict[str, dict]:
             continue
         extracted, printed = reading(extractor, path)
         expected = texts[text]
-        if set_with_footnotes(path):
-            written = (CORPUS / "texts" / f"{text}.yml").read_text("utf-8")
-            expected = expected_of(yaml.safe_load(written), footnotes=True)
+        layout = layout_of(path)
+        if layout.get("notes") == "foot" or layout.get("headings") == "numbered":
+            written = yaml.safe_load((CORPUS / "texts" / f"{text}.yml").read_text("utf-8"))
+            expected = expected_of(
+                written, layout.get("notes") == "foot", layout.get("headings") == "numbered"
+            )
         results[f"{text}.{renderer}.{extractor}"] = measure(expected, extracted, text, printed)
     return results
 
 
-def set_with_footnotes(path: Path) -> bool:
-    """Whether a PDF's layout (recorded beside it by the script that set it) puts its notes at the
-    pages' feet."""
+def layout_of(path: Path) -> dict:
+    """A PDF's layout, as recorded beside it by the script that set it (none for the rest)."""
     recorded = path.parent / "layouts.json"
     if path.suffix != ".pdf" or not recorded.exists():
-        return False
-    return json.loads(recorded.read_text("utf-8")).get(path.stem, {}).get("notes") == "foot"
+        return {}
+    return json.loads(recorded.read_text("utf-8")).get(path.stem, {})
 
 
 def reading(extractor: str, path: Path) -> tuple[str, Printed]:
@@ -430,6 +436,8 @@ READER_COLUMNS = (
     ("development: Chromium", False, "chromium"),
     ("development: LaTeX", False, "latex"),
     ("development set", False, ""),
+    ("test: WeasyPrint, other seeds", True, "weasyprint"),
+    ("test: Chromium, other seeds", True, "chromium"),
     ("test: LaTeX, other seeds", True, "latex"),
     ("test: LibreOffice", True, "office"),
     ("test set", True, ""),

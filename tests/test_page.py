@@ -71,6 +71,8 @@ def test_page_case(case: dict) -> None:
         assert sorted(printed.small) == case["small"]
     if "indented" in case:
         assert sorted(printed.indented) == case["indented"]
+    if "headings" in case:
+        assert sorted(printed.headings) == case["headings"]
 
 
 def test_a_corpus_pdf_is_read_with_its_paragraphs_indents_and_without_its_furniture_in_the_flow() -> None:

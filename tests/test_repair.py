@@ -44,7 +44,11 @@ def run_until(case: dict):
     entry = Entry(file="x.txt", slug="x", title="X", author=case.get("author", "unknown"))
     blocks = parse_blocks(case["text"])
     known = words_of(" ".join(getattr(b, "text", "") for b in blocks))
-    printed = Printed(boxes=tuple(tuple(box) for box in case.get("boxes", [])))
+    printed = Printed(
+        boxes=tuple(tuple(box) for box in case.get("boxes", [])),
+        headings=frozenset(case.get("headings", [])),
+        quotes=frozenset(case.get("quotes", [])),
+    )
     for repair in repairs_for(entry, known, frozenset(case.get("captions", [])), printed):
         blocks, _ = repair(blocks)
         name = getattr(repair, "func", repair).__qualname__.split(".")[0]

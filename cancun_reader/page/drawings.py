@@ -147,3 +147,46 @@ def near(box: Box, frame: Box, distance: float) -> bool:
         and box.top <= frame.bottom + distance
         and box.bottom >= frame.top - distance
     )
+
+
+BULLET = (0.12, 0.6)
+"""A list's bullet, drawn as a shape (Chromium, word processors): filled, between these many ems
+each way, about as wide as it is tall."""
+
+
+def bullets_on(page: Page, body: Style) -> list[Box]:
+    """The bullets a page draws as small filled shapes, not as letters.
+
+    >>> from .model import Box, Drawing, Page, Style
+    >>> dot = Drawing(Box(40, 103, 42.5, 105.5), filled=True, stroked=False)
+    >>> rule = Drawing(Box(40, 103, 300, 104), filled=True, stroked=False)
+    >>> bullets_on(Page(1, 600, 800, (), (dot, rule)), Style("Serif", 10))
+    [Box(x0=40, top=103, x1=42.5, bottom=105.5)]
+    """
+    least, most = (share * body.size for share in BULLET)
+    return [
+        d.box
+        for d in page.drawings
+        if d.filled
+        and least <= d.box.width <= most
+        and least <= d.box.height <= most
+        and 0.5 <= d.box.width / d.box.height <= 2
+    ]
+
+
+def bulleted(box: Box, bullets: list[Box], body: Style) -> bool:
+    """Whether a drawn bullet stands just before a line, on its middle.
+
+    >>> bulleted(Box(50, 100, 200, 110), [Box(40, 103, 42.5, 105.5)], Style("Serif", 10))
+    True
+
+    Negative: a dot beyond the line's start, or above it, is no bullet of it.
+    >>> bulleted(Box(50, 100, 200, 110), [Box(40, 113, 42.5, 115.5)], Style("Serif", 10))
+    False
+    """
+    middle = (box.top + box.bottom) / 2
+    return any(
+        0 <= box.x0 - b.x1 <= 2 * body.size
+        and b.top - 0.3 * body.size <= middle <= b.bottom + 0.3 * body.size
+        for b in bullets
+    )

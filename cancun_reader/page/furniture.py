@@ -44,10 +44,11 @@ def furniture(
     pages: list[Page],
     body_runs: dict[int, list[Run]],
     notes: Collection[tuple[int, int]] = (),
+    boxed: Collection[tuple[int, int]] = (),
 ) -> set[tuple[int, int]]:
     """The runs that are page furniture, as (page number, index of the run on its page): in a band,
     not a note at the page's foot (`notes`), and either repeated (digits aside) in a band of
-    another page, or a page number.
+    another page, or a page number (not a figure in a drawn box, `boxed`: a year in a table).
 
     >>> from .model import Box, Style
     >>> def run(text, top): return Run(text, Box(250, top, 350, top + 9), top + 7, Style("Sans", 8))
@@ -73,13 +74,47 @@ def furniture(
     pages_with: Counter[str] = Counter()
     for key_text in {(n, key(r.text)) for (n, _), r in banded.items()}:
         pages_with[key_text[1]] += 1
+    folios = {
+        place: run
+        for place, run in banded.items()
+        if FOLIO.fullmatch(run.text.strip()) and place not in boxed
+    }
     return {
         place
         for place, run in banded.items()
         if pages_with[key(run.text)] >= 2
-        or FOLIO.fullmatch(run.text.strip())
-        or stands_apart(run, pages[place[0] - 1], body_runs.get(place[0]) or [])
+        or place in folios
+        or (
+            stands_apart(run, pages[place[0] - 1], body_runs.get(place[0]) or [])
+            and not beside_picture(run, pages[place[0] - 1])
+        )
+        or beside_folio(run, pages[place[0] - 1], [r for (n, _), r in folios.items() if n == place[0]])
     }
+
+
+def beside_folio(run: Run, page: Page, folios: list[Run]) -> bool:
+    """Whether a run stands on the row of a page number, at the page's edge (nothing beyond it): a
+    running head printed beside the number (`Public Goods   1 / 1`), on a page no other repeats.
+
+    >>> from .model import Box, Style
+    >>> small, body = Style("Serif", 8), Style("Serif", 10)
+    >>> head = Run("Public Goods", Box(150, 760, 220, 768), 767, small)
+    >>> folio = Run("1", Box(240, 760, 250, 768), 767, small)
+    >>> text = Run("the body of the text", Box(50, 100, 550, 112), 110, body)
+    >>> beside_folio(head, Page(1, 600, 800, (text, head, folio)), [folio])
+    True
+
+    Negative: a line above the page number's row.
+    >>> beside_folio(text, Page(1, 600, 800, (text, head, folio)), [folio])
+    False
+    """
+    if not any(f is not run and abs(f.baseline - run.baseline) < 1 for f in folios):
+        return False
+    on_row = [r for r in page.runs if abs(r.baseline - run.baseline) < 1]
+    others = [r for r in page.runs if r not in on_row]
+    return all(r.box.bottom <= run.box.top + 1 for r in others) or all(
+        r.box.top >= run.box.bottom - 1 for r in others
+    )
 
 
 SMALLER = 0.9
@@ -116,3 +151,28 @@ def stands_apart(run: Run, page: Page, body: list[Run]) -> bool:
     if not below:  # its last
         return all(run.box.top - r.box.bottom >= APART * run.box.height for r in above)
     return False
+
+
+def beside_picture(run: Run, page: Page) -> bool:
+    """Whether a run stands just below or above a picture, or a drawn rectangle as large as one (its
+    frame or stand-in): a caption, however far from the text, is no furniture.
+
+    >>> from .model import Box, Drawing, Style
+    >>> caption = Run("A march.", Box(50, 770, 200, 778), 777, Style("Sans", 7))
+    >>> frame = Drawing(Box(50, 600, 300, 765), filled=True, stroked=False)
+    >>> beside_picture(caption, Page(1, 600, 800, (caption,), (frame,)))
+    True
+
+    Negative: a page number far below the text, with no picture above it.
+    >>> beside_picture(caption, Page(1, 600, 800, (caption,)))
+    False
+    """
+    pictures = [*page.pictures, *(d.box for d in page.drawings if d.box.width > 20 and d.box.height > 20)]
+    reach = 2.5 * run.box.height
+    return any(
+        run.box.x1 >= p.x0
+        and run.box.x0 <= p.x1
+        and p.top - reach <= run.box.bottom
+        and run.box.top <= p.bottom + reach
+        for p in pictures
+    )

@@ -72,26 +72,29 @@ def read_pages(data: bytes) -> list[Page]:
     """Every page of a PDF (its bytes) as data. Raises `pdfium.PdfiumError` on a file PDFium cannot
     open."""
     document = pdfium.PdfDocument(data)
+    unnamed: dict[int, bytes] = {}  # the document's fonts without a name, told apart
     try:
-        return [read_page(document[index], index + 1) for index in range(len(document))]
+        return [read_page(document[index], index + 1, unnamed) for index in range(len(document))]
     finally:
         document.close()
 
 
-def read_page(page: pdfium.PdfPage, number: int) -> Page:
+def read_page(page: pdfium.PdfPage, number: int, unnamed: dict[int, bytes]) -> Page:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        glyphs = list(glyphs_of(textpage, height))
+        glyphs = list(glyphs_of(textpage, height, unnamed))
     finally:
         textpage.close()
     drawings, pictures = drawings_of(page, height)
     return Page(number, width, height, tuple(runs_of(glyphs)), tuple(drawings), tuple(pictures))
 
 
-def glyphs_of(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Glyph]:
+def glyphs_of(textpage: pdfium.PdfTextPage, height: float, unnamed: dict[int, bytes]) -> Iterator[Glyph]:
     """The printed characters of a page in the order its content draws them; spaces are left out
-    (the gaps between glyphs say where words end)."""
+    (the gaps between glyphs say where words end). A font with no name (a Type 3 font, as Chromium
+    embeds a Type 1 font) is named by its order among the document's (`Type3_1`), so that its type
+    is told from another's."""
     handle = textpage.raw
     rect = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
@@ -119,7 +122,12 @@ def glyphs_of(textpage: pdfium.PdfTextPage, height: float) -> Iterator[Glyph]:
         size = round(pdfium_c.FPDFText_GetFontSize(handle, index) * math.hypot(matrix.b, matrix.d), 1)
         length = pdfium_c.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
         weight = pdfium_c.FPDFText_GetFontWeight(handle, index)
-        key = (name.raw[: max(length - 1, 0)], size, flags.value, weight)
+        font = name.raw[: max(length - 1, 0)]
+        if not font:
+            found = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(handle, index))
+            address = ctypes.cast(found, ctypes.c_void_p).value or 0
+            font = unnamed.setdefault(address, b"Type3_%d" % (len(unnamed) + 1))
+        key = (font, size, flags.value, weight)
         style = styles.get(key)
         if style is None:
             style = styles[key] = style_of(key[0].decode("latin-1"), size, flags.value, weight)

@@ -40,10 +40,10 @@ def foot_notes(page: Page, body: Style, excluded: set[int]) -> set[int]:
     set()
     """
     runs = [(i, r) for i, r in enumerate(page.runs) if i not in excluded]
-    body_runs = [r for _, r in runs if is_body_size(r, body)]
+    body_runs = [r for _, r in runs if is_body_size(r, body)] or [r for _, r in runs]
     if not body_runs:
         return set()
-    left = min(r.box.x0 for r in body_runs)
+    left = min(r.box.x0 for r in body_runs)  # a page of notes alone: their own width
     width = max(r.box.x1 for r in body_runs) - left
     rules = [
         d.box
@@ -64,12 +64,12 @@ def foot_notes(page: Page, body: Style, excluded: set[int]) -> set[int]:
 
 
 def contiguous(runs: list[tuple[int, Run]]) -> list[tuple[int, Run]]:
-    """The runs, top to bottom, down to the first gap of two lines or more (a page number below
-    the notes stands apart from them)."""
+    """The runs, top to bottom, down to the first gap of a line or more (a page number or a
+    running head below the notes stands apart from them)."""
     kept = [runs[0]]
     for item in runs[1:]:
         bottom = max(r.box.bottom for _, r in kept)
-        if item[1].box.top - bottom > 2 * item[1].box.height:
+        if item[1].box.top - bottom > item[1].box.height:
             break
         kept.append(item)
     return kept

@@ -36,7 +36,8 @@ NEAR = 2.5
 
 def between_rules(lines: list[Line], page: Page, body: Style) -> set[int]:
     """The lines, by index, of the blocks set apart in another type than the body's (larger, or
-    slanted all through) between a rule above and a rule below: a pull quote, as layouts set one."""
+    slanted all through) between a rule above and a rule below, or alone in a drawn box: a pull
+    quote, as layouts set one."""
     rules = [d.box for d in page.drawings if d.is_rule and d.box.width > 5 * d.box.height]
     found: set[int] = set()
     start = 0
@@ -48,6 +49,9 @@ def between_rules(lines: list[Line], page: Page, body: Style) -> set[int]:
         left, right = min(line.box.x0 for line in block), max(line.box.x1 for line in block)
         set_apart = block[0].group < 0 and not block[0].furniture and not block[0].note
         other_type = block[0].style.size >= 1.1 * body.size or all(line.style.italic for line in block)
+        boxed = block[0].group >= 0 and all(
+            line in block for line in lines if line.group == block[0].group and line.page == block[0].page
+        )
 
         def ruled(
             above: bool, top: float = top, bottom: float = bottom, left: float = left, right: float = right
@@ -63,7 +67,7 @@ def between_rules(lines: list[Line], page: Page, body: Style) -> set[int]:
                 for rule in rules
             )
 
-        if set_apart and other_type and ruled(True) and ruled(False):
+        if other_type and ((set_apart and ruled(True) and ruled(False)) or boxed):
             found.update(range(start, end))
         start = end
     return found
@@ -113,6 +117,7 @@ class PrintedLines:
         self.quotes: set[int] = set()
         self.drop_caps: set[int] = set()
         self.places: list[tuple[int, int, float, float, float, float]] = []
+        self.flow: list[tuple[int, Line]] = []  # the main flow's lines, in reading order
 
     def add(self, number: int, line: Line, before: Line | None, frames: list[Box]) -> None:
         em = self.body.size
@@ -125,6 +130,8 @@ class PrintedLines:
             self.furniture.add(number)
         if line.note:
             self.notes.add(number)
+        elif not line.furniture and line.group < 0:
+            self.flow.append((number, line))
         if len(line.text) <= 2 and line.text.isalpha() and line.style.size >= DROP_CAP * self.body.size:
             self.drop_caps.add(number)
         body_line = is_body_size_line(line, self.body)
@@ -158,6 +165,7 @@ class PrintedLines:
             frozenset(spaced),
             boxes=tuple(self.boxes.values()),
             furniture=frozenset(self.furniture),
+            headings=frozenset(heading_lines(self.flow, self.body)),
             notes=frozenset(self.notes),
             quotes=frozenset(self.quotes),
             drop_caps=frozenset(self.drop_caps),
@@ -167,3 +175,67 @@ class PrintedLines:
 
 def is_body_size_line(line: Line, body: Style) -> bool:
     return abs(line.style.size - body.size) <= 0.08 * body.size and line.group < 0 and not line.furniture
+
+
+HEADING_LINES, HEADING_WORDS = 3, 14
+"""A heading has at most so many lines and words."""
+
+
+def in_heading_type(line: Line, body: Style) -> bool:
+    """Whether a line is set as headings are: larger than the body, or bold where the body is not,
+    or in another family at the body's size or more; not in slanted type alone (an emphasis, a
+    quotation)."""
+    style = line.style
+    larger = style.size >= 1.08 * body.size
+    bolder = style.bold and not body.bold and style.size >= 0.95 * body.size
+    other = style.font != body.font and style.size >= 0.95 * body.size and not style.italic
+    return larger or bolder or other
+
+
+def is_body_line(line: Line, body: Style) -> bool:
+    return is_body_size_line(line, body) and line.style.font == body.font and line.style.bold == body.bold
+
+
+def heading_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
+    """The lines of the main flow that the page sets as a heading: a block of at most three lines in
+    a heading's type (see `in_heading_type`), of a heading's few words, ending no sentence, after
+    the text's body has begun (the title, deck and byline stand before it) and before a line of the
+    body's type. A pull quote ends its sentence; a caption or a box's title is not in the flow.
+
+    >>> from .model import Box, Style
+    >>> body, bold = Style("Serif", 10), Style("Sans", 11, bold=True)
+    >>> def line(text, style): return Line(text, Box(0, 0, 100, 10), style, (0, 100))
+    >>> flow = [line("It began in May.", body), line("The road to Mexico", bold), line("By the summer", body)]
+    >>> sorted(heading_lines(list(enumerate(flow, 1)), body))
+    [2]
+
+    Negative: a sentence set larger (a pull quote), and a heading's type with no text after it.
+    >>> flow[1] = line("Most deadlines were missed.", bold)
+    >>> heading_lines(list(enumerate(flow, 1)), body), heading_lines(list(enumerate(flow[:2], 1)), body)
+    (set(), set())
+    """
+    found: set[int] = set()
+    begun = False
+    index = 0
+    while index < len(flow):
+        line = flow[index][1]
+        if is_body_line(line, body):
+            begun = True
+        if not begun or not in_heading_type(line, body):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(flow) and flow[end][1].style == line.style:
+            end += 1
+        text = " ".join(shown.text for _, shown in flow[index:end])
+        if (
+            end - index <= HEADING_LINES
+            and len(text.split()) <= HEADING_WORDS
+            and not ends_sentence(text)
+            and not text.rstrip().endswith((":", ";", ","))
+            and end < len(flow)
+            and is_body_line(flow[end][1], body)
+        ):
+            found.update(number for number, _ in flow[index:end])
+        index = end
+    return found

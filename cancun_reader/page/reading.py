@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from ..model import Printed
 from .columns import Columns, body_style, columns_of, is_body_size
-from .drawings import boxes_on, frames_on
+from .drawings import boxes_on, bulleted, bullets_on, frames_on
 from .furniture import BAND, furniture
 from .lines import Line, breaks_between, ends_of, joined, main_style, merge_box, row_top, rows
 from .model import Box, Page, Run, Style
 from .notes import NOTE_NUMBER, foot_notes
 from .printed import PrintedLines, between_rules, carried_over, to_next_column
 from .tables import table_lines
+
+BULLETS = "•‣◦▪–-*·"
+"""Marks a list's item may begin with as letters."""
 
 
 def page_lines(
@@ -34,6 +37,11 @@ def page_lines(
                 in_group[index] = number
                 break
     flow = [r for i, r in enumerate(page.runs) if i not in furniture_runs and i not in in_group]
+    bullets = bullets_on(page, body)
+
+    def shown(text: str, box: Box) -> str:  # with the bullet the page draws before it, if any
+        return f"• {text}" if bullets and bulleted(box, bullets, body) and text[:1] not in BULLETS else text
+
     columns = columns_of(flow, body)
     text_span = (
         min((c[0] for c in columns.spans), default=0.0),
@@ -49,22 +57,27 @@ def page_lines(
         span = text_span if column is None else columns.spans[column]
         for row in rows(runs, body):
             line = Line(
-                joined(row), merge_box(row), main_style(row), span, page=page.number, ends=ends_of(row)
+                shown(joined(row), merge_box(row)),
+                merge_box(row),
+                main_style(row),
+                span,
+                page=page.number,
+                ends=ends_of(row),
             )
             items.append((column, row_top(row, body), [line]))
     for number, group in enumerate(groups):
         runs = [page.runs[i] for i, g in in_group.items() if g == number]
         lines = [
             Line(
-                text,
-                merge_box(shown),
-                main_style(shown),
+                shown(text, merge_box(row)),
+                merge_box(row),
+                main_style(row),
                 (group.x0, group.x1),
                 group=number,
                 page=page.number,
-                ends=ends_of(shown),
+                ends=ends_of(row),
             )
-            for text, shown in table_lines(rows(runs, body), body)
+            for text, row in table_lines(rows(runs, body), body)
         ]
         if lines:
             items.append((columns.of(group, body.size), group.top, lines))
@@ -132,7 +145,14 @@ def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
     body = body_style(pages)
     flow_runs = {p.number: [r for r in p.runs if is_body_size(r, body)] for p in pages}
     at_feet = {(p.number, i) for p in pages for i in foot_notes(p, body, set())}
-    found = furniture(pages, flow_runs, at_feet)
+    boxed = {
+        (p.number, i)
+        for p in pages
+        for b in boxes_on(p, body)
+        for i, r in enumerate(p.runs)
+        if b.holds(r.box)
+    }
+    found = furniture(pages, flow_runs, at_feet, boxed)
     texts: list[str] = []
     printed = PrintedLines(body)
     at_foot: list[Box] = []
@@ -148,8 +168,13 @@ def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
         at_foot = [f for f in frames_on(page, body) if f.bottom > (1 - 2 * BAND) * page.height]
         page_start = len(texts)
         ruled = between_rules(lines, page, body)
+        edges = right_edges(lines)
         for index, line in enumerate(lines):
-            if not line.furniture and before is not None and breaks_between(before, line, body):
+            if (
+                not line.furniture
+                and before is not None
+                and (breaks_between(before, line, body) or ends_short(before, line, edges, body))
+            ):
                 texts.append("")
             texts.append(line.text)
             on_this_page = before if before is not None and before.page == line.page else None
@@ -167,3 +192,45 @@ def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
         texts.append(note.text)
         printed.add(len(texts), note, None, [])
     return "\n".join(texts), printed.result()
+
+
+def right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
+    """Where the lines of each box of a page end at the right, at most; a box that holds a table
+    has none (its cells wrap as their columns do)."""
+    edges: dict[tuple[int, int], float] = {}
+    tables = {(line.page, line.group) for line in lines if "\t" in line.text}
+    for line in lines:
+        key = (line.page, line.group)
+        if line.group >= 0 and key not in tables:
+            edges[key] = max(edges.get(key, 0.0), line.box.x1)
+    return edges
+
+
+def ends_short(before: Line, line: Line, edges: dict[tuple[int, int], float], body: Style) -> bool:
+    """Whether a line of a box ends its item: the next line's first word would have fit after it,
+    so the layout broke the line there on purpose (an item of a list with no bullets, a fact, a
+    short paragraph), not where the line was full. A table's rows are rows already, and a bulleted
+    item is parted by its bullet.
+
+    >>> from .model import Box, Style
+    >>> body = Style("Serif", 10)
+    >>> def line(text, x1, top): return Line(text, Box(50, top, x1, top + 10), body, (50, 250), group=0)
+    >>> items = [line("Investment", 100, 0), line("Competition policy", 140, 12), line("Trade and", 245, 24)]
+    >>> edges = right_edges(items)
+    >>> ends_short(items[0], items[1], edges, body)
+    True
+
+    Negative: a line too full for the next line's first word wraps its item.
+    >>> ends_short(items[2], line("procurement rules", 150, 36), edges, body)
+    False
+    """
+    if before.group < 0 or before.group != line.group or before.page != line.page:
+        return False
+    if (line.page, line.group) not in edges or line.box.top <= before.box.top:
+        return False
+    if line.text[:1] in BULLETS:
+        return False  # its bullet parts it already
+    word = line.text.split(" ", 1)[0]
+    width = line.box.width * len(word) / max(len(line.text), 1)
+    room = edges[(line.page, line.group)] - before.box.x1
+    return room > width + 0.6 * body.size

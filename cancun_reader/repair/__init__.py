@@ -24,7 +24,7 @@ from .flow import (
     starts_lower,
     unwrap_lines,
 )
-from .headings import find_mixed_case_headings, find_title, title_case_headings
+from .headings import find_mixed_case_headings, find_printed_headings, find_title, title_case_headings
 from .notes import (
     drop_end_marks,
     find_footnotes,
@@ -55,7 +55,8 @@ def repairs_for(
         partial(find_footnotes, at_foot=printed.notes),
         link_glued_note_markers,
         partial(set_apart_captions, starts=captions),
-        partial(set_apart_printed_boxes, boxes=printed.boxes),
+        partial(set_apart_printed_boxes, boxes=printed.boxes, quotes=printed.quotes),
+        partial(find_printed_headings, lines=printed.headings),
         find_title,
         find_mixed_case_headings,  # once note numbers are markers: `accept.2` ends a sentence
         partial(find_pull_quotes, set_apart=printed.quotes),

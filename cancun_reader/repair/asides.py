@@ -318,11 +318,12 @@ def find_sidebars(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
 
 
 def set_apart_printed_boxes(
-    blocks: Blocks, boxes: tuple[tuple[int, int], ...]
+    blocks: Blocks, boxes: tuple[tuple[int, int], ...], quotes: frozenset[int] = frozenset()
 ) -> tuple[Blocks, list[Repair]]:
     """The blocks a PDF's page draws a box around (`boxes`: each box's first and last line) are a
     sidebar, whatever their title or contents: its title is its first block when that is a heading
-    or a short line that ends no sentence; paragraphs in it are its items.
+    or a short line that ends no sentence; paragraphs in it are its items. A box that holds only a
+    pull quote's lines (`quotes`: larger or slanted type, alone in it) is the quote's.
 
     >>> box = (Paragraph("Cotton in four countries", 3), ListBlock(("Benin", "Mali"), 4))
     >>> text = (Paragraph("The text.", 1), *box, Paragraph("It goes on.", 7))
@@ -341,7 +342,7 @@ def set_apart_printed_boxes(
     repairs: list[Repair] = []
     index = 0
     while index < len(blocks):
-        box = next(((a, b) for a, b in boxes if a <= blocks[index].line <= b), None)
+        box = next(((a, b) for a, b in boxes if a <= blocks[index].line <= b and a not in quotes), None)
         if box is None or isinstance(blocks[index], Sidebar):
             out.append(blocks[index])
             index += 1

@@ -126,6 +126,27 @@ def find_mixed_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     return tuple(out), repairs
 
 
+def find_printed_headings(blocks: Blocks, lines: frozenset[int]) -> tuple[Blocks, list[Repair]]:
+    """A paragraph the page sets in a heading's type (`Printed.headings`: larger or bolder than the
+    text, of a few words, before the text's type) is a heading, in whatever case it is written.
+
+    >>> blocks = (Paragraph("It ended.", 1), Paragraph("2. the road to Mexico", 3), Paragraph("By May", 5))
+    >>> find_printed_headings(blocks, frozenset({3}))[0][1]
+    Heading(text='2. the road to Mexico', line=3, level=2)
+
+    Negative: paragraphs the page sets in the text's type, and a byline in a heading's type.
+    >>> find_printed_headings(blocks, frozenset({5}))[1]
+    []
+    """
+    out = list(blocks)
+    repairs = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.line in lines and not is_byline(block.text):
+            out[index] = Heading(block.text, block.line)
+            repairs.append(Repair("heading found", block.line, block.text, "heading"))
+    return tuple(out), repairs
+
+
 def find_title(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     """The title of a page set apart above its deck and byline (by `separate_front_matter`): the
     text's first paragraph, of a heading's few words with no final punctuation, with a byline among
