@@ -7,6 +7,9 @@ flow (a paragraph cut by them goes on at the next page) and after the whole text
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from .columns import is_body_size
 from .model import Page, Run, Style
 
@@ -60,7 +63,75 @@ def foot_notes(page: Page, body: Style, excluded: set[int]) -> set[int]:
         block = contiguous(below)
         if below[0][1].text[:1] in NOTE_NUMBER and any(c.isalpha() for _, r in block for c in r.text):
             return {i for i, _ in block}  # a number alone (a page number) is no note
-    return set()
+    return called_notes(runs, body, page.height)
+
+
+FOOT_THIRD = 2 / 3
+"""Notes with no rule above them end in the lowest third of their page."""
+
+
+def called_notes(runs: list[tuple[int, Run]], body: Style, height: float) -> set[int]:
+    """Notes at a page's foot with no rule above them: the small type below the body's last line,
+    down in the page's lowest third, opening with a number that the page sets raised and small in
+    its text (the note's call), and with no title over them: notes under their heading (`Notes`)
+    are endnotes, left in the flow.
+
+    >>> from .model import Box, Run
+    >>> body, small = Style("Serif", 10), Style("Serif", 8)
+    >>> text = Run("the talks failed", Box(50, 100, 200, 112), 110, body)
+    >>> call = Run("1", Box(201, 99, 205, 105), 104, Style("Serif", 6))  # read as a run of its own
+    >>> note = Run("1. Stiglitz, 2003.", Box(50, 720, 300, 730), 728, small)
+    >>> sorted(called_notes(list(enumerate((text, call, note))), body, 842))
+    [2]
+
+    Negative: a numbered line in small type whose number the text never calls (a list, a table).
+    >>> called_notes(list(enumerate((text, note))), body, 842)
+    set()
+    """
+    body_bottom = max((r.box.bottom for _, r in runs if is_body_size(r, body)), default=0.0)
+    below = sorted(
+        ((i, r) for i, r in runs if r.box.top >= body_bottom - 1 and r.style.size < 0.95 * body.size),
+        key=lambda item: (item[1].box.top, item[1].box.x0),
+    )
+    if not below:
+        return set()
+    block = contiguous(below)
+    top, size = block[0][1].box.top, block[0][1].style.size
+    titled = any(
+        0 <= top - r.box.bottom <= 2.5 * block[0][1].box.height
+        and len(r.text.split()) <= 3
+        and (r.style.bold or r.style.size > 1.05 * size)
+        for _, r in runs
+    )
+    if titled or max(r.box.bottom for _, r in block) < FOOT_THIRD * height:
+        return set()
+    number = re.match(r"[0-9]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+", below[0][1].text)
+    if number is None or not any(c.isalpha() for _, r in block for c in r.text):
+        return set()
+    called = unicodedata.normalize("NFKC", number[0])
+    others = [r for item, r in runs if item not in {i for i, _ in block}]
+    return {i for i, _ in block} if called in calls_in(others, body) else set()
+
+
+def calls_in(runs: list[Run], body: Style) -> set[str]:
+    """The numbers the runs set small and raised above their line: notes' calls."""
+    found: set[str] = set()
+    for run in runs:
+        digits = ""
+        for glyph in (*run.glyphs, None):
+            if (
+                glyph is not None
+                and glyph.text.isdigit()
+                and glyph.style.size <= 0.85 * body.size
+                and run.baseline - glyph.baseline >= 0.15 * body.size
+            ):
+                digits += glyph.text
+            elif digits:
+                found.add(digits)
+                digits = ""
+        if not run.glyphs and run.text.isdigit() and run.style.size <= 0.85 * body.size:
+            found.add(run.text)  # a call read as a run of its own
+    return found
 
 
 def contiguous(runs: list[tuple[int, Run]]) -> list[tuple[int, Run]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..model import Printed
 from .columns import Columns, body_style, columns_of, is_body_size
-from .drawings import boxes_on, bulleted, bullets_on, frames_on
+from .drawings import boxes_on, bulleted, bullets_on, frames_on, ruled_boxes
 from .furniture import BAND, furniture
 from .lines import Line, breaks_between, ends_of, joined, main_style, merge_box, row_top, rows
 from .model import Box, Page, Run, Style
@@ -30,6 +30,7 @@ def page_lines(
     """A page's lines in reading order (see the module's docstring), and the notes at its foot."""
     furniture_runs = furniture_runs | notes
     groups = boxes_on(page, body)
+    groups += ruled_boxes(page, body, [r for i, r in enumerate(page.runs) if i not in furniture_runs], groups)
     in_group: dict[int, int] = {}
     for index, run in enumerate(page.runs):
         for number, group in enumerate(groups):
