@@ -202,8 +202,8 @@ RULE_HEIGHT = 0.4
 def ruled_boxes(page: Page, body: Style, runs: list[Run], drawn: list[Box]) -> list[Box]:
     """Boxes a layout marks with a rule above and no frame: a rule four ems wide or more, with two
     lines or more in type smaller than the body's right under it and within its width, down to the
-    first wider gap or line of another type, and the text going on below them or beside them (a
-    section of notes across the text's end, under a heading's rule, is no box). `runs` are the
+    first wider gap or line of another type, with more of the page's text below them or beside
+    them (a section of notes across the text's end, under a heading's rule, is no box). `runs` are the
     page's, its furniture and the notes at its foot left out; a rule inside a box already `drawn`
     (a table's) or on a picture's frame marks none.
 
@@ -252,13 +252,7 @@ def ruled_boxes(page: Page, body: Style, runs: list[Run], drawn: list[Box]) -> l
                 break
             kept.append(run)
         bottom = max((r.box.bottom for r in kept), default=0.0)
-        goes_on = any(
-            r.box.top > bottom
-            and r.box.x0 < rule.x1
-            and r.box.x1 > rule.x0
-            and r.style.size >= RULED_TYPE * body.size
-            for r in runs
-        )
+        goes_on = any(r.box.top > bottom and r.box.x0 < rule.x1 and r.box.x1 > rule.x0 for r in runs)
         column = max(
             (
                 r.box.width

@@ -47,8 +47,9 @@ def furniture(
     boxed: Collection[tuple[int, int]] = (),
 ) -> set[tuple[int, int]]:
     """The runs that are page furniture, as (page number, index of the run on its page): in a band,
-    not a note at the page's foot (`notes`), and either repeated (digits aside) in a band of
-    another page, or a page number (not a figure in a drawn box, `boxed`: a year in a table).
+    not a note at the page's foot (`notes`), and either repeated (digits aside) in another band (of
+    another page, or at the other edge of its own), or a page number (not a figure in a drawn box,
+    `boxed`: a year in a table).
 
     >>> from .model import Box, Style
     >>> def run(text, top): return Run(text, Box(250, top, 350, top + 9), top + 7, Style("Sans", 8))
@@ -71,9 +72,9 @@ def furniture(
         for index, run in enumerate(page.runs):
             if (page.number, index) not in notes and in_band(run, page, top, bottom):
                 banded[(page.number, index)] = run
-    pages_with: Counter[str] = Counter()
-    for key_text in {(n, key(r.text)) for (n, _), r in banded.items()}:
-        pages_with[key_text[1]] += 1
+    pages_with: Counter[str] = Counter()  # in how many bands (a page's top and foot) a run stands
+    for key_text in {(n, r.box.top < pages[n - 1].height / 2, key(r.text)) for (n, _), r in banded.items()}:
+        pages_with[key_text[2]] += 1
     folios = {
         place: run
         for place, run in banded.items()

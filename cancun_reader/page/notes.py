@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from .columns import is_body_size
+from .drawings import boxes_on
 from .model import Page, Run, Style
 
 RULE_SHARE = (0.05, 0.7)
@@ -63,7 +64,10 @@ def foot_notes(page: Page, body: Style, excluded: set[int]) -> set[int]:
         block = contiguous(below)
         if below[0][1].text[:1] in NOTE_NUMBER and any(c.isalpha() for _, r in block for c in r.text):
             return {i for i, _ in block}  # a number alone (a page number) is no note
-    return called_notes(runs, body, page.height)
+    boxes = boxes_on(page, body)
+    return called_notes(
+        [(i, r) for i, r in runs if not any(b.holds(r.box) for b in boxes)], body, page.height
+    )
 
 
 FOOT_THIRD = 2 / 3

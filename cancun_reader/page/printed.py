@@ -200,7 +200,9 @@ def heading_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
     """The lines of the main flow that the page sets as a heading: a block of at most three lines in
     a heading's type (see `in_heading_type`), of a heading's few words, ending no sentence, after
     the text's body has begun (the title, deck and byline stand before it) and before a line of the
-    body's type. A pull quote ends its sentence; a caption or a box's title is not in the flow.
+    body's type. A pull quote ends its sentence; a caption or a box's title is not in the flow; a
+    line that ends in another type than its own is a heading run into its paragraph (set apart
+    by the layout stage).
 
     >>> from .model import Box, Style
     >>> body, bold = Style("Serif", 10), Style("Sans", 11, bold=True)
@@ -221,7 +223,7 @@ def heading_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
         line = flow[index][1]
         if is_body_line(line, body):
             begun = True
-        if not begun or not in_heading_type(line, body):
+        if not begun or not in_heading_type(line, body) or line.last.key() != line.style.key():
             index += 1
             continue
         end = index + 1
