@@ -169,8 +169,16 @@ def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
         at_foot = [f for f in frames_on(page, body) if f.bottom > (1 - 2 * BAND) * page.height]
         page_start = len(texts)
         ruled = between_rules(lines, page, body)
+        edges = right_edges(lines)
         for index, line in enumerate(lines):
-            if not line.furniture and before is not None and breaks_between(before, line, body):
+            if (
+                not line.furniture
+                and before is not None
+                and (
+                    breaks_between(before, line, body)
+                    or (index not in ruled and ends_short(before, line, edges, body))
+                )
+            ):
                 texts.append("")
             texts.append(line.text)
             on_this_page = before if before is not None and before.page == line.page else None
@@ -188,3 +196,47 @@ def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
         texts.append(note.text)
         printed.add(len(texts), note, None, [])
     return "\n".join(texts), printed.result()
+
+
+def right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
+    """Where the lines of each box of a page may end at the right: its frame's edge, less the space
+    its lines keep from its left edge (the box's padding). A box that holds a table has none (its
+    cells wrap as their columns do)."""
+    tables = {(line.page, line.group) for line in lines if "\t" in line.text}
+    starts: dict[tuple[int, int], float] = {}
+    for line in lines:
+        key = (line.page, line.group)
+        if line.group >= 0 and key not in tables:
+            starts[key] = min(starts.get(key, line.box.x0), line.box.x0)
+    frames = {(line.page, line.group): line.column for line in lines}
+    return {key: frames[key][1] - (start - frames[key][0]) for key, start in starts.items()}
+
+
+def ends_short(before: Line, line: Line, edges: dict[tuple[int, int], float], body: Style) -> bool:
+    """Whether a line of a box ends its item: the next line's first word would have fit after it,
+    so the layout broke the line there on purpose (an item of a list with no bullets, a fact, a
+    short paragraph), not where the line was full. A table's rows are rows already, a bulleted
+    item is parted by its bullet, and a line ending on a hyphen goes on.
+
+    >>> from .model import Box, Style
+    >>> body = Style("Serif", 10)
+    >>> def line(text, x1, top): return Line(text, Box(55, top, x1, top + 10), body, (50, 250), group=0)
+    >>> items = [line("Investment", 100, 0), line("Competition policy", 140, 12), line("Trade and", 240, 24)]
+    >>> edges = right_edges(items)
+    >>> ends_short(items[0], items[1], edges, body)
+    True
+
+    Negative: a line too full for the next line's first word wraps its item.
+    >>> ends_short(items[2], line("procurement rules", 150, 36), edges, body)
+    False
+    """
+    if before.group < 0 or before.group != line.group or before.page != line.page:
+        return False
+    if (line.page, line.group) not in edges or line.box.top <= before.box.top:
+        return False
+    if line.text[:1] in BULLETS or before.text.endswith(("-", "\u2010", "\u00ad")):
+        return False  # its bullet parts it already; a hyphen says the word goes on
+    word = line.text.split(" ", 1)[0]
+    width = line.box.width * len(word) / max(len(line.text), 1)
+    room = edges[(line.page, line.group)] - before.box.x1
+    return room > width + 0.6 * body.size
