@@ -34,10 +34,16 @@ NEAR = 2.5
 """A caption stands within this many ems of its picture (or the empty frame of one)."""
 
 
+QUOTE_LINES, APART = 4, 0.6
+"""A pull quote set apart by white space alone has at most so many lines, and so many ems of space
+above and below it."""
+
+
 def between_rules(lines: list[Line], page: Page, body: Style) -> set[int]:
     """The lines, by index, of the blocks set apart in another type than the body's (larger, or
-    slanted all through) between a rule above and a rule below, or alone in a drawn box: a pull
-    quote, as layouts set one."""
+    slanted all through) between a rule above and a rule below, alone in a drawn box, or a
+    sentence or two standing apart by white space above and below: a pull quote, as layouts set
+    one (the repair still asks that it repeat the body's words)."""
     rules = [d.box for d in page.drawings if d.is_rule and d.box.width > 5 * d.box.height]
     found: set[int] = set()
     start = 0
@@ -67,7 +73,21 @@ def between_rules(lines: list[Line], page: Page, body: Style) -> set[int]:
                 for rule in rules
             )
 
-        if other_type and ((set_apart and ruled(True) and ruled(False)) or boxed):
+        before = lines[start - 1] if start else None
+        after = lines[end] if end < len(lines) else None
+        spaced = (
+            set_apart
+            and len(block) <= QUOTE_LINES
+            and ends_sentence(block[-1].text)
+            and all(
+                other is None or other.column != block[0].column or abs(gap) >= APART * body.size
+                for other, gap in (
+                    (before, top - (before.box.bottom if before else 0)),
+                    (after, (after.box.top if after else 0) - bottom),
+                )
+            )
+        )
+        if other_type and ((set_apart and ruled(True) and ruled(False)) or boxed or spaced):
             found.update(range(start, end))
         start = end
     return found
