@@ -44,6 +44,7 @@ WHAT_WAS_DONE = {
     "paragraph break inferred": "paragraph break the extraction lost put back",
     "paragraph break from the indent": "paragraph break put back where the PDF indents the line",
     "paragraph break from the space above": "paragraph break put back where the PDF leaves a space",
+    "paragraph break after a short line": "paragraph break put back where the PDF ends a line short",
     "mojibake repaired": "characters garbled by a wrong encoding repaired",
     "end mark dropped": "end mark of the print layout dropped",
     "escape removed": "exporter's escape character removed",

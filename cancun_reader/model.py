@@ -58,6 +58,9 @@ class Printed:
     furniture: frozenset[int] = frozenset()
     quotes: frozenset[int] = frozenset()
     drop_caps: frozenset[int] = frozenset()
+    short: frozenset[int] = frozenset()
+    """The lines that open a paragraph after a line that ends a sentence short of its column, with
+    room for this line's first word: ragged text with no indent (LaTeX's `\\raggedright`)."""
     places: tuple[tuple[int, int, float, float, float, float], ...] = ()
     """Where each line stands on the page: (line, page, left, top, right, bottom), in points from
     the page's top-left corner; a change recorded on a line came from there."""

@@ -283,9 +283,10 @@ def page_html(text: dict, layout: dict) -> str:
 
 
 ATTEMPTS = 6
-"""How many layouts are drawn for a page before giving up: a renderer may drop words itself (WeasyPrint
-70 drops a floated box's lines at a page's end, or a note's), and a page that lost them in print is
-no test of reading it; the layout is drawn again (its seed plus 1000 each time, recorded)."""
+"""How many layouts are drawn for a page before giving up: a renderer may fail or drop words itself
+(WeasyPrint 70 drops a floated box's lines at a page's end, or a note's, and fails on some pages),
+and a page that lost them in print is no test of reading it; the layout is drawn again (its seed
+plus 1000 each time, recorded)."""
 
 
 def words_lost(text: dict, pdf: Path) -> set[str]:
@@ -305,7 +306,8 @@ def words_lost(text: dict, pdf: Path) -> set[str]:
         "title",
     }
     words -= {"items", "caption", "table", "facts", "bullets", "false", "true"}
-    return words - set(re.findall(r"[^\W\d_]{3,}", printed.lower()))
+    shown = set(re.findall(r"[^\W\d_]{2,}", printed.lower()))
+    return {w for w in words - shown if w[1:] not in shown}  # a drop cap stands apart from its word
 
 
 def print_page(renderer: str, page: Path, pdf: Path) -> None:
@@ -339,7 +341,11 @@ def main() -> int:
                     for attempt in range(ATTEMPTS):
                         layout = draw(drawn * 2 + RENDERERS.index(renderer) + 1000 * attempt, renderer)
                         page.write_text(page_html(text, layout), encoding="utf-8")
-                        print_page(renderer, page, pdf)
+                        try:
+                            print_page(renderer, page, pdf)
+                        except Exception as failed:  # a renderer's own failure
+                            print(f"{name}: {renderer} failed ({type(failed).__name__}): drawn again")
+                            continue
                         lost = words_lost(text, pdf)
                         if not lost:
                             break

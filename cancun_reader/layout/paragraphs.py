@@ -74,8 +74,9 @@ def inside_stretched_line(lines: Lines, index: int, width: float) -> bool:
 
 def break_where_printed(lines: Lines, printed: Printed) -> tuple[Lines, list[Repair]]:
     """Paragraph breaks a PDF's page shows and its text loses: a blank line before each line the
-    page indents as a paragraph's first, or sets below a space (`pdf.py` finds both), recorded at
-    the line that ends the paragraph before.
+    page indents as a paragraph's first, sets below a space, or sets after a line that ends a
+    sentence short of its column (`page/` finds them), recorded at the line that ends the
+    paragraph before.
 
     >>> lines = number_lines("the talks ended.\\nThe farmers\\nwent home.")
     >>> [t for _, t in break_where_printed(lines, Printed(indented=frozenset({2})))[0]]
@@ -91,6 +92,7 @@ def break_where_printed(lines: Lines, printed: Printed) -> tuple[Lines, list[Rep
     """
     opened = dict.fromkeys(printed.spaced, "paragraph break from the space above")
     opened |= dict.fromkeys(printed.indented, "paragraph break from the indent")
+    opened |= dict.fromkeys(printed.short, "paragraph break after a short line")
     if not opened:
         return lines, []
     out: Lines = []

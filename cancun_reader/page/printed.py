@@ -186,6 +186,7 @@ class PrintedLines:
             boxes=tuple(self.boxes.values()),
             furniture=frozenset(self.furniture),
             headings=frozenset(heading_lines(self.flow, self.body)),
+            short=frozenset(after_short_lines(self.flow, self.body)),
             notes=frozenset(self.notes),
             quotes=frozenset(self.quotes),
             drop_caps=frozenset(self.drop_caps),
@@ -260,4 +261,47 @@ def heading_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
         ):
             found.update(number for number, _ in flow[index:end])
         index = end
+    return found
+
+
+NEIGHBOURS = 4
+"""A line's measure is the longest of the lines this many above and below it in its column: a
+ragged column's lines come within a word of it, and lines beside a float share its narrower one."""
+
+
+def after_short_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
+    """The lines of the body that open a paragraph because the line before ends a sentence short of
+    the measure, with room for their first word: ragged text, where a paragraph has no indent.
+
+    >>> from .model import Box, Style
+    >>> body = Style("Serif", 10)
+    >>> def line(text, x1, top): return Line(text, Box(50, top, x1, top + 10), body, (50, 300))
+    >>> flow = [line("and then the talks went on", 280, 0), line("for days. They ended.", 150, 12)]
+    >>> flow += [line("The farmers went home after the", 285, 24), line("march was over.", 140, 36)]
+    >>> sorted(after_short_lines(list(enumerate(flow, 1)), body))
+    [3]
+
+    Negative: a sentence that ends where the next line's first word would not have fitted.
+    >>> flow[1] = line("for days and days. They ended.", 275, 12)
+    >>> after_short_lines(list(enumerate(flow, 1)), body)
+    set()
+    """
+    found: set[int] = set()
+    for index in range(1, len(flow)):
+        number, line = flow[index]
+        before = flow[index - 1][1]
+        if not (is_body_line(line, body) and is_body_line(before, body)) or before.column != line.column:
+            continue
+        if before.page != line.page or line.box.top <= before.box.top:
+            continue
+        if not (ends_sentence(before.text) and starts_sentence(line.text)):
+            continue
+        near = flow[max(0, index - NEIGHBOURS) : index + NEIGHBOURS]
+        measure = max(
+            shown.box.x1 for _, shown in near if shown.column == line.column and shown.page == line.page
+        )
+        word = line.text.split(" ", 1)[0]
+        width = line.box.width * len(word) / max(len(line.text), 1)
+        if measure - before.box.x1 > width + 0.5 * body.size:
+            found.add(number)
     return found
