@@ -1,7 +1,9 @@
-"""Notes a page sets at its foot: small numbered type below a short rule, under the body.
+"""Notes a page sets at its foot: small numbered type below a short rule, under the body, or with
+no rule when the text calls their numbers.
 
 A word processor and LaTeX both set a page's footnotes so: a rule a fraction of the column wide,
-then the notes in smaller type, each opening with its number. They are read out of the page's
+then the notes in smaller type, each opening with its number; a stylesheet may leave the rule
+out, and then the calls (small raised numbers in the text) tell the notes. They are read out of the page's
 flow (a paragraph cut by them goes on at the next page) and after the whole text, as its notes.
 """
 
@@ -24,7 +26,8 @@ NOTE_NUMBER = "0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*†‡"
 
 def foot_notes(page: Page, body: Style, excluded: set[int]) -> set[int]:
     """The runs of a page that are notes at its foot, by index: below a short rule, with no run
-    of the body's size below it, smaller than the body, the first opening with a number.
+    of the body's size below it, smaller than the body, the first opening with a number; or, with
+    no such rule, the notes the text calls (`called_notes`), outside the page's boxes.
 
     >>> from .model import Box, Drawing, Run
     >>> body, small = Style("Serif", 10), Style("Serif", 8)
