@@ -90,9 +90,9 @@ def break_where_printed(lines: Lines, printed: Printed) -> tuple[Lines, list[Rep
     >>> break_where_printed(number_lines("ended.\\n\\nThe farmers"), Printed(indented=frozenset({3})))[1]
     []
     """
-    opened = dict.fromkeys(printed.spaced, "paragraph break from the space above")
-    opened |= dict.fromkeys(printed.indented, "paragraph break from the indent")
-    opened |= dict.fromkeys(printed.short, "paragraph break after a short line")
+    opened = dict.fromkeys(printed.short, "paragraph break after a short line")
+    opened |= dict.fromkeys(printed.spaced, "paragraph break from the space above")
+    opened |= dict.fromkeys(printed.indented, "paragraph break from the indent")  # the surest sign
     if not opened:
         return lines, []
     out: Lines = []
