@@ -77,9 +77,17 @@ pdf: site  ## PDF of the collection and of each article, A4 (PAPER=Letter for Le
 	$(BIN)/python scripts/book.py pdf --paper $(PAPER) --out dist
 
 # The site to publish, in site/: built, its books made from it into docs/downloads/, built again
-# with them (and its "Take it away" page listing them). Its citations give $(SITE_URL).
+# with them (and its "Take it away" page listing them). Its citations give $(SITE_URL), which it
+# must have (and gh-deploy and bundle too).
+# A published copy needs its address: every citation, reference file and book gives it.
+PUBLISHING := $(filter publish gh-deploy bundle,$(MAKECMDGOALS))
+ifneq ($(PUBLISHING),)
+ifeq ($(SITE_URL),)
+$(error make $(firstword $(PUBLISHING)) needs the address the site is published at: SITE_URL=https://your.host/path/ make $(firstword $(PUBLISHING)))
+endif
+endif
+
 publish: site
-	@[ -n "$$SITE_URL" ] || echo "note: SITE_URL is not set: citations give the placeholder address of mkdocs.yml"
 	rm -rf docs/downloads
 	$(BIN)/python scripts/book.py epub --out docs/downloads
 	$(BIN)/python scripts/book.py pdf --paper $(PAPER) --out docs/downloads
@@ -152,7 +160,7 @@ corpus-heldout: browser $(CORPUS_VENV)/.installed  ## draw the test set of the P
 	$(CORPUS_VENV)/bin/python scripts/office_layouts.py --seeds $(HELDOUT_OFFICE_SEEDS)
 
 clean:
-	rm -rf site dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/.includes \
+	rm -rf site dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/bibliography.md docs/.includes \
 		docs/received docs/cite docs/editorial-report.md docs/downloads docs/downloads.md \
 		docs/assets/javascripts/iframe-worker-shim.js docs/.generated.json .cache .pytest_cache .ruff_cache
 

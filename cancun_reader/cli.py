@@ -14,7 +14,7 @@ from .cache import Cache
 from .errors import InputError
 from .offline import SHIM
 from .pipeline import Report, build
-from .references import DEFAULT_SITE_URL
+from .references import UNPUBLISHED
 from .worldmap import SHAPES
 
 
@@ -44,8 +44,9 @@ def parse_arguments(argv: list[str] | None, root: Path) -> argparse.Namespace:
     parser.add_argument("--no-cache", action="store_true", help="convert every text, keep nothing")
     parser.add_argument(
         "--site-url",
-        default=os.environ.get("SITE_URL") or DEFAULT_SITE_URL,
-        help="where the site is published, for citations (default: $SITE_URL, else %(default)s)",
+        default=os.environ.get("SITE_URL") or UNPUBLISHED,
+        help="where the site is published, for citations (default: $SITE_URL; with none, the "
+        "citations give no address and say the copy is unpublished)",
     )
     return parser.parse_args(argv)
 

@@ -64,14 +64,16 @@ from .parallel import map_in_order
 from .pdf import reader_version
 from .read import display_path, file_facts, is_inside, read_bytes, read_source, read_text, source_of
 from .references import (
+    BIBLIOGRAPHY,
     CITE_BOX,
-    DEFAULT_SITE_URL,
+    UNPUBLISHED,
     citation_forms,
     collection_files,
     csl_record,
     meta_tags,
     reference_files,
     reference_names,
+    render_bibliography,
     render_cite_box,
 )
 from .repair import find_unresolved, repair_blocks
@@ -360,7 +362,7 @@ def convert(
     *,
     cache: Cache | None = None,
     watch: Stopwatch | None = None,
-    site_url: str = DEFAULT_SITE_URL,
+    site_url: str = UNPUBLISHED,
     shapes: Path | None = None,
 ) -> Outputs:
     """Read the inputs and render every generated page, keyed by its path inside `docs/`. With a
@@ -449,6 +451,8 @@ def convert(
             members_maps(topic_list, shapes, out.notices),
         )
         out.pages.update(collection_files([t.entry for t in texts], [t.received for t in texts], site_url))
+        records = [csl_record(t.entry, site_url) for t in texts]  # their forms are in the cache
+        out.pages[BIBLIOGRAPHY] = render_bibliography(citation_forms(records, cache), bool(site_url))
     for topic in topic_list:
         if not mentions[topic.slug]:
             out.notices.append(Notice("no source text mentions this topic", topic.path))
@@ -474,7 +478,7 @@ def attach_references(texts: list[Converted], site_url: str, cache: Cache) -> No
     files = reference_files([t.entry for t in texts], site_url, cache)
     for text in texts:
         slug = text.entry.slug
-        text.page = text.page.replace(CITE_BOX, render_cite_box(slug, forms[slug]))
+        text.page = text.page.replace(CITE_BOX, render_cite_box(slug, forms[slug], published=bool(site_url)))
         text.page_digest = digest_of(text.page)
         own = {name: content for name, content in files.items() if name in reference_names(slug)}
         text.received.update(own)
@@ -575,7 +579,7 @@ def build(
     strict: bool = False,
     cache: Cache | None = None,
     watch: Stopwatch | None = None,
-    site_url: str = DEFAULT_SITE_URL,
+    site_url: str = UNPUBLISHED,
     shapes: Path | None = None,
     shim: Path | None = None,
 ) -> Report:

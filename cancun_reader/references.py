@@ -9,8 +9,9 @@ Embedded Metadata translator reads from the page (Highwire `citation_*` and Dubl
 
 Only what is known goes into any of them: an unknown author or date is left out, never written
 `unknown`. A title the editors composed is in square brackets, as bibliographies mark a supplied
-title. The address is the page's published address (`site_url`), never a local path; the date of
-access is the reader's, put in by `reader.js` (`ACCESS_DATE`)."""
+title. The address is the page's published address (`site_url`), never a local path, and none at
+all while the copy is unpublished (no `SITE_URL`): then the citation says so, and no placeholder
+stands in for it. The date of access is the reader's, put in by `reader.js` (`ACCESS_DATE`)."""
 
 from __future__ import annotations
 
@@ -32,9 +33,13 @@ from .model import UNKNOWN, Entry
 
 READER = "Cancún 2003 Reader"
 
-DEFAULT_SITE_URL = "https://cancun-2003-reader.example.org/"
-"""Where the site is published, unless `SITE_URL` says otherwise (`mkdocs.yml` has the same default):
-a placeholder in a reserved domain, so that a citation from a build never published says so."""
+UNPUBLISHED = ""
+"""The site's address while it is not published (no `SITE_URL`, no `site_url` in `mkdocs.yml`):
+none, so that no citation, reference file or book gives an address that does not exist."""
+
+UNPUBLISHED_NOTE = (
+    "This copy of the reader has not been published at a web address, so these citations give none."
+)
 
 CITE_BOX = "\ue010cite-this-article\ue010"
 """Where an article's page takes its "Cite this article" box, rendered for all articles at once."""
@@ -64,12 +69,14 @@ ACCESS_DATE = '<span class="access-date" data-form="{form}">{text}</span>'
 
 
 def page_url(site_url: str, slug: str) -> str:
-    """The published address of an article's page.
+    """The published address of an article's page; none while the copy is unpublished.
 
-    >>> page_url("https://example.org/reader", "a-text")
-    'https://example.org/reader/articles/a-text.html'
+    >>> page_url("https://reader.example.net/cancun", "a-text")
+    'https://reader.example.net/cancun/articles/a-text.html'
+    >>> page_url(UNPUBLISHED, "a-text")
+    ''
     """
-    return f"{site_url.rstrip('/')}/articles/{slug}.html"
+    return f"{site_url.rstrip('/')}/articles/{slug}.html" if site_url else ""
 
 
 def title_of(entry: Entry) -> str:
@@ -109,9 +116,10 @@ def csl_record(entry: Entry, site_url: str, accessed: bool = True) -> dict[str, 
         "id": entry.slug,
         "type": kind[0] if kind else "webpage",
         "title": title_of(entry),
-        "URL": page_url(site_url, entry.slug),
         "language": "en",
     }
+    if site_url:
+        record["URL"] = page_url(site_url, entry.slug)
     if entry.author != UNKNOWN:
         record["author"] = [name_parts(entry.author)]
     if kind and entry.publication != UNKNOWN:
@@ -184,8 +192,9 @@ def citation_forms(records: list[dict[str, object]], cache: Cache) -> dict[str, 
     return forms
 
 
-def render_cite_box(slug: str, forms: dict[str, str]) -> str:
-    """'Cite this article': each form, and the files to download (relative to the article's page)."""
+def render_cite_box(slug: str, forms: dict[str, str], published: bool = True) -> str:
+    """'Cite this article': each form, and the files to download (relative to the article's page);
+    for an unpublished copy, a word that the citations give no address, and why."""
     styles = "\n".join(
         f'<p class="citation-style"><strong>{label}</strong></p>\n<p class="citation">{html}</p>'
         for label, html in forms.items()
@@ -195,8 +204,9 @@ def render_cite_box(slug: str, forms: dict[str, str]) -> str:
     )
     return (
         '## Cite this article { data-search-exclude="" }\n\n'
-        f'<div class="cite-this" data-search-exclude>\n'
-        f"{styles}\n<p>For a reference manager: {downloads}; "
+        '<div class="cite-this" data-search-exclude>\n'
+        + ("" if published else f'<p class="unpublished">{UNPUBLISHED_NOTE}</p>\n')
+        + f"{styles}\n<p>For a reference manager: {downloads}; "
         f'or the whole collection: <a href="../cite/collection.ris" download>RIS</a> · '
         f'<a href="../cite/collection.bib" download>BibTeX</a> · '
         f'<a href="../cite/collection.json" download>CSL-JSON</a>.</p>\n</div>'
@@ -220,15 +230,18 @@ def ris_text(records: list[dict[str, object]], entries: dict[str, Entry]) -> str
         entry = entries[str(record["id"])]
         kind = KINDS.get(entry.kind)
         item: dict[str, object] = {
-            "type_of_reference": kind[2] if kind else "ELEC",
+            "type_of_reference": kind[2] if kind and "container-title" in record else "ELEC",
             "title": record["title"],
-            "urls": [record["URL"]],
             "language": "en",
         }
+        if "URL" in record:
+            item["urls"] = [record["URL"]]
+        if item["type_of_reference"] == "ELEC":
+            item["publisher"] = READER
         if entry.author != UNKNOWN:
             parts = name_parts(entry.author)
             item["authors"] = [f"{parts['family']}, {parts['given']}" if "family" in parts else entry.author]
-        if "container-title" in record:
+        if "container-title" in record and item["type_of_reference"] != "ELEC":
             item["secondary_title"] = record["container-title"]
         if entry.date != UNKNOWN:
             item["year"] = entry.date[:4]
@@ -238,8 +251,28 @@ def ris_text(records: list[dict[str, object]], entries: dict[str, Entry]) -> str
 
 
 def bibtex_text(records: list[dict[str, object]]) -> str:
-    """The records as BibTeX, written by pandoc from the CSL-JSON."""
-    return pandoc("--from=csljson", "--to=bibtex", data=json.dumps(records, ensure_ascii=False))
+    """The records as BibTeX, written by pandoc from the CSL-JSON (as `for_bibtex` gives them)."""
+    shaped = [for_bibtex(record) for record in records]
+    return pandoc("--from=csljson", "--to=bibtex", data=json.dumps(shaped, ensure_ascii=False))
+
+
+def for_bibtex(record: dict[str, object]) -> dict[str, object]:
+    """A record as BibTeX can file it: an article only with its periodical (`@article` needs a
+    journal); else a `@misc` page that the reader publishes.
+
+    >>> for_bibtex({"id": "a", "type": "article-newspaper", "title": "T"})
+    {'id': 'a', 'type': 'webpage', 'title': 'T', 'publisher': 'Cancún 2003 Reader'}
+    >>> for_bibtex({"id": "a", "type": "webpage", "title": "T", "container-title": "Cancún 2003 Reader"})
+    {'id': 'a', 'type': 'webpage', 'title': 'T', 'publisher': 'Cancún 2003 Reader'}
+
+    Negative: a newspaper article whose newspaper is known stays one.
+    >>> for_bibtex({"id": "a", "type": "article-newspaper", "container-title": "PWW"})["type"]
+    'article-newspaper'
+    """
+    if record["type"] != "webpage" and "container-title" in record:
+        return record
+    shaped = {key: value for key, value in record.items() if key != "container-title"}
+    return shaped | {"type": "webpage", "publisher": READER}
 
 
 def meta_tags(entry: Entry, site_url: str) -> list[tuple[str, str]]:
@@ -259,7 +292,9 @@ def meta_tags(entry: Entry, site_url: str) -> list[tuple[str, str]]:
         tags.append(("citation_author", entry.author))
     if entry.date != UNKNOWN:
         tags.append(("citation_date", entry.date.replace("-", "/")))
-    tags += [("citation_public_url", url), ("citation_language", "en")]
+    if url:
+        tags.append(("citation_public_url", url))
+    tags.append(("citation_language", "en"))
     if kind and kind[0] == "article-journal" and entry.publication != UNKNOWN:
         tags.append(("citation_journal_title", entry.publication))
     tags += [("DC.title", title), ("DC.type", kind[1] if kind else "webpage"), ("DC.language", "en")]
@@ -337,3 +372,45 @@ def collection_files(entries: list[Entry], files: list[dict[str, str]], site_url
         f"{CITE_DIR}/collection.bib": "\n".join(text for text in bib if text),
         f"{CITE_DIR}/collection.json": csl_list(entries, site_url) + "\n",
     }
+
+
+BIBLIOGRAPHY = "bibliography.md"
+
+
+def plain(html: str) -> str:
+    """An entry's text without its markup, as entries are sorted."""
+    return re.sub(r"<[^>]+>", "", html).lstrip("“‘\"'[").casefold()
+
+
+def render_bibliography(forms: dict[str, dict[str, str]], published: bool) -> str:
+    """The collection's bibliography: every article in each style, sorted as a reference list is,
+    and the collection's files for a reference manager.
+
+    >>> forms = {"a": {"APA": "Lima, A. (2003)."}, "b": {"APA": "Delos, S. (2003)."}}
+    >>> page = render_bibliography(forms, True)
+    >>> page.index("Delos") < page.index("Lima"), "not been published" in page
+    (True, False)
+    """
+    styles: dict[str, list[str]] = {}
+    for by_style in forms.values():
+        for label, entry in by_style.items():
+            styles.setdefault(label, []).append(entry)
+    parts = [
+        "---\ntitle: Bibliography\n"
+        "description: Every article of the collection, cited in three styles.\n---\n",
+        "# Bibliography\n",
+        "Every article of the collection as a reference list gives it, in three styles. Each "
+        "article's page gives its own citation, and a paragraph's number (¶) is a link to cite it.\n",
+    ]
+    if not published:
+        parts.append(f'<p class="unpublished">{UNPUBLISHED_NOTE}</p>\n')
+    for label, entries in styles.items():
+        listed = "\n".join(f'<li class="citation">{e}</li>' for e in sorted(entries, key=plain))
+        parts.append(f'## {label}\n\n<ul class="bibliography">\n{listed}\n</ul>\n')
+    parts.append(
+        "## For a reference manager\n\n"
+        f'The whole collection: <a href="{CITE_DIR}/collection.ris" download>RIS</a> · '
+        f'<a href="{CITE_DIR}/collection.bib" download>BibTeX</a> · '
+        f'<a href="{CITE_DIR}/collection.json" download>CSL-JSON</a>.\n'
+    )
+    return "\n".join(parts)

@@ -25,7 +25,7 @@ from cancun_reader.errors import InputError
 from cancun_reader.offline import SHIM
 from cancun_reader.offline.worker import write_worker
 from cancun_reader.pipeline import build
-from cancun_reader.references import DEFAULT_SITE_URL
+from cancun_reader.references import UNPUBLISHED
 from cancun_reader.worldmap import SHAPES
 
 log = logging.getLogger("mkdocs.hooks.cancun_reader")
@@ -81,7 +81,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             root / "topics",
             Path(config.docs_dir),
             cache=Cache(root / ".cache" / "cancun-reader"),
-            site_url=config.site_url or DEFAULT_SITE_URL,
+            site_url=config.site_url or UNPUBLISHED,
             shapes=root / SHAPES,
             shim=root / SHIM,
         )

@@ -15,8 +15,8 @@ from project import ROOT
 from cancun_reader.catalog import KINDS
 from cancun_reader.model import UNKNOWN
 from cancun_reader.pipeline import convert, read_collection
-from cancun_reader.references import DEFAULT_SITE_URL
 from cancun_reader.references import KINDS as REFERENCE_KINDS
+from cancun_reader.references import UNPUBLISHED_NOTE, pandoc
 
 ENTRIES = {
     article.slug: article.source.entry
@@ -93,7 +93,7 @@ def test_zotero_reads_each_article_as_the_catalog_knows_it(built_site: Path, slu
     meta = meta_of((built_site / "articles" / f"{slug}.html").read_text(encoding="utf-8"))
     item = as_zotero_reads_it(meta)
     assert item["title"] == f"[{entry.title}]"  # supplied by the editors, so in brackets
-    assert item["url"] == f"{DEFAULT_SITE_URL}articles/{slug}.html"
+    assert "url" not in item, "an unpublished copy has no address to give"
     if entry.author == UNKNOWN:
         assert item["creators"] == []
     else:
@@ -113,9 +113,9 @@ def test_every_kind_of_the_catalog_has_its_reference_types() -> None:
 
 
 @pytest.mark.parametrize("slug", sorted(ENTRIES))
-def test_cite_this_gives_three_forms_the_published_address_and_a_place_for_the_access_date(
-    built_site: Path, slug: str
-) -> None:
+def test_cite_this_gives_three_forms_and_no_address_while_unpublished(built_site: Path, slug: str) -> None:
+    """The test site is an unpublished copy (no `SITE_URL`): its citations give no address and say
+    why; none gives a placeholder."""
     page = (built_site / "articles" / f"{slug}.html").read_text(encoding="utf-8")
     box = page[page.index('<div class="cite-this"') :]
     box = box[: box.index("</div>")]
@@ -123,12 +123,10 @@ def test_cite_this_gives_three_forms_the_published_address_and_a_place_for_the_a
         r'<p class="citation-style"><strong>(\w+)</strong></p>\s*<p class="citation">(.*?)</p>', box
     )
     assert [style for style, _ in forms] == ["Chicago", "APA", "MLA"]
-    address = f"{DEFAULT_SITE_URL}articles/{slug}.html"
+    assert UNPUBLISHED_NOTE in box
     for style, form in forms:
-        assert address in form, style
+        assert "http" not in form and "example" not in form, style
         assert "file:" not in form and "127.0.0.1" not in form and "unknown" not in form.lower()
-    if ENTRIES[slug].date == UNKNOWN:  # a text with no date is cited with its date of access
-        assert all('class="access-date"' in form for _, form in forms)
     for ext in ("ris", "bib", "json"):
         assert f'href="../cite/{slug}.{ext}" download' in box
         assert (built_site / "cite" / f"{slug}.{ext}").is_file()
@@ -142,8 +140,32 @@ def test_the_reference_files_hold_the_collection(built_site: Path) -> None:
     assert sorted(r["type_of_reference"] for r in ris) == ["ELEC", "ELEC", "NEWS"]
     delos = next(r for r in ris if r["type_of_reference"] == "NEWS")
     assert delos["authors"] == ["Delos, Shelly"] and delos["secondary_title"] == "People's Weekly World"
+    assert all(r["publisher"] == "Cancún 2003 Reader" for r in ris if r["type_of_reference"] == "ELEC")
+    assert not any("urls" in r for r in ris), "an unpublished copy has no address to give"
     bib = (built_site / "cite" / "collection.bib").read_text(encoding="utf-8")
-    assert len(re.findall(r"(?m)^@\w+\{", bib)) == 3 and "author = {Delos, Shelly}" in bib
+    read_back = {r["id"]: r for r in json.loads(pandoc("--from=bibtex", "--to=csljson", data=bib))}
+    assert sorted(read_back) == sorted(ENTRIES)
+    delos = read_back["cancun-walkout-pww"]
+    assert delos["type"] == "article-journal" and delos["container-title"] == "People’s Weekly World"
+    assert delos["author"] == [{"family": "Delos", "given": "Shelly"}] and delos["issued"]["date-parts"] == [
+        [2003]
+    ]
+    for ident, record in read_back.items():
+        if ident != "cancun-walkout-pww":  # no periodical known: a page the reader publishes
+            assert record["publisher"] == "Cancún 2003 Reader" and "container-title" not in record, ident
+        assert "URL" not in record and record["title"].startswith("["), ident
+
+
+def test_no_placeholder_address_anywhere(built_site: Path) -> None:
+    """Not in any page, reference file or feed of an unpublished copy: no address stands in for the
+    one it does not have."""
+    found = [
+        str(path.relative_to(built_site))
+        for path in built_site.rglob("*")
+        if path.suffix in (".html", ".ris", ".bib", ".json", ".xml", ".txt")
+        and re.search(r"example\.(?:org|com|net)", path.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert found == []
 
 
 def test_the_published_address_comes_from_one_setting() -> None:
@@ -151,9 +173,12 @@ def test_the_published_address_comes_from_one_setting() -> None:
     pages = convert(ROOT / "sources", ROOT / "topics", site_url="https://reader.example.net/cancun/").pages
     page = pages["articles/cancun-walkout-pww.md"]
     assert "https://reader.example.net/cancun/articles/cancun-walkout-pww.html" in page
-    assert DEFAULT_SITE_URL not in page
+    assert UNPUBLISHED_NOTE not in page
+    undated = pages["articles/citizens-diplomacy-cancun-miami.md"]  # cited with the date of access
+    box = undated[undated.index('<div class="cite-this"') :]
+    assert box.count('class="access-date"') == 3
     mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert f'site_url: !ENV [SITE_URL, "{DEFAULT_SITE_URL}"]' in mkdocs
+    assert "site_url: !ENV [SITE_URL, null]" in mkdocs
 
 
 def test_a_hostile_catalog_title_stays_text_in_the_head(tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ class Chapter:
     title: str
     html: str  # the page's text, cleaned, ids prefixed, links rewritten
     meta: dict[str, tuple[str, ...]]  # the page's metadata (`citation_title`, `description` …)
-    url: str  # the page's published address
+    url: str  # the page's published address; its path in the site, for an unpublished copy
 
 
 def chapter_name(path: str) -> str:
@@ -188,7 +188,8 @@ def prefix_ids(article: HtmlElement, name: str) -> None:
 
 def relink(article: HtmlElement, path: str, url: str, inside: set[str]) -> None:
     """Links to a page of the book go inside it; links to any other page of the site go to its
-    published address; links elsewhere stay as they are."""
+    published address (an unpublished copy has none: the words stay, with no link); links
+    elsewhere stay as they are."""
     for link in article.cssselect("a[href]"):
         href = link.get("href")
         target = urlsplit(href)
@@ -200,8 +201,10 @@ def relink(article: HtmlElement, path: str, url: str, inside: set[str]) -> None:
         if page in inside:
             name = chapter_name(page)
             link.set("href", f"#{name}--{target.fragment}" if target.fragment else f"#{name}")
-        else:
+        elif urlsplit(url).scheme:
             link.set("href", urljoin(url, href))
+        else:
+            link.attrib.pop("href")
         link.attrib.pop("download", None)
 
 

@@ -3,7 +3,9 @@ and one book per article, each in EPUB and PDF."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cancun_reader.book.chapters import Chapter, parse, read_chapters
 from cancun_reader.book.downloads import COLLECTION
@@ -22,6 +24,20 @@ def first(meta: dict[str, tuple[str, ...]], *keys: str) -> str:
     return next((meta[key][0] for key in keys if meta.get(key)), "")
 
 
+def book_identifier(address: str, name: str) -> str:
+    """What identifies a book: the published address of its page; for an unpublished copy, which
+    has none, a UUID made from the book's name (the same for every build of it).
+
+    >>> book_identifier("https://reader.example.net/articles/a.html", "x")
+    'https://reader.example.net/articles/a.html'
+    >>> book_identifier("articles/a.html", "Cancún 2003 Reader/articles/a.html")
+    'urn:uuid:c31dbc3e-ba2b-5496-b323-e2d94b06b4d6'
+    """
+    if urlsplit(address).scheme in ("http", "https"):
+        return address
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+
+
 def collection_info(site: Path) -> BookInfo:
     """What the collection's book says of itself, from the site's home page."""
     home = parse(site / "index.html")
@@ -30,7 +46,7 @@ def collection_info(site: Path) -> BookInfo:
     name = home.findtext(".//title").split(" - ")[-1].strip()  # the site's name
     return BookInfo(
         title=name,
-        identifier=canonical[0].get("href") if canonical else "",
+        identifier=book_identifier(canonical[0].get("href") if canonical else "", name),
         description=description[0].get("content", "") if description else "",
         publisher=name,
     )
@@ -42,7 +58,7 @@ def article_info(chapter: Chapter, collection: BookInfo) -> BookInfo:
     meta = chapter.meta
     return BookInfo(
         title=first(meta, "citation_title") or chapter.title,
-        identifier=chapter.url,
+        identifier=book_identifier(chapter.url, f"{collection.title}/{chapter.path}"),
         description=first(meta, "description"),
         authors=meta.get("citation_author", ()),
         date=first(meta, "citation_publication_date", "citation_date"),

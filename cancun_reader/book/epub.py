@@ -24,12 +24,17 @@ class BookInfo:
     """What a book says of itself: only what its pages know (no date, no author, if none is known)."""
 
     title: str
-    identifier: str  # the published address of the page, or of the site
+    identifier: str  # the published address of the page, or of the site; unpublished, a UUID URN
     description: str = ""
     authors: tuple[str, ...] = ()
     date: str = ""
     publisher: str = ""
     language: str = "en"
+
+    @property
+    def unpublished(self) -> bool:
+        """Whether the book comes from a copy with no published address (its identifier a UUID)."""
+        return self.identifier.startswith("urn:")
 
     def pandoc_metadata(self) -> dict[str, object]:
         """The metadata pandoc writes into the EPUB's package document.
@@ -39,7 +44,7 @@ class BookInfo:
         """
         metadata: dict[str, object] = {
             "title": self.title,
-            "identifier": [{"scheme": "URI", "text": self.identifier}],
+            "identifier": [{"scheme": "URN" if self.unpublished else "URI", "text": self.identifier}],
             "lang": self.language,
         }
         if self.authors:

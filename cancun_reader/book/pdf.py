@@ -30,8 +30,12 @@ def cover(info: BookInfo, chapters: list[Chapter]) -> str:
         f'<section class="cover"><p class="book-title">{html.escape(info.title)}</p>'
         f'<p class="book-description">{html.escape(info.description)}</p>'
         f'<p class="cover-label">The articles</p><ul class="cover-articles">{listed}</ul>'
-        f'<p class="book-address">Published at <a href="{html.escape(info.identifier)}">'
-        f"{html.escape(info.identifier)}</a>, where every page links to its source.</p></section>"
+        + (
+            '<p class="book-address">An unpublished copy: it has no address to cite.</p></section>'
+            if info.unpublished
+            else f'<p class="book-address">Published at <a href="{html.escape(info.identifier)}">'
+            f"{html.escape(info.identifier)}</a>, where every page links to its source.</p></section>"
+        )
     )
 
 

@@ -90,26 +90,54 @@ def test_the_dark_palette_is_kept_across_pages(site) -> None:
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
-def test_cite_this_gives_the_published_address_and_todays_date_of_access(site) -> None:
-    """Read from disk or from `make serve`, the citation gives the published address, never the
-    local one, and the reader's date of access in each style's form."""
+def test_cite_this_gives_no_address_while_unpublished_and_todays_date_of_access(site) -> None:
+    """Read from disk or from `make serve`, an unpublished copy's citation gives no address (neither
+    a placeholder nor the local one) and says why; MLA gives the reader's date of access, in its
+    form; each form has a button that copies it."""
     before = datetime.date.today()
     page = site.open("articles/citizens-diplomacy-cancun-miami.html#p-a-paradigmatic-example-is-the-case")
     forms = page.locator(".cite-this .citation")
     assert forms.count() == 3
+    assert "not been published at a web address" in page.locator(".cite-this .unpublished").inner_text()
     days = {before, datetime.date.today()}  # two, if midnight passed while the page loaded
     chicago, apa, mla = (forms.nth(i).inner_text() for i in range(3))
-    address = "https://cancun-2003-reader.example.org/articles/citizens-diplomacy-cancun-miami.html"
     for form in (chicago, apa, mla):
-        assert address in form and page.url.split("#")[0] not in form, form
-    shown = {
-        day
-        for day in days
-        if f"Accessed {day:%B} {day.day}, {day.year}." in chicago  # Chicago and APA: November 25, 2026
-        and f"Retrieved {day:%B} {day.day}, {day.year}, from" in apa
-        and re.search(rf"Accessed {day.day} \w+\.? {day.year}\.$", mla)  # MLA: 25 Nov. 2026
-    }
-    assert shown, (chicago, apa, mla)
+        assert "http" not in form and "example" not in form and "file:" not in form, form
+    assert any(re.search(rf"Accessed {day.day} \w+\.? {day.year}\.", mla) for day in days), mla
+    assert page.locator(".cite-this .copy-citation").count() == 3
+    assert not page.watch.problems(), page.watch.problems()[0]
+
+
+def test_a_paragraph_number_offers_its_citation_in_three_styles_and_copies_it(site) -> None:
+    """The teacher's path: the number after a paragraph (¶3) opens how to cite that paragraph (a
+    short note, the in-text forms, the article's reference), and a button copies each, from disk
+    too; a second click closes it."""
+    page = site.open("articles/cancun-walkout-pww.html")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    number = page.locator("article p a.paragraph-number").nth(2)
+    assert number.inner_text() == "¶3"
+    number.click()
+    panel = page.locator(".cite-paragraph")
+    assert panel.count() == 1 and "How to cite paragraph 3" in panel.inner_text()
+    forms = [t.strip() for t in panel.locator("p.citation").all_inner_texts()]
+    assert forms[0].startswith("Delos, “[After Cancún…],” para. 3.")
+    assert "(Delos, 2003, para. 3)" in forms[2] and "(Delos, par. 3)" in forms[4]
+    assert "People’s Weekly World" in forms[1], forms  # the article's own reference
+    panel.locator(".copy-citation").nth(2).click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == "(Delos, 2003, para. 3)", copied
+    assert page.url.endswith("#" + number.get_attribute("href").split("#")[1])
+    number.click()
+    assert page.locator(".cite-paragraph").count() == 0
+    assert not page.watch.problems(), page.watch.problems()[0]
+
+
+def test_the_bibliography_cites_every_article_in_three_styles(site) -> None:
+    page = site.open("bibliography.html")
+    for style in ("Chicago", "APA", "MLA"):
+        listed = page.locator(f"h2:has-text('{style}') + ul.bibliography li.citation")
+        assert listed.count() == 3, style
+    assert page.locator("a[href$='cite/collection.ris']").count() == 1
     assert not page.watch.problems(), page.watch.problems()[0]
 
 

@@ -15,6 +15,142 @@ document.querySelectorAll(".access-date").forEach((element) => {
   element.textContent = accessDate(element.dataset.form, new Date());
 });
 
+// Copy a citation: a button beside each form ("Cite this article", the bibliography, a paragraph's
+// citation). The clipboard API where the page may use it (over http(s), and from disk in
+// Chromium); else the older command, which works from disk everywhere.
+function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) {
+    return navigator.clipboard.writeText(text).catch(() => copyByCommand(text));
+  }
+  return Promise.resolve(copyByCommand(text));
+}
+
+function copyByCommand(text) {
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.append(area);
+  area.select();
+  document.execCommand("copy");
+  area.remove();
+}
+
+function addCopyButton(form, label) {
+  if (form.querySelector(".copy-citation")) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "copy-citation";
+  button.textContent = "Copy";
+  button.setAttribute("aria-label", `Copy the ${label} citation`);
+  button.addEventListener("click", () => {
+    const text = form.cloneNode(true);
+    text.querySelectorAll(".copy-citation").forEach((b) => b.remove());
+    copyText(text.textContent.trim()).then(() => {
+      button.textContent = "Copied";
+      setTimeout(() => (button.textContent = "Copy"), 2000);
+    });
+  });
+  form.append(" ", button);
+}
+
+function citationStyleOf(form) {
+  const named = form.previousElementSibling?.classList.contains("citation-style")
+    ? form.previousElementSibling.textContent.trim()
+    : form.closest("ul.bibliography")?.previousElementSibling?.textContent.trim();
+  return named || "";
+}
+
+document.querySelectorAll(".cite-this p.citation, ul.bibliography li.citation").forEach((form) => {
+  addCopyButton(form, citationStyleOf(form));
+});
+
+// Cite a paragraph: its number (¶9) is a link to it, and a click also opens, below it, how to
+// cite it in each style: where one's text refers to it (APA, MLA), or a short note (Chicago), with
+// the paragraph's number; and the article's own reference, as "Cite this article" gives it. What
+// is known of the article is in the page's head (`citation_*`): nothing unknown is written.
+function articleFacts() {
+  const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content || "";
+  const author = meta("citation_author");
+  const title = meta("citation_title");
+  const short = title.split(/[:.?!]/)[0].split(" ").slice(0, 4).join(" ");
+  return {
+    family: author ? author.split(" ").pop() : "",
+    year: (meta("citation_date") || "").slice(0, 4),
+    title,
+    short: short.length < title.length ? `${short.replace(/[,;]$/, "")}…${title.startsWith("[") ? "]" : ""}` : title,
+  };
+}
+
+function paragraphCitations(number) {
+  const { family, year, short } = articleFacts();
+  const who = family || `“${short}”`;
+  return {
+    Chicago: `${family ? `${family}, ` : ""}“${short},” para. ${number}.`,
+    APA: `(${who}, ${year || "n.d."}, para. ${number})`,
+    MLA: `(${who}, par. ${number})`,
+  };
+}
+
+function citeParagraph(link) {
+  const paragraph = link.closest("p");
+  const number = link.textContent.replace("¶", "").trim();
+  const open = paragraph.nextElementSibling;
+  if (open?.classList.contains("cite-paragraph")) {
+    open.remove();
+    return;
+  }
+  const panel = document.createElement("div");
+  panel.className = "cite-paragraph";
+  panel.setAttribute("role", "region");
+  panel.setAttribute("aria-label", `How to cite paragraph ${number}`);
+  panel.tabIndex = -1;
+  const heading = document.createElement("p");
+  heading.className = "cite-paragraph-title";
+  heading.textContent = `How to cite paragraph ${number}`;
+  panel.append(heading);
+  const references = [...document.querySelectorAll(".cite-this p.citation")];
+  Object.entries(paragraphCitations(number)).forEach(([style, inText], index) => {
+    const label = document.createElement("p");
+    label.className = "citation-style";
+    label.innerHTML = `<strong>${style}</strong> ${style === "Chicago" ? "note" : "in the text"}`;
+    const form = document.createElement("p");
+    form.className = "citation";
+    form.textContent = inText;
+    panel.append(label, form);
+    addCopyButton(form, `${style} paragraph`);
+    if (references[index]) {
+      const reference = document.createElement("p");
+      reference.className = "citation citation-reference";
+      reference.innerHTML = references[index].innerHTML;
+      reference.querySelectorAll(".copy-citation").forEach((b) => b.remove());
+      panel.append(reference);
+      addCopyButton(reference, `${style} reference`);
+    }
+  });
+  const close = document.createElement("button");
+  close.type = "button";
+  close.className = "cite-paragraph-close";
+  close.textContent = "Close";
+  close.addEventListener("click", () => {
+    panel.remove();
+    link.focus();
+  });
+  panel.addEventListener("keydown", (event) => event.key === "Escape" && close.click());
+  panel.append(close);
+  paragraph.after(panel);
+  panel.focus({ preventScroll: true });
+}
+
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest("a.paragraph-number") : null;
+  if (!link || !link.closest("article p")) return;
+  event.preventDefault();
+  window.history.replaceState(null, "", link.getAttribute("href"));
+  citeParagraph(link);
+});
+
 // A table too wide for the screen scrolls inside its box: let the keyboard reach it too, and say
 // what it is (WCAG 2.1.1; axe: scrollable-region-focusable), by its number on the page, so that two
 // such tables are two regions of different names (axe: landmark-unique).
