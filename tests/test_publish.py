@@ -24,6 +24,23 @@ def make_targets() -> set[str]:
     return set(re.findall(r"^([a-z][\w-]*):(?!=)", (ROOT / "Makefile").read_text(), re.MULTILINE))
 
 
+@pytest.mark.parametrize("target", ["publish", "gh-deploy", "bundle"])
+def test_publishing_without_an_address_is_refused_with_one_line_saying_how_to_set_it(target: str) -> None:
+    """A published copy gives its address in every citation and book: with none, `make publish`
+    (and what runs it) stops before doing anything, and says how to give it one."""
+    done = subprocess.run(
+        ["make", "--no-print-directory", "-n", target],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert done.returncode != 0 and done.stdout == ""
+    (line,) = done.stderr.strip().splitlines()
+    assert f"SITE_URL=https://your.host/path/ make {target}" in line, line
+
+
 def test_the_pages_workflow_is_valid_yaml_and_runs_only_make_targets_that_exist() -> None:
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
