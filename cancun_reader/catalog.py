@@ -163,6 +163,18 @@ def match_files(
     return [by_file[name] for name in files], notices
 
 
+def yaml_line(key: str, value: str) -> str:
+    """One line of a catalog entry, as YAML reads it back whatever the value holds (a colon, quotes).
+
+    >>> yaml_line("title", "Miami, November 2003: the streets and the summit")
+    "title: 'Miami, November 2003: the streets and the summit'"
+    >>> yaml_line("author", "Rosa Martínez")
+    'author: Rosa Martínez'
+    """
+    dumped = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, width=10_000)
+    return dumped.strip()
+
+
 def entry_offered(source_path: str, entry: Entry, blocks: tuple[Block, ...]) -> list[Notice]:
     """For a text with no catalog entry, the title and byline it opens with (a page's front matter,
     set apart by the repairs), offered for its entry: the build takes neither for granted.
@@ -171,8 +183,8 @@ def entry_offered(source_path: str, entry: Entry, blocks: tuple[Block, ...]) -> 
     ...           Paragraph("By Grace Mwangi", 6))
     >>> print(entry_offered("sources/m.txt", entry_for_uncatalogued("m.txt"), blocks)[0])
     sources/m.txt:3: opens with the title “Medicines before the ministerial” and the byline “By Grace \
-Mwangi”: if they are the text's own, its catalog entry may say title: Medicines before the ministerial, \
-author: Grace Mwangi
+Mwangi”: if they are the text's own, its catalog entry may say title: Medicines before the ministerial \
+and author: Grace Mwangi
 
     Negative: a text with an entry, or one that opens with no byline, is offered nothing.
     >>> entry_offered("sources/m.txt", entry_for_uncatalogued("m.txt"), blocks[:2])
@@ -187,7 +199,7 @@ author: Grace Mwangi
     return [
         Notice(
             f"opens with the title “{title}” and the byline “{byline.strip()}”: if they are the text's "
-            f"own, its catalog entry may say title: {title}, author: {author}",
+            f"own, its catalog entry may say {yaml_line('title', title)} and {yaml_line('author', author)}",
             source_path,
             blocks[0].line,
             severity="note",

@@ -2,11 +2,13 @@
 no traceback, and `docs/` exactly as it was."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from project import ROOT, build_site, run_build, tree_snapshot
 
 from cancun_reader.pipeline import convert
@@ -95,7 +97,7 @@ def test_a_text_without_catalog_entry_is_offered_the_title_and_byline_it_opens_w
     assert (
         "note: sources/medicines.txt:1: opens with the title “Medicines before the ministerial” and the "
         "byline “By Grace Mwangi”: if they are the text's own, its catalog entry may say "
-        "title: Medicines before the ministerial, author: Grace Mwangi"
+        "title: Medicines before the ministerial and author: Grace Mwangi"
     ) in result.stdout
     # the build takes neither for granted: the page keeps the title from the file name
     page = (project / "docs/articles/medicines.md").read_text(encoding="utf-8")
@@ -103,6 +105,22 @@ def test_a_text_without_catalog_entry_is_offered_the_title_and_byline_it_opens_w
 
 
 CORPUS_PDF = ROOT / "tests" / "corpus" / "pdf" / "09-medicines.chromium.pdf"
+
+
+@pytest.mark.parametrize(
+    "title", ["Miami, November 2003: the streets and the summit", "“No” to the FTAA: a 'people's' summit"]
+)
+def test_the_catalog_lines_a_build_offers_are_valid_yaml_as_printed(project: Path, title: str) -> None:
+    """An editor pastes what the build offers into the catalog: each line reads back as it was
+    offered, a title with a colon or quotes included."""
+    text = f"{title}\nBy Rosa Martínez\n\nThousands of people marched through Miami that week.\n"
+    (project / "sources" / "miami.txt").write_text(text, encoding="utf-8")
+    result = run_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    offered = re.search(r"its catalog entry may say (title: .*) and (author: .*)$", result.stdout, re.M)
+    assert offered, result.stdout
+    assert yaml.safe_load(offered[1]) == {"title": title}
+    assert yaml.safe_load(offered[2]) == {"author": "Rosa Martínez"}
 
 
 def test_a_pdf_dropped_into_sources_is_read_by_the_build_and_offered_as_received(
