@@ -35,7 +35,7 @@ def line(entry: Entry) -> str:
     >>> line(Entry("a.txt", "a", "A title", author="B. Writer", date="2003"))
     '- [A title](a.md) · B. Writer · 2003'
     """
-    known = [escape_text(v) for v in (entry.author, entry.publication, entry.date) if v != UNKNOWN]
+    known = [escape_text(v) for v in (entry.author, entry.publication, entry.date_as_read) if v != UNKNOWN]
     return " · ".join([f"- [{escape_text(entry.title)}]({entry.slug}.md)", *known])
 
 

@@ -15,6 +15,22 @@ PDF_SUFFIX = ".pdf"
 """A PDF in the sources folder is read by the build itself (`pdf.py`), a text as it is."""
 
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 @dataclass(frozen=True)
 class Entry:
     """What the catalog says about one source text. Facts the texts do not give are `unknown`."""
@@ -36,6 +52,21 @@ class Entry:
     def is_pdf(self) -> bool:
         """Whether the text is a PDF's, which the build reads itself (`pdf.py`)."""
         return self.file.endswith(PDF_SUFFIX)
+
+    @property
+    def date_as_read(self) -> str:
+        """The catalog's date as readers write it, as precise as it is known (`unknown` stays so).
+
+        >>> [Entry("a", "a", "A", date=d).date_as_read for d in ("2003", "2003-11", "2003-09-14")]
+        ['2003', 'November 2003', '14 September 2003']
+        >>> Entry("a", "a", "A").date_as_read
+        'unknown'
+        """
+        parts = self.date.split("-")
+        if self.date == UNKNOWN or not all(p.isdigit() for p in parts) or len(parts) > 3:
+            return self.date
+        named = [*parts[2:3], MONTHS[int(parts[1]) - 1], parts[0]] if len(parts) > 1 else parts
+        return " ".join(p.lstrip("0") if p.isdigit() and len(p) <= 2 else p for p in named)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def source_file(article: Article) -> str:
 def byline(entry: Entry) -> str:
     author = f"By {escaped(entry.author)}" if entry.author != UNKNOWN else "Author unknown"
     publication = f"*{escaped(entry.publication)}*" if entry.publication != UNKNOWN else "publication unknown"
-    date = escaped(entry.date) if entry.date != UNKNOWN else "date unknown"
+    date = escaped(entry.date_as_read) if entry.date != UNKNOWN else "date unknown"
     return f"{author} · {publication} · {date}"
 
 
