@@ -31,8 +31,16 @@ $(NODE_STAMP): package.json package-lock.json
 pages: setup  ## convert sources/ and topics/ into docs/articles and docs/topics
 	$(BIN)/python scripts/build.py
 
+# Built aside, in site.new/, and swapped in whole: a strict build that fails (a warning about a
+# text, a broken quotation) leaves site/ as it was.
+define build_site
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
+	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old
+endef
+
 site: setup  ## the offline site in site/ (open site/index.html from disk)
-	$(BIN)/mkdocs build --strict
+	$(build_site)
 
 # --dirty: after an edit, MkDocs renders again only the pages it touched (scripts/preview.py keeps
 # the rest of the preview right), so 1,000 texts show an edit in about 2 s, not after a full build.
@@ -91,7 +99,7 @@ publish: site
 	rm -rf docs/downloads
 	$(BIN)/python scripts/book.py epub --out docs/downloads
 	$(BIN)/python scripts/book.py pdf --paper $(PAPER) --out docs/downloads
-	$(BIN)/mkdocs build --strict
+	$(build_site)
 	@echo "site/: copy it to any static host (or run 'make gh-deploy'); it works offline after one visit"
 
 gh-deploy: publish  ## publish to the gh-pages branch of this repository's origin (GitHub Pages)
@@ -160,7 +168,7 @@ corpus-heldout: browser $(CORPUS_VENV)/.installed  ## draw the test set of the P
 	$(CORPUS_VENV)/bin/python scripts/office_layouts.py --seeds $(HELDOUT_OFFICE_SEEDS)
 
 clean:
-	rm -rf site dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/bibliography.md docs/.includes \
+	rm -rf site site.new site.old dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/bibliography.md docs/.includes \
 		docs/received docs/cite docs/editorial-report.md docs/downloads docs/downloads.md \
 		docs/assets/javascripts/iframe-worker-shim.js docs/.generated.json .cache .pytest_cache .ruff_cache
 
