@@ -13,6 +13,8 @@ once, stops the build with the directive's line.
     - blockquote: "On the 14th the summit collapsed"          # paragraphs from this one …
       until: "for future struggles."                          # … to this one are a quotation
     - starts_mid_sentence: "and bilateral trade accords"      # the text begins mid-sentence here
+    - heading: "Thursday, 20 November"                       # this line is a heading
+    - break: "The next morning the marchers"                 # a new paragraph begins here
 
 Each may carry `why:`, a note for the next editor.
 """
@@ -37,6 +39,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "join": ("with",),
     "blockquote": ("until",),
     "starts_mid_sentence": (),
+    "heading": (),
+    "break": (),
 }
 REQUIRED = {"move": ("after",), "join": ("with",), "blockquote": ("until",)}
 
@@ -112,7 +116,7 @@ def block_text(block: Block) -> str:
 
 def find_block(blocks: Blocks, quote: str, directive: Directive, source: str) -> int:
     """The index of the one block that holds the quotation; missing or repeated text is an error."""
-    counts = [block_text(b).count(quote) for b in blocks]
+    counts = [normalize_quote(block_text(b)).count(quote) for b in blocks]
     total = sum(counts)
     if total == 0:
         raise directive.fail(f'the text "{quote}" is not in {source}; quote it exactly as the text has it')
@@ -191,12 +195,59 @@ def apply_starts_mid_sentence(blocks: Blocks, d: Directive, source: str) -> tupl
     )
 
 
+def split_at(block: Paragraph, quote: str, d: Directive) -> tuple[str, str, int]:
+    """A paragraph's text cut where a quotation of it begins, with the line the second part
+    starts on. Quotations take runs of white space as one space; the text keeps its line ends."""
+    words = r"\s+".join(re.escape(word) for word in quote.split())
+    found = re.search(words, block.text)
+    if found is None:
+        raise d.fail("the quotation must be words of one paragraph")
+    before, after = block.text[: found.start()].rstrip(), block.text[found.start() :]
+    return before, after, block.line + block.text[: found.start()].count("\n")
+
+
+def apply_heading(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+    """The quoted words are a heading: the paragraph they open (or all of it) becomes one, and the
+    rest of the paragraph, if any, goes on after it."""
+    index = find_block(blocks, d.quote, d, source)
+    block = blocks[index]
+    if not isinstance(block, Paragraph):
+        raise d.fail("the quotation must be a line of a paragraph")
+    before, text, line = split_at(block, d.quote, d)
+    heading_end = re.match(r"\s*".join(re.escape(word) for word in d.quote.split()), text)
+    rest = text[heading_end.end() :].strip() if heading_end else ""
+    parts: list[Block] = [replace(block, text=before)] if before else []
+    parts.append(Heading(" ".join(d.quote.split()), line))
+    if rest:
+        parts.append(Paragraph(rest, line + text[: heading_end.end()].count("\n") + 1))  # type: ignore[union-attr]
+    return (*blocks[:index], *parts, *blocks[index + 1 :]), Repair(
+        "correction: heading", line, _short(d.quote), "heading"
+    )
+
+
+def apply_break(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+    """A new paragraph begins at the quoted words."""
+    index = find_block(blocks, d.quote, d, source)
+    block = blocks[index]
+    if not isinstance(block, Paragraph):
+        raise d.fail("the quotation must be words of a paragraph")
+    before, after, line = split_at(block, d.quote, d)
+    if not before:
+        raise d.fail("a paragraph already begins there; quote words inside one")
+    parts = (replace(block, text=before), Paragraph(after, line))
+    return (*blocks[:index], *parts, *blocks[index + 1 :]), Repair(
+        "correction: paragraph break", line, _short(d.quote), "¶"
+    )
+
+
 APPLY = {
     "move": apply_move,
     "delete": apply_delete,
     "join": apply_join,
     "blockquote": apply_blockquote,
     "starts_mid_sentence": apply_starts_mid_sentence,
+    "heading": apply_heading,
+    "break": apply_break,
 }
 
 

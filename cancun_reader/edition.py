@@ -65,6 +65,8 @@ WHAT_WAS_DONE = {
     "correction: join": "editorial correction: continuation joined",
     "correction: block quotation": "editorial correction: passage marked as a quotation",
     "correction: starts mid-sentence": "editorial correction: text marked as beginning mid-sentence",
+    "correction: heading": "editorial correction: line made a heading",
+    "correction: paragraph break": "editorial correction: paragraph break put in",
 }
 """What each kind of change did, in the words the page uses."""
 

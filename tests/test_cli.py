@@ -265,3 +265,23 @@ def test_a_generated_page_edited_by_hand_is_made_again(project: Path) -> None:
     result = run_build(project)
     assert "written: 1 " in result.stdout
     assert page.read_text(encoding="utf-8") == made
+
+
+def test_a_warning_names_a_correction_that_settles_it(project: Path) -> None:
+    """The editor's loop: a heading no rule can tell (too long to be sure) stops a strict build with
+    a warning that offers the `heading` correction and names the file; written as offered, it
+    settles the text, which then builds strictly with the line as a heading."""
+    heading = "Thousands of marchers and a city closed to them for a week"
+    text = "The ministers met in a hotel ringed by police.\n\n" + heading + "\n\n"
+    text += "The marchers came back on Thursday and the police were waiting.\n"
+    (project / "sources" / "miami.txt").write_text(text, encoding="utf-8")
+    failed = run_build(project, "--strict")
+    assert failed.returncode == 1
+    offered = re.search(r'add (- heading: ".*") to (sources/miami\.corrections\.yml);', failed.stderr)
+    assert offered, failed.stderr
+    (project / offered[2]).write_text(offered[1] + "\n", encoding="utf-8")
+    fixed = run_build(project, "--strict")
+    assert fixed.returncode == 0, fixed.stderr
+    page = (project / "docs/articles/miami.md").read_text(encoding="utf-8")
+    assert f"## {heading}" in page
+    assert "editorial correction: line made a heading" in page

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from ..blocks import is_byline
+from ..blocks import MAX_HEADING_WORDS, is_byline
 from ..model import PLAIN_TEXT, Block, Entry, Paragraph, Printed, Repair
 from .asides import find_pull_quotes, find_sidebars, set_apart_printed_boxes
 from .captions import set_apart_captions
@@ -92,13 +92,31 @@ SHUFFLED = (
 )
 
 
-def find_unresolved(blocks: Blocks) -> list[tuple[int, str]]:
-    """What the repairs could not settle, as (line, message) for the editor.
+CUT = (
+    "paragraph ends mid-sentence and no continuation was found; add a join or move correction "
+    "to {corrections}, or finish the sentence"
+)
+CUT_HEADING = (
+    "“{text}” ends no sentence and nothing continues it: if it is a heading, add "
+    '- heading: "{text}" to {corrections}; if its sentence goes on elsewhere, a join or move '
+    "correction there"
+)
 
-    >>> find_unresolved((Paragraph("and then it", 3),))
-    [(3, 'paragraph starts in lower case with nothing before it to continue; if the text really \
-begins mid-sentence, say so with a starts_mid_sentence correction'), (3, 'paragraph ends mid-sentence \
-and no continuation was found; add a join or move correction, or finish the sentence')]
+
+def find_unresolved(
+    blocks: Blocks, corrections: str = "the text's corrections file"
+) -> list[tuple[int, str]]:
+    """What the repairs could not settle, as (line, message) for the editor, each naming the
+    correction that settles it in the text's corrections file (`corrections`); a line shaped like
+    a heading is offered the `heading` correction.
+
+    >>> find_unresolved((Paragraph("and then it", 3),), "sources/a.corrections.yml")[1]
+    (3, 'paragraph ends mid-sentence and no continuation was found; add a join or move correction \
+to sources/a.corrections.yml, or finish the sentence')
+    >>> print(find_unresolved((Paragraph("Thursday 20 November", 3),), "sources/a.corrections.yml")[0][1])
+    “Thursday 20 November” ends no sentence and nothing continues it: if it is a heading, add \
+- heading: "Thursday 20 November" to sources/a.corrections.yml; if its sentence goes on elsewhere, a \
+join or move correction there
 
     Negative: a byline stands with no final punctuation, and is no cut paragraph.
     >>> find_unresolved((Paragraph("By Grace Mwangi", 6), Paragraph("Two weeks before it ended.", 9)))
@@ -117,13 +135,9 @@ and no continuation was found; add a join or move correction, or finish the sent
                 )
             )
         if is_cut(block.text):
-            found.append(
-                (
-                    block.line,
-                    "paragraph ends mid-sentence and no continuation was found; "
-                    "add a join or move correction, or finish the sentence",
-                )
-            )
+            shaped = len(block.text.split()) <= MAX_HEADING_WORDS and block.text[:1].isupper()
+            message = CUT_HEADING if shaped else CUT
+            found.append((block.line, message.format(text=block.text, corrections=corrections)))
     return shuffled_extraction(blocks, found) + found
 
 
