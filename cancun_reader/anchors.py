@@ -30,7 +30,8 @@ def anchor_for(text: str) -> str:
 
 def assign_anchors(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Give every paragraph a unique anchor (a repeated start gets `-2`, `-3`, … in text order) and
-    its number, counted from 1 in text order. Each start's count goes on from where it stopped, so
+    its number, counted from 1 in text order, the text's own title, deck and byline left out (their
+    number is 0). Each start's count goes on from where it stopped, so
     a start repeated 10,000 times is not counted up from 1 each time.
 
     >>> same = (Paragraph("A b.", 1), Paragraph("A b.", 3), Paragraph("A b.", 5))
@@ -44,6 +45,7 @@ def assign_anchors(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     used: set[str] = set()
     counts: dict[str, int] = {}
     out: list[Block] = []
+    numbered = 0
     for block in blocks:
         if isinstance(block, Paragraph):
             base = anchor = anchor_for(block.text)
@@ -53,6 +55,7 @@ def assign_anchors(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
                 anchor = f"{base}-{count}"
             counts[base] = count
             used.add(anchor)
-            block = replace(block, anchor=anchor, number=len(used))
+            numbered += not block.front  # the text's title, deck and byline are not counted
+            block = replace(block, anchor=anchor, number=0 if block.front else numbered)
         out.append(block)
     return tuple(out)

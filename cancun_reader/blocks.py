@@ -140,7 +140,7 @@ def classify_run(lines: list[str], line: int) -> Block:
     Heading(text='FROM STUDY TO NEGOTIATION', line=46, level=2)
     >>> classify_run(["The first big mobiliza-"], 1)
     Paragraph(text='The first big mobiliza-', line=1, anchor='', number=0, quotation=False, \
-opens_mid_sentence=False, continues=False)
+opens_mid_sentence=False, continues=False, front='')
     """
     items = list_items(lines)
     if items:

@@ -179,8 +179,8 @@ def entry_offered(source_path: str, entry: Entry, blocks: tuple[Block, ...]) -> 
     """For a text with no catalog entry, the title and byline it opens with (a page's front matter,
     set apart by the repairs), offered for its entry: the build takes neither for granted.
 
-    >>> blocks = (Heading("Medicines before the ministerial", 3), Paragraph("A decision.", 4),
-    ...           Paragraph("By Grace Mwangi", 6))
+    >>> blocks = (Paragraph("Medicines before the ministerial", 3, front="title"),
+    ...           Paragraph("A decision.", 4, front="deck"), Paragraph("By Grace Mwangi", 6, front="byline"))
     >>> print(entry_offered("sources/m.txt", entry_for_uncatalogued("m.txt"), blocks)[0])
     sources/m.txt:3: opens with the title “Medicines before the ministerial” and the byline “By Grace \
 Mwangi”: if they are the text's own, its catalog entry may say title: Medicines before the ministerial \
@@ -190,9 +190,11 @@ and author: Grace Mwangi
     >>> entry_offered("sources/m.txt", entry_for_uncatalogued("m.txt"), blocks[:2])
     []
     """
-    if entry.catalogued or not blocks or not isinstance(blocks[0], Heading):
+    if entry.catalogued or not blocks or not isinstance(blocks[0], Heading | Paragraph):
         return []
-    byline = next((b.text for b in blocks[1:3] if isinstance(b, Paragraph) and is_byline(b.text)), None)
+    if isinstance(blocks[0], Paragraph) and blocks[0].front != "title":
+        return []
+    byline = next((b.text for b in blocks[1:4] if isinstance(b, Paragraph) and is_byline(b.text)), None)
     if byline is None:
         return []
     title, author = blocks[0].text, byline.strip().removeprefix("By ")

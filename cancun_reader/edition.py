@@ -30,6 +30,7 @@ WHAT_WAS_DONE = {
     "running head removed": "running head removed (page furniture)",
     "page number removed": "page number removed (page furniture)",
     "front matter set apart": "title, deck or byline set apart",
+    "front matter kept as printed": "the text's own title, deck or byline kept as printed, not numbered",
     "drop cap rejoined": "drop cap joined to its word",
     "pull quote lines set apart": "lines of a pull quote set apart from the paragraph around them",
     "bullet rejoined": "bullet read apart from its item put back",

@@ -133,6 +133,7 @@ class Paragraph:
     quotation: bool = False  # part of a block quotation (a correction says so)
     opens_mid_sentence: bool = False  # the source begins inside this paragraph's first sentence
     continues: bool = False  # a correction says this block continues the paragraph before it
+    front: str = ""  # the text's own title, deck or byline as printed: kept, never numbered
 
 
 @dataclass(frozen=True)

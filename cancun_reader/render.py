@@ -52,6 +52,8 @@ def render_paragraph(
     text = "".join(badge(m) for m in start) + text + "".join(struck(m) for m in end)
     if paragraph.opens_mid_sentence:
         text = "\\[…\\] " + text
+    if paragraph.front:  # said to be the text's own by the stylesheet (`.as-printed`), not in the text
+        return f"{text}\n{{ #{paragraph.anchor} .as-printed .{paragraph.front} }}"
     links = PERMALINK.format(anchor=paragraph.anchor, number=paragraph.number)
     if received:
         links += " " + SOURCE_LINK.format(received=received, line=paragraph.line)

@@ -285,3 +285,31 @@ def test_a_warning_names_a_correction_that_settles_it(project: Path) -> None:
     page = (project / "docs/articles/miami.md").read_text(encoding="utf-8")
     assert f"## {heading}" in page
     assert "editorial correction: line made a heading" in page
+
+
+def test_a_text_s_own_title_and_byline_are_shown_once_and_never_numbered(project: Path) -> None:
+    """The editor's path: a new text that opens with its title, a deck and a byline, catalogued with
+    that title and author, builds strictly; the page's title is the catalog's, shown once (no second
+    heading), the printed ones are kept and said to be the text's own, and ¶1 is the body's first
+    paragraph, so a citation by paragraph is not one off."""
+    title = "Miami, November 2003: the streets and the summit"
+    text = f"{title}\nWhat the marchers wanted.\nBy Rosa Martínez\n\n"
+    text += "Thousands of people marched through the centre of the city.\n\n"
+    text += "The ministers met in a hotel ringed by police.\n"
+    (project / "sources" / "miami.txt").write_text(text, encoding="utf-8")
+    catalog = project / "sources" / "catalog.yml"
+    entry = (
+        f"\n- file: miami.txt\n  slug: miami\n  title: '{title}'\n  author: Rosa Martínez\n  date: 2003-11\n"
+    )
+    catalog.write_text(catalog.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    result = run_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    page = (project / "docs/articles/miami.md").read_text(encoding="utf-8")
+    assert page.count(f"# {title}") == 1 and f"## {title}" not in page
+    assert "By Rosa Martínez · publication unknown · November 2003" in page
+    assert re.search(r"By Rosa Martínez\n\{ #p-by-rosa-martinez \.as-printed \.byline \}", page)
+    assert re.search(r"the summit\n\{ #\S+ \.as-printed \.title \}", page)
+    numbers = re.findall(r"¶(\d+)</a>", page)
+    assert numbers[:2] == ["1", "2"]
+    first = page.index("Thousands of people marched")
+    assert page.index("¶1</a>") > first and "¶3</a>" not in page

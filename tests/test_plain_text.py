@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cancun_reader.model import Entry, Footnote, Heading, ListBlock, Source
+from cancun_reader.model import Entry, Footnote, Heading, ListBlock, Paragraph, Source
 from cancun_reader.pipeline import make_article
 
 TEXT = Path(__file__).resolve().parent / "fixtures" / "plain-ordinary.txt"
@@ -17,6 +17,14 @@ def test_a_plain_text_in_the_ordinary_shape_converts_with_no_warning() -> None:
     article, notices = make_article(Source(f"sources/{TEXT.name}", TEXT.read_text("utf-8"), entry), [])
     assert notices == []
     headings = [b.text for b in article.blocks if isinstance(b, Heading)]
-    assert headings[1:] == ["Thursday, 20 November", "What the marchers asked for", "Notes"]
+    assert headings == ["Thursday, 20 November", "What the marchers asked for", "Notes"]
+    # its own title and byline are kept as printed, not numbered: ¶1 is the body's first paragraph
+    front = [(b.front, b.text) for b in article.blocks if isinstance(b, Paragraph) and b.front]
+    assert front == [
+        ("title", "Miami, November 2003: the streets and the summit"),
+        ("byline", "By Rosa Martínez"),
+    ]
+    first = next(b for b in article.blocks if isinstance(b, Paragraph) and not b.front)
+    assert first.number == 1 and first.text.startswith("The trade ministers of the Americas")
     assert [len(b.items) for b in article.blocks if isinstance(b, ListBlock)] == [3]
     assert [b.number for b in article.blocks if isinstance(b, Footnote)] == ["1"]

@@ -24,7 +24,14 @@ from .flow import (
     starts_lower,
     unwrap_lines,
 )
-from .headings import find_mixed_case_headings, find_printed_headings, find_title, title_case_headings
+from .headings import (
+    SMALL_WORDS,
+    find_mixed_case_headings,
+    find_printed_headings,
+    find_title,
+    keep_front_matter,
+    title_case_headings,
+)
 from .notes import (
     drop_end_marks,
     find_footnotes,
@@ -58,6 +65,7 @@ def repairs_for(
         partial(set_apart_printed_boxes, boxes=printed.boxes, quotes=printed.quotes),
         partial(find_printed_headings, lines=printed.headings),
         find_title,
+        partial(keep_front_matter, entry=entry),
         find_mixed_case_headings,  # once note numbers are markers: `accept.2` ends a sentence
         partial(find_pull_quotes, set_apart=printed.quotes),
         find_sidebars,
@@ -124,7 +132,7 @@ join or move correction there
     """
     found = []
     for block in blocks:
-        if not isinstance(block, Paragraph):
+        if not isinstance(block, Paragraph) or block.front:
             continue
         if starts_lower(block.text) and not block.opens_mid_sentence:
             found.append(
@@ -135,7 +143,9 @@ join or move correction there
                 )
             )
         if is_cut(block.text):
-            shaped = len(block.text.split()) <= MAX_HEADING_WORDS and block.text[:1].isupper()
+            words = block.text.split()
+            shaped = len(words) <= MAX_HEADING_WORDS and block.text[:1].isupper()
+            shaped = shaped and words[-1].casefold() not in SMALL_WORDS  # `…stops in the` goes on
             message = CUT_HEADING if shaped else CUT
             found.append((block.line, message.format(text=block.text, corrections=corrections)))
     return shuffled_extraction(blocks, found) + found

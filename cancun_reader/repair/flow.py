@@ -75,7 +75,7 @@ def rejoin_cut_paragraphs(blocks: Blocks, known: frozenset[str] = frozenset()) -
     >>> cut = (Paragraph("The first mobiliza-", 1), PullQuote("Quote.", 3), Paragraph("tion was called.", 5))
     >>> rejoin_cut_paragraphs(cut)[0]
     (Paragraph(text='The first mobilization was called.', line=1, anchor='', number=0, \
-quotation=False, opens_mid_sentence=False, continues=False), PullQuote(text='Quote.', line=3))
+quotation=False, opens_mid_sentence=False, continues=False, front=''), PullQuote(text='Quote.', line=3))
 
     Negative: a paragraph that ends with a full stop is finished, whatever follows it.
     >>> len(rejoin_cut_paragraphs((Paragraph("It ended.", 1), Paragraph("then more", 3)))[0])
@@ -220,7 +220,7 @@ def rejoin_continuation_out_of_order(
     ...         Paragraph("The price fell. The subsidies", 5))
     >>> rejoin_continuation_out_of_order(read)[0][1]
     Paragraph(text='The price fell. The subsidies paid in the North, it fell.', line=5, anchor='', \
-number=0, quotation=False, opens_mid_sentence=False, continues=False)
+number=0, quotation=False, opens_mid_sentence=False, continues=False, front='')
     >>> from cancun_reader.model import Heading
     >>> late = (read[2], Heading("A long deadlock", 7), Paragraph("One member blocked it.", 8), read[1])
     >>> [b.text for b in rejoin_continuation_out_of_order(late)[0]][0]

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..blocks import MAX_HEADING_WORDS, is_all_caps, is_byline
-from ..model import Block, Heading, ListBlock, Paragraph, Repair, Sidebar
+from ..model import Block, Entry, Heading, ListBlock, Paragraph, Repair, Sidebar
 from .flow import is_cut
 
 Blocks = tuple[Block, ...]
@@ -170,6 +170,54 @@ def find_title(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     return (Heading(first.text, first.line), *blocks[1:]), [
         Repair("heading found", first.line, first.text, "heading")
     ]
+
+
+DECK_WORDS = 60
+"""A deck (the line or two under a title that says what the text is about) has at most so many words."""
+
+
+def same_title(printed: str, catalogued: str) -> bool:
+    """Whether the text's own title is the catalog's, case and punctuation aside.
+
+    >>> same_title("MIAMI, NOVEMBER 2003: THE STREETS", "Miami, November 2003 — the streets")
+    True
+    """
+    words = lambda text: re.findall(r"\w+", text.casefold())  # noqa: E731
+    return words(printed) == words(catalogued)
+
+
+def keep_front_matter(blocks: Blocks, entry: Entry) -> tuple[Blocks, list[Repair]]:
+    """The text's own title, deck and byline, at its start, kept as printed and never numbered:
+    the page's title and byline are the catalog's, so these are not shown again as a heading and
+    a paragraph. A title counts when a byline follows it, or when it is the catalog's title.
+
+    >>> text = (Heading("The streets and the summit", 1), Paragraph("What the marchers wanted.", 2))
+    >>> text += (Paragraph("By Rosa Martínez", 3), Paragraph("The ministers met.", 5))
+    >>> [getattr(b, "front", "heading") for b in keep_front_matter(text, Entry("a", "a", "Miami"))[0]]
+    ['title', 'deck', 'byline', '']
+
+    Negative: a text that opens with its body keeps it, even under a heading.
+    >>> keep_front_matter((Heading("The road", 1), Paragraph("It went on.", 2)), Entry("a", "a", "Miami"))[1]
+    []
+    """
+    start = blocks[:4]
+    byline = next((i for i, b in enumerate(start) if isinstance(b, Paragraph) and is_byline(b.text)), None)
+    titled = bool(blocks) and isinstance(blocks[0], Heading)
+    titled = titled and (byline is not None or same_title(blocks[0].text, entry.title))
+    if byline is None and not titled:
+        return blocks, []
+    roles = {0: "title"} if titled else {}
+    if byline is not None:
+        roles |= {i: "deck" for i in range(int(titled), byline) if len(blocks[i].text.split()) <= DECK_WORDS}  # type: ignore[union-attr]
+        roles[byline] = "byline"
+    out, repairs = list(blocks), []
+    for index, role in roles.items():
+        block = blocks[index]
+        if not isinstance(block, Paragraph | Heading):
+            continue
+        out[index] = Paragraph(block.text, block.line, front=role)
+        repairs.append(Repair("front matter kept as printed", block.line, block.text[:50], role))
+    return tuple(out), repairs
 
 
 def title_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
