@@ -305,6 +305,61 @@ def render_abbreviations(glossary: dict[str, Abbreviation]) -> str:
     return "\n".join(f"*[{short}]: {' '.join(a.long.split())}" for short, a in glossary.items()) + "\n"
 
 
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def in_words(count: int) -> str:
+    """A small count as a reader writes it, a large one in figures: `three`, `1,000`."""
+    return NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else f"{count:,}"
+
+
+def render_collection_size(entries: list[Entry]) -> str:
+    """The opening words of About, from the collection itself, so that a fourth text never makes
+    them false.
+
+    >>> render_collection_size([Entry("a.txt", "a", "A")] * 3)
+    'The Cancún 2003 Reader publishes three texts about the fifth WTO ministerial meeting in Cancún\\n'
+    """
+    texts = "text" if len(entries) == 1 else "texts"
+    size = f"{in_words(len(entries))} {texts}"
+    return f"The Cancún 2003 Reader publishes {size} about the fifth WTO ministerial meeting in Cancún\n"
+
+
+def render_titles_note(entries: list[Entry]) -> str:
+    """Home's word on the titles the editors composed, from the catalog: for all the articles, some,
+    or none (then nothing is said).
+
+    >>> render_titles_note([Entry("a.txt", "a", "A", title_is_editorial=True)] * 3)
+    'The titles of the three articles were composed by the editors, as the source texts give none.\\n'
+    >>> two = [Entry("a.txt", "a", "A", title_is_editorial=True), Entry("b.txt", "b", "B")]
+    >>> print(render_titles_note(two), end="")
+    The title of one of the two articles was composed by the editors, as its source text gives none; it \
+is in square brackets where the article is cited.
+    >>> render_titles_note([Entry("b.txt", "b", "B")])
+    ''
+    """
+    composed = sum(e.title_is_editorial or not e.catalogued for e in entries)
+    if not composed:
+        return ""
+    if composed == len(entries):
+        return (
+            f"The titles of the {in_words(len(entries))} articles were composed by the editors, as the "
+            "source texts give none.\n"
+            if len(entries) > 1
+            else "The article's title was composed by the editors, as its source text gives none.\n"
+        )
+    of = f"of the {in_words(len(entries))} articles"
+    if composed == 1:
+        return (
+            f"The title of one {of} was composed by the editors, as its source text gives none; it is in "
+            "square brackets where the article is cited.\n"
+        )
+    return (
+        f"The titles of {in_words(composed)} {of} were composed by the editors, as their source texts "
+        "give none; they are in square brackets where the articles are cited.\n"
+    )
+
+
 def render_home_cards(
     entries: list[Entry], topics: list[Topic], mentions: dict[str, list[Mention]], large: bool = False
 ) -> str:

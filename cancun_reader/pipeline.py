@@ -53,10 +53,12 @@ from .pages import (
     render_abbreviations,
     render_article,
     render_article_index,
+    render_collection_size,
     render_glossary,
     render_home_cards,
     render_members_map,
     render_mention,
+    render_titles_note,
     render_topic,
     render_topic_index,
 )
@@ -558,6 +560,8 @@ def render_collection(
     pages["glossary.md"] = render_glossary(glossary, users, topic_list)
     pages[f"{INCLUDES_DIR}/abbreviations.md"] = render_abbreviations(glossary)
     pages[f"{INCLUDES_DIR}/home-cards.md"] = render_home_cards(entries, topic_list, mentions, large)
+    pages[f"{INCLUDES_DIR}/home-titles.md"] = render_titles_note(entries)
+    pages[f"{INCLUDES_DIR}/about-size.md"] = render_collection_size(entries)
     pages[f"{INCLUDES_DIR}/home-timeline.md"] = render_home_timeline(timeline)
 
 

@@ -313,3 +313,17 @@ def test_a_text_s_own_title_and_byline_are_shown_once_and_never_numbered(project
     assert numbers[:2] == ["1", "2"]
     first = page.index("Thousands of people marched")
     assert page.index("¶1</a>") > first and "¶3</a>" not in page
+
+
+def test_a_fourth_text_makes_no_count_on_the_site_false(project: Path) -> None:
+    """Home and About count the collection, and say which titles the editors composed, from the
+    catalog: a fourth text (its title its own) changes what they say."""
+    (project / "sources" / "miami.txt").write_text("The FTAA met in Miami in November.\n", encoding="utf-8")
+    catalog = project / "sources" / "catalog.yml"
+    entry = "\n- file: miami.txt\n  slug: miami\n  title: Miami\n"
+    catalog.write_text(catalog.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    assert run_build(project, "--strict").returncode == 0
+    includes = project / "docs" / ".includes"
+    assert "publishes four texts" in (includes / "about-size.md").read_text(encoding="utf-8")
+    titles = (includes / "home-titles.md").read_text(encoding="utf-8")
+    assert titles.startswith("The titles of three of the four articles were composed by the editors")
