@@ -189,7 +189,7 @@ def render_transcribers_note(article: Article) -> str:
     received = f"../{received_page(article)}"
     if not article.repairs:
         return (
-            f"*Printed as received: the build changed nothing in this text.* [Read the text as received]"
+            f"*Presented as received: nothing in this text was changed.* [Read the text as received]"
             f"({received})\n{{ .transcribers-note }}"
         )
     kinds = Counter(r.kind for r in article.repairs)
@@ -201,7 +201,7 @@ def render_transcribers_note(article: Article) -> str:
     return (
         '<div class="transcribers-note" markdown>\n\n'
         f"**Transcriber's note.** {kind_of_source(kinds)}: "
-        f"the build made {made} to it{by_editors if corrections else ''}, each listed with its line. "
+        f"this edition makes {made} to it{by_editors if corrections else ''}, each listed with its line. "
         f"The author's wording, spelling and errors are kept as printed.\n\n"
         f"[Show the changes in the text](?changes=show){{ .changes-toggle }} · [List them](#{CHANGES_ID}) · "
         f"[Read the text as received]({received})\n\n</div>"
@@ -236,7 +236,9 @@ def render_changes(article: Article) -> str:
             if repair.after
             else f"removed <code>{escape_inert(repair.before)}</code>"
         )
-        directive = f" · directive at {escape_code(repair.origin)}" if repair.origin else ""
+        directive = (
+            f" · its corrections file, line {repair.origin.rsplit(':', 1)[-1]}" if repair.origin else ""
+        )
         items.append(
             f'    1. <span id="change-{number}"></span>{escape_text(what_was_done(repair.kind))}: {change} '
             f"([line {repair.line}]({received}#L{repair.line}){where}{directive})"
@@ -302,12 +304,12 @@ def render_received(article: Article, has_corrections: bool) -> str:
         download = f"[Download the PDF]({quote(entry.file)}) · [the text read from it]({quote(stem)}.txt)"
     if has_corrections:
         download += f" · [its corrections file]({quote(stem)}.corrections.yml)"
-    what = f"{escape_code('sources/' + entry.file)} as the editors received it"
+    what = f"the text of {escape_code(entry.file)} as the editors received it"
     if entry.is_pdf:
-        what = f"the text read from the pages of {escape_code('sources/' + entry.file)}, in reading order"
+        what = f"the text read from the pages of {escape_code(entry.file)}, in reading order"
     intro = (
         f"This is {what}, line by line, "
-        "before the build repaired anything. A line the build changed links to its changes, and a "
+        "before anything was repaired. A line that was changed links to its changes, and a "
         f"line of the text to the paragraph that holds it now. [Read the restored text]"
         f"(../articles/{article.slug}.md).\n\n"
         f"{download}\n{{ .received-downloads }}"

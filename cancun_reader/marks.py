@@ -42,10 +42,9 @@ class Mark:
         """What the mark says: `Change 3: word broken at a line end made whole (“Is- sues” → “Issues”)`."""
         repair = self.repair
         change = f"“{repair.before}” → “{repair.after}”" if repair.after else f"removed “{repair.before}”"
-        where = f"line {repair.line} as received" + (
-            f", directive at {repair.origin}" if repair.origin else ""
+        return (
+            f"Change {self.number}: {what_was_done(repair.kind)} ({change}), line {repair.line} as received"
         )
-        return f"Change {self.number}: {what_was_done(repair.kind)} ({change}), {where}"
 
 
 @dataclass

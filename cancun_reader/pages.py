@@ -8,7 +8,7 @@ from collections import Counter
 
 from .citations import Cited
 from .edition import count_phrase, received_page, render_changes, render_transcribers_note
-from .escape import TopicLinks, escape_code, escape_html, escape_text, front_matter
+from .escape import TopicLinks, escape_html, escape_text, front_matter
 from .glossary import Abbreviation
 from .indexes import INDEXES
 from .marks import marks_by_block
@@ -21,11 +21,6 @@ from .topics import CITATION
 ARTICLE_SEARCH_BOOST = 4
 """How much more an article weighs in search than a page made from the articles (topic pages, the
 timeline), which quote it: the article, where a passage is read whole, comes first."""
-
-
-def source_file(article: Article) -> str:
-    """Where the text lives in the project, the same whichever folder the build was run from."""
-    return f"sources/{article.source.entry.file}"
 
 
 def byline(entry: Entry) -> str:
@@ -88,9 +83,14 @@ def render_article(
 def render_provenance(article: Article) -> str:
     entry = article.source.entry
     rows = [
-        ("Source file", escape_code(source_file(article))),
+        ("The text as received", f"[{escape_text(entry.file)}](../{received_page(article)})"),
         ("Original address", escape_text(entry.url)),
-        ("Catalog", "entry in <code>sources/catalog.yml</code>" if entry.catalogued else "no entry yet"),
+        (
+            "Described by the editors",
+            "yes: its author, publication and date as far as they are known"
+            if entry.catalogued
+            else "not yet: its title is taken from its file's name",
+        ),
     ]
     if entry.notes:
         rows.append(("Notes", escape_text(entry.notes)))
@@ -288,7 +288,7 @@ def render_glossary(
     return (
         front_matter({"title": "Glossary"})
         + "\n# Glossary\n\nThe abbreviations of the texts. Most are spelled out by the texts themselves; "
-        "the editors' list (<code>sources/abbreviations.yml</code>) adds the few they never spell out. "
+        "the editors' own list adds the few they never spell out. "
         "On every page, an abbreviation shows what it stands for when pointed at, tapped or reached "
         "with the keyboard.\n\n" + "\n\n".join(entries) + "\n"
     )

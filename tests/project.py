@@ -18,7 +18,7 @@ CASES = Path(__file__).resolve().parent / "cases"
 
 # What a copy of the project needs to build its site; generated pages are left behind on purpose.
 PROJECT_FILES = ("mkdocs.yml", "sources", "topics", "scripts", "overrides")
-HAND_WRITTEN_DOCS = ("index.md", "about.md", "performance.md", "assets")
+HAND_WRITTEN_DOCS = ("index.md", "about.md", "editors.md", "performance.md", "assets")
 
 
 def load_cases(stage: str) -> list:

@@ -141,7 +141,7 @@ def test_a_pdf_dropped_into_sources_is_read_by_the_build_and_offered_as_received
     caption = '<aside class="picture-caption" aria-label="Caption of a picture not reproduced" markdown>'
     assert f"{caption}\nA pharmacy in Nairobi, where the price of treatment was debated.\n</aside>" in article
     page = (docs / "received/medicines.md").read_text(encoding="utf-8")
-    assert "the text read from the pages of <code>sources/medicines.pdf</code>, in reading order" in page
+    assert "the text read from the pages of <code>medicines.pdf</code>, in reading order" in page
     again = run_build(project)
     assert "written: 0" in again.stdout, again.stdout
     built = build_site(project, tmp_path / "site")

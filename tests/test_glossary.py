@@ -43,8 +43,11 @@ def test_every_abbreviation_on_every_page_has_its_tooltip(built_site: Path) -> N
             continue  # the text as received is shown exactly as it is, with nothing added
         html = page.read_text(encoding="utf-8")
         article = html[html.find("<article") : html.find("</article>")]
-        # a citation is text to copy, as a reference manager would write it: no tooltips there
-        article = re.sub(r'<div class="cite-this".*?</div>', "", article, flags=re.DOTALL)
+        # a citation (an article's, the bibliography's) is text to copy, as a reference manager
+        # would write it: no tooltips there
+        article = re.sub(
+            r'<div class="cite-this".*?</div>|<ul class="bibliography">.*?</ul>', "", article, flags=re.DOTALL
+        )
         body = re.sub(r"<(abbr|a|code|title|h[1-6])\b.*?</\1>|<[^>]+>", " ", article, flags=re.DOTALL)
         for short, long in expected.items():
             if re.search(rf"(?<![\w-]){short}(?![\w-])", body):

@@ -152,6 +152,7 @@ def test_navigation_tabs_are_in_reading_order(built_site: Path) -> None:
         "Bibliography",
         "Take it away",
         "About",
+        "For editors",
     ]
 
 

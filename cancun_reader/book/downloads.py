@@ -48,10 +48,7 @@ def render_downloads(docs: Path, titles: dict[str, str], collection: str) -> str
             lines.append(f"| {what} | {link} | {size(book.stat().st_size)} |")
         lines.append("")
     else:
-        lines.append(
-            "*This build of the site holds no books: `make publish` makes them (or `make epub` and"
-            " `make pdf`, into `dist/`).*\n"
-        )
+        lines.append("*This copy of the site holds no books; the published site offers them.*\n")
     lines += [
         "For reference managers, every article's page links to its RIS, BibTeX and CSL-JSON files,"
         " and to the whole collection's.\n",
