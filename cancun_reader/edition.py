@@ -183,6 +183,17 @@ def count_phrase(count: int, singular: str, plural: str) -> str:
     return f"{count} {singular if count == 1 else plural}"
 
 
+LEGEND = (
+    '<p class="changes-legend" data-search-exclude><strong>How changes are shown:</strong> '
+    '<span class="legend-mark">✎3</span> a change, its number leading to the list after the text; '
+    '<ins class="legend-ins">a word</ins> underlined twice: a word made whole; '
+    '<del class="legend-del">a line</del> struck through: what the printed page added and this '
+    "edition removed (a running head, a page number); a note in brackets says where a box or a "
+    "quotation stood in print.</p>"
+)
+"""The legend of the marks, shown with them (the stylesheet hides it with them)."""
+
+
 def render_transcribers_note(article: Article) -> str:
     """The note at the top of an article: what the text is, how many changes the build made, and
     where to see them and the text as received; one line when nothing was changed."""
@@ -204,7 +215,7 @@ def render_transcribers_note(article: Article) -> str:
         f"this edition makes {made} to it{by_editors if corrections else ''}, each listed with its line. "
         f"The author's wording, spelling and errors are kept as printed.\n\n"
         f"[Show the changes in the text](?changes=show){{ .changes-toggle }} · [List them](#{CHANGES_ID}) · "
-        f"[Read the text as received]({received})\n\n</div>"
+        f"[Read the text as received]({received})\n\n{LEGEND}\n\n</div>"
     )
 
 

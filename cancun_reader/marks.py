@@ -157,12 +157,13 @@ def origin(mark: Mark) -> str:
 
 
 def badge(mark: Mark) -> str:
-    """The mark itself: a numbered link to the change's entry, named `Change 4`, its words as
-    tooltip (and, for a screen reader, as the link's description: said once, not twice)."""
+    """The mark itself: a numbered link to the change's entry, its words (`Change 4: …`) both its
+    tooltip and its name for a screen reader, the same plain words (said once: a description the
+    same as the name is not said again)."""
     label = escape_inert(mark.label)
     return (
         f'<a class="change-mark" href="#change-{mark.number}" title="{label}" '
-        f'aria-label="Change {mark.number}" data-search-exclude>✎{mark.number}</a>'
+        f'aria-label="{label}" data-search-exclude>✎{mark.number}</a>'
     )
 
 

@@ -13,7 +13,7 @@ def describe(block) -> dict:
     fields = {
         k: v
         for k, v in asdict(block).items()
-        if k not in ("anchor", "number", "quotation", "opens_mid_sentence", "continues", "level")
+        if k not in ("anchor", "number", "quotation", "opens_mid_sentence", "continues", "level", "front")
     }
     if "rows" in fields:
         fields["rows"] = [list(row) for row in fields["rows"]]

@@ -151,6 +151,19 @@ document.addEventListener("click", (event) => {
   citeParagraph(link);
 });
 
+// "List them" and a change's mark lead to the list of changes, which is folded: open it, so the
+// reader lands on what they asked for, not on a closed box.
+function openChangesFor(hash) {
+  if (!hash || !(hash === "#changes" || hash.startsWith("#change-"))) return;
+  const list = document.querySelector(".changes details");
+  if (!list) return;
+  list.open = true;
+  document.querySelector(hash === "#changes" ? "#changes" : hash)?.scrollIntoView({ block: "center" });
+}
+
+window.addEventListener("hashchange", () => openChangesFor(window.location.hash));
+openChangesFor(window.location.hash);
+
 // A table too wide for the screen scrolls inside its box: let the keyboard reach it too, and say
 // what it is (WCAG 2.1.1; axe: scrollable-region-focusable), by its number on the page, so that two
 // such tables are two regions of different names (axe: landmark-unique).
