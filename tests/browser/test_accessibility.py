@@ -50,3 +50,16 @@ def test_no_accessibility_violation_with_the_changes_shown(
 ) -> None:
     articles = sorted(f"articles/{p.name}?changes=show" for p in (built_site / "articles").glob("*.html"))
     assert not (found := violations(http_site, palette, articles, axe_script, opened=True)), found
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_no_accessibility_violation_in_large_text_on_narrow_lines(
+    http_site, built_site: Path, axe_script: str, palette: str
+) -> None:
+    """The reading-comfort choices change nothing axe checks: the largest text on the narrowest
+    lines, the controls themselves included, in both palettes."""
+    page = http_site.open("index.html")
+    page.locator('.reading-comfort button[data-text-size="large"]').click()
+    page.locator('.reading-comfort button[data-line-width="narrow"]').click()
+    pages = ["index.html", "articles/cancun-walkout-pww.html", "topics/g21.html"]
+    assert not (found := violations(http_site, palette, pages, axe_script)), found

@@ -226,3 +226,24 @@ def test_the_address_keeps_the_changes_shown_and_print_follows_it(site) -> None:
     page.goto(page.url.replace("?changes=show", ""))
     page.emulate_media(media="print")
     assert not page.locator(".changes").is_visible() and visible_marks(page) == 0
+
+
+def test_the_text_size_and_line_width_are_chosen_and_remembered(site) -> None:
+    """Reading comfort, from disk too: three text sizes and three line widths; the choice holds on
+    the next page and after a reload."""
+    page = site.open("articles/cancun-walkout-pww.html")
+    paragraph = page.locator("article p").nth(3)
+    usual_size = paragraph.evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
+    usual_width = paragraph.evaluate("p => p.getBoundingClientRect().width")
+    page.locator('.reading-comfort button[data-line-width="narrow"]').click()
+    assert paragraph.evaluate("p => p.getBoundingClientRect().width") < usual_width
+    page.locator('.reading-comfort button[data-text-size="large"]').click()
+    assert paragraph.evaluate("p => parseFloat(getComputedStyle(p).fontSize)") > usual_size
+    pressed = page.locator('.reading-comfort button[aria-pressed="true"]').all_inner_texts()
+    assert pressed == ["large", "narrow"]
+    other = site.open("topics/g21.html")
+    assert other.locator("html").get_attribute("data-text-size") == "large"
+    assert other.locator("html").get_attribute("data-line-width") == "narrow"
+    other.reload()
+    assert other.locator("html").get_attribute("data-text-size") == "large"
+    assert not page.watch.problems(), page.watch.problems()[0]

@@ -15,6 +15,72 @@ document.querySelectorAll(".access-date").forEach((element) => {
   element.textContent = accessDate(element.dataset.form, new Date());
 });
 
+// Reading comfort: the size of the text and the width of its lines, three steps each, chosen
+// above every page's text and remembered (in the browser's storage: from disk too). Without a
+// script the page keeps the theme's own.
+const COMFORT = {
+  "text-size": { label: "Text size", steps: ["small", "medium", "large"], usual: "medium" },
+  "line-width": { label: "Line width", steps: ["narrow", "medium", "wide"], usual: "wide" },
+};
+
+function remembered(name) {
+  try {
+    return localStorage.getItem(`cancun-reader:${name}`);
+  } catch {
+    return null; // storage refused (a policy, private browsing): the choice lasts for the page
+  }
+}
+
+function applyComfort(name, step) {
+  document.documentElement.dataset[name === "text-size" ? "textSize" : "lineWidth"] = step;
+  document.querySelectorAll(`.reading-comfort [data-${name}]`).forEach((button) => {
+    button.setAttribute("aria-pressed", String(button.dataset[name === "text-size" ? "textSize" : "lineWidth"] === step));
+  });
+}
+
+function addComfortControls() {
+  const article = document.querySelector("article.md-content__inner");
+  if (!article || article.querySelector(".reading-comfort")) return;
+  const controls = document.createElement("div");
+  controls.className = "reading-comfort";
+  controls.setAttribute("role", "group");
+  controls.setAttribute("aria-label", "Reading comfort");
+  Object.entries(COMFORT).forEach(([name, { label, steps }]) => {
+    const group = document.createElement("span");
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", label);
+    group.append(`${label}: `);
+    steps.forEach((step) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = step;
+      button.setAttribute(`data-${name}`, step);
+      button.setAttribute("aria-label", `${label}: ${step}`);
+      button.addEventListener("click", () => {
+        try {
+          localStorage.setItem(`cancun-reader:${name}`, step);
+        } catch {
+          // not remembered: the choice still holds on this page
+        }
+        applyComfort(name, step);
+      });
+      group.append(button);
+    });
+    controls.append(group);
+  });
+  article.prepend(controls);
+  Object.entries(COMFORT).forEach(([name, { steps, usual }]) => {
+    const chosen = remembered(name);
+    applyComfort(name, steps.includes(chosen) ? chosen : usual);
+  });
+}
+
+if (window.document$) {
+  window.document$.subscribe(addComfortControls);
+} else {
+  addComfortControls();
+}
+
 // Copy a citation: a button beside each form ("Cite this article", the bibliography, a paragraph's
 // citation). The clipboard API where the page may use it (over http(s), and from disk in
 // Chromium); else the older command, which works from disk everywhere.
