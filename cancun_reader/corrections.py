@@ -195,15 +195,15 @@ def apply_starts_mid_sentence(blocks: Blocks, d: Directive, source: str) -> tupl
     )
 
 
-def split_at(block: Paragraph, quote: str, d: Directive) -> tuple[str, str, int]:
-    """A paragraph's text cut where a quotation of it begins, with the line the second part
-    starts on. Quotations take runs of white space as one space; the text keeps its line ends."""
-    words = r"\s+".join(re.escape(word) for word in quote.split())
-    found = re.search(words, block.text)
+def split_at(block: Paragraph, quote: str, d: Directive) -> tuple[str, str, str, int]:
+    """A paragraph's text cut around a quotation of it (before, the quoted words, after), with the
+    line the quotation starts on. Quotations take runs of white space as one space; the text
+    keeps its line ends."""
+    found = re.search(r"\s+".join(re.escape(word) for word in quote.split()), block.text)
     if found is None:
         raise d.fail("the quotation must be words of one paragraph")
-    before, after = block.text[: found.start()].rstrip(), block.text[found.start() :]
-    return before, after, block.line + block.text[: found.start()].count("\n")
+    before, after = block.text[: found.start()].rstrip(), block.text[found.end() :]
+    return before, found[0], after, block.line + block.text[: found.start()].count("\n")
 
 
 def apply_heading(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
@@ -213,13 +213,11 @@ def apply_heading(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Re
     block = blocks[index]
     if not isinstance(block, Paragraph):
         raise d.fail("the quotation must be a line of a paragraph")
-    before, text, line = split_at(block, d.quote, d)
-    heading_end = re.match(r"\s*".join(re.escape(word) for word in d.quote.split()), text)
-    rest = text[heading_end.end() :].strip() if heading_end else ""
+    before, quoted, after, line = split_at(block, d.quote, d)
     parts: list[Block] = [replace(block, text=before)] if before else []
     parts.append(Heading(" ".join(d.quote.split()), line))
-    if rest:
-        parts.append(Paragraph(rest, line + text[: heading_end.end()].count("\n") + 1))  # type: ignore[union-attr]
+    if after.strip():
+        parts.append(Paragraph(after.strip(), line + quoted.count("\n") + 1))
     return (*blocks[:index], *parts, *blocks[index + 1 :]), Repair(
         "correction: heading", line, _short(d.quote), "heading"
     )
@@ -231,10 +229,10 @@ def apply_break(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repa
     block = blocks[index]
     if not isinstance(block, Paragraph):
         raise d.fail("the quotation must be words of a paragraph")
-    before, after, line = split_at(block, d.quote, d)
+    before, quoted, after, line = split_at(block, d.quote, d)
     if not before:
         raise d.fail("a paragraph already begins there; quote words inside one")
-    parts = (replace(block, text=before), Paragraph(after, line))
+    parts = (replace(block, text=before), Paragraph(quoted + after, line))
     return (*blocks[:index], *parts, *blocks[index + 1 :]), Repair(
         "correction: paragraph break", line, _short(d.quote), "¶"
     )

@@ -289,23 +289,21 @@ and a page that lost them in print is no test of reading it; the layout is drawn
 plus 1000 each time, recorded)."""
 
 
+def texts_in(value: object) -> list[str]:
+    """Every string a text's YAML holds, its keys aside (a sidebar's title and items, a table's cells)."""
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in texts_in(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in texts_in(v)]
+    return [str(value)] if isinstance(value, str | int) and not isinstance(value, bool) else []
+
+
 def words_lost(text: dict, pdf: Path) -> set[str]:
     """The words of a text that its PDF does not print (as pdftotext reads it, hyphens joined)."""
     printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     printed = re.sub(r"[-\u2010\u00ad]\n\s*", "", printed)
-    written = [text["title"], text["deck"], text["byline"], *text.get("notes", [])]
-    for block in text["blocks"]:
-        if isinstance(block, str):
-            written.append(block)
-        else:
-            written += [json.dumps(block, ensure_ascii=False)]
-    words = set(re.findall(r"[^\W\d_]{3,}", " ".join(written).lower())) - {
-        "heading",
-        "quote",
-        "sidebar",
-        "title",
-    }
-    words -= {"items", "caption", "table", "facts", "bullets", "false", "true"}
+    written = [text["title"], text["deck"], text["byline"], *texts_in(text["blocks"]), *text.get("notes", [])]
+    words = set(re.findall(r"[^\W\d_]{3,}", " ".join(written).lower()))
     shown = set(re.findall(r"[^\W\d_]{2,}", printed.lower()))
     return {w for w in words - shown if w[1:] not in shown}  # a drop cap stands apart from its word
 

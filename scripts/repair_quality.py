@@ -19,6 +19,7 @@ Each text of `tests/corpus/texts/*.yml` says what a clean reading gives; each fi
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -333,10 +334,14 @@ def run(test_set: bool = True) -> dict[str, dict]:
 
 def layout_of(path: Path) -> dict:
     """A PDF's layout, as recorded beside it by the script that set it (none for the rest)."""
-    recorded = path.parent / "layouts.json"
-    if path.suffix != ".pdf" or not recorded.exists():
-        return {}
-    return json.loads(recorded.read_text("utf-8")).get(path.stem, {})
+    return layouts_in(path.parent).get(path.stem, {}) if path.suffix == ".pdf" else {}
+
+
+@functools.lru_cache
+def layouts_in(folder: Path) -> dict[str, dict]:
+    """The layouts a folder's `layouts.json` records, read once."""
+    recorded = folder / "layouts.json"
+    return json.loads(recorded.read_text("utf-8")) if recorded.exists() else {}
 
 
 def reading(extractor: str, path: Path) -> tuple[str, Printed]:

@@ -48,6 +48,16 @@ class Line:
         return self.ends[1] if self.ends else self.style
 
 
+def first_word_width(line: Line) -> float:
+    """How wide a line's first word is: its share of the line's width, by its letters.
+
+    >>> first_word_width(Line("The end", Box(0, 0, 70, 10), Style("Serif", 10), (0, 100)))
+    30.0
+    """
+    word = line.text.split(" ", 1)[0]
+    return line.box.width * len(word) / max(len(line.text), 1)
+
+
 def rows(runs: list[Run], body: Style) -> list[list[Run]]:
     """Runs gathered into the rows they stand on (a line cut at its wide spaces, a note's raised
     number), each row left to right, rows top to bottom. A drop cap, on the baseline of its

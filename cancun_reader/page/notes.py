@@ -14,7 +14,7 @@ import unicodedata
 
 from .columns import is_body_size
 from .drawings import boxes_on
-from .model import Page, Run, Style
+from .model import Box, Page, Run, Style
 
 RULE_SHARE = (0.05, 0.7)
 """A footnote rule is this share of the text's width: longer is a rule across the text (under a
@@ -24,10 +24,11 @@ NOTE_NUMBER = "0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*†‡"
 """What a note opens with: its number (often raised), or a mark."""
 
 
-def foot_notes(page: Page, body: Style, excluded: set[int]) -> set[int]:
+def foot_notes(page: Page, body: Style, boxes: list[Box] | None = None) -> set[int]:
     """The runs of a page that are notes at its foot, by index: below a short rule, with no run
     of the body's size below it, smaller than the body, the first opening with a number; or, with
-    no such rule, the notes the text calls (`called_notes`), outside the page's boxes.
+    no such rule, the notes the text calls (`called_notes`), outside the page's boxes (`boxes`, as
+    `boxes_on` finds them, found here if not given).
 
     >>> from .model import Box, Drawing, Run
     >>> body, small = Style("Serif", 10), Style("Serif", 8)
@@ -35,18 +36,18 @@ def foot_notes(page: Page, body: Style, excluded: set[int]) -> set[int]:
     >>> note = Run("¹ A note.", Box(50, 720, 300, 730), 728, small)
     >>> rule = Drawing(Box(50, 712, 200, 712.4), filled=True, stroked=False)
     >>> folio = Run("12", Box(290, 800, 300, 808), 806, small)
-    >>> foot_notes(Page(1, 595, 842, (text, note, folio), (rule,)), body, set())
+    >>> foot_notes(Page(1, 595, 842, (text, note, folio), (rule,)), body)
     {1}
 
     Negative: small type under a rule across the text (a table's last row, a box) is no note; nor
     is a page number alone under a short rule.
-    >>> foot_notes(Page(1, 595, 842, (text, folio), (rule,)), body, set())
+    >>> foot_notes(Page(1, 595, 842, (text, folio), (rule,)), body)
     set()
     >>> wide = Drawing(Box(50, 712, 530, 712.4), filled=True, stroked=False)
-    >>> foot_notes(Page(1, 595, 842, (text, note), (wide,)), body, set())
+    >>> foot_notes(Page(1, 595, 842, (text, note), (wide,)), body)
     set()
     """
-    runs = [(i, r) for i, r in enumerate(page.runs) if i not in excluded]
+    runs = list(enumerate(page.runs))
     body_runs = [r for _, r in runs if is_body_size(r, body)] or [r for _, r in runs]
     if not body_runs:
         return set()
@@ -67,7 +68,7 @@ def foot_notes(page: Page, body: Style, excluded: set[int]) -> set[int]:
         block = contiguous(below)
         if below[0][1].text[:1] in NOTE_NUMBER and any(c.isalpha() for _, r in block for c in r.text):
             return {i for i, _ in block}  # a number alone (a page number) is no note
-    boxes = boxes_on(page, body)
+    boxes = boxes_on(page, body) if boxes is None else boxes
     return called_notes(
         [(i, r) for i, r in runs if not any(b.holds(r.box) for b in boxes)], body, page.height
     )

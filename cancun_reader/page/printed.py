@@ -9,7 +9,7 @@ import statistics
 from ..layout.lines import ends_sentence, starts_sentence
 from ..model import Printed
 from .drawings import near
-from .lines import DROP_CAP, Line, breaks_between
+from .lines import DROP_CAP, Line, breaks_between, first_word_width
 from .model import Box, Page, Style
 
 INDENT = (0.6, 2.5)
@@ -39,7 +39,7 @@ QUOTE_LINES, APART = 4, 0.6
 above and below it."""
 
 
-def between_rules(lines: list[Line], page: Page, body: Style) -> set[int]:
+def quote_lines(lines: list[Line], page: Page, body: Style) -> set[int]:
     """The lines, by index, of the blocks set apart in another type than the body's (larger, or
     slanted all through) between a rule above and a rule below, alone in a drawn box, or a
     sentence or two standing apart by white space above and below: a pull quote, as layouts set
@@ -300,8 +300,6 @@ def after_short_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
         measure = max(
             shown.box.x1 for _, shown in near if shown.column == line.column and shown.page == line.page
         )
-        word = line.text.split(" ", 1)[0]
-        width = line.box.width * len(word) / max(len(line.text), 1)
-        if measure - before.box.x1 > width + 0.5 * body.size:
+        if measure - before.box.x1 > first_word_width(line) + 0.5 * body.size:
             found.add(number)
     return found

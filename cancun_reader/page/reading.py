@@ -14,10 +14,20 @@ from ..model import Printed
 from .columns import Columns, body_style, columns_of, is_body_size
 from .drawings import boxes_on, bulleted, bullets_on, frames_on, ruled_boxes
 from .furniture import BAND, furniture
-from .lines import Line, breaks_between, ends_of, joined, main_style, merge_box, row_top, rows
+from .lines import (
+    Line,
+    breaks_between,
+    ends_of,
+    first_word_width,
+    joined,
+    main_style,
+    merge_box,
+    row_top,
+    rows,
+)
 from .model import Box, Page, Run, Style
 from .notes import NOTE_NUMBER, foot_notes
-from .printed import PrintedLines, between_rules, carried_over, to_next_column
+from .printed import PrintedLines, carried_over, quote_lines, to_next_column
 from .tables import table_lines
 
 BULLETS = "•‣◦▪–-*·"
@@ -25,11 +35,12 @@ BULLETS = "•‣◦▪–-*·"
 
 
 def page_lines(
-    page: Page, body: Style, furniture_runs: set[int], notes: set[int]
+    page: Page, body: Style, furniture_runs: set[int], notes: set[int], drawn: list[Box]
 ) -> tuple[list[Line], list[Line]]:
-    """A page's lines in reading order (see the module's docstring), and the notes at its foot."""
+    """A page's lines in reading order (see the module's docstring), and the notes at its foot;
+    `drawn` are the boxes the page draws (`boxes_on`)."""
     furniture_runs = furniture_runs | notes
-    groups = boxes_on(page, body)
+    groups = list(drawn)
     groups += ruled_boxes(page, body, [r for i, r in enumerate(page.runs) if i not in furniture_runs], groups)
     in_group: dict[int, int] = {}
     for index, run in enumerate(page.runs):
@@ -145,13 +156,10 @@ def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
     after the first, and what the page shows of the lines (`Printed`)."""
     body = body_style(pages)
     flow_runs = {p.number: [r for r in p.runs if is_body_size(r, body)] for p in pages}
-    at_feet = {(p.number, i) for p in pages for i in foot_notes(p, body, set())}
+    drawn = {p.number: boxes_on(p, body) for p in pages}
+    at_feet = {(p.number, i) for p in pages for i in foot_notes(p, body, drawn[p.number])}
     boxed = {
-        (p.number, i)
-        for p in pages
-        for b in boxes_on(p, body)
-        for i, r in enumerate(p.runs)
-        if b.holds(r.box)
+        (p.number, i) for p in pages for b in drawn[p.number] for i, r in enumerate(p.runs) if b.holds(r.box)
     }
     found = furniture(pages, flow_runs, at_feet, boxed)
     texts: list[str] = []
@@ -161,14 +169,18 @@ def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
     before: Line | None = None  # the last line of the text read, furniture aside, across pages
     for page in pages:
         lines, noted = page_lines(
-            page, body, {i for n, i in found if n == page.number}, {i for n, i in at_feet if n == page.number}
+            page,
+            body,
+            {i for n, i in found if n == page.number},
+            {i for n, i in at_feet if n == page.number},
+            drawn[page.number],
         )
         notes += noted
-        frames = frames_on(page, body) + carried_over(at_foot, lines, body)
-        frames += to_next_column(frames_on(page, body), lines, body)
-        at_foot = [f for f in frames_on(page, body) if f.bottom > (1 - 2 * BAND) * page.height]
+        pictures = frames_on(page, body)
+        frames = pictures + carried_over(at_foot, lines, body) + to_next_column(pictures, lines, body)
+        at_foot = [f for f in pictures if f.bottom > (1 - 2 * BAND) * page.height]
         page_start = len(texts)
-        ruled = between_rules(lines, page, body)
+        ruled = quote_lines(lines, page, body)
         edges = right_edges(lines)
         for index, line in enumerate(lines):
             if (
@@ -236,7 +248,5 @@ def ends_short(before: Line, line: Line, edges: dict[tuple[int, int], float], bo
         return False
     if line.text[:1] in BULLETS or before.text.endswith(("-", "\u2010", "\u00ad")):
         return False  # its bullet parts it already; a hyphen says the word goes on
-    word = line.text.split(" ", 1)[0]
-    width = line.box.width * len(word) / max(len(line.text), 1)
     room = edges[(line.page, line.group)] - before.box.x1
-    return room > width + 0.6 * body.size
+    return room > first_word_width(line) + 0.6 * body.size
