@@ -397,7 +397,7 @@ def convert(
     with watch.stage("references"):
         # how to cite each new text, rendered for them all at once (pandoc runs once per style),
         # then kept with the text: a rebuild renders only the texts it converts
-        attach_references(list(new.values()), site_url, cache)
+        forms = attach_references(list(new.values()), site_url, cache)
         for key, converted in new.items():
             cache.put(key, converted)
 
@@ -454,8 +454,10 @@ def convert(
             members_maps(topic_list, shapes, out.notices),
         )
         out.pages.update(collection_files([t.entry for t in texts], [t.received for t in texts], site_url))
-        records = [csl_record(t.entry, site_url) for t in texts]  # their forms are in the cache
-        out.pages[BIBLIOGRAPHY] = render_bibliography(citation_forms(records, cache), bool(site_url))
+        # the forms rendered for the new texts, and the others' from the cache
+        others = [csl_record(t.entry, site_url) for t in texts if t.entry.slug not in forms]
+        forms |= citation_forms(others, cache)
+        out.pages[BIBLIOGRAPHY] = render_bibliography(forms, bool(site_url))
     for topic in topic_list:
         if not mentions[topic.slug]:
             out.notices.append(Notice("no source text mentions this topic", topic.path))
@@ -472,11 +474,11 @@ def add_shim(outputs: Outputs, shim: Path) -> None:
         )
 
 
-def attach_references(texts: list[Converted], site_url: str, cache: Cache) -> None:
+def attach_references(texts: list[Converted], site_url: str, cache: Cache) -> dict[str, dict[str, str]]:
     """Put into each text's page its "Cite this article" box, and among its files its RIS, BibTeX
-    and CSL-JSON, with their digests."""
+    and CSL-JSON, with their digests; the forms rendered, by slug."""
     if not texts:
-        return
+        return {}
     forms = citation_forms([csl_record(t.entry, site_url) for t in texts], cache)
     files = reference_files([t.entry for t in texts], site_url, cache)
     for text in texts:
@@ -486,6 +488,7 @@ def attach_references(texts: list[Converted], site_url: str, cache: Cache) -> No
         own = {name: content for name, content in files.items() if name in reference_names(slug)}
         text.received.update(own)
         text.received_digests.update({name: digest_of(content) for name, content in own.items()})
+    return forms
 
 
 def members_maps(topics: list[Topic], shapes: Path | None, notices: list[Notice]) -> dict[str, str]:
