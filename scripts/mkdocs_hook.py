@@ -7,10 +7,15 @@ it and turns bad input into a `PluginError` naming the file and line. The conver
 the iframe-worker shim into `docs/`, so search works from `file://` offline under any renderer.
 After a build (never under `mkdocs serve`, where a kept copy would hide every edit), the hook
 writes `sw.js`, which makes the published site work offline after one visit.
+
+Under `mkdocs serve`, a build that fails (a topic quoting words its article no longer has) shows
+its message in the browser at once, in place of every page, and the page comes back by itself once
+the edit is fixed: MkDocs alone would keep the browser waiting until the next good build.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -35,6 +40,8 @@ PREVIEW: Preview | None = None
 """Under `mkdocs serve --dirty`: what the builds before read of each page."""
 PAGES: list[str] = []
 """The pages the conversion generated, as `docs/` holds them."""
+FAILURE: str | None = None
+"""Under `mkdocs serve`: why the last build failed, shown in the browser until a build succeeds."""
 
 
 class DirtyBuildNotice(logging.Filter):
@@ -110,7 +117,71 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     return nav
 
 
+def on_serve(server, config: MkDocsConfig, builder):
+    server.builder = showing_failures(server.builder)
+    server.set_app(failure_page(server.get_app()))
+    return server
+
+
+def showing_failures(builder):
+    """The serve loop's build, which records why a build failed and lets the browsers reload to see
+    it, rather than leaving them waiting for a build that succeeds."""
+
+    def build(*args) -> None:
+        global FAILURE
+        FAILURE = None
+        try:
+            builder(*args)
+        except Exception as error:  # noqa: BLE001: whatever stopped the build, the editor sees it
+            FAILURE = FAILURE or str(error) or type(error).__name__  # on_build_error's, MkDocs's
+            log.error("The preview shows this message in the browser until the edit is fixed.")
+
+    return build
+
+
+def failure_page(app):
+    """The served site, whose pages give way to the last build's failure while there is one."""
+
+    def serve(environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if FAILURE is None or not path.endswith(("/", ".html")):
+            return app(environ, start_response)
+        start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8")])
+        return [render_failure(FAILURE).encode("utf-8")]
+
+    return serve
+
+
+def render_failure(message: str) -> str:
+    """The page an editor sees while an edit stops the preview: the message, which names the file,
+    the line and what to do, and a script that loads the page again once a build succeeds.
+
+    >>> page = render_failure("cancun_reader: topics/g21.md:13: cites “x<y”, quote the text")
+    >>> "topics/g21.md:13: cites “x&lt;y”" in page and "location.reload" in page
+    True
+    """
+    message = html.escape(message.removeprefix("cancun_reader: "))
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="color-scheme" content="light dark">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>The preview stopped</title>
+<style>body{{font:1.1rem/1.5 system-ui,sans-serif;max-width:44rem;margin:3rem auto;padding:0 1rem}}
+pre{{white-space:pre-wrap;font-size:1rem;padding:1rem;border-left:.3rem solid #b00020}}</style>
+</head><body><main>
+<h1>The preview stopped at an edit</h1>
+<pre role="alert">{message}</pre>
+<p>Fix it and save: this page comes back by itself.</p>
+</main><script>
+setInterval(function () {{
+  fetch(location.href, {{cache: "no-store"}}).then(function (r) {{ if (r.ok) location.reload(); }});
+}}, 1000);
+</script></body></html>
+"""
+
+
 def on_build_error(error: Exception) -> None:
+    global FAILURE
+    FAILURE = str(error)  # MkDocs stops with "Aborted with a BuildError!": the editor needs this
     if PREVIEW is not None:
         PREVIEW.failed()
 

@@ -6,62 +6,15 @@ page's navigation touches."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from project import WAIT_SECONDS, edit, fetch, serving, wait_for
 
 PAGE = "articles/mexico-discovers-the-wto.html"
-WAIT_SECONDS = 60  # a generous bound so a slow machine does not fail; speed is measured by `make bench`
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, text: str) -> bool:
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        if text in fetch(url):
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def serving(project: Path, *flags: str) -> Iterator[tuple[str, Path]]:
-    port = free_port()
-    log = project / "serve.log"
-    with log.open("w") as stream:
-        serve = [sys.executable, "-m", "mkdocs", "serve", "--livereload", *flags]
-        process = subprocess.Popen(
-            [*serve, "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            stdout=stream,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-    try:
-        yield f"http://127.0.0.1:{port}/", log
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture
@@ -95,12 +48,6 @@ def indexed(url: str, text: str) -> list[dict]:
             return entries
         time.sleep(0.1)
     raise AssertionError(f"no entry of the search index holds {text!r}")
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_saving_a_source_text_updates_the_served_page(project: Path, server: tuple[str, Path]) -> None:
