@@ -132,7 +132,7 @@ def showing_failures(builder):
         FAILURE = None
         try:
             builder(*args)
-        except Exception as error:  # noqa: BLE001 (whatever stopped the build, the editor sees it)
+        except Exception as error:  # whatever stopped the build, the editor sees it
             FAILURE = FAILURE or str(error) or type(error).__name__  # on_build_error's, MkDocs's
             log.error("The preview shows this message in the browser until the edit is fixed.")
 
