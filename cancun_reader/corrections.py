@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
-from .model import Block, Heading, ListBlock, Paragraph, Repair, Table
+from .model import Block, Heading, ListBlock, Paragraph, Repair, Table, excerpt
 from .read import display_path, read_text
 from .yaml_nodes import compose, line_of, scalar, sequence_of_mappings
 
@@ -125,10 +125,6 @@ def find_block(blocks: Blocks, quote: str, directive: Directive, source: str) ->
     return next(i for i, count in enumerate(counts) if count)
 
 
-def _short(text: str, width: int = 50) -> str:
-    return text if len(text) <= width else text[:width] + "…"
-
-
 def apply_move(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
     moving = find_block(blocks, d.quote, d, source)
     target = find_block(blocks, d.options["after"], d, source)
@@ -139,7 +135,7 @@ def apply_move(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repai
     target = rest.index(blocks[target])
     moved = (*rest[: target + 1], block, *rest[target + 1 :])
     return moved, Repair(
-        "correction: move", block.line, _short(block_text(block)), f"after “{d.options['after']}”"
+        "correction: move", block.line, excerpt(block_text(block)), f"after “{d.options['after']}”"
     )
 
 
@@ -167,7 +163,7 @@ def apply_join(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repai
     rest = blocks[:tail] + blocks[tail + 1 :]
     at = rest.index(blocks[head])
     joined = (*rest[: at + 1], replace(block, continues=True), *rest[at + 1 :])
-    return joined, Repair("correction: join", block.line, f"…{d.quote}", _short(block.text))
+    return joined, Repair("correction: join", block.line, f"…{d.quote}", excerpt(block.text))
 
 
 def apply_blockquote(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
@@ -179,7 +175,7 @@ def apply_blockquote(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks,
         replace(b, quotation=True) if isinstance(b, Paragraph) else b for b in blocks[first : last + 1]
     )
     repair = Repair(
-        "correction: block quotation", blocks[first].line, _short(d.quote), f"…{d.options['until']}"
+        "correction: block quotation", blocks[first].line, excerpt(d.quote), f"…{d.options['until']}"
     )
     return blocks[:first] + quoted + blocks[last + 1 :], repair
 
@@ -191,7 +187,7 @@ def apply_starts_mid_sentence(blocks: Blocks, d: Directive, source: str) -> tupl
         raise d.fail("the quotation must be the beginning of a paragraph")
     marked = replace(block, opens_mid_sentence=True)
     return (*blocks[:index], marked, *blocks[index + 1 :]), Repair(
-        "correction: starts mid-sentence", block.line, _short(d.quote), "marked […]"
+        "correction: starts mid-sentence", block.line, excerpt(d.quote), "marked […]"
     )
 
 
@@ -219,7 +215,7 @@ def apply_heading(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Re
     if after.strip():
         parts.append(Paragraph(after.strip(), line + quoted.count("\n") + 1))
     return (*blocks[:index], *parts, *blocks[index + 1 :]), Repair(
-        "correction: heading", line, _short(d.quote), "heading"
+        "correction: heading", line, excerpt(d.quote), "heading"
     )
 
 
@@ -234,7 +230,7 @@ def apply_break(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repa
         raise d.fail("a paragraph already begins there; quote words inside one")
     parts = (replace(block, text=before), Paragraph(quoted + after, line))
     return (*blocks[:index], *parts, *blocks[index + 1 :]), Repair(
-        "correction: paragraph break", line, _short(d.quote), "¶"
+        "correction: paragraph break", line, excerpt(d.quote), "¶"
     )
 
 

@@ -11,25 +11,12 @@ of the block it stood in. Marks are left out of the search index.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
-from .edition import numbered, what_was_done
 from .escape import escape_inert
+from .kinds import FURNITURE, IN_WORDS, JOINS, MOVED_APART, REMOVALS, what_was_done
 from .model import Article, Paragraph, Repair, Sidebar
-
-IN_WORDS = frozenset({"word rejoined", "drop cap rejoined"})
-"""Changes made inside a word: the word itself is marked."""
-
-REMOVALS = frozenset(
-    {
-        "running head removed",
-        "page number removed",
-        "end mark dropped",
-        "bullet without item removed",
-        "correction: delete",
-    }
-)
-"""Changes that took something out: it is shown struck through."""
 
 
 @dataclass(frozen=True)
@@ -64,13 +51,21 @@ class BlockMarks:
     def all_removed(self) -> list[Mark]:
         return [*self.removed, *(mark for mark, _ in self.removed_at)]
 
+    def renumbered(self, number: dict[int, int]) -> BlockMarks:
+        """The same marks, each numbered anew (`number`: the new number of each old one)."""
 
-FURNITURE = frozenset({"running head removed", "page number removed"})
-"""Removals of whole lines, which stood between lines of the text: shown where they stood."""
+        def one(mark: Mark) -> Mark:
+            return Mark(number.get(mark.number, mark.number), mark.repair)
 
+        return BlockMarks(
+            [one(m) for m in self.start],
+            [one(m) for m in self.words],
+            [one(m) for m in self.joins],
+            [one(m) for m in self.removed],
+            [(one(m), words) for m, words in self.origins],
+            [(one(m), words) for m, words in self.removed_at],
+        )
 
-MOVED_APART = frozenset({"pull quote set apart", "sidebar set apart"})
-"""Changes that took a block out of the sentence it stood in: where it stood is shown too."""
 
 TAIL_WORDS = 4
 """How many words before a line taken out of the text find again where it stood."""
@@ -79,7 +74,7 @@ TAIL_WORDS = 4
 def marks_by_block(article: Article) -> dict[int, BlockMarks]:
     """Each change of the article, as a mark, under the line of the block it belongs to: the block
     that holds its source line; for a line the build removed, the block before it (or after it,
-    at the very start of the text).
+    at the very start of the text). The marks are numbered in the order a reader meets them.
 
     >>> from cancun_reader.model import Source
     >>> text, source = Paragraph("It was the end.", 1), Source("a.txt", "It was the end.\\n12", None)
@@ -88,13 +83,38 @@ def marks_by_block(article: Article) -> dict[int, BlockMarks]:
     >>> [m.number for m in found[1].words], [(m.number, words) for m, words in found[1].removed_at]
     ([1], [(2, 'It was the end.')])
     """
+    found = gather_marks(article)
+    number = {mark.number: n for n, mark in enumerate(reading_order(article, found), start=1)}
+    return {line: marks.renumbered(number) for line, marks in found.items()}
+
+
+def numbered(article: Article) -> list[tuple[int, Repair]]:
+    """The article's changes, numbered from 1 in the order a reader meets their marks: block by
+    block, and within a block from its start to its end (a change in a word before a join after it).
+
+    >>> from cancun_reader.model import Source
+    >>> text = "The talks ended. It was a fail- ure."
+    >>> source = Source("a.txt", text, None)
+    >>> join = Repair("paragraph rejoined", 1, "…talks ended. ¶ It was…", "joined")
+    >>> word = Repair("word rejoined", 1, "fail- ure", "failure")
+    >>> first = Repair("heading found", 1, "The talks", "The talks")
+    >>> article = Article(source, (Paragraph(text.replace("- ", ""), 1),), (word, join, first), ((1, 1),))
+    >>> [(n, r.kind) for n, r in numbered(article)]
+    [(1, 'heading found'), (2, 'paragraph rejoined'), (3, 'word rejoined')]
+    """
+    return [(n, mark.repair) for n, mark in enumerate(reading_order(article, gather_marks(article)), start=1)]
+
+
+def gather_marks(article: Article) -> dict[int, BlockMarks]:
+    """The marks of each block, numbered for now in the order of their lines as received."""
     placed = dict(article.placed)
     lines = sorted(placed)
     tops = {b.line: b.line for b in article.blocks}
     tops |= {i.line: b.line for b in article.blocks if isinstance(b, Sidebar) for i in b.blocks}
     first = article.blocks[0].line if article.blocks else 0
     found: dict[int, BlockMarks] = {}
-    for number, repair in numbered(article):
+    ordered = sorted(article.repairs, key=lambda r: r.line)
+    for number, repair in enumerate(ordered, start=1):
         line = placed.get(repair.line)
         if line is None:
             before = bisect.bisect_right(lines, repair.line) - 1
@@ -112,11 +132,84 @@ def marks_by_block(article: Article) -> dict[int, BlockMarks]:
             marks.removed.append(mark)
         elif repair.kind in IN_WORDS:
             marks.words.append(mark)
-        elif repair.kind in ("paragraph rejoined", "paragraph rejoined out of order"):
+        elif repair.kind in JOINS:
             marks.joins.append(mark)
         else:
             marks.start.append(mark)
     return found
+
+
+def reading_order(article: Article, found: dict[int, BlockMarks]) -> list[Mark]:
+    """The marks in the order a reader meets them: by block, then by their place in its text."""
+    order: list[Mark] = []
+    lines = [b.line for b in article.blocks] + sorted(set(found) - {b.line for b in article.blocks})
+    texts = {b.line: b.text for b in article.blocks if isinstance(b, Paragraph)}
+    for line in lines:
+        if line in found:
+            order += [p.mark for p in place_marks(texts.get(line), found[line]) if p.role != "origin"]
+    return order
+
+
+START, END = -1, 1 << 62
+"""Where a mark goes that is set before a block's text, or after it."""
+
+ROLES = ("start", "word", "join", "origin", "struck", "end")
+"""What a mark is where it goes; at the same place, in this order."""
+
+PRIVATE = re.compile("[\ue000-\uf8ff]")
+"""The private characters that stand for marks while a paragraph is escaped (`render.py`)."""
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A mark and where it goes in its block's text: `at` is where its badge goes (`START`, an
+    offset, `END`); a word made whole begins at `begins`."""
+
+    at: int
+    mark: Mark
+    role: str
+    words: str = ""
+    begins: int = 0
+
+
+def place_marks(text: str | None, marks: BlockMarks) -> list[Placed]:
+    """Where each mark of a block goes, in reading order: in a paragraph's `text`, a word made whole
+    after the word, a join where the paragraph was cut, a removal where it stood, where a block set
+    apart stood after the words before it; the rest at the block's start or struck at its end (and
+    so is a mark whose words are not found, and every mark of a block that is no paragraph).
+
+    >>> join = Mark(1, Repair("paragraph rejoined", 1, "…talks ended. ¶ It was…", "joined"))
+    >>> word = Mark(2, Repair("word rejoined", 1, "fail- ure", "failure"))
+    >>> lost = Mark(3, Repair("word rejoined", 1, "gon- e", "gone"))
+    >>> marks = BlockMarks(words=[word, lost], joins=[join])
+    >>> [(p.at, p.mark.number, p.role) for p in place_marks("The talks ended. It was a failure.", marks)]
+    [(-1, 3, 'start'), (16, 1, 'join'), (33, 2, 'word')]
+
+    Negative: a block with no text of its own takes its marks before it.
+    >>> [(p.at, p.role) for p in place_marks(None, marks)]
+    [(-1, 'start'), (-1, 'start'), (-1, 'start')]
+    """
+    placed = [Placed(START, m, "start") for m in marks.start]
+    if text is None or PRIVATE.search(text):
+        placed += [Placed(START, m, "start") for m in [*marks.words, *marks.joins]]
+        placed += [Placed(END, m, "end") for m in marks.all_removed]
+        return placed
+    for mark, tail in marks.origins:
+        at = text.find(tail)
+        if at >= 0:
+            placed.append(Placed(at + len(tail), mark, "origin"))
+    for mark, tail in marks.removed_at:
+        at = text.find(tail)
+        placed.append(Placed(at + len(tail), mark, "struck") if at >= 0 else Placed(END, mark, "end"))
+    for mark in marks.words:
+        found = re.search(rf"(?<!\w){re.escape(mark.repair.after)}(?!\w)", text)
+        word = Placed(found.end(), mark, "word", found[0], found.start()) if found else None
+        placed.append(word or Placed(START, mark, "start"))
+    for mark in marks.joins:
+        at = joined_at(text, mark)
+        placed.append(Placed(at, mark, "join") if at is not None else Placed(START, mark, "start"))
+    placed += [Placed(END, m, "end") for m in marks.removed]
+    return sorted(placed, key=lambda p: (p.at, ROLES.index(p.role), p.mark.number))
 
 
 def stood_after(article: Article, line: int, placed: dict[int, int]) -> tuple[int, str] | None:

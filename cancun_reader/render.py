@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
+
+from markdown.extensions.toc import slugify
 
 from .chart import bar_chart, is_chartable
 from .escape import TopicLinks, escape_html, escape_inert, escape_text
-from .marks import BlockMarks, Mark, badge, joined_at, origin, struck
+from .marks import BlockMarks, Mark, badge, origin, place_marks, struck
 from .model import (
     AuthorBio,
     Block,
@@ -19,6 +22,10 @@ from .model import (
     Sidebar,
     Table,
 )
+
+Around = tuple[str, str]
+"""The marks set in a block that is no paragraph: before its words, and struck after them."""
+NO_MARKS: Around = ("", "")
 
 FOOTNOTES_HERE = "///Footnotes Go Here///"
 """Where the footnotes extension puts the notes: where the text had them, under its Notes heading."""
@@ -63,7 +70,7 @@ def render_paragraph(
 def with_tokens(text: str, marks: BlockMarks) -> tuple[str, dict[str, str], list[Mark], list[Mark]]:
     """The paragraph's text with a private character where each mark inside it goes (escaping
     leaves them alone), the markup each stands for, and the marks set at the paragraph's start
-    and struck at its end: theirs, and those whose place in the text is not found.
+    and struck at its end (`place_marks` says which go where).
 
     >>> from cancun_reader.marks import Mark
     >>> from cancun_reader.model import Repair
@@ -74,47 +81,43 @@ def with_tokens(text: str, marks: BlockMarks) -> tuple[str, dict[str, str], list
     """
     placed: dict[str, str] = {}
     inserts: list[tuple[int, str]] = []
-    start, end = list(marks.start), list(marks.removed)
-    if re.search("[\ue000-\ue004]", text):  # the text has the private characters itself: no tokens
-        return text, placed, [*start, *marks.words, *marks.joins], marks.all_removed
-    for index, (mark, tail) in enumerate(marks.origins):
-        at = text.find(tail)
-        if at >= 0:
-            code = chr(0xE100 + index)
-            inserts.append((at + len(tail), "\ue003" + code))
-            placed["\ue003" + code] = origin(mark)
-    for index, (mark, tail) in enumerate(marks.removed_at):
-        at = text.find(tail)
-        if at < 0:
-            end.append(mark)  # not found: struck at the end of the block
-            continue
+    start: list[Mark] = []
+    end: list[Mark] = []
+    for index, where in enumerate(place_marks(text, marks)):
         code = chr(0xE100 + index)
-        inserts.append((at + len(tail), "\ue004" + code))
-        placed["\ue004" + code] = struck(mark)
-    for index, mark in enumerate([*marks.words, *marks.joins]):
-        code = chr(0xE100 + index)
-        if mark in marks.words:
-            found = re.search(rf"(?<!\w){re.escape(mark.repair.after)}(?!\w)", text)
-            if not found:
-                start.append(mark)
-                continue
-            inserts += [(found.start(), "\ue000" + code), (found.end(), "\ue001" + code)]
+        mark = where.mark
+        if where.role == "start":
+            start.append(mark)
+        elif where.role == "end":
+            end.append(mark)
+        elif where.role == "word":
+            inserts += [(where.begins, "\ue000" + code), (where.at, "\ue001" + code)]
             placed["\ue000" + code] = f'<ins class="change" title="{escape_inert(mark.label)}">'
             placed["\ue001" + code] = f"</ins>{badge(mark)}"
         else:
-            at = joined_at(text, mark)
-            if at is None:
-                start.append(mark)
-                continue
-            inserts.append((at, "\ue002" + code))
-            placed["\ue002" + code] = badge(mark)
-    for position, token in sorted(inserts, reverse=True):
-        text = text[:position] + token + text[position:]
-    return text, placed, start, end
+            inserts.append((where.at, "\ue002" + code))
+            shown = {"join": badge, "origin": origin, "struck": struck}[where.role]
+            placed["\ue002" + code] = shown(mark)
+    return insert_all(text, inserts), placed, start, end
 
 
-def render_list(items: tuple[str, ...], notes: frozenset[str]) -> str:
-    return "\n".join(f"- {escape_text(item, notes=notes)}" for item in items)
+def insert_all(text: str, inserts: list[tuple[int, str]]) -> str:
+    """`text` with each insert at its offset; at the same offset, in the order given.
+
+    >>> insert_all("The end.", [(4, "<"), (7, ">"), (4, "[")])
+    'The <[end>.'
+    """
+    out, last = [], 0
+    for position, token in sorted(inserts, key=lambda insert: insert[0]):
+        out += [text[last:position], token]
+        last = position
+    return "".join(out) + text[last:]
+
+
+def render_list(items: tuple[str, ...], notes: frozenset[str], around: Around = NO_MARKS) -> str:
+    shown = [escape_text(item, notes=notes) for item in items]
+    shown[0], shown[-1] = around[0] + shown[0], shown[-1] + around[1]
+    return "\n".join(f"- {item}" for item in shown)
 
 
 NUMBER = re.compile(r"[\d.,%$€£]+")
@@ -133,20 +136,21 @@ def has_header_row(rows: list[list[str]]) -> bool:
     return not first_has_number and below_has_number
 
 
-def render_table(table: Table) -> str:
+def render_table(table: Table, around: Around = NO_MARKS) -> str:
     """A table as HTML (Markdown tables must have a header row, and these often have none); the
-    first cell of each row heads that row."""
+    first cell of each row heads that row; the marks of its changes in its first and last cells."""
     width = max(len(row) for row in table.rows)
-    rows = [list(row) + [""] * (width - len(row)) for row in table.rows]
+    rows = [[escape_html(cell) for cell in row] + [""] * (width - len(row)) for row in table.rows]
+    rows[0][0], rows[-1][-1] = around[0] + rows[0][0], rows[-1][-1] + around[1]
     lines = ["<table>"]
     if has_header_row(rows):
-        cells = "".join(f'<th scope="col">{escape_html(c)}</th>' for c in rows.pop(0))
+        cells = "".join(f'<th scope="col">{c}</th>' for c in rows.pop(0))
         lines.append(f"<thead><tr>{cells}</tr></thead>")
     lines.append("<tbody>")
     for row in rows:
         head, *rest = row
-        cells = "".join(f"<td>{escape_html(c)}</td>" for c in rest)
-        lines.append(f'<tr><th scope="row">{escape_html(head)}</th>{cells}</tr>')
+        cells = "".join(f"<td>{c}</td>" for c in rest)
+        lines.append(f'<tr><th scope="row">{head}</th>{cells}</tr>')
     lines.append("</tbody>\n</table>")
     return "\n".join(lines)
 
@@ -155,20 +159,23 @@ def slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def render_table_and_chart(table: Table, title: str) -> str:
+def render_table_and_chart(table: Table, title: str, around: Around = NO_MARKS) -> str:
     """A table of numbers with its bar chart beside it: the chart for the eye, the table for the
     numbers, the chart's description for a screen reader."""
     if not is_chartable(table):
-        return render_table(table)
+        return render_table(table, around)
     chart_id = f"chart-{slug(title)}"
     return (
-        f'<div class="table-and-chart">\n{render_table(table)}\n'
+        f'<div class="table-and-chart">\n{render_table(table, around)}\n'
         f'<figure id="{chart_id}" class="chart">{bar_chart(title, table, chart_id)}</figure>\n</div>'
     )
 
 
-def render_sidebar(sidebar: Sidebar, notes: frozenset[str]) -> str:
-    parts = [f'<aside class="sidebar" markdown>\n{escape_text(sidebar.title)}\n{{ .sidebar-title }}']
+def render_sidebar(sidebar: Sidebar, notes: frozenset[str], around: Around = NO_MARKS) -> str:
+    """A box: its title, then its subheads, lists and tables; the marks of its changes after its
+    title, and what was struck from it at its end."""
+    title = f"{escape_text(sidebar.title)}{around[0]}\n{{ .sidebar-title }}"
+    parts = [f'<aside class="sidebar" markdown>\n{title}']
     for block in sidebar.blocks:
         if isinstance(block, Heading):
             parts.append(f"{escape_text(block.text)}\n{{ .sidebar-subhead }}")
@@ -176,12 +183,35 @@ def render_sidebar(sidebar: Sidebar, notes: frozenset[str]) -> str:
             parts.append(render_list(block.items, notes))
         else:
             parts.append(render_table_and_chart(block, sidebar.title))
+    if around[1]:
+        parts.append(f'<p class="change-removed-here">{around[1]}</p>')
     return "\n\n".join(parts) + "\n\n</aside>"
 
 
-def render_aside(css_class: str, text: str, notes: frozenset[str], label: str = "") -> str:
+def render_heading(heading: Heading, around: Around = NO_MARKS) -> str:
+    """A heading; with marks, after its words, with the anchor and the name in the contents it has
+    without them.
+
+    >>> print(render_heading(Heading("Cancún & after", 2), ('<a class="change-mark">✎2</a>', "")))
+    ## Cancún &amp; after <a class="change-mark">✎2</a> { #cancun-after data-toc-label="Cancún &amp; after" }
+
+    Negative: a heading with no change is only a heading.
+    >>> render_heading(Heading("Cancún", 3, level=3))
+    '### Cancún'
+    """
+    text = f"{'#' * heading.level} {escape_text(heading.text)}"
+    if not any(around):
+        return text
+    anchor = slugify(heading.text, "-")
+    return f'{text} {"".join(around)} {{ #{anchor} data-toc-label="{html.escape(heading.text)}" }}'
+
+
+def render_aside(
+    css_class: str, text: str, notes: frozenset[str], label: str = "", around: Around = NO_MARKS
+) -> str:
     named = f' aria-label="{label}"' if label else ""
-    return f'<aside class="{css_class}"{named} markdown>\n{escape_text(text, notes=notes)}\n</aside>'
+    shown = around[0] + escape_text(text, notes=notes) + around[1]
+    return f'<aside class="{css_class}"{named} markdown>\n{shown}\n</aside>'
 
 
 def render_block(
@@ -196,30 +226,28 @@ def render_block(
     `received` the page of the text as received, to which a paragraph links its first line."""
     if isinstance(block, Paragraph):
         return render_paragraph(block, notes, topics, marks, received)
-    if marks:
-        start = [*marks.start, *marks.words, *marks.joins]
-        before = "".join(badge(m) for m in start)
-        after = "".join(struck(m) for m in marks.all_removed)
-        rendered = render_block(block, notes, topics)
-        before_div = f'<div class="change-marks" data-search-exclude>{before}</div>\n\n' if before else ""
-        after_div = f'\n\n<div class="change-marks" data-search-exclude>{after}</div>' if after else ""
-        return before_div + rendered + after_div
+    placed = place_marks(None, marks) if marks else []
+    around = (
+        "".join(badge(p.mark) for p in placed if p.role == "start"),
+        "".join(struck(p.mark) for p in placed if p.role == "end"),
+    )
     if isinstance(block, Heading):
-        return f"{'#' * block.level} {escape_text(block.text)}"
+        return render_heading(block, around)
     if isinstance(block, ListBlock):
-        return render_list(block.items, notes)
+        return render_list(block.items, notes, around)
     if isinstance(block, Table):
-        return render_table_and_chart(block, "")
+        return render_table_and_chart(block, "", around)
     if isinstance(block, PullQuote):
-        return render_aside("pull-quote", block.text, notes)
+        return render_aside("pull-quote", block.text, notes, around=around)
     if isinstance(block, Caption):  # its picture is not in the text: it is named for what it is
-        return render_aside("picture-caption", block.text, notes, "Caption of a picture not reproduced")
+        label = "Caption of a picture not reproduced"
+        return render_aside("picture-caption", block.text, notes, label, around)
     if isinstance(block, Sidebar):
-        return render_sidebar(block, notes)
+        return render_sidebar(block, notes, around)
     if isinstance(block, Footnote):
-        return f"[^{block.number}]: {escape_text(block.text, notes=notes)}"
+        return f"[^{block.number}]: {around[0]}{escape_text(block.text, notes=notes)}{around[1]}"
     assert isinstance(block, AuthorBio)
-    return render_aside("author-bio", block.text, notes)
+    return render_aside("author-bio", block.text, notes, around=around)
 
 
 def render_body(

@@ -10,8 +10,9 @@ import re
 import pytest
 from project import HAND_WRITTEN_DOCS, ROOT
 
-from cancun_reader.edition import WHAT_WAS_DONE, received_line
-from cancun_reader.marks import marks_by_block
+from cancun_reader.edition import received_line
+from cancun_reader.kinds import WHAT_WAS_DONE
+from cancun_reader.marks import marks_by_block, numbered
 from cancun_reader.model import Entry, Paragraph, Source
 from cancun_reader.pipeline import convert, make_article, read_collection
 from cancun_reader.render import render_body
@@ -142,11 +143,35 @@ def test_where_a_pull_quote_or_a_box_stood_is_shown(pages, articles) -> None:
     stood = re.findall(
         r'\[the (pull quote|box) of change <a href="#change-(\d+)">\d+</a> stood here in print\]', page
     )
-    ordered = sorted(articles["citizens-diplomacy-cancun-miami"].repairs, key=lambda r: r.line)
+    changes = dict(numbered(articles["citizens-diplomacy-cancun-miami"]))
     kinds = {"pull quote": "pull quote set apart", "box": "sidebar set apart"}
     assert len(stood) >= 5
     for kind, number in stood:
-        assert ordered[int(number) - 1].kind == kinds[kind]
+        assert changes[int(number)].kind == kinds[kind]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_marks_are_numbered_in_reading_order_each_in_the_text_it_concerns(pages, slug: str) -> None:
+    """A reader meets ✎1, ✎2, ✎3… in that order, and no mark stands alone between paragraphs: each
+    is in the paragraph, heading, box or quotation it concerns."""
+    page = pages[f"articles/{slug}.md"].split('<div class="changes"')[0]
+    marks = [int(n) for n in re.findall(r'<a class="change-mark" href="#change-(\d+)"', page)]
+    assert marks == sorted(marks)
+    for block in re.split(r"\n\n+", page):
+        if 'class="change-mark"' in block:
+            assert not block.startswith("<div"), block[:200]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_words_of_a_change_are_cut_at_word_boundaries(articles, slug: str) -> None:
+    """A change's words, cut short for its mark and the list, end and begin with whole words: never
+    "AT THE FIF"."""
+    article = articles[slug]
+    words = set(re.findall(r"\w+", article.source.text + " ".join(b.text for b in article.paragraphs)))
+    for repair in article.repairs:
+        for part in repair.before.split(" ¶ "):  # the text's own words (`after` may say what was done)
+            found = re.findall(r"\w+", part)
+            assert not found or {found[0], found[-1]} <= words, part
 
 
 def test_every_kind_of_change_is_said_in_words() -> None:
@@ -174,6 +199,6 @@ def test_a_continuation_read_first_is_marked_where_it_was_joined_and_its_lines_l
     assert "argued that the subsidies paid in the North encouraged overproduction" in paragraph.text
     assert dict(article.placed)[join.line] == paragraph.line, "the line read first leads to its paragraph"
     page = html.unescape(render_body(article.blocks, None, marks_by_block(article)))
-    number = sorted(article.repairs, key=lambda r: r.line).index(join) + 1
+    number = next(n for n, repair in numbered(article) if repair is join)
     mark = rf'the subsidies<a class="change-mark" href="#change-{number}" title="Change {number}: paragraph'
     assert re.search(mark + r" cut by the layout joined to its continuation, which the extraction gave", page)

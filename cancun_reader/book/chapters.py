@@ -29,7 +29,7 @@ SCREEN_ONLY = (
     "a.headerlink",  # a permalink's ¶ sign
     "nav.md-tags",  # the hidden tags (the topics line says the same)
     "a.source-link",  # ↩ to the line as received, on the site
-    ".change-marks",
+    ".change-removed-here",
     "a.change-mark",
     ".change-origin",
     "del.change-removed",

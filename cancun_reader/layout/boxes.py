@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from ..blocks import is_all_caps
-from ..model import Repair
+from ..model import Repair, excerpt
 from ..repair.words import HYPHENS
 from .furniture import MAX_FURNITURE_WORDS
 from .headings import HEADING_END_WORDS
@@ -59,7 +59,7 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
         index = start
         for item_number, item in lines[index:end]:
             out.append((item_number, f"• {item}"))
-            repairs.append(Repair("box item found", item_number, item[:40], "list item"))
+            repairs.append(Repair("box item found", item_number, excerpt(item, 40), "list item"))
         if end < len(lines) and lines[end][1]:  # the first full line of text after the items ends the box
             out.append((lines[end - 1][0], ""))
         index = end

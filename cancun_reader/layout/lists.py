@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import NOTES_TITLE
-from ..model import Repair
+from ..model import Repair, excerpt
 from .lines import LIST_MARK, Lines, ends_sentence, starts_sentence
 
 NUMBERED_LINE = re.compile(r"\d{1,3}[.)]?\s+\S")
@@ -50,7 +50,7 @@ def rejoin_note_numbers(lines: Lines) -> tuple[Lines, list[Repair]]:
         if index in starts:
             _, mark = next(marks)
             text = f"{mark} {text.strip()}"
-            repairs.append(Repair("note number rejoined", number, mark, text[:40]))
+            repairs.append(Repair("note number rejoined", number, mark, excerpt(text, 40)))
         out.append((number, text))
     return out, repairs
 
@@ -85,7 +85,7 @@ def separate_notes(lines: Lines) -> tuple[Lines, list[Repair]]:
                 repairs.append(Repair("note set apart", number, text, "own block"))
         elif in_notes and NUMBERED_LINE.match(text) and out and out[-1][1]:
             out.append((number, ""))
-            repairs.append(Repair("note set apart", number, text[:40], "own block"))
+            repairs.append(Repair("note set apart", number, excerpt(text, 40), "own block"))
         out.append((number, text))
     return out, repairs
 
@@ -130,14 +130,14 @@ def rejoin_bullets(lines: Lines) -> tuple[Lines, list[Repair]]:
         if len(items_before) == len(bullets) and all(is_loose_item(out[i][1]) for i in items_before):
             for i, (_, bullet) in zip(items_before, bullets, strict=True):
                 out[i] = (out[i][0], f"{bullet} {out[i][1]}")
-                repairs.append(Repair("bullet rejoined", out[i][0], bullet, out[i][1][:40]))
+                repairs.append(Repair("bullet rejoined", out[i][0], bullet, excerpt(out[i][1], 40)))
             out += kept_breaks or [(bullets[-1][0], "")]  # the list ends where its bullets stood
             index = end
             continue
         while bullets and end < len(lines) and is_loose_item(lines[end][1]):
             bullet = bullets.pop(0)[1]
             out.append((lines[end][0], f"{bullet} {lines[end][1].strip()}"))
-            repairs.append(Repair("bullet rejoined", lines[end][0], bullet, out[-1][1][:40]))
+            repairs.append(Repair("bullet rejoined", lines[end][0], bullet, excerpt(out[-1][1], 40)))
             end += 1
         repairs += [Repair("bullet without item removed", n, bullet, "") for n, bullet in bullets]
         following = lines[end][1].strip() if end < len(lines) else ""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from ..blocks import is_byline
-from ..model import Repair
+from ..model import Repair, excerpt
 from ..repair.headings import SMALL_WORDS
 from .lines import Lines, ends_sentence, opens_block
 
@@ -48,7 +48,7 @@ def separate_front_matter(lines: Lines) -> tuple[Lines, list[Repair]]:
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
         if index in breaks and line[1] and following:
             out.append((line[0], ""))
-            found.append(Repair("front matter set apart", line[0], line[1][:40], "own block"))
+            found.append(Repair("front matter set apart", line[0], excerpt(line[1], 40), "own block"))
     return out, found
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Repair
+from ..model import Repair, excerpt
 from ..repair.flow import starts_lower
 from .lines import Lines, ends_sentence, starts_sentence
 
@@ -60,7 +60,7 @@ def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
             ):
                 out[index : end + 1] = [(out[index][0], ""), *out[index : end + 1], (out[end][0], "")]
                 repairs.append(
-                    Repair("pull quote lines set apart", out[index + 1][0], quote[:50], "own block")
+                    Repair("pull quote lines set apart", out[index + 1][0], excerpt(quote), "own block")
                 )
                 index = end + 3
                 continue

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from ..blocks import NOTES_TITLE, is_all_caps
-from ..model import Block, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
+from ..model import Block, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table, excerpt
 from ..sentences import comparable, sentence_spans
 from .flow import ends_sentence, is_cut, starts_lower
 
@@ -194,8 +194,8 @@ def find_pull_quotes(blocks: Blocks, set_apart: frozenset[int] = frozenset()) ->
             found[position] = Repair(
                 "pull quote set apart",
                 block.line,
-                block.text[:50],
-                f"repeats “{best[0][:50]}”",  # type: ignore[union-attr]
+                excerpt(block.text),
+                f"repeats “{excerpt(best[0])}”",  # type: ignore[union-attr]
             )
     out = tuple(
         PullQuote(b.text, b.line) if i in found else b  # type: ignore[union-attr]
@@ -292,7 +292,9 @@ def find_sidebars(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
             out.append(
                 Sidebar(table_title(block) or "", (Table(block.rows[1:], block.line + 1),), block.line)
             )
-            repairs.append(Repair("sidebar set apart", block.line, block.rows[0][0][:50], "table in a box"))
+            repairs.append(
+                Repair("sidebar set apart", block.line, excerpt(block.rows[0][0]), "table in a box")
+            )
             index += 1
             continue
         if isinstance(block, Heading) and (interrupts(blocks, index) or titled_box(blocks, index)):
@@ -308,7 +310,9 @@ def find_sidebars(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
                 )
                 out.append(Sidebar(block.text, inner, block.line))  # type: ignore[arg-type]
                 repairs.append(
-                    Repair("sidebar set apart", block.line, block.text[:50], "lists and sub-heads in a box")
+                    Repair(
+                        "sidebar set apart", block.line, excerpt(block.text), "lists and sub-heads in a box"
+                    )
                 )
                 index = end
                 continue
@@ -369,7 +373,7 @@ def set_apart_printed_boxes(
         )
         out.append(Sidebar(title, content, first.line))  # type: ignore[arg-type]
         repairs.append(
-            Repair("sidebar set apart", first.line, (title or opening(first))[:50], "a box the page draws")
+            Repair("sidebar set apart", first.line, excerpt(title or opening(first)), "a box the page draws")
         )
         index = end
     return tuple(out), repairs

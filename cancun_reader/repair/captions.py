@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..blocks import is_byline
 from ..layout.lines import Lines
-from ..model import Block, Caption, Paragraph, Repair
+from ..model import Block, Caption, Paragraph, Repair, excerpt
 
 CAPTION_WORDS = 40
 """A caption is a sentence or two; a longer block in small type is a box's text. (Counted in
@@ -60,7 +60,7 @@ def set_apart_captions(
     for block in blocks:
         if isinstance(block, Paragraph) and block.line in starts and not is_byline(block.text):
             out.append(Caption(block.text, block.line))
-            repairs.append(Repair("caption set apart", block.line, block.text[:40], "caption"))
+            repairs.append(Repair("caption set apart", block.line, excerpt(block.text, 40), "caption"))
         else:
             out.append(block)
     return tuple(out), repairs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Block, Heading, ListBlock, Paragraph, Repair, Table
+from ..model import Block, Heading, ListBlock, Paragraph, Repair, Table, excerpt
 
 Blocks = tuple[Block, ...]
 
@@ -35,7 +35,7 @@ def fix_mojibake(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     def fix(text: str, line: int) -> str:
         fixed, changed = fix_encoding(text)
         if changed:
-            repairs.append(Repair("mojibake repaired", line, text[:50], fixed[:50]))
+            repairs.append(Repair("mojibake repaired", line, excerpt(text), excerpt(fixed)))
         return fixed
 
     for block in blocks:

@@ -8,7 +8,19 @@ from collections import deque
 from dataclasses import replace
 
 from ..blocks import is_byline
-from ..model import Block, Caption, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
+from ..model import (
+    Block,
+    Caption,
+    Heading,
+    ListBlock,
+    Paragraph,
+    PullQuote,
+    Repair,
+    Sidebar,
+    Table,
+    excerpt,
+    excerpt_end,
+)
 from .words import HYPHENS, join_across_break
 
 Blocks = tuple[Block, ...]
@@ -64,7 +76,7 @@ def word_repair(halves: tuple[str, str], line: int) -> Repair:
 
 
 def _short_join(before: str, after: str) -> tuple[str, str]:
-    return "…" + before[-30:], after[:30] + "…"
+    return excerpt_end(before, 30), excerpt(after, 30)
 
 
 def rejoin_cut_paragraphs(blocks: Blocks, known: frozenset[str] = frozenset()) -> tuple[Blocks, list[Repair]]:

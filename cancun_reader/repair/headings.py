@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..blocks import MAX_HEADING_WORDS, is_all_caps, is_byline
-from ..model import Block, Entry, Heading, ListBlock, Paragraph, Repair, Sidebar
+from ..model import Block, Entry, Heading, ListBlock, Paragraph, Repair, Sidebar, excerpt
 from .flow import is_cut
 
 Blocks = tuple[Block, ...]
@@ -216,7 +216,7 @@ def keep_front_matter(blocks: Blocks, entry: Entry) -> tuple[Blocks, list[Repair
         if not isinstance(block, Paragraph | Heading):
             continue
         out[index] = Paragraph(block.text, block.line, front=role)
-        repairs.append(Repair("front matter kept as printed", block.line, block.text[:50], role))
+        repairs.append(Repair("front matter kept as printed", block.line, excerpt(block.text), role))
     return tuple(out), repairs
 
 

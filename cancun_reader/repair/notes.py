@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..blocks import NOTES_TITLE
-from ..model import UNKNOWN, AuthorBio, Block, Footnote, Heading, Paragraph, Repair
+from ..model import UNKNOWN, AuthorBio, Block, Footnote, Heading, Paragraph, Repair, excerpt, excerpt_end
 
 Blocks = tuple[Block, ...]
 
@@ -53,7 +53,7 @@ def find_footnotes(blocks: Blocks, at_foot: frozenset[int] = frozenset()) -> tup
             and (note := NOTE.fullmatch(block.text))
         ):
             number = note_number(note["number"])
-            repairs.append(Repair("footnote linked", block.line, block.text[:40], f"note {number}"))
+            repairs.append(Repair("footnote linked", block.line, excerpt(block.text, 40), f"note {number}"))
             block = Footnote(number, note["text"], block.line)
         elif not isinstance(block, Footnote):
             in_notes = False
@@ -119,7 +119,7 @@ def mark_author_bio(author: str) -> Callable[[Blocks], tuple[Blocks, list[Repair
             return blocks, []
         bio = AuthorBio(block.text, block.line)
         return (*blocks[:last], bio, *blocks[last + 1 :]), [
-            Repair("author bio boxed", block.line, block.text[:40], "byline box")
+            Repair("author bio boxed", block.line, excerpt(block.text, 40), "byline box")
         ]
 
     return repair
@@ -140,7 +140,8 @@ def drop_end_marks(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     for block in blocks:
         if isinstance(block, Paragraph) and END_MARK.search(block.text):
             fixed = END_MARK.sub("", block.text)
-            repairs.append(Repair("end mark dropped", block.line, block.text[-20:], fixed[-20:]))
+            kept = excerpt_end(fixed, 20)  # the words before the mark, then the mark
+            repairs.append(Repair("end mark dropped", block.line, kept + block.text[len(fixed) :], kept))
             block = replace(block, text=fixed)
         out.append(block)
     return tuple(out), repairs
