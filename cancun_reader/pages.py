@@ -239,11 +239,12 @@ def render_members_total(topic: Topic, rows: str, cited: Cited) -> str:
 
 
 def render_members_map(topic: Topic, svg: str) -> str:
-    """The members' map in a figure, its numbers explained under it."""
+    """The members' map in a figure, its numbers explained under it; on a screen narrower than the
+    map, the map scrolls sideways, so that its numbers are never smaller than 11 px."""
     named = [m for group in topic.members for m in group.members]
     key = " · ".join(f"{number} {escape_html(name)}" for number, name in enumerate(named, 1))
     return (
-        f'<figure class="members-map">{svg}<figcaption>{escape_html(topic.members_caption)}, '
+        f'<figure class="members-map"><div class="map-scroll">{svg}</div><figcaption>{escape_html(topic.members_caption)}, '
         f"numbered in the order of the table: {key}. Shapes: Natural Earth, 1:110m.</figcaption></figure>"
     )
 
@@ -275,8 +276,9 @@ def render_glossary(
     entries = []
     for short, abbreviation in glossary.items():
         users = users_of.get(short, [])
-        links = [f"[{escaped(e.title)}](articles/{e.slug}.md)" for e in users]
-        used = first_of(links, "articles", ", ") or "none of the texts"
+        # each title in quotation marks, one from the next by a semicolon: a title may hold commas
+        links = [f"“[{escaped(e.title)}](articles/{e.slug}.md)”" for e in users]
+        used = first_of(links, "articles", "; ") or "none of the texts"
         origin = "the texts" if abbreviation.origin.endswith(".txt") else "the editors' list"
         details = [f"Spelled out in {origin}.", f"Used in {used}."]
         topic = topic_for(short, abbreviation.long, topics)

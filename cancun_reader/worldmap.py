@@ -17,7 +17,7 @@ SHAPES = Path("node_modules/world-atlas/countries-110m.json")
 """Where `npm ci` puts the shapes, from the project's root."""
 
 WIDTH = 720
-MARKER = 8  # the radius of a number's circle
+MARKER = 10  # the radius of a number's circle, whose number is set in 11 units (reader.css)
 
 Point = tuple[float, float]
 Ring = list[Point]

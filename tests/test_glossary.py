@@ -81,6 +81,9 @@ def entry_of(page: str, short: str) -> str:
 def test_usage_is_found_in_compounds_and_plurals(built_site: Path, short: str, used_in: list[str]) -> None:
     entry = entry_of((built_site / "glossary.html").read_text(encoding="utf-8"), short)
     assert re.findall(r'href="articles/([a-z0-9-]+)\.html"', entry) == used_in
+    # each title quoted, one from the next by a semicolon: a title's own commas are not taken for two
+    titles = re.findall(r"“<a [^>]*>(.*?)</a>”", entry)
+    assert len(titles) == len(used_in) and entry.count("</a>”; “<a") == len(used_in) - 1, entry
 
 
 @pytest.mark.parametrize(("short", "topic"), [("FTAA", "ftaa"), ("G21", "g21"), ("NAFTA", "nafta")])

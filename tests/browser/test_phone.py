@@ -101,3 +101,24 @@ def test_titles_are_not_dotted_and_lines_are_a_reading_measure(file_site) -> Non
         " return p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize); }"
     )
     assert 28 <= measure <= 38, f"a line is {measure:.1f} em wide"
+
+
+def test_the_map_numbers_are_legible_on_a_phone(phone) -> None:
+    """The members' map of G21: every number at least 11 px on a phone (the map scrolls sideways,
+    and the keyboard reaches it), and no two numbers' circles overlap."""
+    site, _ = phone
+    page = site.open("topics/g21.html")
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('.world-map .marker text')].map(text =>
+            parseFloat(getComputedStyle(text).fontSize) * text.ownerSVGElement.getScreenCTM().a)"""
+    )
+    assert len(sizes) >= 15 and min(sizes) >= 11, sizes
+    scroll = page.locator(".map-scroll")
+    assert scroll.get_attribute("tabindex") == "0" and scroll.get_attribute("role") == "region"
+    circles = page.evaluate(
+        """() => [...document.querySelectorAll('.world-map .marker circle')].map(c => {
+            const box = c.getBoundingClientRect(); return [box.x, box.y, box.width]; })"""
+    )
+    for i, (x1, y1, width) in enumerate(circles):
+        for x2, y2, _ in circles[i + 1 :]:
+            assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= width - 0.5, "two numbers overlap"

@@ -235,13 +235,19 @@ openChangesFor(window.location.hash);
 // such tables are two regions of different names (axe: landmark-unique).
 // Material wraps tables in their box once its own script has run: look after it has.
 function reachWideTables() {
-  document.querySelectorAll(".md-typeset__scrollwrap").forEach((box, index) => {
-    if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
-      box.tabIndex = 0;
-      box.setAttribute("role", "region");
-      box.setAttribute("aria-label", `Table ${index + 1}, scrolls sideways`);
-    }
-  });
+  const boxes = [
+    [".md-typeset__scrollwrap", "Table"],
+    [".map-scroll", "Map"],
+  ];
+  for (const [selector, what] of boxes) {
+    document.querySelectorAll(selector).forEach((box, index) => {
+      if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", `${what} ${index + 1}, scrolls sideways`);
+      }
+    });
+  }
 }
 
 if (window.document$) {
