@@ -244,7 +244,8 @@ def render_members_map(topic: Topic, svg: str) -> str:
     named = [m for group in topic.members for m in group.members]
     key = " · ".join(f"{number} {escape_html(name)}" for number, name in enumerate(named, 1))
     return (
-        f'<figure class="members-map"><div class="map-scroll">{svg}</div><figcaption>{escape_html(topic.members_caption)}, '
+        f'<figure class="members-map"><div class="map-scroll">{svg}</div>'
+        f"<figcaption>{escape_html(topic.members_caption)}, "
         f"numbered in the order of the table: {key}. Shapes: Natural Earth, 1:110m.</figcaption></figure>"
     )
 
