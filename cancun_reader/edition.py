@@ -137,7 +137,7 @@ def render_transcribers_note(article: Article) -> str:
     if not article.repairs:
         return (
             f"*Presented as received: nothing in this text was changed.* [Read the text as received]"
-            f"({received})\n{{ .transcribers-note }}"
+            f'({received})\n{{ .transcribers-note data-search-exclude="" }}'
         )
     kinds = Counter(r.kind for r in article.repairs)
     corrections = sum(n for kind, n in kinds.items() if kind.startswith("correction:"))
@@ -146,7 +146,7 @@ def render_transcribers_note(article: Article) -> str:
         f", {count_phrase(corrections, 'of them an editorial correction', 'of them editorial corrections')}"
     )
     return (
-        '<div class="transcribers-note" markdown>\n\n'
+        '<div class="transcribers-note" data-search-exclude markdown>\n\n'
         f"**Transcriber's note.** {kind_of_source(kinds)}: "
         f"this edition makes {made} to it{by_editors if corrections else ''}, each listed with its line. "
         f"The author's wording, spelling and errors are kept as printed.\n\n"

@@ -25,7 +25,7 @@ def mention_pattern(topics: list[Topic]) -> re.Pattern[str]:
     `Group of 21` wins over a shorter alias at the same place."""
     groups = []
     for index, topic in enumerate(topics):
-        names = [alias_pattern(a) for a in sorted(topic.aliases, key=len, reverse=True)]
+        names = [alias_pattern(a) for a in sorted((*topic.aliases, *topic.spellings), key=len, reverse=True)]
         groups.append(f"(?P<t{index}>{'|'.join([*names, *topic.patterns])})")
     return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE)
 

@@ -303,6 +303,8 @@ class Topic:
     aliases: tuple[str, ...]
     introduction: str
     path: str
+    spellings: tuple[str, ...] = ()
+    """Other spellings of its name (`Lee Kyung Hae`), which other sources use: on its page, for search."""
     related: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     facts: tuple[Fact, ...] = ()

@@ -19,6 +19,9 @@ from .timeline_page import first_of, render_entry
 from .topics import CITATION
 
 ARTICLE_SEARCH_BOOST = 4
+OUT_OF_SEARCH = 'data-search-exclude=""'
+"""On what surrounds a text (notes of the editors, the byline): a search result's snippet is the
+text's own words."""
 """How much more an article weighs in search than a page made from the articles (topic pages, the
 timeline), which quote it: the article, where a passage is read whole, comes first."""
 
@@ -28,6 +31,12 @@ def byline(entry: Entry) -> str:
     publication = f"*{escaped(entry.publication)}*" if entry.publication != UNKNOWN else "publication unknown"
     date = escaped(entry.date_as_read) if entry.date != UNKNOWN else "date unknown"
     return f"{author} · {publication} · {date}"
+
+
+def plain_byline(entry: Entry) -> str:
+    """What the byline says that is known, as plain words: `Shelly Delos · People's Weekly World`."""
+    known = (entry.author, entry.publication, entry.date_as_read if entry.date != UNKNOWN else UNKNOWN)
+    return " · ".join(part for part in known if part != UNKNOWN)
 
 
 def place_link(place: Place, prefix: str = "../") -> str:
@@ -52,26 +61,30 @@ def render_article(
         # still list the article under its topics on the topics' index
         meta["tags"] = [t.title for t in topics]
         meta["hide"] = ["tags"]
+    # the byline is found by search after the text, whose start is every result's snippet
     meta["search"] = {"boost": ARTICLE_SEARCH_BOOST}
+    if plain_byline(entry):
+        meta["search"]["byline"] = plain_byline(entry)
     parts = [front_matter(meta).rstrip(), f"# {escape_text(entry.title)}"]
     if not entry.catalogued:
         parts.append(
             "*Title taken from the file name: this text has no entry in the catalog yet.*\n"
-            "{ .editorial-note }"
+            f"{{ .editorial-note {OUT_OF_SEARCH} }}"
         )
     elif entry.title_is_editorial:
         parts.append(
             "*Editorial title: the source text gives none, so the editors composed this one.*\n"
-            "{ .editorial-note }"
+            f"{{ .editorial-note {OUT_OF_SEARCH} }}"
         )
-    parts.append(f"{byline(entry)}\n{{ .byline }}")
+    parts.append(f"{byline(entry)}\n{{ .byline {OUT_OF_SEARCH} }}")
     if topics:
         pages = " · ".join(f"[{escape_text(t.title)}](../topics/{t.slug}.md)" for t in topics)
         parts.append(f'Topics: {pages}\n{{ .article-topics data-search-exclude="" }}')
     parts.append(render_transcribers_note(article))
     if any(isinstance(b, Paragraph) and b.opens_mid_sentence for b in article.blocks):
         parts.append(
-            "*The source text begins in the middle of a sentence: its opening is lost.*\n{ .editorial-note }"
+            "*The source text begins in the middle of a sentence: its opening is lost.*\n"
+            f"{{ .editorial-note {OUT_OF_SEARCH} }}"
         )
     parts.append(render_body(article.blocks, links, marks_by_block(article), f"../{received_page(article)}"))
     parts += [p for p in (render_changes(article),) if p]
@@ -95,7 +108,8 @@ def render_provenance(article: Article) -> str:
     if entry.notes:
         rows.append(("Notes", escape_text(entry.notes)))
     table = "\n".join(f"| {label} | {value} |" for label, value in rows)
-    return f"## Where this text comes from\n\n| About the text | What is known |\n| --- | --- |\n{table}"
+    heading = f"## Where this text comes from {{ {OUT_OF_SEARCH} }}"
+    return f"{heading}\n\n| About the text | What is known |\n| --- | --- |\n{table}"
 
 
 def render_article_index(entries: list[Entry]) -> str:
@@ -138,6 +152,9 @@ def render_topic(
     (`render_mention`, in the order of `mentions`), kept from an earlier build. `compact` (a large
     collection): each article's passages as links to their paragraphs, not quoted."""
     parts = [front_matter({"title": topic.title}).rstrip(), f"# {escape_text(topic.title)}"]
+    if topic.spellings:
+        spelled = ", ".join(escape_text(s) for s in topic.spellings)
+        parts.append(f"*Other spellings: {spelled}.*\n{{ .also-spelled }}")
     parts.append(render_introduction(topic, cited))
     if topic.facts:
         facts = "\n".join(f"- {fact.text} {cite(fact.citation, cited)}" for fact in topic.facts)
@@ -244,7 +261,7 @@ def render_members_map(topic: Topic, svg: str) -> str:
     named = [m for group in topic.members for m in group.members]
     key = " · ".join(f"{number} {escape_html(name)}" for number, name in enumerate(named, 1))
     return (
-        f'<figure class="members-map"><div class="map-scroll">{svg}</div>'
+        f'<figure class="members-map"><div class="map-scroll" data-search-exclude>{svg}</div>'
         f"<figcaption>{escape_html(topic.members_caption)}, "
         f"numbered in the order of the table: {key}. Shapes: Natural Earth, 1:110m.</figcaption></figure>"
     )

@@ -167,7 +167,8 @@ def render_table_and_chart(table: Table, title: str, around: Around = NO_MARKS) 
     chart_id = f"chart-{slug(title)}"
     return (
         f'<div class="table-and-chart">\n{render_table(table, around)}\n'
-        f'<figure id="{chart_id}" class="chart">{bar_chart(title, table, chart_id)}</figure>\n</div>'
+        f'<figure id="{chart_id}" class="chart" data-search-exclude>'  # the table says it in words
+        f"{bar_chart(title, table, chart_id)}</figure>\n</div>"
     )
 
 

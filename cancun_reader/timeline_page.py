@@ -176,7 +176,7 @@ def timeline_chart(entries: list[TimelineEntry], page: str, ids: list[str]) -> s
             f"{busiest}, shown month by month below"
         )
     return (
-        '<figure class="timeline-figure">'
+        '<figure class="timeline-figure" data-search-exclude>'  # its words are the list's'
         f'<svg class="timeline-chart" role="group" viewBox="0 0 {WIDTH} {height}" '
         'aria-labelledby="timeline-chart-title timeline-chart-desc" xmlns="http://www.w3.org/2000/svg">'
         '<title id="timeline-chart-title">The events the texts date</title>'

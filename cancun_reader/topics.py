@@ -5,6 +5,8 @@ A topic file is YAML front matter followed by a hand-written introduction:
     ---
     title: G21
     aliases: [G21, G-21, Group of 21]        # names that mark a mention, whole words, any case
+    spellings: [Group of Twenty-One]         # optional: other spellings of its name, which the page
+                                             # shows and search finds (and mark a mention too)
     patterns: ['citizens\\W+diplomacy']       # optional regular expressions, for what aliases cannot say
     related: [ftaa]                          # other topics' slugs
     facts:                                   # key facts, each resting on words of an article
@@ -47,7 +49,7 @@ FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)---\n(?P<body>.*)\Z", re.DOTAL
 CITATION = re.compile(r"\[\[(?P<source>[a-z0-9-]+):\s*(?P<quote>[^\]]+?)\s*\]\]")
 """A citation in an introduction: `[[article-slug: the words it rests on]]`."""
 
-TOPIC_KEYS = ("title", "aliases", "patterns", "related", "facts", "members")
+TOPIC_KEYS = ("title", "aliases", "spellings", "patterns", "related", "facts", "members")
 
 
 class TopicFile:
@@ -135,6 +137,7 @@ def load_topic(path: Path) -> Topic:
         slug=path.stem,
         title=title,
         aliases=aliases,
+        spellings=topic.texts("spellings"),
         patterns=patterns,
         introduction=topic.body.strip(),
         path=topic.shown,

@@ -186,6 +186,35 @@ def on_build_error(error: Exception) -> None:
         PREVIEW.failed()
 
 
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    search = config.plugins.get("material/search")
+    if search is not None:  # it has just indexed the page
+        tidy_search_entries(search.search_index.entries, page.url, page.meta)
+    return context
+
+
+def tidy_search_entries(entries: list[dict], url: str, meta: dict) -> None:
+    """The page's entries in the search index (the last ones), as a reader wants its results: the
+    page's tags on its own entry, not repeated under each of its sections; the byline, which the
+    page leaves out of the index so that a result's snippet is the text, found after the text.
+
+    >>> entries = [{"location": "a.html", "text": "<p>Text.</p>", "tags": ["G21"]},
+    ...            {"location": "a.html#s", "text": "More.", "tags": ["G21"]}]
+    >>> tidy_search_entries(entries, "a.html", {"search": {"byline": "Shelly Delos · 2003"}})
+    >>> [(entry["text"], entry.get("tags")) for entry in entries]
+    [('<p>Text.</p> <p>Shelly Delos · 2003</p>', ['G21']), ('More.', None)]
+    """
+    byline = (meta.get("search") or {}).get("byline")
+    for entry in reversed(entries):
+        page, _, section = entry["location"].partition("#")
+        if page != url:
+            break
+        if section:
+            entry.pop("tags", None)
+        elif byline:
+            entry["text"] += f" <p>{html.escape(byline)}</p>"
+
+
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     if PREVIEW is not None:
         PREVIEW.page_read(page, markdown)

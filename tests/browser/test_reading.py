@@ -57,6 +57,40 @@ def test_search_ranks_the_article_above_the_pages_that_quote_it(site, query: str
     assert "¶" not in snippet and "Topics:" not in snippet, snippet  # no permalink, topics not twice
 
 
+def test_search_results_show_the_text_once_and_each_title_lands_on_the_words(http_site) -> None:
+    """A result's snippet is the text's own words (not the editors' notes, the byline, or a chart's
+    labels run together), a page's topics are shown once (not under each of its sections), and its
+    title, like its sections, lands on the first word found."""
+    page = http_site.open("index.html")
+    search(page, "Cancún")
+    items = page.locator(".md-search-result__item")
+    texts = [items.nth(i).inner_text() for i in range(items.count())]
+    for text in texts:
+        assert not re.search(r"Editorial title|Author unknown|Transcriber's note|\d{8}", text), text
+    for i in range(items.count()):
+        tags = [t.inner_text() for t in items.nth(i).locator(".md-tag").all()]
+        assert len(tags) == len(set(tags)), f"tags repeated in one result: {tags}"
+    page.locator("input.md-search__input").fill("")
+    title = search(page, "Zoellick").first  # in one section of the article: its title matches nothing
+    assert "articles/citizens-diplomacy-cancun-miami.html" in title.get_attribute("href")
+    title.click()
+    page.wait_for_url("**/articles/citizens-diplomacy-cancun-miami.html?h=Zoellick*")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('article mark[data-md-highlight]');"
+        " if (!m) return false; const r = m.getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }",
+        timeout=5_000,
+    )
+    assert not page.watch.problems(), page.watch.problems()[0]
+
+
+def test_search_finds_a_topic_by_another_spelling_of_its_name(http_site) -> None:
+    page = http_site.open("index.html")
+    results = search(page, "Kyung")
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any("topics/via-campesina-and-lee-kyoung-hae.html" in href for href in hrefs), hrefs
+
+
 def test_a_quotation_leads_to_its_paragraph_in_view(site) -> None:
     page = site.open("topics/g21.html")
     link = page.locator("article li a[href*='/articles/']", has_text="¶").nth(3)

@@ -325,6 +325,24 @@ function revealFirstMatch() {
   setTimeout(() => watcher.disconnect(), 5000);
 }
 
+// A result's page title links to the page with the words it matched; where the words are only in
+// its sections, Material gives it none (`?h=`): give it the words searched for, so that it too lands
+// on the first of them.
+document.addEventListener(
+  "click",
+  (event) => {
+    const link = event.target.closest?.("a.md-search-result__link");
+    const query = document.querySelector("input.md-search__input")?.value.trim();
+    if (!link || !query) return;
+    const address = new URL(link.href);
+    if (address.searchParams.has("h") && !address.searchParams.get("h")) {
+      address.searchParams.set("h", query);
+      link.href = address.href;
+    }
+  },
+  true,
+);
+
 if (window.document$) {
   window.document$.subscribe(revealFirstMatch);
 } else {
