@@ -418,3 +418,4 @@ class Outputs:
     load_articles: Callable[[], list[Article]] = list  # the articles, loaded only when asked for
     digests: dict[str, str] = field(default_factory=dict)  # of pages whose digest is known already
     titles: dict[str, str] = field(default_factory=dict)  # of the articles, by slug
+    handouts: dict[str, str] = field(default_factory=dict)  # the pages printed alone, by file name

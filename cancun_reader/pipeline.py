@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .anchors import assign_anchors
 from .blocks import parse_blocks
-from .book.downloads import COLLECTION, render_downloads
+from .book.downloads import COLLECTION, handout_name, render_downloads
 from .book.downloads import PAGE as DOWNLOADS_PAGE
 from .cache import Cache, key_of
 from .catalog import CATALOG_NAME, entry_offered, load_catalog, match_files
@@ -439,6 +439,8 @@ def convert(
     out.digests |= {name: digest for t in texts for name, digest in t.received_digests.items()}
     out.load_articles = lambda: [article_of(t.entry.slug) for t in texts]
     out.titles = {t.entry.slug: t.entry.title for t in texts}
+    out.handouts = {handout_name(f"{t.slug}.html"): t.title for t in topic_list}
+    out.handouts[handout_name("timeline.html")] = "Timeline"
     with watch.stage("render"):
         render_collection(
             out.pages,
@@ -596,7 +598,7 @@ def build(
     page of downloads (the books found in `docs/downloads/`) and the search shim from `shim`."""
     watch = watch or Stopwatch()
     outputs = convert(sources, topics, cache=cache, watch=watch, site_url=site_url, shapes=shapes)
-    outputs.pages[DOWNLOADS_PAGE] = render_downloads(docs, outputs.titles, COLLECTION)
+    outputs.pages[DOWNLOADS_PAGE] = render_downloads(docs, outputs.titles, COLLECTION, outputs.handouts)
     if shim is not None:
         add_shim(outputs, shim)
     warnings = [notice for notice in outputs.notices if notice.is_warning]

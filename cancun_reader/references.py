@@ -206,7 +206,7 @@ def render_cite_box(slug: str, forms: dict[str, str], published: bool = True) ->
         '## Cite this article { data-search-exclude="" }\n\n'
         '<div class="cite-this" data-search-exclude>\n'
         + ("" if published else f'<p class="unpublished">{UNPUBLISHED_NOTE}</p>\n')
-        + f"{styles}\n<p>For a reference manager: {downloads}; "
+        + f'{styles}\n<p class="reference-files">For a reference manager: {downloads}; '
         f'or the whole collection: <a href="../cite/collection.ris" download>RIS</a> · '
         f'<a href="../cite/collection.bib" download>BibTeX</a> · '
         f'<a href="../cite/collection.json" download>CSL-JSON</a>.</p>\n</div>'
@@ -407,10 +407,10 @@ def render_bibliography(forms: dict[str, dict[str, str]], published: bool) -> st
     for label, entries in styles.items():
         listed = "\n".join(f'<li class="citation">{e}</li>' for e in sorted(entries, key=plain))
         parts.append(f'## {label}\n\n<ul class="bibliography">\n{listed}\n</ul>\n')
-    parts.append(
-        "## For a reference manager\n\n"
+    parts.append(  # for the screen: files cannot be taken from paper
+        '<div class="reference-files" markdown>\n\n## For a reference manager\n\n'
         f'The whole collection: <a href="{CITE_DIR}/collection.ris" download>RIS</a> · '
         f'<a href="{CITE_DIR}/collection.bib" download>BibTeX</a> · '
-        f'<a href="{CITE_DIR}/collection.json" download>CSL-JSON</a>.\n'
+        f'<a href="{CITE_DIR}/collection.json" download>CSL-JSON</a>.\n\n</div>\n'
     )
     return "\n".join(parts)

@@ -1,7 +1,8 @@
 """The collection taken away: the EPUBs are valid (EPUBCheck), the PDFs have a cover, contents
 whose page numbers are right, running titles, page numbers, bookmarks and tags, on A4 or Letter;
-every paragraph of every article reaches both; only known metadata goes in; nothing is left in the
-temporary folder, and bad input is one line and exit status 1."""
+every paragraph of every article reaches both; each topic and the timeline is a PDF handout; only
+known metadata goes in; nothing is left in the temporary folder, and bad input is one line and exit
+status 1."""
 
 from __future__ import annotations
 
@@ -18,13 +19,14 @@ import pytest
 from project import ROOT
 from pypdf import PdfReader
 
-from cancun_reader.book.downloads import COLLECTION
+from cancun_reader.book.downloads import COLLECTION, handout_name
 from cancun_reader.book.editions import make_books
 from cancun_reader.pipeline import read_collection
 
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 SLUGS = ["cancun-walkout-pww", "citizens-diplomacy-cancun-miami", "mexico-discovers-the-wto"]
 PARTS = ["Articles", "Topics", "Timeline", "Glossary"]
+HANDOUTS = [handout_name(p.name) for p in sorted((ROOT / "topics").glob("*.md"))] + ["handout-timeline"]
 
 
 def letters(text: str) -> str:
@@ -75,7 +77,29 @@ def needs(tool: str) -> None:
 
 def test_make_books_writes_the_collection_and_each_article_in_both_formats(books: Path) -> None:
     names = sorted(p.name for p in books.iterdir())
-    assert names == sorted(f"{n}.{kind}" for n in [COLLECTION, *SLUGS] for kind in ("epub", "pdf"))
+    made = [f"{n}.{kind}" for n in [COLLECTION, *SLUGS] for kind in ("epub", "pdf")]
+    assert names == sorted(made + [f"{n}.pdf" for n in HANDOUTS])
+
+
+def test_a_topic_and_the_timeline_print_alone_as_handouts(books: Path, built_site: Path) -> None:
+    """A teacher prints one topic, or the timeline: its own title, every fact and passage of its
+    page, no other page, and every page numbered."""
+    needs("pdftotext")
+    pages = pdf_pages(books / "handout-g21.pdf")
+    text = letters(" ".join(pages))
+    for fact in ("It grew out of the G15", "It was led by Brazil, China and India", "Related topics"):
+        assert letters(fact) in text, fact
+    assert letters("What the sources say") in text and "Glossary" not in " ".join(pages)
+    assert 1 < len(pages) <= 4, len(pages)
+    info = subprocess.run(["pdfinfo", str(books / "handout-g21.pdf")], capture_output=True, text=True).stdout
+    assert re.search(r"Title:\s+G21: Cancún 2003 Reader", info) and re.search(r"Tagged:\s+yes", info)
+    timeline = letters(" ".join(pdf_pages(books / "handout-timeline.pdf")))
+    page = (built_site / "timeline.html").read_text(encoding="utf-8")
+    dates = re.findall(r'id="event-[\d-]+"><strong>(.*?)</strong>', page)
+    assert len(dates) >= 10
+    for date in dates:  # every event, by its date as the page gives it
+        assert letters(re.sub(r"<[^>]+>", "", date)) in timeline, date
+    assert letters("Dates supplied by the editors") in timeline
 
 
 @pytest.mark.parametrize("name", [COLLECTION, *SLUGS])

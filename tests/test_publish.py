@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from chromium import CHROMIUM, FLAGS
 from project import ROOT, copy_project
 
 from cancun_reader.offline.worker import files_to_keep
@@ -77,10 +78,13 @@ def published(tmp_path_factory) -> Path:
 def test_make_publish_puts_the_books_in_the_site_and_lists_them(published: Path) -> None:
     site = published / "site"
     books = sorted(p.name for p in (site / "downloads").iterdir())
-    assert len(books) == 8 and {Path(b).suffix for b in books} == {".epub", ".pdf"}
+    handouts = [b for b in books if b.startswith("handout-")]  # each topic and the timeline
+    assert len(books) == 8 + len(handouts) and {Path(b).suffix for b in books} == {".epub", ".pdf"}
+    assert "handout-g21.pdf" in handouts and "handout-timeline.pdf" in handouts
     page = (site / "downloads.html").read_text(encoding="utf-8")
     for book in books:
         assert f'href="downloads/{book}"' in page
+    assert re.search(r">Handouts<.*<td>(<abbr[^>]*>)?G21(</abbr>)?</td>", page, re.S)
     worker = (site / "sw.js").read_text(encoding="utf-8")
     assert all(f'"downloads/{book}"' in worker for book in books)
 
@@ -95,6 +99,25 @@ def test_the_published_address_is_the_one_setting_everywhere(published: Path) ->
         opf = next(epub.read(n).decode() for n in epub.namelist() if n.endswith(".opf"))
     assert "https://reader.example.net/cancun/articles/cancun-walkout-pww.html" in opf
     assert "example.org" not in article + ris + opf
+
+
+def test_a_printed_article_gives_each_address_once(published: Path, tmp_path: Path) -> None:
+    """Printed from the browser, a link gives its address after its words; a citation whose words
+    are the address already does not give it twice."""
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium: run `make test` as root")
+    page = published / "site" / "articles" / "cancun-walkout-pww.html"
+    pdf = tmp_path / "printed.pdf"
+    subprocess.run(
+        [str(CHROMIUM), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", page.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    printed = re.sub(
+        r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    )
+    address = "https://reader.example.net/cancun/articles/cancun-walkout-pww.html"
+    assert printed.count(address) == 3, printed.count(address)  # once in each style's citation
 
 
 def test_the_bundle_holds_the_site_its_books_and_its_citation_files(published: Path) -> None:

@@ -1,6 +1,7 @@
 """The site's page of what a reader can take away: the books `make publish` put in
-`docs/downloads/` (EPUB and PDF, the collection and each article) and the reference files, with
-their sizes; a build without books says how they are made rather than link to nothing."""
+`docs/downloads/` (EPUB and PDF, the collection and each article; a PDF handout of each topic and
+of the timeline) and the reference files, with their sizes; a copy without books says so rather
+than link to nothing."""
 
 from __future__ import annotations
 
@@ -13,6 +14,17 @@ COLLECTION = "cancun-2003-reader"
 DOWNLOADS_DIR = "downloads"
 PAGE = "downloads.md"
 FORMATS = {".epub": "EPUB, for e-readers", ".pdf": "PDF, to print"}
+HANDOUT = "handout-"
+"""The file name of a page's handout begins so: `downloads/handout-g21.pdf`."""
+
+
+def handout_name(path: str) -> str:
+    """The file name (without `.pdf`) of the handout of a page of the site.
+
+    >>> handout_name("topics/g21.html"), handout_name("timeline.html")
+    ('handout-g21', 'handout-timeline')
+    """
+    return HANDOUT + Path(path).stem
 
 
 def size(length: int) -> str:
@@ -25,11 +37,16 @@ def size(length: int) -> str:
     return f"{kilobytes / 1000:.1f} MB" if kilobytes >= 1000 else f"{max(1, round(kilobytes))} KB"
 
 
-def render_downloads(docs: Path, titles: dict[str, str], collection: str) -> str:
+def render_downloads(
+    docs: Path, titles: dict[str, str], collection: str, handouts: dict[str, str] | None = None
+) -> str:
     """The page: a table of the books found in `docs/downloads/`, the collection's first, then
-    each article's by its title (`titles`, by slug)."""
+    each article's by its title (`titles`, by slug); then the handouts found, by the title of their
+    page (`handouts`, by file name)."""
     folder = docs / DOWNLOADS_DIR
-    books = sorted(p for p in folder.glob("*") if p.suffix in FORMATS) if folder.is_dir() else []
+    found = sorted(p for p in folder.glob("*") if p.suffix in FORMATS) if folder.is_dir() else []
+    books = [p for p in found if not p.stem.startswith(HANDOUT)]
+    printed = [p for p in found if p.stem.startswith(HANDOUT)]
     lines = [
         "---\ntitle: Take it away\n---\n",
         "# Take it away\n",
@@ -46,6 +63,21 @@ def render_downloads(docs: Path, titles: dict[str, str], collection: str) -> str
             what = "The whole collection" if book.stem == collection else escape_text(title)
             link = f"[{FORMATS[book.suffix]}]({DOWNLOADS_DIR}/{book.name})"
             lines.append(f"| {what} | {link} | {size(book.stat().st_size)} |")
+        lines.append("")
+    if printed:
+        names = handouts or {}
+        order = {stem: place for place, stem in enumerate(names)}
+        lines += [
+            "## Handouts\n",
+            "One page of the site on paper, for a class: a topic, its facts and its passages, or the"
+            " timeline.\n",
+            "| What | File | Size |",
+            "| --- | --- | --- |",
+        ]
+        for handout in sorted(printed, key=lambda p: (order.get(p.stem, len(order)), p.stem)):
+            what = escape_text(names.get(handout.stem, handout.stem.removeprefix(HANDOUT)))
+            link = f"[{FORMATS[handout.suffix]}]({DOWNLOADS_DIR}/{handout.name})"
+            lines.append(f"| {what} | {link} | {size(handout.stat().st_size)} |")
         lines.append("")
     else:
         lines.append("*This copy of the site holds no books; the published site offers them.*\n")

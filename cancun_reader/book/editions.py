@@ -1,5 +1,6 @@
 """Which books are made from a built site, and what each says of itself: the whole collection,
-and one book per article, each in EPUB and PDF."""
+and one book per article, each in EPUB and PDF; and a PDF handout of each topic and of the
+timeline, for a teacher to print one."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cancun_reader.book.chapters import Chapter, parse, read_chapters
-from cancun_reader.book.downloads import COLLECTION
+from cancun_reader.book.downloads import COLLECTION, handout_name
 from cancun_reader.book.epub import BookInfo, write_epub
 from cancun_reader.book.pdf import write_pdf
 
@@ -66,15 +67,34 @@ def article_info(chapter: Chapter, collection: BookInfo) -> BookInfo:
     )
 
 
+def handout_info(chapter: Chapter, collection: BookInfo) -> BookInfo:
+    """What a handout says of itself: its page's title, from the collection."""
+    return BookInfo(
+        title=f"{chapter.title}: {collection.title}",
+        identifier=book_identifier(chapter.url, f"{collection.title}/{chapter.path}"),
+        description=f"{chapter.title}, a page of {collection.title}, to print.",
+        publisher=collection.title,
+    )
+
+
+def is_handout(chapter: Chapter) -> bool:
+    """A topic's page or the timeline (not the index of the topics)."""
+    return chapter.part in ("Topics", "Timeline") and not chapter.path.endswith("index.html")
+
+
 def make_books(site: Path, out: Path, kind: str, paper: str = "A4") -> list[Path]:
-    """The collection's book and one per article, of one kind (`epub` or `pdf`), into `out`."""
+    """The collection's book and one per article, of one kind (`epub` or `pdf`), into `out`; with
+    PDFs, a handout of each topic and of the timeline."""
     chapters = read_chapters(site)
     collection = collection_info(site)
     books = [(chapters, collection, COLLECTION)]
-    for chapter in chapters:
-        if chapter.part == "Articles":  # read again: its links to other pages leave its book
+    for chapter in chapters:  # each read again: its links to other pages leave its book
+        if chapter.part == "Articles":
             alone = read_chapters(site, [chapter.path])
             books.append((alone, article_info(chapter, collection), Path(chapter.path).stem))
+        elif kind == "pdf" and is_handout(chapter):
+            alone = read_chapters(site, [chapter.path])
+            books.append((alone, handout_info(chapter, collection), handout_name(chapter.path)))
     written = []
     for book, info, name in books:
         if kind == "epub":

@@ -1,7 +1,8 @@
 """Printing and carrying the site: an article printed from the browser (headless Chromium's print
-to PDF, with the site's print styles) keeps its text from the first sentence to the last; the
-zipped site (as `make bundle` makes it) works unzipped anywhere, search included. The PDFs of
-`make pdf` are tested in `tests/test_books.py`."""
+to PDF, with the site's print styles) keeps its text from the first sentence to the last; an
+article, a topic and the timeline print with no page left half empty and no download link, in text
+dark enough to read on paper in either palette; the zipped site (as `make bundle` makes it) works
+unzipped anywhere, search included. The PDFs of `make pdf` are tested in `tests/test_books.py`."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+import pypdfium2
 import pytest
 from browsing import Site
 from chromium import CHROMIUM, FLAGS
@@ -61,6 +63,60 @@ def test_a_printed_article_has_its_first_and_last_sentences(
     assert letters(re.sub(r"\*", "", first)) in printed, first
     assert letters(re.sub(r"\*", "", last)) in printed, last
     assert "Skip to content" not in text and "Search" not in text.split("\n")[0]
+
+
+def filled(pdf: Path) -> list[float]:
+    """How far down each page of a PDF its text reaches, as a share of the page's height."""
+    shares = []
+    for page in pypdfium2.PdfDocument(pdf):
+        text, height = page.get_textpage(), page.get_height()
+        lowest = min(
+            (text.get_charbox(i)[1] for i in range(text.count_chars()) if text.get_text_range(i, 1).strip()),
+            default=height,
+        )
+        shares.append((height - lowest) / height)
+    return shares
+
+
+PRINTED = ["articles/citizens-diplomacy-cancun-miami.html", "topics/g21.html", "timeline.html"]
+
+
+@pytest.mark.parametrize("path", PRINTED)
+def test_a_printed_page_leaves_no_page_half_empty_and_no_download_link(
+    http_site, tmp_path: Path, path
+) -> None:
+    """A box, a table or a long quotation that will not fit breaks across pages rather than leave
+    the page before it half empty (G21's members' table stays with its heading); files to download
+    are for the screen."""
+    page = http_site.open(path)
+    pdf = tmp_path / "printed.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    shares = filled(pdf)
+    assert len(shares) >= 2 and all(share >= 0.7 for share in shares[:-1]), [round(s, 2) for s in shares]
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert "BibTeX" not in text and "CSL-JSON" not in text
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_printed_text_is_dark_enough_to_read_on_paper(context, http_site, palette: str) -> None:
+    """axe-core's contrast check under the print media, in both palettes: grey quotations, captions
+    and notes are at WCAG AA contrast or better on white paper."""
+    axe = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    page = http_site.open("index.html")
+    if palette == "dark":
+        page.locator('label[title="Switch to dark mode"]').click()
+    page.emulate_media(media="print")
+    found = []
+    for path in PRINTED:
+        page.goto(http_site.base + path)
+        page.add_script_tag(content=axe)
+        found += page.evaluate(
+            """async () => (await axe.run(document, {runOnly: ['color-contrast']})).violations
+                .flatMap(v => v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary))"""
+        )
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
+    assert not found, "\n".join(found[:5])
 
 
 def test_the_zipped_site_works_unzipped_anywhere(built_site: Path, tmp_path: Path, context) -> None:

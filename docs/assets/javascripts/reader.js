@@ -325,6 +325,16 @@ function revealFirstMatch() {
   setTimeout(() => watcher.disconnect(), 5000);
 }
 
+// Printed, a link gives its address after its words (reader.css); not when its words are the
+// address already, as in a citation: mark those, so that no address is printed twice.
+function bareAddress(text) {
+  return text.trim().replace(/^https?:\/\//, "").replace(/\/$/, "");
+}
+
+document.querySelectorAll('.md-typeset a[href^="http"]').forEach((link) => {
+  if (bareAddress(link.textContent) === bareAddress(link.href)) link.dataset.showsAddress = "";
+});
+
 // A result's page title links to the page with the words it matched; where the words are only in
 // its sections, Material gives it none (`?h=`): give it the words searched for, so that it too lands
 // on the first of them.
