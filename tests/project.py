@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -23,6 +24,12 @@ CASES = Path(__file__).resolve().parent / "cases"
 # What a copy of the project needs to build its site; generated pages are left behind on purpose.
 PROJECT_FILES = ("mkdocs.yml", "sources", "topics", "scripts", "overrides")
 HAND_WRITTEN_DOCS = ("index.md", "about.md", "editors.md", "performance.md", "assets")
+
+COMMAND = re.compile(
+    r"python |scripts/build\.py|\bmake (?:site|pages|serve|publish|epub|pdf|bundle|gh-deploy)\b|--explain"
+    r"|\bsources/|\.ya?ml\b|\bthe build\b|\bdist/"
+)
+"""What a reader's page or book never shows: a command, a project's file, the build."""
 
 
 def load_cases(stage: str) -> list:

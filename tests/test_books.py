@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from project import ROOT
+from project import COMMAND, ROOT
 from pypdf import PdfReader
 
 from cancun_reader.book.downloads import COLLECTION, handout_name
@@ -100,6 +100,18 @@ def test_a_topic_and_the_timeline_print_alone_as_handouts(books: Path, built_sit
     for date in dates:  # every event, by its date as the page gives it
         assert letters(re.sub(r"<[^>]+>", "", date)) in timeline, date
     assert letters("Dates supplied by the editors") in timeline
+
+
+def test_no_book_shows_a_reader_a_command(books: Path) -> None:
+    """What the site's reader pages never show, no book shows either: every EPUB's and PDF's text."""
+    needs("pdftotext")
+    for book in sorted(books.iterdir()):
+        if book.suffix == ".epub":
+            text = " ".join(re.sub(r"<[^>]+>", " ", page) for page in epub_text(book).values())
+        else:
+            text = " ".join(pdf_pages(book))
+        found = COMMAND.search(text)
+        assert not found, f"{book.name} shows a command: {found[0] if found else ''}"
 
 
 @pytest.mark.parametrize("name", [COLLECTION, *SLUGS])

@@ -8,7 +8,7 @@ import html
 import re
 
 import pytest
-from project import HAND_WRITTEN_DOCS, ROOT
+from project import COMMAND, HAND_WRITTEN_DOCS, ROOT
 
 from cancun_reader.edition import received_line
 from cancun_reader.kinds import WHAT_WAS_DONE
@@ -78,10 +78,6 @@ def test_a_text_the_build_left_alone_says_so_in_one_line(pages) -> None:
     assert 'transcribers-note" markdown' not in page and "Changes made to this text" not in page
 
 
-COMMAND = re.compile(
-    r"python |scripts/build\.py|\bmake (?:site|pages|serve|publish|epub|pdf|bundle|gh-deploy)\b|--explain"
-    r"|\bsources/|\.ya?ml\b|\bthe build\b|\bdist/"
-)
 """A command, a path of the project or the build's own vocabulary: none of it on a reader's page."""
 EDITORS = ("editors.md", "performance.md", "editorial-report.md")
 """The editors' section: how the site is made, and how well it holds."""
