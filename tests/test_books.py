@@ -112,6 +112,7 @@ def test_no_book_shows_a_reader_a_command(books: Path) -> None:
             text = " ".join(pdf_pages(book))
         found = COMMAND.search(text)
         assert not found, f"{book.name} shows a command: {found[0] if found else ''}"
+        assert "example.org" not in text and "example.com" not in text, f"{book.name}: a placeholder address"
 
 
 @pytest.mark.parametrize("name", [COLLECTION, *SLUGS])
