@@ -21,7 +21,7 @@ from chromium import CHROMIUM, FLAGS
 from project import ROOT
 
 from cancun_reader.pipeline import read_collection
-from cancun_reader.sentences import split_sentences
+from cancun_reader.prose.sentences import split_sentences
 
 
 def letters(text: str) -> str:
@@ -95,6 +95,8 @@ def test_a_printed_page_leaves_no_page_half_empty_and_no_download_link(
     assert len(shares) >= 2 and all(share >= 0.7 for share in shares[:-1]), [round(s, 2) for s in shares]
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert "BibTeX" not in text and "CSL-JSON" not in text
+    assert "127.0.0.1" not in text, "a link inside the site is printed with no address"
+    assert not page.watch.problems(), page.watch.problems()[0]
 
 
 @pytest.mark.parametrize("palette", ["light", "dark"])

@@ -325,14 +325,20 @@ function revealFirstMatch() {
   setTimeout(() => watcher.disconnect(), 5000);
 }
 
-// Printed, a link gives its address after its words (reader.css); not when its words are the
-// address already, as in a citation: mark those, so that no address is printed twice.
+// Printed, a link to another site gives its address after its words (reader.css): not a link
+// inside this one, whose words say where it leads, nor one whose words are its address already (a
+// citation's), so that no address is printed twice.
 function bareAddress(text) {
   return text.trim().replace(/^https?:\/\//, "").replace(/\/$/, "");
 }
 
-document.querySelectorAll('.md-typeset a[href^="http"]').forEach((link) => {
-  if (bareAddress(link.textContent) === bareAddress(link.href)) link.dataset.showsAddress = "";
+document.querySelectorAll(".md-typeset a[href]").forEach((link) => {
+  if (!(link instanceof HTMLAnchorElement)) return; // a chart's links are SVG's
+  const address = new URL(link.getAttribute("href"), window.location.href);
+  const outside = /^https?:$/.test(address.protocol) && address.origin !== window.location.origin;
+  if (outside && bareAddress(link.textContent) !== bareAddress(address.href)) {
+    link.dataset.printAddress = address.href;
+  }
 });
 
 // A result's page title links to the page with the words it matched; where the words are only in
