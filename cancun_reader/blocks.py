@@ -11,30 +11,13 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from .model import Block, Heading, ListBlock, Paragraph, Table
-
-BYLINE = re.compile(r"By [A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|de|da|del|van|von|and|y))*")
-"""A byline line: `By Mariam Ouedraogo`."""
-
-
-def is_byline(text: str) -> bool:
-    """Whether a line or a paragraph is a byline, which has no final punctuation of its own.
-
-    >>> is_byline("By Mariam Ouedraogo"), is_byline("By the end of the week")
-    (True, False)
-    """
-    return bool(BYLINE.fullmatch(text.strip()))
-
+from .prose.shapes import MAX_HEADING_WORDS, NOTES_TITLE, is_all_caps
 
 LIST_ITEM = re.compile(r"[-•–]\s+(?P<item>\S.*)")
 """A list item as the texts write it: a dash or bullet, a space, the item (`- Oxfam`)."""
 
 BOLD_LINE = re.compile(r"\*\*(?P<inner>[^*]+)\*\*")
 """A block wrapped whole in Markdown bold, as layout tools export a box title: `**TITLE**`."""
-
-MAX_HEADING_WORDS = 14
-
-NOTES_TITLE = re.compile(r"(?:end)?notes|footnotes", re.IGNORECASE)
-"""The title of the notes section at the end of an article: `NOTES`, `Notes`, `Endnotes`."""
 
 
 def split_into_runs(text: str | list[tuple[int, str]]) -> Iterator[tuple[int, list[str]]]:
@@ -57,18 +40,6 @@ def split_into_runs(text: str | list[tuple[int, str]]) -> Iterator[tuple[int, li
             run = []
     if run:
         yield start, run
-
-
-def is_all_caps(text: str) -> bool:
-    """Whether every letter is a capital and there are at least two: `CONCLUSIONS`, `U.S.`.
-
-    >>> is_all_caps("FTAA \\"FLEXIBILITY\\" IN MIAMI"), is_all_caps("The FTAA"), is_all_caps("A")
-    (True, False, False)
-    """
-    if not text.isupper():  # the quick answer for most lines: a lower-case letter, or no cased one
-        return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def looks_like_heading(text: str) -> bool:

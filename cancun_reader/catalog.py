@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from .blocks import is_byline
 from .errors import InputError
 from .model import UNKNOWN, Block, Entry, Heading, Notice, Paragraph
+from .prose.shapes import is_byline
 from .yaml_nodes import compose, line_of, scalar, sequence_of_mappings
 
 CATALOG_NAME = "catalog.yml"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .blocks import is_all_caps
 from .escape import escape_html
 from .model import Table
+from .prose.shapes import is_all_caps
 
 NUMBER = re.compile(r"\d[\d,]*")
 TOTAL = re.compile(r"totals?", re.IGNORECASE)

@@ -9,7 +9,7 @@ import functools
 
 from .errors import InputError
 from .model import Article, Citation, Paragraph, Place, Topic
-from .sentences import comparable
+from .prose.sentences import comparable
 
 Cited = dict[Citation, Place]
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
-from .model import Block, Heading, ListBlock, Paragraph, Repair, Table, excerpt
+from .model import Block, Blocks, Heading, ListBlock, Paragraph, Repair, Table, excerpt
 from .read import display_path, read_text
 from .yaml_nodes import compose, line_of, scalar, sequence_of_mappings
 
@@ -43,8 +43,6 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "break": (),
 }
 REQUIRED = {"move": ("after",), "join": ("with",), "blockquote": ("until",)}
-
-Blocks = tuple[Block, ...]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .model import Article, Mention, Paragraph, Place, Topic
-from .sentences import split_sentences
+from .prose.sentences import split_sentences
 
 APOSTROPHES = r"['’]"
 

@@ -196,6 +196,14 @@ class AuthorBio:
 
 
 Block = Paragraph | Heading | ListBlock | Table | PullQuote | Caption | Sidebar | Footnote | AuthorBio
+Blocks = tuple[Block, ...]
+"""An article's blocks in reading order, as every stage after parsing passes them on."""
+
+Line = tuple[int, str]
+"""A line of a text: its 1-based number in the source and its text (`""`, a break between blocks)."""
+
+Lines = list[Line]
+"""A text's lines, as the layout stage reads them before any block exists."""
 Aside = PullQuote | Sidebar
 
 

@@ -64,6 +64,7 @@ from .pages import (
 )
 from .parallel import map_in_order
 from .pdf import reader_version
+from .prose.words import COMMON_WORD, words_of, zipf
 from .read import display_path, file_facts, is_inside, read_bytes, read_source, read_text, source_of
 from .references import (
     BIBLIOGRAPHY,
@@ -80,7 +81,6 @@ from .references import (
 )
 from .repair import find_unresolved, repair_blocks
 from .repair.captions import caption_starts
-from .repair.words import COMMON_WORD, words_of, zipf
 from .timeline import events_in, merge_events, undated
 from .timeline_page import render_home_timeline, render_timeline
 from .topics import load_topics

@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from .model import UNKNOWN, Article, Event, Paragraph, Place, TimelineEntry
-from .sentences import split_sentences
+from .prose.sentences import split_sentences
 
 MONTHS = {
     name: number

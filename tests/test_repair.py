@@ -12,8 +12,8 @@ from project import load_cases
 
 from cancun_reader.blocks import parse_blocks
 from cancun_reader.model import Entry, Printed
+from cancun_reader.prose.words import words_of
 from cancun_reader.repair import repair_blocks, repairs_for
-from cancun_reader.repair.words import words_of
 
 
 def describe(block) -> dict:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import Printed, Repair
+from ..model import Lines, Printed, Repair
 from .boxes import find_box_items, gather_fact_years, rebuild_box_table
 from .furniture import remove_page_furniture
 from .headings import separate_headings, separate_run_in_headings
-from .lines import Lines, number_lines
+from .lines import number_lines
 from .lists import rejoin_bullets, rejoin_note_numbers, separate_notes
 from .opening import rejoin_drop_caps, separate_front_matter
 from .paragraphs import break_where_printed, infer_paragraph_breaks

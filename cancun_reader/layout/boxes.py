@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..blocks import is_all_caps
-from ..model import Repair, excerpt
-from ..repair.words import HYPHENS
+from ..model import Lines, Repair, excerpt
+from ..prose.sentences import ends_sentence, starts_sentence
+from ..prose.shapes import is_all_caps
+from ..prose.words import HYPHENS
 from .furniture import MAX_FURNITURE_WORDS
 from .headings import HEADING_END_WORDS
-from .lines import FACT_LINE, LIST_MARK, YEAR, Lines, ends_sentence, line_width, starts_sentence
+from .lines import FACT_LINE, LIST_MARK, YEAR, line_width
 from .paragraphs import SHORT_LAST_LINE
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..model import Repair
-from .lines import PAGE_BREAK, YEAR, Lines, pages_of
+from ..model import Lines, Repair
+from .lines import PAGE_BREAK, YEAR, pages_of
 
 FOLIO = re.compile(
     r"(?:page\s+)?[-–—‐]?\s*(?P<number>\d{1,4})\s*[-–—‐]?(?:\s+(?:of|/)\s+\d{1,4})?"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ..blocks import is_all_caps
-from ..model import Repair
-from ..repair.headings import MIXED_CASE_HEADING, SMALL_WORDS
-from .lines import Lines, ends_sentence, line_width, opens_block, starts_sentence
+from ..model import Lines, Repair
+from ..prose.sentences import ends_sentence, starts_sentence
+from ..prose.shapes import MIXED_CASE_HEADING, SMALL_WORDS, is_all_caps
+from .lines import line_width, opens_block
 
 
 def separate_headings(lines: Lines) -> tuple[Lines, list[Repair]]:

@@ -6,13 +6,9 @@ from __future__ import annotations
 import re
 import statistics
 
-from ..blocks import is_byline
-
-Line = tuple[int, str]  # (1-based line number in the source, text); "" is a break between blocks
-
-
-Lines = list[Line]
-
+from ..model import Lines
+from ..prose.sentences import ends_sentence
+from ..prose.shapes import is_byline
 
 PAGE_BREAK = "\f"
 
@@ -37,19 +33,6 @@ def pages_of(lines: Lines) -> list[Lines]:
             pages.append([])
         pages[-1].append((number, text))
     return pages
-
-
-SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{0,2}$")
-"""How a line that ends a sentence ends: a full stop or the like, maybe a quote or a note number."""
-
-
-def ends_sentence(text: str) -> bool:
-    return bool(SENTENCE_END.search(text.rstrip()))
-
-
-def starts_sentence(text: str) -> bool:
-    first = text.lstrip("\"'“‘(•").lstrip()[:1]
-    return first.isupper() or first.isdigit()
 
 
 def line_width(lines: Lines) -> float:

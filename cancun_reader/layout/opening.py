@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..blocks import is_byline
-from ..model import Repair, excerpt
-from ..repair.headings import SMALL_WORDS
-from .lines import Lines, ends_sentence, opens_block
+from ..model import Lines, Repair, excerpt
+from ..prose.sentences import ends_sentence
+from ..prose.shapes import SMALL_WORDS, is_byline
+from .lines import opens_block
 
 FRONT_LINES = 8
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..blocks import is_all_caps
-from ..model import Printed, Repair
-from .lines import Lines, ends_sentence, line_width, starts_sentence
+from ..model import Lines, Printed, Repair
+from ..prose.sentences import ends_sentence, starts_sentence
+from ..prose.shapes import is_all_caps
+from .lines import line_width
 
 SHORT_LAST_LINE = 0.75
 """A line shorter than this share of a full line, ending a sentence, ends its paragraph."""

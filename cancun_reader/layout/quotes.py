@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Repair, excerpt
-from ..repair.flow import starts_lower
-from .lines import Lines, ends_sentence, starts_sentence
+from ..model import Lines, Repair, excerpt
+from ..prose.sentences import ends_sentence, starts_lower, starts_sentence
 
 QUOTE_WINDOW = 30
 """How many lines before and after a suspected pull quote are searched for the sentence it repeats."""
@@ -38,8 +37,7 @@ def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
     """
     from rapidfuzz import fuzz
 
-    from ..repair.asides import repeats_a_sentence
-    from ..sentences import comparable
+    from ..prose.sentences import comparable, repeats_a_sentence
 
     out = list(lines)
     repairs = []

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import statistics
 
-from ..layout.lines import ends_sentence, starts_sentence
 from ..model import Printed
+from ..prose.sentences import ends_sentence, starts_sentence
 from .drawings import near
 from .lines import DROP_CAP, Line, breaks_between, first_word_width
 from .model import Box, Page, Style

@@ -12,20 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from ..blocks import MAX_HEADING_WORDS, is_byline
-from ..model import PLAIN_TEXT, Block, Entry, Paragraph, Printed, Repair
+from ..model import PLAIN_TEXT, Blocks, Entry, Paragraph, Printed, Repair
+from ..prose.sentences import starts_lower
+from ..prose.shapes import MAX_HEADING_WORDS, SMALL_WORDS, is_byline
+from ..prose.words import words_of
 from .asides import find_pull_quotes, find_sidebars, set_apart_printed_boxes
 from .captions import set_apart_captions
 from .encoding import fix_mojibake
-from .flow import (
-    is_cut,
-    rejoin_continuation_out_of_order,
-    rejoin_cut_paragraphs,
-    starts_lower,
-    unwrap_lines,
-)
+from .flow import is_cut, rejoin_continuation_out_of_order, rejoin_cut_paragraphs, unwrap_lines
 from .headings import (
-    SMALL_WORDS,
     find_mixed_case_headings,
     find_printed_headings,
     find_title,
@@ -39,9 +34,7 @@ from .notes import (
     mark_author_bio,
     unescape_backslashed_punctuation,
 )
-from .words import words_of
 
-Blocks = tuple[Block, ...]
 RepairFunction = Callable[[Blocks], tuple[Blocks, list[Repair]]]
 
 

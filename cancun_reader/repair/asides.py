@@ -10,22 +10,23 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
 
-from ..blocks import NOTES_TITLE, is_all_caps
-from ..model import Block, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table, excerpt
-from ..sentences import comparable, sentence_spans
-from .flow import ends_sentence, is_cut, starts_lower
-
-Blocks = tuple[Block, ...]
+from ..model import Block, Blocks, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table, excerpt
+from ..prose.sentences import (
+    PULL_QUOTE_SCORE,
+    comparable,
+    ends_sentence,
+    repeats_words,
+    sentence_spans,
+    starts_lower,
+)
+from ..prose.shapes import NOTES_TITLE, is_all_caps
+from .flow import is_cut
 
 PULL_QUOTE_WORDS = (8, 45)
 """A pull quote is a sentence or two: long enough to be distinctive, short enough to set large."""
 
 INTERRUPTING_WORDS = 5
 """A shorter pull quote is enough when it stands inside a cut sentence: the layout says it floats."""
-
-PULL_QUOTE_SCORE = 85
-"""Least `token_set_ratio` between a candidate and a passage of the body for it to be a repeat.
-Measured on the sources: the four real pull quotes score 90–100, other short paragraphs 69 at most."""
 
 
 def is_pull_quote_candidate(blocks: Blocks, index: int, set_apart: frozenset[int] = frozenset()) -> bool:
@@ -40,58 +41,6 @@ def is_pull_quote_candidate(blocks: Blocks, index: int, set_apart: frozenset[int
     if interrupts(blocks, index) or block.line in set_apart:
         low = INTERRUPTING_WORDS
     return low <= words <= high and block.text[:1].isupper() and ends_sentence(block.text)
-
-
-REPEATED_SHARE = 0.85
-"""Least share of a candidate's words (each counted as often as it occurs) that the passage it
-repeats must hold: a pull quote may be trimmed or lightly edited, but its words are the body's."""
-
-COMPARED_WORD = re.compile(r"\w+")
-
-
-def repeats_words(candidate: str, passage: str) -> bool:
-    """Whether `candidate` repeats `passage`: most of its words, counted as often as they occur, and
-    most of its different words stand in the passage. A pull quote may be trimmed or lightly edited
-    (`has been opposed by many` → `have opposed`), but a paragraph that is the only copy of its
-    words is text, never a pull quote.
-
-    >>> repeats_words("nobody had expected it", "the g21 was a surprise nobody had expected it")
-    True
-
-    Negative: similar is not repeated. `token_set_ratio` scores these 100, as one's set of words
-    holds the other's; but `cancún` is in one only, and `the` stands there once, not three times.
-    >>> repeats_words("cancún the the the", "the the the the"), repeats_words("the the the", "the")
-    (False, False)
-    """
-    words, held_in = Counter(COMPARED_WORD.findall(candidate)), Counter(COMPARED_WORD.findall(passage))
-    held = words & held_in
-    return held.total() >= REPEATED_SHARE * words.total() and len(held) >= REPEATED_SHARE * len(words)
-
-
-def repeats_a_sentence(candidate: str, text: str) -> bool:
-    """Whether `candidate` repeats one sentence of `text`, or two neighbouring ones, as a pull quote
-    does: trimmed or lightly edited, its words are that sentence's.
-
-    >>> text = "It was left open. How a country that could not make medicines would obtain them."
-    >>> repeats_a_sentence("How would a country that could not make medicines obtain them?", text)
-    True
-
-    Negative: a question on the same subject in other words is no repeat.
-    >>> repeats_a_sentence("Who would pay for the medicines of the poor?", text)
-    False
-    """
-    from rapidfuzz import fuzz
-    from rapidfuzz.utils import default_process
-
-    sentences = [comparable(text[a:b]) for a, b in sentence_spans(text)]
-    passages = sentences + [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
-    candidate, least = comparable(candidate), len(candidate.split())
-    return any(
-        len(passage.split()) >= least
-        and fuzz.token_set_ratio(candidate, passage, processor=default_process) >= PULL_QUOTE_SCORE
-        and repeats_words(candidate, passage)
-        for passage in passages
-    )
 
 
 INDEX_WORD = re.compile(r"[a-z0-9]{5,}")

@@ -5,9 +5,8 @@ found; in a text they stay paragraphs of their own."""
 
 from __future__ import annotations
 
-from ..blocks import is_byline
-from ..layout.lines import Lines
-from ..model import Block, Caption, Paragraph, Repair, excerpt
+from ..model import Block, Caption, Lines, Paragraph, Repair, excerpt
+from ..prose.shapes import is_byline
 
 CAPTION_WORDS = 40
 """A caption is a sentence or two; a longer block in small type is a box's text. (Counted in

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Block, Heading, ListBlock, Paragraph, Repair, Table, excerpt
-
-Blocks = tuple[Block, ...]
+from ..model import Block, Blocks, Heading, ListBlock, Paragraph, Repair, Table, excerpt
 
 
 def fix_encoding(text: str) -> tuple[str, bool]:

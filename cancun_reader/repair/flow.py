@@ -3,13 +3,12 @@ was dropped into the middle of a sentence (`…and to the lobbying of` / `civic 
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from dataclasses import replace
 
-from ..blocks import is_byline
 from ..model import (
     Block,
+    Blocks,
     Caption,
     Heading,
     ListBlock,
@@ -21,27 +20,12 @@ from ..model import (
     excerpt,
     excerpt_end,
 )
-from .words import HYPHENS, join_across_break
-
-Blocks = tuple[Block, ...]
-
-SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]*]*[¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
-"""How a finished paragraph ends: final punctuation, maybe closing quotes or a note marker
-(`struggles.¹`). A colon counts, as it introduces a quotation or a list."""
-
-OPENING = "\"'“‘(["
+from ..prose.sentences import ends_sentence, starts_lower
+from ..prose.shapes import is_byline
+from ..prose.words import HYPHENS, join_across_break
 
 STANDS_BETWEEN = (PullQuote, Caption, Sidebar, Table)
 """What the layout may drop between a cut paragraph and its continuation."""
-
-
-def ends_sentence(text: str) -> bool:
-    """Whether a paragraph ends as a finished sentence does.
-
-    >>> ends_sentence("as follows:"), ends_sentence("“globalization,”"), ends_sentence("the mar-")
-    (True, False, False)
-    """
-    return bool(SENTENCE_END.search(text.rstrip()))
 
 
 def is_cut(text: str) -> bool:
@@ -52,16 +36,6 @@ def is_cut(text: str) -> bool:
     (True, False)
     """
     return not ends_sentence(text) and not is_byline(text)
-
-
-def starts_lower(text: str) -> bool:
-    """Whether a paragraph begins in lower case, as the rest of a cut sentence does.
-
-    >>> starts_lower("prise. The United States"), starts_lower("“Brother Lee”"), starts_lower("2003 was")
-    (True, False, False)
-    """
-    first = text.lstrip(OPENING)[:1]
-    return first.islower()
 
 
 def continues(block: Block, after_hyphen: bool) -> bool:

@@ -5,37 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..blocks import MAX_HEADING_WORDS, is_all_caps, is_byline
-from ..model import Block, Entry, Heading, ListBlock, Paragraph, Repair, Sidebar, excerpt
+from ..model import Block, Blocks, Entry, Heading, ListBlock, Paragraph, Repair, Sidebar, excerpt
+from ..prose.shapes import MAX_HEADING_WORDS, MIXED_CASE_HEADING, SMALL_WORDS, is_all_caps, is_byline
 from .flow import is_cut
-
-Blocks = tuple[Block, ...]
-
-SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "nor",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "vs",
-        "via",
-        "with",
-    ]
-)
-"""Words that title case leaves in lower case unless they come first."""
 
 CAPITALS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9.&-]*[A-Z0-9]\b\.?")
 """A word written in capitals in running text: an acronym such as `WTO`, `G21` or `U.S.`."""
@@ -81,12 +53,6 @@ def title_case(text: str, acronyms: frozenset[str]) -> str:
     """
     words = text.split()
     return " ".join(title_case_word(w, i == 0, acronyms) for i, w in enumerate(words))
-
-
-MIXED_CASE_HEADING = re.compile(r"(?!By )(?=.*[a-z])[A-Z][^\W\d_]*,?(?: [\w’'-]+,?){0,6}(?<!,)")
-"""A heading in ordinary case on a line of its own: a capital, at most seven words, commas between
-them but no final punctuation (`Who they were`, `A lighter agreement`, `Thursday, 20 November`);
-not a byline (`By Ana Lima`)."""
 
 
 def find_mixed_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:

@@ -7,10 +7,19 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..blocks import NOTES_TITLE
-from ..model import UNKNOWN, AuthorBio, Block, Footnote, Heading, Paragraph, Repair, excerpt, excerpt_end
-
-Blocks = tuple[Block, ...]
+from ..model import (
+    UNKNOWN,
+    AuthorBio,
+    Block,
+    Blocks,
+    Footnote,
+    Heading,
+    Paragraph,
+    Repair,
+    excerpt,
+    excerpt_end,
+)
+from ..prose.shapes import NOTES_TITLE
 
 NOTE = re.compile(r"(?P<number>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}[.)]?)\s+(?P<text>\S.*)", re.DOTALL)
 """One note of that section, numbered as the text marks it: `¹ Héctor de la Cueva, …`."""
