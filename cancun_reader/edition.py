@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .escape import escape_code, escape_inert, escape_text, front_matter
-from .kinds import PRESENTATION, what_was_done
+from .kinds import kind_of, what_was_done
 from .marks import numbered
 from .model import Article, Block, Heading, Notice, Paragraph, Repair, Sidebar
 
@@ -161,7 +161,7 @@ def kind_of_source(kinds: Counter[str]) -> str:
     >>> kind_of_source(Counter({"word rejoined": 3})), kind_of_source(Counter({"author bio boxed": 1}))
     ('Restored from a text damaged by its print layout', 'Presented from the text as received')
     """
-    if set(kinds) - PRESENTATION:
+    if any(not kind_of(kind).presents for kind in kinds):
         return "Restored from a text damaged by its print layout"
     return "Presented from the text as received"
 

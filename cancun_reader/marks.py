@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .escape import escape_inert
-from .kinds import FURNITURE, IN_WORDS, JOINS, MOVED_APART, REMOVALS, what_was_done
+from .kinds import AT_JOIN, IN_WORD, STRUCK, STRUCK_WHERE_IT_STOOD, kind_of, what_was_done
 from .model import Article, Paragraph, Repair, Sidebar
 
 
@@ -120,19 +120,19 @@ def gather_marks(article: Article) -> dict[int, BlockMarks]:
             before = bisect.bisect_right(lines, repair.line) - 1
             line = placed[lines[before]] if before >= 0 else placed[lines[0]] if lines else first
         marks = found.setdefault(tops.get(line, line), BlockMarks())
-        mark = Mark(number, repair)
-        if repair.kind in MOVED_APART:
+        mark, kind = Mark(number, repair), kind_of(repair.kind)
+        if kind.moved_apart:
             origin = stood_after(article, repair.line, placed)
             if origin:
                 found.setdefault(origin[0], BlockMarks()).origins.append((mark, origin[1]))
-        stood = stood_after(article, repair.line, placed) if repair.kind in FURNITURE else None
+        stood = stood_after(article, repair.line, placed) if kind.mark == STRUCK_WHERE_IT_STOOD else None
         if stood:
             found.setdefault(stood[0], BlockMarks()).removed_at.append((mark, stood[1]))
-        elif repair.kind in REMOVALS:
+        elif kind.mark in (STRUCK, STRUCK_WHERE_IT_STOOD):
             marks.removed.append(mark)
-        elif repair.kind in IN_WORDS:
+        elif kind.mark == IN_WORD:
             marks.words.append(mark)
-        elif repair.kind in JOINS:
+        elif kind.mark == AT_JOIN:
             marks.joins.append(mark)
         else:
             marks.start.append(mark)

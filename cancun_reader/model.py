@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .kinds import kind_of
+
 UNKNOWN = "unknown"
 
 
@@ -248,6 +250,9 @@ class Repair:
     after: str
     origin: str = ""  # for an editorial correction, the file and line of its directive
     into: int = 0  # for text moved into a block that began after it, the line that block begins on
+
+    def __post_init__(self) -> None:
+        kind_of(self.kind)  # an unknown kind fails here, where the change is made
 
 
 @dataclass(frozen=True)

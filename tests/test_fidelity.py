@@ -20,6 +20,7 @@ from test_render import site_markdown
 
 from cancun_reader.blocks import split_into_runs
 from cancun_reader.corrections import corrections_path, load_corrections
+from cancun_reader.kinds import KINDS, STRUCK_WHERE_IT_STOOD
 from cancun_reader.layout.lists import NOTES_TITLE, NUMBER_ALONE
 from cancun_reader.marks import marks_by_block
 from cancun_reader.model import AuthorBio, Caption, Footnote, ListBlock, PullQuote, Sidebar
@@ -83,7 +84,7 @@ def page_streams(markdown_text: str) -> tuple[str, str]:
     return html_stream(SET_APART.sub(" ", rendered)), html_stream(apart)
 
 
-FURNITURE = ("running head removed", "page number removed")
+FURNITURE = tuple(k.name for k in KINDS.values() if k.mark == STRUCK_WHERE_IT_STOOD)
 MOVED = ("correction: move", "correction: join", "paragraph rejoined out of order")
 """Changes that put a run of the text after what followed it in the source."""
 

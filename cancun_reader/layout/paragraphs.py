@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Lines, Printed, Repair
+from ..model import Lines, Printed, Repair, excerpt_end
 from ..prose.sentences import ends_sentence, starts_sentence
 from ..prose.shapes import is_all_caps
 from .lines import line_width
@@ -101,7 +101,7 @@ def break_where_printed(lines: Lines, printed: Printed) -> tuple[Lines, list[Rep
     for number, text in lines:
         if number in opened and out and out[-1][1]:
             out.append((out[-1][0], ""))
-            repairs.append(Repair(opened[number], out[-2][0], out[-2][1][-40:], "¶"))
+            repairs.append(Repair(opened[number], out[-2][0], excerpt_end(out[-2][1], 40), "¶"))
         out.append((number, text))
     return out, repairs
 
