@@ -14,6 +14,7 @@ from cancun_reader.blocks import parse_blocks
 from cancun_reader.model import Entry, Printed
 from cancun_reader.prose.words import words_of
 from cancun_reader.repair import repair_blocks, repairs_for
+from cancun_reader.steps import run_steps
 
 
 def describe(block) -> dict:
@@ -49,12 +50,8 @@ def run_until(case: dict):
         headings=frozenset(case.get("headings", [])),
         quotes=frozenset(case.get("quotes", [])),
     )
-    for repair in repairs_for(entry, known, frozenset(case.get("captions", [])), printed):
-        blocks, _ = repair(blocks)
-        name = getattr(repair, "func", repair).__qualname__.split(".")[0]
-        if name == case["repair"]:
-            return blocks
-    raise AssertionError(f"no repair named {case['repair']}")
+    steps = repairs_for(entry, known, frozenset(case.get("captions", [])), printed)
+    return run_steps(steps, blocks, until=case["repair"])[0]
 
 
 @pytest.mark.parametrize("case", load_cases("repair"))
@@ -68,8 +65,7 @@ def test_repair(case: dict) -> None:
 def test_every_repair_has_a_case() -> None:
     named = {case.values[0]["repair"] for case in load_cases("repair") if not case.marks}
     entry = Entry(file="x.txt", slug="x", title="X")
-    for repair in repairs_for(entry, frozenset()):
-        assert getattr(repair, "func", repair).__qualname__.split(".")[0] in named
+    assert {each.name for each in repairs_for(entry, frozenset())} <= named
 
 
 def test_repairs_are_recorded_with_their_lines() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Lines, Printed, Repair
+from ..steps import Step, run_steps, step
 from .boxes import find_box_items, gather_fact_years, rebuild_box_table
 from .furniture import remove_page_furniture
 from .headings import separate_headings, separate_run_in_headings
@@ -31,25 +32,24 @@ def lay_out(
     headings), drop caps, headings and notes, and last the paragraph breaks inferred from the
     lines' lengths, which need the other blocks set apart to measure a full line."""
     printed = printed or Printed()
-    lines = number_lines(text)
-    done: list[Repair] = []
-    steps: tuple[Callable[[Lines], tuple[Lines, list[Repair]]], ...] = (
-        lambda found: break_where_printed(found, printed),
-        lambda found: remove_page_furniture(found, printed.furniture, printed.boxes),
-        gather_fact_years,
-        separate_front_matter,
-        lambda found: rejoin_drop_caps(found, known, printed.drop_caps),
-        set_apart_pull_quote_lines,
-        rejoin_bullets,
-        rejoin_note_numbers,
-        separate_notes,
-        rebuild_box_table,
-        find_box_items,
-        separate_headings,
-        separate_run_in_headings,
-        lambda found: infer_paragraph_breaks(found, printed.full),
+    return run_steps(layout_steps(known, printed), number_lines(text))
+
+
+def layout_steps(known: Callable[[str], bool], printed: Printed) -> tuple[Step[Lines], ...]:
+    """The layout repairs in the order `lay_out` runs them, with what each needs of the text."""
+    return (
+        step(break_where_printed, printed),
+        step(remove_page_furniture, printed.furniture, printed.boxes),
+        step(gather_fact_years),
+        step(separate_front_matter),
+        step(rejoin_drop_caps, known, printed.drop_caps),
+        step(set_apart_pull_quote_lines),
+        step(rejoin_bullets),
+        step(rejoin_note_numbers),
+        step(separate_notes),
+        step(rebuild_box_table),
+        step(find_box_items),
+        step(separate_headings),
+        step(separate_run_in_headings),
+        step(infer_paragraph_breaks, printed.full),
     )
-    for step in steps:
-        lines, repairs = step(lines)
-        done.extend(repairs)
-    return lines, done

@@ -9,13 +9,11 @@ break), `asides` (pull quotes and sidebars), `captions` (of pictures, in a PDF's
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
-
 from ..model import PLAIN_TEXT, Blocks, Entry, Paragraph, Printed, Repair
 from ..prose.sentences import starts_lower
 from ..prose.shapes import MAX_HEADING_WORDS, SMALL_WORDS, is_byline
 from ..prose.words import words_of
+from ..steps import Step, run_steps, step
 from .asides import find_pull_quotes, find_sidebars, set_apart_printed_boxes
 from .captions import set_apart_captions
 from .encoding import fix_mojibake
@@ -35,36 +33,34 @@ from .notes import (
     unescape_backslashed_punctuation,
 )
 
-RepairFunction = Callable[[Blocks], tuple[Blocks, list[Repair]]]
-
 
 def repairs_for(
     entry: Entry, known: frozenset[str], captions: frozenset[int] = frozenset(), printed: Printed = PLAIN_TEXT
-) -> tuple[RepairFunction, ...]:
+) -> tuple[Step[Blocks], ...]:
     """The repairs in the order they must run: notes are found before captions (both are set in
     small type), captions, pull quotes and sidebars before cut paragraphs are joined across them;
     headings are cased last, when acronyms are known. `captions` are the lines where a PDF's page
     begins a block in small type (`captions.caption_starts`); `printed`, what else the page shows
     (its boxes, the notes at its pages' feet, what it sets apart between rules)."""
     return (
-        fix_mojibake,
-        drop_end_marks,
-        unescape_backslashed_punctuation,
-        partial(unwrap_lines, known=known),
-        mark_author_bio(entry.author),
-        partial(find_footnotes, at_foot=printed.notes),
-        link_glued_note_markers,
-        partial(set_apart_captions, starts=captions),
-        partial(set_apart_printed_boxes, boxes=printed.boxes, quotes=printed.quotes),
-        partial(find_printed_headings, lines=printed.headings),
-        find_title,
-        partial(keep_front_matter, entry=entry),
-        find_mixed_case_headings,  # once note numbers are markers: `accept.2` ends a sentence
-        partial(find_pull_quotes, set_apart=printed.quotes),
-        find_sidebars,
-        partial(rejoin_cut_paragraphs, known=known),
-        partial(rejoin_continuation_out_of_order, known=known),
-        title_case_headings,
+        step(fix_mojibake),
+        step(drop_end_marks),
+        step(unescape_backslashed_punctuation),
+        step(unwrap_lines, known=known),
+        step(mark_author_bio, author=entry.author),
+        step(find_footnotes, at_foot=printed.notes),
+        step(link_glued_note_markers),
+        step(set_apart_captions, starts=captions),
+        step(set_apart_printed_boxes, boxes=printed.boxes, quotes=printed.quotes),
+        step(find_printed_headings, lines=printed.headings),
+        step(find_title),
+        step(keep_front_matter, entry=entry),
+        step(find_mixed_case_headings),  # once note numbers are markers: `accept.2` ends a sentence
+        step(find_pull_quotes, set_apart=printed.quotes),
+        step(find_sidebars),
+        step(rejoin_cut_paragraphs, known=known),
+        step(rejoin_continuation_out_of_order, known=known),
+        step(title_case_headings),
     )
 
 
@@ -73,10 +69,7 @@ def repair_blocks(
 ) -> tuple[Blocks, tuple[Repair, ...]]:
     """Run every repair in order and collect what each changed."""
     known = words_of(" ".join(b.text for b in blocks if isinstance(b, Paragraph)))
-    done: list[Repair] = []
-    for repair in repairs_for(entry, known, captions, printed):
-        blocks, repairs = repair(blocks)
-        done.extend(repairs)
+    blocks, done = run_steps(repairs_for(entry, known, captions, printed), blocks)
     return blocks, tuple(done)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import replace
 
 from ..model import (
@@ -105,33 +104,29 @@ def link_glued_note_markers(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     return tuple(out), repairs
 
 
-def mark_author_bio(author: str) -> Callable[[Blocks], tuple[Blocks, list[Repair]]]:
+def mark_author_bio(blocks: Blocks, author: str) -> tuple[Blocks, list[Repair]]:
     """The closing paragraph that introduces the author by name becomes a byline box.
 
     >>> bio = Paragraph("Shelly Delos, former managing editor of Dynamic, can be reached at x", 9)
-    >>> mark_author_bio("Shelly Delos")((Paragraph("Text.", 1), bio))[0][1]
+    >>> mark_author_bio((Paragraph("Text.", 1), bio), "Shelly Delos")[0][1]
     AuthorBio(text='Shelly Delos, former managing editor of Dynamic, can be reached at x', line=9)
 
     Negative: a paragraph that merely names the author in passing stays.
-    >>> mark_author_bio("Shelly Delos")((Paragraph("As Shelly Delos wrote, it failed.", 1),))[1]
+    >>> mark_author_bio((Paragraph("As Shelly Delos wrote, it failed.", 1),), "Shelly Delos")[1]
     []
     """
-
-    def repair(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
-        paragraphs = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph)]
-        if author == UNKNOWN or not paragraphs:
-            return blocks, []
-        last = paragraphs[-1]
-        block = blocks[last]
-        assert isinstance(block, Paragraph)
-        if not re.match(rf"{re.escape(author)}(?:,| is | was )", block.text):
-            return blocks, []
-        bio = AuthorBio(block.text, block.line)
-        return (*blocks[:last], bio, *blocks[last + 1 :]), [
-            Repair("author bio boxed", block.line, excerpt(block.text, 40), "byline box")
-        ]
-
-    return repair
+    paragraphs = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph)]
+    if author == UNKNOWN or not paragraphs:
+        return blocks, []
+    last = paragraphs[-1]
+    block = blocks[last]
+    assert isinstance(block, Paragraph)
+    if not re.match(rf"{re.escape(author)}(?:,| is | was )", block.text):
+        return blocks, []
+    bio = AuthorBio(block.text, block.line)
+    return (*blocks[:last], bio, *blocks[last + 1 :]), [
+        Repair("author bio boxed", block.line, excerpt(block.text, 40), "byline box")
+    ]
 
 
 def drop_end_marks(blocks: Blocks) -> tuple[Blocks, list[Repair]]:

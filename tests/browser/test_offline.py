@@ -59,15 +59,23 @@ def browser(playwright_driver, tmp_path: Path):
     context.close()
 
 
+READY = """new Promise((ready, failed) => {
+    navigator.serviceWorker.ready.then(ready);
+    setTimeout(() => failed(new Error("no service worker active after 30 s: reader.js registers it")), 30000);
+})"""
+"""The page's service worker once it is active; a page that never registers one fails the test
+rather than keep it waiting."""
+
+
 def kept(page) -> int:
     """How many files the service worker keeps, once it is active."""
     return page.evaluate(
-        """async () => {
-            await navigator.serviceWorker.ready;
+        f"""async () => {{
+            await {READY};
             const names = await caches.keys();
             const cache = await caches.open(names.find((n) => n.startsWith("cancun-reader-")));
             return (await cache.keys()).length;
-        }"""
+        }}"""
     )
 
 
@@ -114,7 +122,7 @@ def test_a_newer_build_is_announced_and_loaded_when_the_reader_chooses(host: Hos
     note.wait_for(timeout=15_000)
     with page.expect_navigation():
         note.get_by_role("button", name="Load it").click()
-    names = page.evaluate("async () => { await navigator.serviceWorker.ready; return caches.keys(); }")
+    names = page.evaluate(f"async () => {{ await {READY}; return caches.keys(); }}")
     assert names == ["cancun-reader-newer"]
     assert page.get_by_role("status").count() == 0
 
