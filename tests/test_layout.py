@@ -1,0 +1,36 @@
+"""Stage 2, layout: each step on the lines of a small text, from tests/cases/layout/*.yml.
+
+A case names a step; the stage runs in its real order up to and including it, and the case gives
+the lines it leaves (a blank line where a block ends) and the kinds of change it records."""
+
+from __future__ import annotations
+
+import pytest
+from project import load_cases
+
+from cancun_reader.layout import layout_steps
+from cancun_reader.layout.lines import number_lines
+from cancun_reader.model import Printed
+from cancun_reader.prose.words import COMMON_WORD, words_of, zipf
+from cancun_reader.steps import run_steps
+
+
+def run_until(case: dict) -> tuple[str, list[str]]:
+    known = words_of(case["text"])
+    steps = layout_steps(lambda word: word.lower() in known or zipf(word) >= COMMON_WORD, Printed())
+    lines, repairs = run_steps(steps, number_lines(case["text"]), until=case["step"])
+    return "\n".join(text for _, text in lines), [r.kind for r in repairs]
+
+
+@pytest.mark.parametrize("case", load_cases("layout"))
+def test_layout(case: dict) -> None:
+    lines, kinds = run_until(case)
+    assert lines == case["lines"].rstrip("\n"), lines
+    assert kinds == case.get("kinds", []), kinds
+
+
+def test_every_layout_step_has_a_case() -> None:
+    named = {case.values[0]["step"] for case in load_cases("layout")}
+    assert {each.name for each in layout_steps(lambda word: True, Printed())} - named <= {
+        "break_where_printed"
+    }
