@@ -13,7 +13,7 @@ CHROMIUM := /usr/bin/chromium
 EPUBCHECK := /usr/share/java/epubcheck.jar
 PAPER ?= A4
 
-.PHONY: setup browser pages site serve test lint format lock clean golden epub pdf publish gh-deploy \
+.PHONY: setup browser pages site serve test check lint format lock clean golden epub pdf publish gh-deploy \
 	bundle audit bench corpus corpus-latex corpus-html corpus-heldout
 
 setup: $(PY_STAMP) $(NODE_STAMP)
@@ -42,7 +42,7 @@ endef
 site: setup  ## the offline site in site/ (open site/index.html from disk)
 	$(build_site)
 
-# --dirty: after an edit, MkDocs renders again only the pages it touched (scripts/preview.py keeps
+# --dirty: after an edit, MkDocs renders again only the pages it touched (cancun_reader/mkdocs/preview.py keeps
 # the rest of the preview right), so 1,000 texts show an edit in about 2 s, not after a full build.
 serve: setup  ## build, serve on http://$(HOST) and rebuild when a source text is saved
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --dirty
@@ -63,8 +63,12 @@ browser:
 		fi; \
 	fi
 
-test: setup lint browser
+test: setup lint browser  ## everything, as CI runs it
 	$(BIN)/pytest
+
+# The inner loop: lint and every test but those marked browser, books, serve and large (pyproject).
+check: setup lint  ## lint and the fast tests, in about a minute
+	$(BIN)/pytest -q -m "not browser and not books and not serve and not large"
 
 lint: setup
 	$(BIN)/ruff check .

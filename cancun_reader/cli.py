@@ -10,12 +10,10 @@ import os
 import sys
 from pathlib import Path
 
-from .cache import Cache
 from .errors import InputError
-from .offline import SHIM
 from .pipeline import Report, build
 from .references import UNPUBLISHED
-from .worldmap import SHAPES
+from .settings import CACHE_DIR, Settings
 
 
 def parse_arguments(argv: list[str] | None, root: Path) -> argparse.Namespace:
@@ -38,7 +36,7 @@ def parse_arguments(argv: list[str] | None, root: Path) -> argparse.Namespace:
     parser.add_argument(
         "--cache",
         type=Path,
-        default=root / ".cache" / "cancun-reader",
+        default=root / CACHE_DIR,
         help="where converted texts are kept between builds (safe to delete)",
     )
     parser.add_argument("--no-cache", action="store_true", help="convert every text, keep nothing")
@@ -79,19 +77,18 @@ def explain(report: Report) -> str:
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
-    arguments = parse_arguments(argv, root or Path.cwd())
+    root = root or Path.cwd()
+    arguments = parse_arguments(argv, root)
+    settings = Settings.of(
+        root,
+        sources=arguments.sources,
+        topics=arguments.topics,
+        docs=arguments.docs,
+        cache=None if arguments.no_cache else arguments.cache,
+        site_url=arguments.site_url,
+    )
     try:
-        report = build(
-            arguments.sources,
-            arguments.topics,
-            arguments.docs,
-            check=arguments.check,
-            strict=arguments.strict,
-            cache=Cache(None if arguments.no_cache else arguments.cache),
-            site_url=arguments.site_url,
-            shapes=(root or Path.cwd()) / SHAPES,
-            shim=(root or Path.cwd()) / SHIM,
-        )
+        report = build(settings, check=arguments.check, strict=arguments.strict)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

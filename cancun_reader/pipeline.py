@@ -81,6 +81,7 @@ from .references import (
 )
 from .repair import find_unresolved, repair_blocks
 from .repair.captions import caption_starts
+from .settings import Settings
 from .timeline import events_in, merge_events, undated
 from .timeline_page import render_home_timeline, render_timeline
 from .topics import load_topics
@@ -581,26 +582,25 @@ class Report:
 
 
 def build(
-    sources: Path,
-    topics: Path,
-    docs: Path,
-    *,
-    check: bool = False,
-    strict: bool = False,
-    cache: Cache | None = None,
-    watch: Stopwatch | None = None,
-    site_url: str = UNPUBLISHED,
-    shapes: Path | None = None,
-    shim: Path | None = None,
+    settings: Settings, *, check: bool = False, strict: bool = False, watch: Stopwatch | None = None
 ) -> Report:
-    """Convert and, unless `check`, write the pages that changed and remove stale generated ones.
-    With `strict`, a warning is an error and nothing is written. Beside the pages go the site's
-    page of downloads (the books found in `docs/downloads/`) and the search shim from `shim`."""
+    """Convert and, unless `check`, write the pages that changed into `settings.docs` and remove
+    stale generated ones. With `strict`, a warning is an error and nothing is written. Beside the
+    pages go the site's page of downloads (the books found in `docs/downloads/`) and the search
+    shim."""
     watch = watch or Stopwatch()
-    outputs = convert(sources, topics, cache=cache, watch=watch, site_url=site_url, shapes=shapes)
+    docs = settings.docs
+    outputs = convert(
+        settings.sources,
+        settings.topics,
+        cache=settings.cache,
+        watch=watch,
+        site_url=settings.site_url,
+        shapes=settings.shapes,
+    )
     outputs.pages[DOWNLOADS_PAGE] = render_downloads(docs, outputs.titles, COLLECTION, outputs.handouts)
-    if shim is not None:
-        add_shim(outputs, shim)
+    if settings.shim is not None:
+        add_shim(outputs, settings.shim)
     warnings = [notice for notice in outputs.notices if notice.is_warning]
     if strict and warnings:
         first = warnings[0]

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
 import repair_quality
@@ -32,6 +33,7 @@ from cancun_reader.cache import Cache
 from cancun_reader.offline import SHIM_PAGE
 from cancun_reader.pages import escaped
 from cancun_reader.pipeline import Stopwatch, build
+from cancun_reader.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
@@ -64,7 +66,7 @@ def convert_once(project: Path, docs: Path) -> dict[str, float]:
     docs.mkdir()
     escaped.cache_clear()
     watch = Stopwatch()
-    build(project / "sources", project / "topics", docs, watch=watch)
+    build(Settings.of(project, docs=docs, cache=None), watch=watch)
     return watch.seconds
 
 
@@ -72,8 +74,8 @@ def peak_memory(project: Path) -> int:
     """Peak resident memory, in MiB, of a process that converts the collection once."""
     code = (
         "import resource, sys, tempfile; from pathlib import Path; sys.path.insert(0, 'scripts');"
-        "from cancun_reader.pipeline import build;"
-        f"build(Path('{project}/sources'), Path('{project}/topics'), Path(tempfile.mkdtemp()));"
+        "from cancun_reader.pipeline import build; from cancun_reader.settings import Settings;"
+        f"build(Settings.of(Path('{project}'), docs=Path(tempfile.mkdtemp()), cache=None));"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     result = subprocess.run(
@@ -130,7 +132,7 @@ def measure_size(size: int, work: Path) -> dict:
     stages = {stage: statistics.median(r.get(stage, 0.0) for r in runs) for stage in STAGES}
     conversion = statistics.median(sum(r.values()) for r in runs)
     shutil.rmtree(project / "docs-bench")
-    build(project / "sources", project / "topics", project / "docs")  # the pages mkdocs will build
+    build(Settings.of(project, cache=None))  # the pages mkdocs will build
     site_seconds, site_memory = mkdocs_build_measured(project)
     largest, largest_bytes = largest_page(project / "site")
     generated = project / "docs" / "articles"
@@ -157,7 +159,9 @@ def overhead(work: Path) -> dict:
     project = project_with(3, work / "overhead")
     plain = project / "plain.yml"
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    plain.write_text(re.sub(r"\nhooks:\n  - scripts/mkdocs_hook.py\n", "\n", text), encoding="utf-8")
+    plain.write_text(
+        re.sub(r"\n  # the conversion before[^\n]*\n  - cancun_reader\n", "\n", text), encoding="utf-8"
+    )
     mkdocs_build(project)  # generates the pages and fills the cache
     with_hook, without = [], []
     for _ in range(9):
@@ -177,13 +181,13 @@ def rebuild_times(project: Path, text: Path) -> dict:
     builds once, then again after each of nine edits of one text. Run in a process of its own
     (`bench.py --rebuilds PROJECT TEXT`)."""
     cache = Cache(project / ".cache" / "cancun-reader")
-    build(project / "sources", project / "topics", project / "docs", cache=cache)
+    build(replace(Settings.of(project), cache=cache))
     times, written = [], []
     for number in range(9):
         content = text.read_text(encoding="utf-8")
         text.write_text(content.replace("smallholder", f"smallholder{number}", 1), encoding="utf-8")
         start = time.perf_counter()
-        report = build(project / "sources", project / "topics", project / "docs", cache=cache)
+        report = build(replace(Settings.of(project), cache=cache))
         times.append(time.perf_counter() - start)
         written = sorted(report.plan.write)
     return {"times": times, "written": written}
@@ -196,7 +200,7 @@ def incremental(work: Path) -> dict:
     included)."""
     project = project_with(1000, work / "incremental")
     cache = project / ".cache" / "cancun-reader"
-    build(project / "sources", project / "topics", project / "docs", cache=Cache(cache))
+    build(replace(Settings.of(project), cache=Cache(cache)))
     text = project / "sources" / "mexico-discovers-the-wto-0500.txt"
     done = subprocess.run(
         [sys.executable, __file__, "--rebuilds", str(project), str(text)],
@@ -307,7 +311,7 @@ def zensical(work: Path) -> dict:
 def zensical_at(size: int, runs: int, work: Path) -> dict:
     """Zensical's and MkDocs' build times on a collection of `size` texts, and the pages each made."""
     project = project_with(size, work / f"zensical-{size}")
-    build(project / "sources", project / "topics", project / "docs")
+    build(Settings.of(project, cache=None))
     mkdocs_times, zensical_times = [], []
     for _ in range(runs):
         mkdocs_times.append(mkdocs_build(project, "mkdocs.yml"))

@@ -28,6 +28,8 @@ SLUGS = ["cancun-walkout-pww", "citizens-diplomacy-cancun-miami", "mexico-discov
 PARTS = ["Articles", "Topics", "Timeline", "Glossary"]
 HANDOUTS = [handout_name(p.name) for p in sorted((ROOT / "topics").glob("*.md"))] + ["handout-timeline"]
 
+pytestmark = pytest.mark.books
+
 
 def letters(text: str) -> str:
     """Letters and digits only: a book breaks lines and hyphenates where its page does."""

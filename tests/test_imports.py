@@ -14,7 +14,7 @@ PACKAGE = ROOT / "cancun_reader"
 
 STAGES = [
     # the vocabulary every stage shares, and helpers that know no stage
-    ("model", "errors", "kinds", "prose", "escape", "yaml_nodes", "cache", "parallel", "compact"),
+    ("model", "errors", "kinds", "prose", "steps", "escape", "yaml_nodes", "cache", "parallel", "compact"),
     # reading: the inputs, a text's bytes or a PDF's page
     ("read", "pdf", "page", "catalog", "topics", "glossary", "corrections"),
     ("layout",),  # the lines of a text, before any block exists
@@ -24,7 +24,7 @@ STAGES = [
     ("anchors", "mentions", "citations", "timeline", "marks", "edition", "chart", "render", "references"),
     ("indexes", "worldmap", "timeline_page", "pages"),  # the pages
     ("write", "offline", "book"),  # what is written, and what is made from the built site
-    ("pipeline",),
+    ("settings", "pipeline"),
     ("cli", "mkdocs"),
 ]
 

@@ -24,6 +24,8 @@ from cancun_reader.timeline_page import LISTED
 SIZE = NAV_LIMIT + 10
 INDEX_PAGES = ["index.html", *(f"{name}.html" for name in INDEXES)]
 
+pytestmark = pytest.mark.large
+
 
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory) -> Path:

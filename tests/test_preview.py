@@ -1,6 +1,7 @@
-"""Which pages `make serve` (`mkdocs serve --dirty`) renders again after an edit (scripts/preview.py),
-rule by rule, on pages that stand in for MkDocs's: the serve test (test_serve.py) checks the same
-in a real `mkdocs serve`, for the rules an edit of the three texts reaches."""
+"""Which pages `make serve` (`mkdocs serve --dirty`) renders again after an edit
+(`cancun_reader/mkdocs/preview.py`), rule by rule, on pages that stand in for MkDocs's: the serve
+test (test_serve.py) checks the same in a real `mkdocs serve`, for the rules an edit of the three
+texts reaches."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from preview import Preview
+
+from cancun_reader.mkdocs.preview import Preview
 
 HOME = "index.md"
 TOPICS = "topics/index.md"

@@ -20,6 +20,8 @@ from cancun_reader.offline.worker import files_to_keep
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
+pytestmark = pytest.mark.books
+
 
 def make_targets() -> set[str]:
     return set(re.findall(r"^([a-z][\w-]*):(?!=)", (ROOT / "Makefile").read_text(), re.MULTILINE))

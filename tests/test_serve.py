@@ -16,6 +16,8 @@ from project import WAIT_SECONDS, edit, fetch, serving, wait_for
 
 PAGE = "articles/mexico-discovers-the-wto.html"
 
+pytestmark = pytest.mark.serve
+
 
 @pytest.fixture
 def server(project: Path) -> Iterator[tuple[str, Path]]:

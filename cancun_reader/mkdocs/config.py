@@ -1,0 +1,21 @@
+"""The plugin's options, as `mkdocs.yml` may set them (every one has a default):
+
+plugins:
+  - cancun_reader:
+      sources: sources        # the texts and their catalog
+      topics: topics          # the topic files
+      cache_dir: .cache/cancun-reader   # converted texts kept between builds; "" keeps none
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ..settings import CACHE_DIR
+
+
+class ReaderConfig(base.Config):
+    sources = c.Type(str, default="sources")
+    topics = c.Type(str, default="topics")
+    cache_dir = c.Type(str, default=str(CACHE_DIR))

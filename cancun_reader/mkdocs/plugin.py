@@ -1,0 +1,123 @@
+"""The plugin's events: MkDocs calls them in the order of a build; each hands the work to the
+conversion (`pipeline.build`), to `pages` (the navigation, the search index), to `serving` (a
+failed build under `mkdocs serve`) or to `preview` (what a dirty build renders again)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files, InclusionLevel
+
+from ..compact import drop_indentation
+from ..errors import InputError
+from ..offline.worker import write_worker
+from ..pipeline import build
+from ..references import UNPUBLISHED
+from ..settings import Settings
+from .config import ReaderConfig
+from .pages import expand_sections, listed_by_indexes, tidy_search_entries
+from .preview import Preview, drop_search_entries
+from .serving import Failure, failure_page, showing_failures
+
+log = logging.getLogger("mkdocs.plugins.cancun_reader")
+
+
+class DirtyBuildNotice(logging.Filter):
+    """MkDocs warns at every dirty build that its navigation may be wrong; `preview` keeps it right."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class CancunReaderPlugin(BasePlugin[ReaderConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.preview: Preview | None = None
+        """Under `mkdocs serve --dirty`: what the builds before read of each page."""
+        self.pages: list[str] = []
+        """The pages the conversion generated, as `docs/` holds them."""
+        self.failure = Failure()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        if self.serving and dirty:
+            self.preview = Preview()
+            logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotice())
+            log.info("cancun_reader: after an edit, only the pages it touched are rendered again")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.extra["service_worker"] = not self.serving  # overrides/main.html names it for reader.js
+        return config
+
+    def settings(self, config: MkDocsConfig) -> Settings:
+        root = Path(config.config_file_path).parent
+        return Settings.of(
+            root,
+            sources=Path(self.config.sources),
+            topics=Path(self.config.topics),
+            docs=Path(config.docs_dir),
+            cache=Path(self.config.cache_dir) if self.config.cache_dir else None,
+            site_url=config.site_url or UNPUBLISHED,
+        )
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            report = build(self.settings(config))
+        except InputError as error:
+            raise PluginError(f"cancun_reader: {error}") from None
+        for notice in report.notices:
+            (log.warning if notice.is_warning else log.info)(str(notice))
+        self.pages[:] = report.pages
+        config.nav = expand_sections(config.nav or [], report.pages)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        listed = listed_by_indexes(self.pages)  # not in the nav by design: MkDocs need not list them
+        for file in files.documentation_pages():
+            if file.src_uri in listed:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        return files
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        if self.preview is not None:
+            search = next((p for p in config.plugins.values() if hasattr(p, "search_index_prev")), None)
+            touched = self.preview.prepare(nav, config, files)
+            drop_search_entries(search, touched)
+            log.info(f"cancun_reader: {len(touched)} of {len(files.documentation_pages())} pages to render")
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if self.preview is not None:
+            self.preview.page_read(page, markdown)
+        return markdown
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        search = config.plugins.get("material/search")
+        if search is not None:  # it has just indexed the page: the plugin comes after it
+            tidy_search_entries(search.search_index.entries, page.url, page.meta)
+        return context
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        return drop_indentation(output)  # the theme's indentation: a third of each page's frame
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return drop_indentation(output_content) if template_name.endswith(".html") else output_content
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.preview is not None:
+            self.preview.built()
+        if not self.serving:  # a kept copy would hide every edit under `mkdocs serve`
+            write_worker(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failure.message = str(error)  # MkDocs stops with "Aborted with a BuildError!"
+        if self.preview is not None:
+            self.preview.failed()
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        server.builder = showing_failures(server.builder, self.failure)
+        server.set_app(failure_page(server.get_app(), self.failure))
+        return server
