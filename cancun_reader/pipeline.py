@@ -81,6 +81,8 @@ from .references import (
 )
 from .repair import find_unresolved, repair_blocks
 from .repair.captions import caption_starts
+from .repairs_page import PAGE as REPAIRS_PAGE
+from .repairs_page import render_repairs_page
 from .settings import Settings
 from .timeline import events_in, merge_events, undated
 from .timeline_page import render_home_timeline, render_timeline
@@ -544,6 +546,7 @@ def render_collection(
     for text in texts:
         pages[f"{ARTICLES_DIR}/{text.entry.slug}.md"] = text.page
         pages.update(text.received)
+    pages[REPAIRS_PAGE] = render_repairs_page()
     pages["editorial-report.md"] = render_editorial_report(
         [(t.report, t.notices) for t in texts if t.report is not None]
     )

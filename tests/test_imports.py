@@ -22,7 +22,7 @@ STAGES = [
     ("repair",),  # blocks → blocks, each change recorded
     # what the collection knows of its texts, and how a text is shown
     ("anchors", "mentions", "citations", "timeline", "marks", "edition", "chart", "render", "references"),
-    ("indexes", "worldmap", "timeline_page", "pages"),  # the pages
+    ("indexes", "worldmap", "timeline_page", "pages", "repairs_page"),  # the pages
     ("write", "offline", "book"),  # what is written, and what is made from the built site
     ("settings", "pipeline"),
     ("cli", "mkdocs"),

@@ -26,7 +26,16 @@ def fix_encoding(text: str) -> tuple[str, bool]:
 
 
 def fix_mojibake(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
-    """Repair mojibake in every block, recording each repaired block's before and after."""
+    """Repair mojibake (text decoded with the wrong encoding) in every block, recording each
+    repaired block's before and after.
+
+    >>> fix_mojibake((Paragraph("The meeting in CancÃºn ended.", 1),))[0][0].text
+    'The meeting in Cancún ended.'
+
+    Negative: a text read right stays as it is, accents and all.
+    >>> fix_mojibake((Paragraph("The meeting in Cancún ended.", 1),))[1]
+    []
+    """
     out: list[Block] = []
     repairs: list[Repair] = []
 

@@ -100,6 +100,10 @@ def unwrap_lines(blocks: Blocks, known: frozenset[str] = frozenset()) -> tuple[B
     'the first mobilization was called'
     >>> unwrap_lines((ListBlock(("Benin", "a deci-\\nsion taken"), 4),))[0][0].items
     ('Benin', 'a decision taken')
+
+    Negative: a hyphen the author wrote stays, where both halves are words and the whole is not.
+    >>> unwrap_lines((Paragraph("the anti-\\nNGO campaign", 4),), frozenset({"anti", "ngo"}))[0][0].text
+    'the anti-NGO campaign'
     """
     out: list[Block] = []
     repairs: list[Repair] = []

@@ -187,7 +187,11 @@ def keep_front_matter(blocks: Blocks, entry: Entry) -> tuple[Blocks, list[Repair
 
 
 def title_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
-    """Turn headings written in capitals into title case, in sidebars too.
+    """Turn headings written in capitals into title case, in sidebars too, acronyms the text uses
+    kept in capitals.
+
+    >>> title_case_headings((Heading("THE ROAD TO MIAMI", 1), Paragraph("The FTAA met.", 2)))[0][0].text
+    'The Road to Miami'
 
     Negative: a heading already in mixed case is the author's and stays as it is.
     >>> title_case_headings((Heading("Notes on NAFTA", 1),))[1]
