@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from markdown.extensions.toc import slugify
@@ -203,8 +202,9 @@ def render_heading(heading: Heading, around: Around = NO_MARKS) -> str:
     text = f"{'#' * heading.level} {escape_text(heading.text)}"
     if not any(around):
         return text
-    anchor = slugify(heading.text, "-")
-    return f'{text} {"".join(around)} {{ #{anchor} data-toc-label="{html.escape(heading.text)}" }}'
+    anchor = slugify(heading.text, "-").replace("_", "\\_")  # escaped, as in the label: no emphasis
+    label = escape_text(heading.text).replace('"', "&quot;")
+    return f'{text} {"".join(around)} {{ #{anchor} data-toc-label="{label}" }}'
 
 
 def render_aside(

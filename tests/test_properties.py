@@ -185,7 +185,8 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 # another column, whose words the check once matched in the paragraph it now ends; a small table
 # in the text, its cells once looked for among what the page sets apart); a line-end hyphen before
 # a line that is a hyphen alone, whose `the--the` the check once read as two words (one run in
-# about forty met it; a run of 4,000 examples found it again).
+# about forty met it; a run of 4,000 examples found it again); a heading marked with its change,
+# whose anchor and name in the contents, `_`, once read as emphasis and showed on the page.
 @example("Cancún the the the the the the the the the.\n\nThe the the the the the the the the the the.\n")
 @example("the\r#.\r")
 @example("CONCLUSIONS\n\nCONCLUSIONS\n\nTHE EMERGENCE OF THE G21\n")
@@ -210,6 +211,8 @@ def test_the_converter_never_crashes(source_text: str) -> None:
 @example("< the the the\n\n< the.\n\nthe the the trade.\n")
 @example("CONCLUSIONS\n\n2003 the\n\n2003 the\n")
 @example("the-\n-\nthe.\n")
+@example("_ FTAA.\n")
+@example('*The* _FTAA_ "talks" & after\n\nIt began.\n')
 def test_every_word_reaches_the_page_in_order(source_text: str) -> None:
     article = convert_text(source_text)
     if article is None:
