@@ -80,7 +80,7 @@ def render_example(label: str, shown: list[doctest.Example]) -> str:
         "".join(f">>> {line}\n" for line in example.source.rstrip("\n").split("\n")) + example.want
         for example in shown
     )
-    return f"{label}:\n\n```pycon\n{lines.rstrip()}\n```\n"
+    return f"{label}:\n\n```text\n{lines.rstrip()}\n```\n"  # plain: the theme's colours of code fail contrast
 
 
 def render_step(each: Step) -> str:

@@ -154,7 +154,7 @@ def measure_size(size: int, work: Path) -> dict:
 
 
 def overhead(work: Path) -> dict:
-    """`make site` (the hook converts, then MkDocs builds) against a plain `mkdocs build` of the
+    """`make site` (the plugin converts, then MkDocs builds) against a plain `mkdocs build` of the
     same pages, alternately, several times, in one run; the cache is warm, as in everyday use."""
     project = project_with(3, work / "overhead")
     plain = project / "plain.yml"
@@ -163,13 +163,13 @@ def overhead(work: Path) -> dict:
         re.sub(r"\n  # the conversion before[^\n]*\n  - cancun_reader\n", "\n", text), encoding="utf-8"
     )
     mkdocs_build(project)  # generates the pages and fills the cache
-    with_hook, without = [], []
+    with_plugin, without = [], []
     for _ in range(9):
-        with_hook.append(mkdocs_build(project))
+        with_plugin.append(mkdocs_build(project))
         without.append(mkdocs_build(project, "plain.yml"))
-    ratio = statistics.median(with_hook) / statistics.median(without)
+    ratio = statistics.median(with_plugin) / statistics.median(without)
     return {
-        "make_site_s": round(statistics.median(with_hook), 3),
+        "make_site_s": round(statistics.median(with_plugin), 3),
         "plain_mkdocs_s": round(statistics.median(without), 3),
         "ratio": round(ratio, 3),
         "target": 1.15,
@@ -195,7 +195,7 @@ def rebuild_times(project: Path, text: Path) -> dict:
 
 def incremental(work: Path) -> dict:
     """After one text of 1,000 changes, a rebuild with the cache: its time and what it rewrote, in
-    a long-lived process of its own (as under `mkdocs serve`, where the hook runs in one process for
+    a long-lived process of its own (as under `mkdocs serve`, where the plugin runs in one process for
     every rebuild) and in a fresh one (`python scripts/build.py`, interpreter start and imports
     included)."""
     project = project_with(1000, work / "incremental")
@@ -302,8 +302,8 @@ def zensical(work: Path) -> dict:
         "version": version,
         "sizes": [zensical_at(size, runs, work) for size, runs in ZENSICAL_RUNS.items()],
         "could_not": [
-            "run the MkDocs hook: it builds the pages `make pages` generated beforehand",
-            "write the service worker the hook writes: no offline after one visit",
+            "run the MkDocs plugin: it builds the pages `make pages` generated beforehand",
+            "write the service worker the plugin writes: no offline after one visit",
         ],
     }
 

@@ -23,7 +23,7 @@ CASES = Path(__file__).resolve().parent / "cases"
 
 # What a copy of the project needs to build its site; generated pages are left behind on purpose.
 PROJECT_FILES = ("mkdocs.yml", "sources", "topics", "scripts", "overrides")
-HAND_WRITTEN_DOCS = ("index.md", "about.md", "editors.md", "performance.md", "assets")
+HAND_WRITTEN_DOCS = ("index.md", "about.md", "editors.md", "guide.md", "performance.md", "assets")
 
 COMMAND = re.compile(
     r"python |scripts/build\.py|\bmake (?:site|pages|serve|publish|epub|pdf|bundle|gh-deploy)\b|--explain"

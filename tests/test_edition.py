@@ -79,7 +79,7 @@ def test_a_text_the_build_left_alone_says_so_in_one_line(pages) -> None:
 
 
 """A command, a path of the project or the build's own vocabulary: none of it on a reader's page."""
-EDITORS = ("editors.md", "performance.md", "editorial-report.md", "repairs.md")
+EDITORS = ("editors.md", "guide.md", "performance.md", "editorial-report.md", "repairs.md")
 """The editors' section: how the site is made, and how well it holds."""
 
 
