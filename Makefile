@@ -68,7 +68,7 @@ test: setup lint browser  ## everything, as CI runs it
 
 # The inner loop: lint and every test but those marked browser, books, serve and large (pyproject).
 check: setup lint  ## lint and the fast tests, in about a minute
-	$(BIN)/pytest -q -m "not browser and not books and not serve and not large"
+	$(BIN)/pytest -q -n auto -m "not browser and not books and not serve and not large"
 
 lint: setup
 	$(BIN)/ruff check .

@@ -20,6 +20,7 @@ from cancun_reader.offline import SHIM_PAGE
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
+SHARED_CACHE = ROOT / ".cache"
 
 # What a copy of the project needs to build its site; generated pages are left behind on purpose.
 PROJECT_FILES = ("mkdocs.yml", "sources", "topics", "scripts", "overrides")
@@ -69,6 +70,11 @@ def copy_project(copy: Path) -> Path:
         else:
             shutil.copy2(source, copy / "docs" / name)
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    # one cache of converted texts for every copy: it is keyed by what a text's conversion reads
+    # (its bytes, corrections, entry, the topics, the converter's code), so a copy whose inputs
+    # differ converts them afresh, and one that does not is not converted again for each test
+    SHARED_CACHE.mkdir(parents=True, exist_ok=True)
+    (copy / ".cache").symlink_to(SHARED_CACHE)
     return copy
 
 

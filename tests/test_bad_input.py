@@ -219,7 +219,13 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("label", CASES)
+LARGE = {"a 5 MB text"}
+"""Cases that take long (a 5 MB text is read, repaired and rendered): left out of `make check`."""
+
+
+@pytest.mark.parametrize(
+    "label", [pytest.param(label, marks=[pytest.mark.large] if label in LARGE else []) for label in CASES]
+)
 def test_bad_input(project: Path, label: str) -> None:
     case = CASES[label]
     assert run_build(project).returncode == 0
@@ -267,6 +273,7 @@ def test_two_builds_of_the_same_inputs_are_byte_identical(project: Path, tmp_pat
     assert pages == others
 
 
+@pytest.mark.large  # a build killed at each of many moments: a long run
 def test_a_build_killed_at_any_moment_leaves_each_page_old_or_new(project: Path, tmp_path: Path) -> None:
     """SIGKILL at moments spread over a build that rewrites every page: each generated page is then
     either as it was or as it should be, never cut short; the next build finishes the job."""

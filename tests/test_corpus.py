@@ -24,6 +24,8 @@ RESULTS = quality.run(test_set=False)
 report, in `make bench`, never tuned against here."""
 EXTRACTORS = quality.EXTRACTORS
 
+pytestmark = pytest.mark.large  # every text, extraction and PDF of the corpus
+
 
 def test_the_corpus_has_its_texts_printed_extracted_and_set_by_latex() -> None:
     """Twelve texts laid out by the HTML template, each printed twice and extracted three times,
