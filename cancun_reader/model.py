@@ -432,3 +432,4 @@ class Outputs:
     digests: dict[str, str] = field(default_factory=dict)  # of pages whose digest is known already
     titles: dict[str, str] = field(default_factory=dict)  # of the articles, by slug
     handouts: dict[str, str] = field(default_factory=dict)  # the pages printed alone, by file name
+    topics: list[Topic] = field(default_factory=list)

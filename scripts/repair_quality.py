@@ -48,8 +48,8 @@ from cancun_reader.model import (
     Table,
 )
 from cancun_reader.pdf import read_pdf
-from cancun_reader.pipeline import make_article
 from cancun_reader.repair import READ_OUT_OF_ORDER
+from cancun_reader.texts import make_article
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"

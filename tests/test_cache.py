@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import cancun_reader.cache
-import cancun_reader.pipeline
+import cancun_reader.inputs
 from cancun_reader.cache import Cache
 from cancun_reader.pipeline import convert
 from cancun_reader.references import STYLES
@@ -70,7 +70,7 @@ def test_a_pdf_is_read_again_by_another_pdftotext(
     pdf = Path(__file__).resolve().parent / "corpus" / "pdf" / "09-medicines.weasyprint.pdf"
     shutil.copy(pdf, project / "sources" / "medicines.pdf")
     build_with(project, Cache(tmp_path / "cache"))
-    monkeypatch.setattr(cancun_reader.pipeline, "reader_version", lambda: "pdftotext version 99")
+    monkeypatch.setattr(cancun_reader.inputs, "reader_version", lambda: "pdftotext version 99")
     cache = Cache(tmp_path / "cache")
     build_with(project, cache)
     assert cache.misses == 1  # the PDF alone: its citations depend on its entry, not on its text

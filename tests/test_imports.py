@@ -24,7 +24,7 @@ STAGES = [
     ("anchors", "mentions", "citations", "timeline", "marks", "edition", "chart", "render", "references"),
     ("indexes", "worldmap", "timeline_page", "pages", "repairs_page"),  # the pages
     ("write", "offline", "book"),  # what is written, and what is made from the built site
-    ("settings", "pipeline"),
+    ("inputs", "texts", "collection_pages", "settings", "pipeline"),
     ("cli", "mkdocs"),
 ]
 

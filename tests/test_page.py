@@ -100,7 +100,7 @@ def test_every_change_made_to_a_pdf_names_the_page_and_the_rectangle_it_came_fro
     head removed, a note linked) can be shown on its page: the page reader keeps where every line
     stands."""
     from cancun_reader.model import Entry, Source
-    from cancun_reader.pipeline import make_article
+    from cancun_reader.texts import make_article
 
     pdf = CORPUS / "09-medicines.weasyprint.pdf"
     text, printed = read_pdf(pdf.read_bytes(), pdf.name)

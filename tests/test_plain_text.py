@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cancun_reader.model import Entry, Footnote, Heading, ListBlock, Paragraph, Source
-from cancun_reader.pipeline import make_article
+from cancun_reader.texts import make_article
 
 TEXT = Path(__file__).resolve().parent / "fixtures" / "plain-ordinary.txt"
 

@@ -20,9 +20,9 @@ from test_render import site_markdown
 from cancun_reader.errors import InputError
 from cancun_reader.model import Entry, Source
 from cancun_reader.pages import render_article
-from cancun_reader.pipeline import make_article
 from cancun_reader.read import decode_source
 from cancun_reader.render import render_body
+from cancun_reader.texts import make_article
 
 WORDS = [
     "the",

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from project import ROOT
 
+from cancun_reader.collection_pages import members_maps
 from cancun_reader.errors import InputError
 from cancun_reader.mentions import find_mentions, mention_pattern
-from cancun_reader.pipeline import convert, members_maps, read_collection
+from cancun_reader.pipeline import convert, read_collection
 from cancun_reader.prose.sentences import comparable
 from cancun_reader.topics import load_topic
 from cancun_reader.worldmap import SHAPES
