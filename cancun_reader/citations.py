@@ -8,7 +8,8 @@ from __future__ import annotations
 import functools
 
 from .errors import InputError
-from .model import Article, Citation, Paragraph, Place, Topic
+from .facts import Citation, Place, Topic
+from .model import Article, Paragraph
 from .prose.sentences import comparable
 
 Cited = dict[Citation, Place]

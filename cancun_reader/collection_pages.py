@@ -12,12 +12,13 @@ from .citations import Cited
 from .edition import (
     render_editorial_report,
 )
+from .facts import Event, Mention, TimelineEntry, Topic
 from .glossary import (
     Abbreviation,
     build_glossary,
 )
 from .indexes import is_large, render_large_indexes
-from .model import Entry, Event, Mention, Notice, TimelineEntry, Topic
+from .model import Entry, Notice
 from .pages import (
     render_abbreviations,
     render_article_index,
@@ -111,7 +112,7 @@ def events_by_topic(
     passage that dates two events (the 1999 Seattle meeting and the Miami summit) counts only for
     the event it tells first, its head.
 
-    >>> from cancun_reader.model import Event as E, TimelineEntry as T
+    >>> from cancun_reader.facts import Event as E, TimelineEntry as T
     >>> both = "In 1999 in Seattle, and now in Miami in 2003"
     >>> seattle = E((1999, 0, 0), (1999, 0, 0), "1999", both, None)
     >>> miami = E((2003, 0, 0), (2003, 0, 0), "2003", both, None)

@@ -26,7 +26,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
-from .model import Block, Blocks, Heading, ListBlock, Paragraph, Repair, Table, excerpt
+from .model import Block, Blocks, Heading, ListBlock, Paragraph, Repair, Table
+from .prose.words import excerpt
 from .read import display_path, read_text
 from .yaml_nodes import compose, line_of, scalar, sequence_of_mappings
 

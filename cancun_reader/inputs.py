@@ -13,12 +13,13 @@ from .cache import Cache, key_of
 from .catalog import CATALOG_NAME, load_catalog, match_files
 from .corrections import corrections_path
 from .errors import InputError
+from .facts import Topic
 from .glossary import (
     GLOSSARY_NAME,
     Abbreviation,
     load_glossary,
 )
-from .model import PDF_SUFFIX, Entry, Notice, Topic
+from .model import PDF_SUFFIX, Entry, Notice
 from .pdf import reader_version
 from .read import display_path, file_facts, is_inside, read_bytes, read_text
 from .topics import load_topics

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .model import Article, Mention, Paragraph, Place, Topic
+from .facts import Mention, Place, Topic
+from .model import Article, Paragraph
 from .prose.sentences import split_sentences
 
 APOSTROPHES = r"['’]"

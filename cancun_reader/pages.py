@@ -9,10 +9,11 @@ from collections import Counter
 from .citations import Cited
 from .edition import count_phrase, received_page, render_changes, render_transcribers_note
 from .escape import TopicLinks, escape_html, escape_text, front_matter
+from .facts import Citation, Mention, Place, TimelineEntry, Topic
 from .glossary import Abbreviation
 from .indexes import INDEXES
 from .marks import marks_by_block
-from .model import UNKNOWN, Article, Citation, Entry, Mention, Paragraph, Place, TimelineEntry, Topic
+from .model import UNKNOWN, Article, Entry, Paragraph
 from .references import CITE_BOX
 from .render import render_body
 from .timeline_page import first_of, render_entry

@@ -25,9 +25,10 @@ from .collection_pages import (
     render_collection,
 )
 from .errors import InputError
+from .facts import Topic
 from .inputs import read_inputs
 from .mentions import mention_pattern
-from .model import Article, Notice, Outputs, Topic
+from .model import Article, Notice, Outputs
 from .offline import SHIM_PAGE
 from .parallel import map_in_order
 from .read import display_path

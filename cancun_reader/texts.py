@@ -24,6 +24,7 @@ from .edition import (
 )
 from .errors import InputError
 from .escape import TopicLinks
+from .facts import Event, Mention, Topic
 from .glossary import (
     Abbreviation,
     abbreviations_in,
@@ -31,7 +32,7 @@ from .glossary import (
 )
 from .layout import lay_out
 from .mentions import mentions_in, topics_named
-from .model import Article, Entry, Event, Mention, Notice, Source, Topic
+from .model import Article, Entry, Notice, Source
 from .pages import (
     render_article,
     render_mention,

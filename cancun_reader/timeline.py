@@ -12,7 +12,8 @@ import functools
 import re
 from typing import NamedTuple
 
-from .model import UNKNOWN, Article, Event, Paragraph, Place, TimelineEntry
+from .facts import Event, Place, TimelineEntry
+from .model import UNKNOWN, Article, Paragraph
 from .prose.sentences import split_sentences
 
 MONTHS = {

@@ -4,7 +4,7 @@ an SVG drawn at build time (no script, no network) whose text alternative is the
 from __future__ import annotations
 
 from .escape import escape_html, escape_text, front_matter
-from .model import Event, Place, TimelineEntry
+from .facts import Event, Place, TimelineEntry
 from .timeline import MONTH_NAMES, date_label, span
 
 SUPPLIED_LOG = "dates-supplied-by-the-editors"

@@ -39,7 +39,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
-from .model import Citation, Fact, MemberGroup, MembersTotal, Topic
+from .facts import Citation, Fact, MemberGroup, MembersTotal, Topic
 from .read import display_path, read_text
 from .yaml_nodes import compose, line_of, to_data
 

@@ -14,7 +14,19 @@ PACKAGE = ROOT / "cancun_reader"
 
 STAGES = [
     # the vocabulary every stage shares, and helpers that know no stage
-    ("model", "errors", "kinds", "prose", "steps", "escape", "yaml_nodes", "cache", "parallel", "compact"),
+    (
+        "model",
+        "facts",
+        "errors",
+        "kinds",
+        "prose",
+        "steps",
+        "escape",
+        "yaml_nodes",
+        "cache",
+        "parallel",
+        "compact",
+    ),
     # reading: the inputs, a text's bytes or a PDF's page
     ("read", "pdf", "page", "catalog", "topics", "glossary", "corrections"),
     ("layout",),  # the lines of a text, before any block exists

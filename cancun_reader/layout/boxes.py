@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..model import Lines, Repair, excerpt
+from ..model import Lines, Repair
 from ..prose.sentences import ends_sentence, starts_sentence
 from ..prose.shapes import is_all_caps
-from ..prose.words import HYPHENS
+from ..prose.words import HYPHENS, excerpt
 from .furniture import MAX_FURNITURE_WORDS
 from .headings import HEADING_END_WORDS
 from .lines import FACT_LINE, LIST_MARK, YEAR, line_width

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Lines, Repair, excerpt
+from ..model import Lines, Repair
 from ..prose.sentences import ends_sentence, starts_sentence
 from ..prose.shapes import NOTES_TITLE
+from ..prose.words import excerpt
 from .lines import LIST_MARK
 
 NUMBERED_LINE = re.compile(r"\d{1,3}[.)]?\s+\S")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..model import Lines, Repair, excerpt
+from ..model import Lines, Repair
 from ..prose.sentences import ends_sentence
 from ..prose.shapes import SMALL_WORDS, is_byline
+from ..prose.words import excerpt
 from .lines import opens_block
 
 FRONT_LINES = 8

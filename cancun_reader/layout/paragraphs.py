@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Lines, Printed, Repair, excerpt_end
+from ..model import Lines, Printed, Repair
 from ..prose.sentences import ends_sentence, starts_sentence
 from ..prose.shapes import is_all_caps
+from ..prose.words import excerpt_end
 from .lines import line_width
 
 SHORT_LAST_LINE = 0.75

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Lines, Repair, excerpt
+from ..model import Lines, Repair
 from ..prose.sentences import ends_sentence, starts_lower, starts_sentence
+from ..prose.words import excerpt
 
 QUOTE_WINDOW = 30
 """How many lines before and after a suspected pull quote are searched for the sentence it repeats."""

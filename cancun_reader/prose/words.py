@@ -103,3 +103,34 @@ def join_across_break(
     if keeps_hyphen(left, right, known):
         return before + after, None
     return before[:-1] + after, (left, right)
+
+
+def excerpt(text: str, width: int = 50) -> str:
+    """The start of `text` as a change records it: whole words within `width` characters, and `…`
+    where it is cut (mid-word only for a word longer than that).
+
+    >>> excerpt("SOME INTERNATIONAL SOCIAL ORGANIZATIONS AT THE FIFTH WTO MEETING")
+    'SOME INTERNATIONAL SOCIAL ORGANIZATIONS AT THE…'
+
+    Negative: a text short enough is kept whole, with no `…`.
+    >>> excerpt("The end.")
+    'The end.'
+    """
+    if len(text) <= width:
+        return text
+    words = text[: width + 1].rsplit(None, 1)[0] if " " in text[1 : width + 1] else text[:width]
+    return words.rstrip(" ,;:") + "…"
+
+
+def excerpt_end(text: str, width: int = 30) -> str:
+    """The end of `text`, whole words within `width` characters, after `…` where it is cut.
+
+    >>> excerpt_end("the developed countries maintain their protectionist measures")
+    '…their protectionist measures'
+    >>> excerpt_end("measures")
+    'measures'
+    """
+    if len(text) <= width:
+        return text
+    words = text[-width - 1 :].split(None, 1)[-1] if " " in text[-width:-1] else text[-width:]
+    return "…" + words

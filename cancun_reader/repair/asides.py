@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
 
-from ..model import Block, Blocks, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table, excerpt
+from ..model import Block, Blocks, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
 from ..prose.sentences import (
     PULL_QUOTE_SCORE,
     comparable,
@@ -20,6 +20,7 @@ from ..prose.sentences import (
     starts_lower,
 )
 from ..prose.shapes import NOTES_TITLE, is_all_caps
+from ..prose.words import excerpt
 from .flow import is_cut
 
 PULL_QUOTE_WORDS = (8, 45)

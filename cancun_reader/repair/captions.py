@@ -5,8 +5,9 @@ found; in a text they stay paragraphs of their own."""
 
 from __future__ import annotations
 
-from ..model import Block, Caption, Lines, Paragraph, Repair, excerpt
+from ..model import Block, Caption, Lines, Paragraph, Repair
 from ..prose.shapes import is_byline
+from ..prose.words import excerpt
 
 CAPTION_WORDS = 40
 """A caption is a sentence or two; a longer block in small type is a box's text. (Counted in

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Block, Blocks, Heading, ListBlock, Paragraph, Repair, Table, excerpt
+from ..model import Block, Blocks, Heading, ListBlock, Paragraph, Repair, Table
+from ..prose.words import excerpt
 
 
 def fix_encoding(text: str) -> tuple[str, bool]:

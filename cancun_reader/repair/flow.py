@@ -6,23 +6,10 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import replace
 
-from ..model import (
-    Block,
-    Blocks,
-    Caption,
-    Heading,
-    ListBlock,
-    Paragraph,
-    PullQuote,
-    Repair,
-    Sidebar,
-    Table,
-    excerpt,
-    excerpt_end,
-)
+from ..model import Block, Blocks, Caption, Heading, ListBlock, Paragraph, PullQuote, Repair, Sidebar, Table
 from ..prose.sentences import ends_sentence, starts_lower
 from ..prose.shapes import is_byline
-from ..prose.words import HYPHENS, join_across_break
+from ..prose.words import HYPHENS, excerpt, excerpt_end, join_across_break
 
 STANDS_BETWEEN = (PullQuote, Caption, Sidebar, Table)
 """What the layout may drop between a cut paragraph and its continuation."""

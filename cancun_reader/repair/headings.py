@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Block, Blocks, Entry, Heading, ListBlock, Paragraph, Repair, Sidebar, excerpt
+from ..model import Block, Blocks, Entry, Heading, ListBlock, Paragraph, Repair, Sidebar
 from ..prose.shapes import MAX_HEADING_WORDS, MIXED_CASE_HEADING, SMALL_WORDS, is_all_caps, is_byline
+from ..prose.words import excerpt
 from .flow import is_cut
 
 CAPITALS_TOKEN = re.compile(r"\b[A-Z][A-Z0-9.&-]*[A-Z0-9]\b\.?")

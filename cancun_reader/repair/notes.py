@@ -6,19 +6,9 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from ..model import (
-    UNKNOWN,
-    AuthorBio,
-    Block,
-    Blocks,
-    Footnote,
-    Heading,
-    Paragraph,
-    Repair,
-    excerpt,
-    excerpt_end,
-)
+from ..model import UNKNOWN, AuthorBio, Block, Blocks, Footnote, Heading, Paragraph, Repair
 from ..prose.shapes import NOTES_TITLE
+from ..prose.words import excerpt, excerpt_end
 
 NOTE = re.compile(r"(?P<number>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}[.)]?)\s+(?P<text>\S.*)", re.DOTALL)
 """One note of that section, numbered as the text marks it: `¹ Héctor de la Cueva, …`."""
