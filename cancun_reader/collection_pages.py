@@ -25,10 +25,7 @@ from .pages import (
     render_collection_size,
     render_glossary,
     render_home_cards,
-    render_members_map,
     render_titles_note,
-    render_topic,
-    render_topic_index,
 )
 from .read import display_path
 from .repairs_page import PAGE as REPAIRS_PAGE
@@ -36,6 +33,7 @@ from .repairs_page import render_repairs_page
 from .texts import Converted
 from .timeline import merge_events, undated
 from .timeline_page import render_home_timeline, render_timeline
+from .topic_pages import render_members_map, render_topic, render_topic_index
 from .worldmap import load_shapes, world_map
 
 ARTICLES_DIR = "articles"

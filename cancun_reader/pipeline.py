@@ -32,15 +32,13 @@ from .model import Article, Notice, Outputs
 from .offline import SHIM_PAGE
 from .parallel import map_in_order
 from .read import display_path
+from .reference_files import collection_files, reference_files, reference_names
 from .references import (
     BIBLIOGRAPHY,
     CITE_BOX,
     UNPUBLISHED,
     citation_forms,
-    collection_files,
     csl_record,
-    reference_files,
-    reference_names,
     render_bibliography,
     render_cite_box,
 )

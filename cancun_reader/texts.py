@@ -33,18 +33,14 @@ from .glossary import (
 from .layout import lay_out
 from .mentions import mentions_in, topics_named
 from .model import Article, Entry, Notice, Source
-from .pages import (
-    render_article,
-    render_mention,
-)
+from .pages import render_article
 from .prose.words import COMMON_WORD, words_of, zipf
 from .read import display_path, read_bytes, read_text, source_of
-from .references import (
-    meta_tags,
-)
+from .reference_files import meta_tags
 from .repair import find_unresolved, repair_blocks
 from .repair.captions import caption_starts
 from .timeline import events_in
+from .topic_pages import render_mention
 from .write import digest_of
 
 

@@ -33,8 +33,19 @@ STAGES = [
     ("blocks",),  # lines → blocks
     ("repair",),  # blocks → blocks, each change recorded
     # what the collection knows of its texts, and how a text is shown
-    ("anchors", "mentions", "citations", "timeline", "marks", "edition", "chart", "render", "references"),
-    ("indexes", "worldmap", "timeline_page", "pages", "repairs_page"),  # the pages
+    (
+        "anchors",
+        "mentions",
+        "citations",
+        "timeline",
+        "marks",
+        "edition",
+        "chart",
+        "render",
+        "references",
+        "reference_files",
+    ),
+    ("indexes", "worldmap", "timeline_page", "pages", "topic_pages", "repairs_page"),  # the pages
     ("write", "offline", "book"),  # what is written, and what is made from the built site
     ("inputs", "texts", "collection_pages", "settings", "pipeline"),
     ("cli", "mkdocs"),
