@@ -12,7 +12,6 @@ from .glossary import Abbreviation
 from .indexes import INDEXES
 from .marks import marks_by_block
 from .model import UNKNOWN, Article, Entry, Paragraph
-from .references import CITE_BOX
 from .render import render_body
 from .timeline_page import first_of
 
@@ -46,10 +45,11 @@ def render_article(
     topics: list[Topic],
     links: TopicLinks | None = None,
     citation_meta: list[tuple[str, str]] | None = None,
+    cite_box: str = "",
 ) -> str:
     """The page of one article: title, byline, topics, notes on the text, the text, how to cite it
-    (`CITE_BOX`, filled in for all articles at once), its origin. `citation_meta` goes into the
-    page's head (`overrides/main.html`), for reference managers."""
+    (`cite_box`, its forms rendered for all the texts a build converts at once), its origin.
+    `citation_meta` goes into the page's head (`overrides/main.html`), for reference managers."""
     entry = article.source.entry
     meta: dict[str, object] = {"title": entry.title, "description": entry.summary}
     if citation_meta:
@@ -86,7 +86,8 @@ def render_article(
         )
     parts.append(render_body(article.blocks, links, marks_by_block(article), f"../{received_page(article)}"))
     parts += [p for p in (render_changes(article),) if p]
-    parts.append(CITE_BOX)
+    if cite_box:
+        parts.append(cite_box)
     parts.append(render_provenance(article))
     return "\n\n".join(parts) + "\n"
 

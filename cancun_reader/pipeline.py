@@ -35,7 +35,6 @@ from .read import display_path
 from .reference_files import collection_files, reference_files, reference_names
 from .references import (
     BIBLIOGRAPHY,
-    CITE_BOX,
     UNPUBLISHED,
     citation_forms,
     csl_record,
@@ -88,7 +87,13 @@ def convert(
         }
         found = {slug: cache.get(key) for slug, key in keys.items()}
         missing = [e for e in inputs.entries if not isinstance(found[e.slug], Converted)]
-        work = functools.partial(convert_linked, sources, topic_list, pattern, hrefs, site_url)
+    with watch.stage("references"):
+        # how to cite each text to convert, rendered for them all at once (pandoc runs once per
+        # style) before their pages, then kept with each text: a rebuild renders only those it converts
+        forms = citation_forms([csl_record(e, site_url) for e in missing], cache) if missing else {}
+        boxes = {slug: render_cite_box(slug, own, published=bool(site_url)) for slug, own in forms.items()}
+    with watch.stage("convert"):
+        work = functools.partial(convert_linked, sources, topic_list, pattern, hrefs, site_url, boxes)
         for entry, (article, converted) in zip(missing, map_in_order(work, missing), strict=True):
             key = keys[entry.slug]
             converted.article_key = key_of(key, "article")
@@ -98,9 +103,7 @@ def convert(
             cache.put(converted.article_key, article)
         texts = [found[e.slug] for e in inputs.entries]
     with watch.stage("references"):
-        # how to cite each new text, rendered for them all at once (pandoc runs once per style),
-        # then kept with the text: a rebuild renders only the texts it converts
-        forms = attach_references(list(new.values()), site_url, cache)
+        attach_reference_files(list(new.values()), site_url, cache)
         for key, converted in new.items():
             cache.put(key, converted)
 
@@ -148,21 +151,15 @@ def add_shim(outputs: Outputs, shim: Path) -> None:
         )
 
 
-def attach_references(texts: list[Converted], site_url: str, cache: Cache) -> dict[str, dict[str, str]]:
-    """Put into each text's page its "Cite this article" box, and among its files its RIS, BibTeX
-    and CSL-JSON, with their digests; the forms rendered, by slug."""
+def attach_reference_files(texts: list[Converted], site_url: str, cache: Cache) -> None:
+    """Put among each new text's files its RIS, BibTeX and CSL-JSON, with their digests."""
     if not texts:
-        return {}
-    forms = citation_forms([csl_record(t.entry, site_url) for t in texts], cache)
+        return
     files = reference_files([t.entry for t in texts], site_url, cache)
     for text in texts:
-        slug = text.entry.slug
-        text.page = text.page.replace(CITE_BOX, render_cite_box(slug, forms[slug], published=bool(site_url)))
-        text.page_digest = digest_of(text.page)
-        own = {name: content for name, content in files.items() if name in reference_names(slug)}
+        own = {name: content for name, content in files.items() if name in reference_names(text.entry.slug)}
         text.received.update(own)
         text.received_digests.update({name: digest_of(content) for name, content in own.items()})
-    return forms
 
 
 @dataclass

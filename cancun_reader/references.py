@@ -38,7 +38,6 @@ UNPUBLISHED_NOTE = (
     "This copy of the reader has not been published at a web address, so these citations give none."
 )
 
-CITE_BOX = "\ue010cite-this-article\ue010"
 """Where an article's page takes its "Cite this article" box, rendered for all articles at once."""
 
 STYLES = {

@@ -84,16 +84,28 @@ class Converted:
 
 
 def convert_linked(
-    sources: Path, topics: list[Topic], pattern, hrefs: list[str], site_url: str, entry: Entry
+    sources: Path,
+    topics: list[Topic],
+    pattern,
+    hrefs: list[str],
+    site_url: str,
+    cite_boxes: dict[str, str],
+    entry: Entry,
 ) -> tuple[Article, Converted]:
-    """`convert_text` with the topic links of the text's first mentions, made here: what a process
-    of the pool is given is the same for every text."""
+    """`convert_text` with the topic links of the text's first mentions, made here, and its "Cite
+    this article" box from `cite_boxes`: what a process of the pool is given is the same for every
+    text."""
     links = TopicLinks(pattern, hrefs) if pattern else None
-    return convert_text(sources, entry, topics, links, site_url)
+    return convert_text(sources, entry, topics, links, site_url, cite_boxes.get(entry.slug, ""))
 
 
 def convert_text(
-    sources: Path, entry: Entry, topics: list[Topic], links: TopicLinks | None, site_url: str
+    sources: Path,
+    entry: Entry,
+    topics: list[Topic],
+    links: TopicLinks | None,
+    site_url: str,
+    cite_box: str = "",
 ) -> tuple[Article, Converted]:
     """One text, read, repaired and rendered, with what the collection's pages need of it."""
     data = read_bytes(sources / entry.file)
@@ -116,7 +128,7 @@ def convert_text(
         ],
         abbreviations=abbreviations_in(article),
         capitals=capitals_in(article),
-        page=(page := render_article(article, named, links, meta_tags(entry, site_url))),
+        page=(page := render_article(article, named, links, meta_tags(entry, site_url), cite_box)),
         page_digest=digest_of(page),
         quoted={slug: [render_mention(m) for m in found] for slug, found in mentions.items()},
         article_key="",
