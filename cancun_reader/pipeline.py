@@ -26,7 +26,7 @@ from .collection_pages import (
 )
 from .errors import InputError
 from .facts import Topic
-from .inputs import read_inputs
+from .inputs import Inputs, read_inputs
 from .mentions import mention_pattern
 from .model import Article, Notice, Outputs
 from .offline import SHIM_PAGE
@@ -61,6 +61,43 @@ class Stopwatch:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
+def convert_texts(
+    sources: Path, inputs: Inputs, cache: Cache, watch: Stopwatch, site_url: str
+) -> tuple[list[Converted], dict[str, Article], dict[str, dict[str, str]]]:
+    """Each text as the collection's pages need it, in the catalog's order: from the cache, or
+    converted (in a pool of processes when there are many), its citation forms rendered first for
+    all the texts to convert at once (pandoc runs once per style), then kept in the cache. Also
+    the articles converted here, and the forms rendered, by slug."""
+    topic_list = inputs.topics
+    pattern = mention_pattern(topic_list) if topic_list else None
+    hrefs = [f"../{TOPICS_DIR}/{t.slug}.md" for t in topic_list]
+    fresh: dict[str, Article] = {}
+    new: dict[str, Converted] = {}  # by cache key: the texts converted by this build
+    with watch.stage("convert"):
+        keys = {
+            e.slug: key_of(inputs.digests[e.slug], inputs.topics_signature, site_url) for e in inputs.entries
+        }
+        found = {slug: cache.get(key) for slug, key in keys.items()}
+        missing = [e for e in inputs.entries if not isinstance(found[e.slug], Converted)]
+    with watch.stage("references"):
+        forms = citation_forms([csl_record(e, site_url) for e in missing], cache) if missing else {}
+        boxes = {slug: render_cite_box(slug, own, published=bool(site_url)) for slug, own in forms.items()}
+    with watch.stage("convert"):
+        work = functools.partial(convert_linked, sources, topic_list, pattern, hrefs, site_url, boxes)
+        for entry, (article, converted) in zip(missing, map_in_order(work, missing), strict=True):
+            key = keys[entry.slug]
+            converted.article_key = key_of(key, "article")
+            fresh[entry.slug] = article
+            new[key] = converted
+            found[entry.slug] = converted
+            cache.put(converted.article_key, article)
+    with watch.stage("references"):
+        attach_reference_files(list(new.values()), site_url, cache)
+        for key, converted in new.items():
+            cache.put(key, converted)
+    return [found[e.slug] for e in inputs.entries], fresh, forms  # type: ignore[misc]
+
+
 def convert(
     sources: Path,
     topics: Path,
@@ -77,35 +114,7 @@ def convert(
     with watch.stage("read"):
         inputs = read_inputs(sources, topics, cache)
     topic_list = inputs.topics
-    pattern = mention_pattern(topic_list) if topic_list else None
-    hrefs = [f"../{TOPICS_DIR}/{t.slug}.md" for t in topic_list]
-    fresh: dict[str, Article] = {}
-    new: dict[str, Converted] = {}  # by cache key: the texts converted by this build
-    with watch.stage("convert"):
-        keys = {
-            e.slug: key_of(inputs.digests[e.slug], inputs.topics_signature, site_url) for e in inputs.entries
-        }
-        found = {slug: cache.get(key) for slug, key in keys.items()}
-        missing = [e for e in inputs.entries if not isinstance(found[e.slug], Converted)]
-    with watch.stage("references"):
-        # how to cite each text to convert, rendered for them all at once (pandoc runs once per
-        # style) before their pages, then kept with each text: a rebuild renders only those it converts
-        forms = citation_forms([csl_record(e, site_url) for e in missing], cache) if missing else {}
-        boxes = {slug: render_cite_box(slug, own, published=bool(site_url)) for slug, own in forms.items()}
-    with watch.stage("convert"):
-        work = functools.partial(convert_linked, sources, topic_list, pattern, hrefs, site_url, boxes)
-        for entry, (article, converted) in zip(missing, map_in_order(work, missing), strict=True):
-            key = keys[entry.slug]
-            converted.article_key = key_of(key, "article")
-            fresh[entry.slug] = article
-            new[key] = converted
-            found[entry.slug] = converted
-            cache.put(converted.article_key, article)
-        texts = [found[e.slug] for e in inputs.entries]
-    with watch.stage("references"):
-        attach_reference_files(list(new.values()), site_url, cache)
-        for key, converted in new.items():
-            cache.put(key, converted)
+    texts, fresh, forms = convert_texts(sources, inputs, cache, watch, site_url)
 
     by_slug = {text.entry.slug: text for text in texts}
 

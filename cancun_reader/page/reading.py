@@ -10,6 +10,8 @@ another box), as any extractor's text parts its blocks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Printed
 from .columns import Columns, body_style, columns_of, is_body_size
 from .drawings import boxes_on, bulleted, bullets_on, frames_on, ruled_boxes
@@ -40,15 +42,7 @@ def page_lines(
     """A page's lines in reading order (see the module's docstring), and the notes at its foot;
     `drawn` are the boxes the page draws (`boxes_on`)."""
     furniture_runs = furniture_runs | notes
-    groups = list(drawn)
-    groups += ruled_boxes(page, body, [r for i, r in enumerate(page.runs) if i not in furniture_runs], groups)
-    in_group: dict[int, int] = {}
-    for index, run in enumerate(page.runs):
-        for number, group in enumerate(groups):
-            if index not in furniture_runs and group.holds(run.box):
-                in_group[index] = number
-                break
-    flow = [r for i, r in enumerate(page.runs) if i not in furniture_runs and i not in in_group]
+    groups, in_group, flow = grouped_runs(page, body, furniture_runs, drawn)
     bullets = bullets_on(page, body)
 
     def shown(text: str, box: Box) -> str:  # with the bullet the page draws before it, if any
@@ -59,24 +53,72 @@ def page_lines(
         min((c[0] for c in columns.spans), default=0.0),
         max((c[1] for c in columns.spans), default=page.width),
     )
+    items = flow_items(page, flow, columns, text_span, body, shown)
+    items += group_items(page, groups, in_group, columns, body, shown)
+    ordered = in_reading_order(items, columns)
+    heads, feet = furniture_lines(page, furniture_runs - notes, ordered, text_span)
+    noted = [
+        Line(joined(row), merge_box(row), main_style(row), text_span, page=page.number, note=True)
+        for row in rows([page.runs[i] for i in notes], body)
+    ]
+    return heads + ordered + feet, noted
 
-    # items: a row of the flow in one column, a row spanning the columns, or a whole box
-    items: list[tuple[int | None, float, list[Line]]] = []
+
+def grouped_runs(
+    page: Page, body: Style, furniture_runs: set[int], drawn: list[Box]
+) -> tuple[list[Box], dict[int, int], list[Run]]:
+    """The page's boxes (drawn, or marked by a heavy rule), which box holds each run in one, and
+    the runs of the text's flow (in no box, no furniture)."""
+    groups = list(drawn)
+    groups += ruled_boxes(page, body, [r for i, r in enumerate(page.runs) if i not in furniture_runs], groups)
+    in_group: dict[int, int] = {}
+    for index, run in enumerate(page.runs):
+        for number, group in enumerate(groups):
+            if index not in furniture_runs and group.holds(run.box):
+                in_group[index] = number
+                break
+    flow = [r for i, r in enumerate(page.runs) if i not in furniture_runs and i not in in_group]
+    return groups, in_group, flow
+
+
+Item = tuple[int | None, float, list[Line]]
+"""What is put in reading order: a row of the flow in one column, a row spanning the columns, or a
+whole box; by its column (None: across them) and its top."""
+
+
+def flow_items(
+    page: Page,
+    flow: list[Run],
+    columns: Columns,
+    text_span: tuple[float, float],
+    body: Style,
+    shown: Callable[[str, Box], str],
+) -> list[Item]:
+    """Each row of the text's flow, as a line of its column (or of the whole text's width)."""
+    items: list[Item] = []
     by_column: dict[int | None, list[Run]] = {}
     for run in flow:
         by_column.setdefault(columns.of(run.box, body.size), []).append(run)
     for column, runs in by_column.items():
         span = text_span if column is None else columns.spans[column]
         for row in rows(runs, body):
-            line = Line(
-                shown(joined(row), merge_box(row)),
-                merge_box(row),
-                main_style(row),
-                span,
-                page=page.number,
-                ends=ends_of(row),
-            )
+            box = merge_box(row)
+            text = shown(joined(row), box)
+            line = Line(text, box, main_style(row), span, page=page.number, ends=ends_of(row))
             items.append((column, row_top(row, body), [line]))
+    return items
+
+
+def group_items(
+    page: Page,
+    groups: list[Box],
+    in_group: dict[int, int],
+    columns: Columns,
+    body: Style,
+    shown: Callable[[str, Box], str],
+) -> list[Item]:
+    """Each box, whole: its lines (a table's rows with their cells), in the column it stands in."""
+    items: list[Item] = []
     for number, group in enumerate(groups):
         runs = [page.runs[i] for i, g in in_group.items() if g == number]
         lines = [
@@ -93,8 +135,14 @@ def page_lines(
         ]
         if lines:
             items.append((columns.of(group, body.size), group.top, lines))
-    ordered = in_reading_order(items, columns)
-    heads_all = heads = [
+    return items
+
+
+def furniture_lines(
+    page: Page, runs: set[int], ordered: list[Line], text_span: tuple[float, float]
+) -> tuple[list[Line], list[Line]]:
+    """The page's furniture as lines, those above the text first and those below it after it."""
+    found = [
         Line(
             page.runs[i].text,
             page.runs[i].box,
@@ -103,15 +151,10 @@ def page_lines(
             furniture=True,
             page=page.number,
         )
-        for i in sorted(furniture_runs - notes, key=lambda i: page.runs[i].box.top)
+        for i in sorted(runs, key=lambda i: page.runs[i].box.top)
     ]
-    heads = [h for h in heads if h.box.top < (ordered[0].box.top if ordered else page.height / 2)]
-    feet = [h for h in heads_all if h.box.top >= (ordered[0].box.top if ordered else page.height / 2)]
-    noted = [
-        Line(joined(row), merge_box(row), main_style(row), text_span, page=page.number, note=True)
-        for row in rows([page.runs[i] for i in notes], body)
-    ]
-    return heads + ordered + feet, noted
+    top = ordered[0].box.top if ordered else page.height / 2
+    return [h for h in found if h.box.top < top], [h for h in found if h.box.top >= top]
 
 
 def in_reading_order(items: list[tuple[int | None, float, list[Line]]], columns: Columns) -> list[Line]:
