@@ -332,10 +332,18 @@ function bareAddress(text) {
   return text.trim().replace(/^https?:\/\//, "").replace(/\/$/, "");
 }
 
+function addressOf(link) {
+  try {
+    return new URL(link.getAttribute("href"), window.location.href);
+  } catch {
+    return null; // an address a text misprinted: not printed, and nothing else stops
+  }
+}
+
 document.querySelectorAll(".md-typeset a[href]").forEach((link) => {
   if (!(link instanceof HTMLAnchorElement)) return; // a chart's links are SVG's
-  const address = new URL(link.getAttribute("href"), window.location.href);
-  const outside = /^https?:$/.test(address.protocol) && address.origin !== window.location.origin;
+  const address = addressOf(link);
+  const outside = address && /^https?:$/.test(address.protocol) && address.origin !== window.location.origin;
   if (outside && bareAddress(link.textContent) !== bareAddress(address.href)) {
     link.dataset.printAddress = address.href;
   }
