@@ -168,7 +168,6 @@ class Placed:
     at: int
     mark: Mark
     role: str
-    words: str = ""
     begins: int = 0
 
 
@@ -203,7 +202,7 @@ def place_marks(text: str | None, marks: BlockMarks) -> list[Placed]:
         placed.append(Placed(at + len(tail), mark, "struck") if at >= 0 else Placed(END, mark, "end"))
     for mark in marks.words:
         found = re.search(rf"(?<!\w){re.escape(mark.repair.after)}(?!\w)", text)
-        word = Placed(found.end(), mark, "word", found[0], found.start()) if found else None
+        word = Placed(found.end(), mark, "word", found.start()) if found else None
         placed.append(word or Placed(START, mark, "start"))
     for mark in marks.joins:
         at = joined_at(text, mark)

@@ -61,8 +61,8 @@ def render_article(
         meta["hide"] = ["tags"]
     # the byline is found by search after the text, whose start is every result's snippet
     meta["search"] = {"boost": ARTICLE_SEARCH_BOOST}
-    if plain_byline(entry):
-        meta["search"]["byline"] = plain_byline(entry)
+    if said := plain_byline(entry):
+        meta["search"]["byline"] = said
     parts = [front_matter(meta).rstrip(), f"# {escape_text(entry.title)}"]
     if not entry.catalogued:
         parts.append(
