@@ -130,7 +130,7 @@ $(CORPUS_VENV)/.installed: requirements-corpus.txt
 	touch $@
 
 corpus: browser $(CORPUS_VENV)/.installed  ## print tests/corpus/texts with WeasyPrint and Chromium, extract with pdftotext, pdfminer.six, pypdf
-	$(CORPUS_VENV)/bin/python scripts/corpus.py
+	PYTHONPATH=. $(CORPUS_VENV)/bin/python scripts/corpus.py
 
 # The PDF reader's LaTeX-set PDFs (scripts/latex_layouts.py): the development set's in
 # tests/corpus/latex/ (seeds 2501 2502); with Debian's TeX Live installed when missing and this is root.
@@ -152,7 +152,7 @@ corpus-html: browser $(CORPUS_VENV)/.installed  ## set the development set's see
 	@[ -d /usr/share/fonts/opentype/urw-base35 ] || { [ "$$(id -u)" = 0 ] && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(HTML_FONTS) >/dev/null; }
 	rm -rf tests/corpus/html
-	$(CORPUS_VENV)/bin/python scripts/html_layouts.py
+	PYTHONPATH=. $(CORPUS_VENV)/bin/python scripts/html_layouts.py
 
 # The test set (tests/corpus/heldout/): web pages and LaTeX with other seeds, and LibreOffice
 # printing documents python-docx writes (scripts/office_layouts.py), a renderer family the
@@ -167,7 +167,7 @@ corpus-heldout: browser $(CORPUS_VENV)/.installed  ## draw the test set of the P
 	@[ -d /usr/share/fonts/opentype/urw-base35 ] || { [ "$$(id -u)" = 0 ] && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(HTML_FONTS) >/dev/null; }
 	rm -rf tests/corpus/heldout
-	$(CORPUS_VENV)/bin/python scripts/html_layouts.py --seeds $(HELDOUT_HTML_SEEDS) --into tests/corpus/heldout
+	PYTHONPATH=. $(CORPUS_VENV)/bin/python scripts/html_layouts.py --seeds $(HELDOUT_HTML_SEEDS) --into tests/corpus/heldout
 	$(CORPUS_VENV)/bin/python scripts/latex_layouts.py --seeds $(HELDOUT_LATEX_SEEDS) --into tests/corpus/heldout
 	$(CORPUS_VENV)/bin/python scripts/office_layouts.py --seeds $(HELDOUT_OFFICE_SEEDS)
 

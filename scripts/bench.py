@@ -27,13 +27,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import repair_quality
-from collection import make_collection
 
 from cancun_reader.cache import Cache
 from cancun_reader.offline import SHIM_PAGE
 from cancun_reader.pages import escaped
 from cancun_reader.pipeline import Stopwatch, build
 from cancun_reader.settings import Settings
+from cancun_reader.synthetic import make_collection
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
@@ -46,7 +46,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 def project_with(size: int, folder: Path) -> Path:
     """A project whose sources are a synthetic collection: the site's own files around it."""
-    make_collection(size, folder)
+    make_collection(size, folder, ROOT)
     shutil.copy(ROOT / "mkdocs.yml", folder)
     for name in ("scripts", "overrides"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -489,7 +489,7 @@ def main() -> int:
     update_performance_page(markdown)
     print(markdown)
     print("bench: repair quality on the corpus …", flush=True)
-    quality = repair_quality.run()
+    quality = repair_quality.run(repair_quality.CORPUS)
     (ARTIFACTS / "repair-quality.json").write_text(json.dumps(quality, indent=1, ensure_ascii=False) + "\n")
     repair_quality.update_performance_page(repair_quality.report(quality))
     print(repair_quality.report(quality))

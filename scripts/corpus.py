@@ -27,7 +27,8 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from chromium import CHROMIUM, FLAGS
+
+from cancun_reader.chromium import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "tests" / "corpus" / "texts"

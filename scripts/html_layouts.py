@@ -30,8 +30,9 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from chromium import CHROMIUM, FLAGS
 from corpus import folio, inline
+
+from cancun_reader.chromium import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "tests" / "corpus" / "texts"

@@ -1,5 +1,5 @@
 """The repair on real PDF extractions: the committed corpus of `tests/corpus/` (made by
-`scripts/corpus.py`), measured by `scripts/repair_quality.py`.
+`scripts/corpus.py`), measured by `cancun_reader.quality` (`scripts/repair_quality.py` reports it).
 
 The issue's targets are not all met yet: those tests are marked as known failures (xfail, strict),
 so that meeting one turns them red until the mark is taken off. The rest hold the ground gained:
@@ -11,15 +11,20 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-import repair_quality as quality
 import yaml
+from project import ROOT
 from test_fidelity import check_fidelity
 
 from cancun_reader.layout.furniture import is_folio
 from cancun_reader.layout.lines import YEAR
+from cancun_reader.model import Entry, Printed, Source
 from cancun_reader.page.furniture import FOLIO
+from cancun_reader.quality import corpus as quality
+from cancun_reader.texts import make_article
 
-RESULTS = quality.run(test_set=False)
+CORPUS = ROOT / "tests" / "corpus"
+
+RESULTS = quality.run(CORPUS, test_set=False)
 """The development set's results: the test set (`scripts/latex_layouts.py`) is measured only to
 report, in `make bench`, never tuned against here."""
 EXTRACTORS = quality.EXTRACTORS
@@ -32,7 +37,7 @@ def test_the_corpus_has_its_texts_printed_extracted_and_set_by_latex() -> None:
     each PDF kept as the build reads a PDF dropped into `sources/`; and every text of the corpus
     (forty) set by LaTeX in two layouts drawn from seeds, and as a web page in a layout drawn from
     a seed for each of WeasyPrint and Chromium (the development set's seeded PDFs)."""
-    texts = sorted(path.stem for path in (quality.CORPUS / "texts").glob("*.yml"))
+    texts = sorted(path.stem for path in (CORPUS / "texts").glob("*.yml"))
     template = {key.split(".")[0] for key in RESULTS if key.split(".")[1] in ("weasyprint", "chromium")}
     assert len(texts) >= 40 and len(template) >= 12
     for text in template:
@@ -50,10 +55,12 @@ def test_the_corpus_has_its_texts_printed_extracted_and_set_by_latex() -> None:
             assert len(seeded) == (2 if family == "latex" else 1), (text, family)
 
 
-PATHS = {f"{text}.{renderer}.{extractor}": path for text, renderer, extractor, path in quality.extractions()}
+PATHS = {
+    f"{text}.{renderer}.{extractor}": path for text, renderer, extractor, path in quality.extractions(CORPUS)
+}
 
 
-def extraction(name: str) -> tuple[str, quality.Printed]:
+def extraction(name: str) -> tuple[str, Printed]:
     """The text of one extraction of the corpus, with what its page shows of its lines (a PDF's)."""
     return quality.reading(name.rsplit(".", 1)[1], PATHS[name])
 
@@ -80,11 +87,11 @@ def test_removed_furniture_is_a_page_number_or_a_line_repeated_on_the_page(name:
     what is called a page number is no line with a year repeated word for word (`Trade Review ·
     2004` is a running head; Chromium does print `Page 1 of 3` twice)."""
     text = name.split(".")[0]
-    layout = yaml.safe_load((quality.CORPUS / "texts" / f"{text}.yml").read_text(encoding="utf-8"))["layout"]
+    layout = yaml.safe_load((CORPUS / "texts" / f"{text}.yml").read_text(encoding="utf-8"))["layout"]
     extracted, printed = extraction(name)
     lines = Counter(" ".join(line.replace("\f", "").split()) for line in extracted.split("\n"))
-    entry = quality.Entry(file="x.txt", slug="x", title="x", catalogued=False)
-    article, _ = quality.make_article(quality.Source("sources/x.txt", extracted, entry, printed), [])
+    entry = Entry(file="x.txt", slug="x", title="x", catalogued=False)
+    article, _ = make_article(Source("sources/x.txt", extracted, entry, printed), [])
     for repair in article.repairs:
         if repair.kind in ("running head removed", "page number removed"):
             head_and_folio = repair.before.startswith(layout["head"]) and is_folio(
@@ -202,8 +209,8 @@ def test_every_word_of_an_extraction_reaches_its_page_in_order(name: str, tmp_pa
     extracted, printed = extraction(name)
     path = tmp_path / "x.txt"
     path.write_text(extracted, encoding="utf-8")
-    entry = quality.Entry(file="x.txt", slug="x", title="x", catalogued=False)
-    article, _ = quality.make_article(quality.Source("sources/x.txt", extracted, entry, printed), [])
+    entry = Entry(file="x.txt", slug="x", title="x", catalogued=False)
+    article, _ = make_article(Source("sources/x.txt", extracted, entry, printed), [])
     check_fidelity(article, path)
 
 

@@ -49,6 +49,9 @@ STAGES = [
     ("write", "offline", "book"),  # what is written, and what is made from the built site
     ("inputs", "texts", "collection_pages", "settings", "pipeline"),
     ("cli", "mkdocs"),
+    # what the developers' tools and the tests use: the repair measured on a corpus, synthetic
+    # collections, Debian's Chromium as every tool starts it
+    ("quality", "synthetic", "chromium"),
 ]
 
 

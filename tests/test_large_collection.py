@@ -11,14 +11,14 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from collection import make_collection
-from project import build_site, copy_project
+from project import ROOT, build_site, copy_project
 
 from cancun_reader import parallel
 from cancun_reader.errors import InputError
 from cancun_reader.indexes import INDEXES, NAV_LIMIT
 from cancun_reader.parallel import POOL_FROM, workers
 from cancun_reader.pipeline import convert
+from cancun_reader.synthetic import make_collection
 from cancun_reader.timeline_page import LISTED
 
 SIZE = NAV_LIMIT + 10
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.large
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("large") / "project")
-    collection = make_collection(SIZE, tmp_path_factory.mktemp("collection") / "inputs")
+    collection = make_collection(SIZE, tmp_path_factory.mktemp("collection") / "inputs", ROOT)
     for folder in ("sources", "topics"):
         shutil.rmtree(project / folder)
         shutil.copytree(collection / folder, project / folder)
@@ -100,7 +100,7 @@ def test_a_topic_page_links_each_articles_passages_without_quoting_them(large_si
 def pooled_inputs(tmp_path_factory) -> Path:
     if workers() < 2:
         pytest.skip("one core: the pool is not used")
-    return make_collection(POOL_FROM + 5, tmp_path_factory.mktemp("pooled") / "inputs")
+    return make_collection(POOL_FROM + 5, tmp_path_factory.mktemp("pooled") / "inputs", ROOT)
 
 
 def test_texts_converted_in_a_pool_give_the_same_pages_byte_for_byte(

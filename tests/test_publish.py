@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from chromium import CHROMIUM, FLAGS
 from project import ROOT, copy_project
 
+from cancun_reader.chromium import CHROMIUM, FLAGS
 from cancun_reader.offline.worker import files_to_keep
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from chromium import CHROMIUM, FLAGS
+from cancun_reader.chromium import CHROMIUM, FLAGS
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 LOCAL_SCHEMES = ("data", "blob", "about")

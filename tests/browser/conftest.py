@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from browsing import QuietHandler, Site, launch
-from chromium import CHROMIUM
+
+from cancun_reader.chromium import CHROMIUM
 
 
 @pytest.fixture(scope="session")

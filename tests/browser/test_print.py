@@ -17,9 +17,9 @@ from pathlib import Path
 import pypdfium2
 import pytest
 from browsing import Site
-from chromium import CHROMIUM, FLAGS
 from project import ROOT
 
+from cancun_reader.chromium import CHROMIUM, FLAGS
 from cancun_reader.pipeline import read_collection
 from cancun_reader.prose.sentences import split_sentences
 

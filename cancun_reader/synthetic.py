@@ -1,4 +1,5 @@
-"""Synthetic collections for the benchmark: N texts made from the three sources.
+"""Synthetic collections, for the benchmark and the tests of a large collection: N texts made from
+a project's three sources.
 
 Text 0, 1 and 2 are the sources themselves (so the topics' citations hold); every further text takes
 one of them and shuffles its sections (the parts between its headings; notes and further reading
@@ -16,7 +17,6 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
 SECTION_HEADING = re.compile(r"\A[^a-z\n]{4,80}\Z")
 """A heading that starts a section: one line in capitals followed by a paragraph, not a list."""
 
@@ -49,20 +49,20 @@ def shuffled(text: str, seed: int) -> str:
     return "\n\n".join([*opening, *(run for section in body for run in section), *closing]) + "\n"
 
 
-def make_collection(size: int, folder: Path) -> Path:
-    """Write a project's inputs with `size` texts into `folder`: sources/ (texts, catalog,
-    corrections, abbreviations) and topics/. Returns the folder."""
+def make_collection(size: int, folder: Path, project: Path) -> Path:
+    """Write inputs with `size` texts made from `project`'s into `folder`: sources/ (texts,
+    catalog, corrections, abbreviations) and topics/. Returns the folder."""
     if folder.exists():
         shutil.rmtree(folder)
     sources = folder / "sources"
     sources.mkdir(parents=True)
-    shutil.copytree(ROOT / "topics", folder / "topics")
-    shutil.copy(ROOT / "sources" / "abbreviations.yml", sources)
-    catalog = yaml.safe_load((ROOT / "sources" / "catalog.yml").read_text(encoding="utf-8"))
+    shutil.copytree(project / "topics", folder / "topics")
+    shutil.copy(project / "sources" / "abbreviations.yml", sources)
+    catalog = yaml.safe_load((project / "sources" / "catalog.yml").read_text(encoding="utf-8"))
     entries = []
     for number in range(size):
         base = catalog[number % len(catalog)]
-        original = ROOT / "sources" / base["file"]
+        original = project / "sources" / base["file"]
         corrections = original.with_name(original.stem + ".corrections.yml")
         if number < len(catalog):
             entry, text = dict(base), original.read_text(encoding="utf-8")
