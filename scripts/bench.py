@@ -73,7 +73,7 @@ def convert_once(project: Path, docs: Path) -> dict[str, float]:
 def peak_memory(project: Path) -> int:
     """Peak resident memory, in MiB, of a process that converts the collection once."""
     code = (
-        "import resource, sys, tempfile; from pathlib import Path; sys.path.insert(0, 'scripts');"
+        "import resource, tempfile; from pathlib import Path;"
         "from cancun_reader.pipeline import build; from cancun_reader.settings import Settings;"
         f"build(Settings.of(Path('{project}'), docs=Path(tempfile.mkdtemp()), cache=None));"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
