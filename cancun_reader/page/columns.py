@@ -91,23 +91,42 @@ def columns_of(runs: list[Run], body: Style) -> Columns:
     >>> len(columns_of(lines, body).spans)
     1
     """
-    body_runs = [r for r in runs if is_body_size(r, body)]
-    if len(body_runs) < 2 * SIDE_LEAST and runs:  # a page of other type (notes, a box): its own
-        sizes = Counter(round(r.style.size) for r in runs)
-        own = sizes.most_common(1)[0][0]
-        body_runs = [r for r in runs if round(r.style.size) == own]
-        body = Style(body.font, float(own))
+    body_runs, body = body_type(runs, body)
     if not body_runs:
         return Columns(((0.0, 1e9),))
     left = min(r.box.x0 for r in body_runs)
     right = max(r.box.x1 for r in body_runs)
-    width = int(right - left) + 2
-    cover = [0] * width
+    edges = [left, *(v for g in gutters_of(body_runs, body.size) for v in g), right]
+    spans = []
+    for low, high in zip(edges[::2], edges[1::2], strict=True):
+        inside = [r for r in body_runs if r.box.x0 >= low - 1 and r.box.x1 <= high + 1]
+        spans.append(
+            (min(r.box.x0 for r in inside), max(r.box.x1 for r in inside)) if inside else (low, high)
+        )
+    return Columns(tuple(spans))
+
+
+def body_type(runs: list[Run], body: Style) -> tuple[list[Run], Style]:
+    """The runs a page's columns are read by, and their type: the body's; or, on a page with hardly
+    a line of the body (its notes only, a box), the type most of its runs have."""
+    body_runs = [r for r in runs if is_body_size(r, body)]
+    if len(body_runs) < 2 * SIDE_LEAST and runs:
+        sizes = Counter(round(r.style.size) for r in runs)
+        own = sizes.most_common(1)[0][0]
+        return [r for r in runs if round(r.style.size) == own], Style(body.font, float(own))
+    return body_runs, body
+
+
+def gutters_of(body_runs: list[Run], size: float) -> list[tuple[float, float]]:
+    """The x-ranges, at least `GUTTER_LEAST` ems of type of `size` wide, that (almost) no run
+    crosses and that have runs on both sides: the valleys of the runs' coverage, low against the
+    fullest place on each side of them, so that a short column beside a long one is a column, not a
+    gutter."""
+    left = min(r.box.x0 for r in body_runs)
+    cover = [0] * (int(max(r.box.x1 for r in body_runs) - left) + 2)
     for run in body_runs:
         for x in range(int(run.box.x0 - left), int(run.box.x1 - left) + 1):
             cover[x] += 1
-    # a valley of the coverage: low against the fullest place on each side of it, so that a short
-    # column beside a long one is a column, not a gutter
     most_left = list(itertools.accumulate(cover, max))
     most_right = list(itertools.accumulate(reversed(cover), max))[::-1]
     gutters: list[tuple[float, float]] = []
@@ -116,18 +135,11 @@ def columns_of(runs: list[Run], body: Style) -> Columns:
         if 0 <= count <= GUTTER_CROSSED * min(most_left[x], most_right[x]):
             start = x if start is None else start
             continue
-        if start is not None and x - start >= GUTTER_LEAST * body.size:
+        if start is not None and x - start >= GUTTER_LEAST * size:
             gutter = (left + start, left + x)
             before = sum(r.box.x1 <= gutter[0] + 1 for r in body_runs)
             after = sum(r.box.x0 >= gutter[1] - 1 for r in body_runs)
             if before >= SIDE_LEAST and after >= SIDE_LEAST:
                 gutters.append(gutter)
         start = None
-    edges = [left, *(v for g in gutters for v in g), right]
-    spans = []
-    for low, high in zip(edges[::2], edges[1::2], strict=True):
-        inside = [r for r in body_runs if r.box.x0 >= low - 1 and r.box.x1 <= high + 1]
-        spans.append(
-            (min(r.box.x0 for r in inside), max(r.box.x1 for r in inside)) if inside else (low, high)
-        )
-    return Columns(tuple(spans))
+    return gutters

@@ -233,24 +233,7 @@ def ruled_boxes(page: Page, body: Style, runs: list[Run], drawn: list[Box]) -> l
     ]
     edges = [d.box for d in shapes(page) if min(d.box.width, d.box.height) > BOX_LEAST[1] * body.size]
     for rule in (r for r in rules if not any(b.holds(r) for b in drawn) and not on_edge(r, edges)):
-        under = sorted(
-            (
-                r
-                for r in runs
-                if r.box.x0 >= rule.x0 - 1 and r.box.x1 <= rule.x1 + 1 and r.box.top >= rule.bottom - 1
-            ),
-            key=lambda r: r.box.top,
-        )
-        kept: list[Run] = []
-        for run in under:
-            bottom = kept[-1].box.bottom if kept else rule.bottom
-            if run.box.top - bottom > (1.5 * run.box.height if kept else body.size):
-                break
-            if run.style.size >= RULED_TYPE * body.size:
-                if not kept or run.box.top <= kept[-1].box.bottom:  # its own line's, a drop cap's
-                    kept = []
-                break
-            kept.append(run)
+        kept = lines_under_rule(rule, runs, body)
         bottom = max((r.box.bottom for r in kept), default=0.0)
         goes_on = any(r.box.top > bottom and r.box.x0 < rule.x1 and r.box.x1 > rule.x0 for r in runs)
         column = max(
@@ -265,6 +248,31 @@ def ruled_boxes(page: Page, body: Style, runs: list[Run], drawn: list[Box]) -> l
         if len({round(r.baseline) for r in kept}) >= 2 and (goes_on or floated):
             found.append(Box(rule.x0, rule.top, rule.x1, bottom + 1.0))
     return found
+
+
+def lines_under_rule(rule: Box, runs: list[Run], body: Style) -> list[Run]:
+    """The runs in smaller type right under a rule and within its width, down to the first wider
+    gap or run of the body's type; none when such a run shares a line with them (a drop cap, a
+    heading's own line)."""
+    under = sorted(
+        (
+            r
+            for r in runs
+            if r.box.x0 >= rule.x0 - 1 and r.box.x1 <= rule.x1 + 1 and r.box.top >= rule.bottom - 1
+        ),
+        key=lambda r: r.box.top,
+    )
+    kept: list[Run] = []
+    for run in under:
+        bottom = kept[-1].box.bottom if kept else rule.bottom
+        if run.box.top - bottom > (1.5 * run.box.height if kept else body.size):
+            break
+        if run.style.size >= RULED_TYPE * body.size:
+            if not kept or run.box.top <= kept[-1].box.bottom:  # its own line's, a drop cap's
+                kept = []
+            break
+        kept.append(run)
+    return kept
 
 
 def on_edge(rule: Box, frames: list[Box]) -> bool:

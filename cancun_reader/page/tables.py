@@ -49,40 +49,52 @@ def table_lines(boxed: list[list[Run]], body: Style) -> list[tuple[str, list[Run
 
     out: list[tuple[str, list[Run]]] = []
     table_row: list[list[list[Run]]] = []  # a row of the table: each cell's lines of runs
-
-    def flush() -> None:
-        if not table_row:
-            return
-        if len(table_row[0]) <= 1:  # the first cell on one line: the row's line, then the others'
-            firsts = [lines[0] if lines else [] for lines in table_row]
-            text = "\t".join(joined(cell) if cell else "" for cell in firsts).rstrip("\t")
-            out.append((text, [run for cell in firsts for run in cell]))
-            for index, lines in enumerate(table_row[1:], start=1):
-                out.extend(("\t" * index + joined(line), line) for line in lines[1:])
-        else:  # the first cell wraps: cell by cell, a tab after the first line opening the row
-            for index, lines in enumerate(table_row):
-                for position, line in enumerate(lines):
-                    text = (
-                        ("\t" * index if index else "")
-                        + joined(line)
-                        + ("\t" if not index and not position else "")
-                    )
-                    out.append((text, line))
-        table_row.clear()
-
     for row in boxed:
         split = split_cells(row, near, body)
         if len(split) > 1:  # a new row of the table
-            flush()
-            table_row.extend([] for _ in starts)
+            out.extend(row_lines(table_row))
+            table_row = [[] for _ in starts]
             for cell in split:
                 table_row[column(cell[0])].append(cell)
         elif table_row:  # a cell of the row above goes on
             table_row[column(row[0])].append(row)
         else:
             out.append((joined(row), row))
-    flush()
+    out.extend(row_lines(table_row))
     return out
+
+
+def row_lines(table_row: list[list[list[Run]]]) -> list[tuple[str, list[Run]]]:
+    """The lines of one row of a table, given each cell's lines of runs: when its first cell is on
+    one line, the row's line, then the other cells' further lines, as many tabs before each as
+    cells before its own; when its first cell wraps, cell by cell, a tab after the first line
+    opening the row.
+
+    >>> from .model import Box, Run
+    >>> def cell(*texts): return [[Run(t, Box(0, 0, 5, 10), 8, Style("Serif", 10))] for t in texts]
+    >>> [text for text, _ in row_lines([cell("Seattle"), cell("failed", "in 1999")])]
+    ['Seattle\\tfailed', '\\tin 1999']
+    >>> [text for text, _ in row_lines([cell("Talks in", "Geneva"), cell("dropped")])]
+    ['Talks in\\t', 'Geneva', '\\tdropped']
+
+    Negative: no row, no line.
+    >>> row_lines([])
+    []
+    """
+    if not table_row:
+        return []
+    if len(table_row[0]) <= 1:
+        firsts = [lines[0] if lines else [] for lines in table_row]
+        text = "\t".join(joined(cell) if cell else "" for cell in firsts).rstrip("\t")
+        out = [(text, [run for cell in firsts for run in cell])]
+        for index, lines in enumerate(table_row[1:], start=1):
+            out.extend(("\t" * index + joined(line), line) for line in lines[1:])
+        return out
+    return [
+        (("\t" * index if index else "") + joined(line) + ("\t" if not index and not position else ""), line)
+        for index, lines in enumerate(table_row)
+        for position, line in enumerate(lines)
+    ]
 
 
 def split_cells(row: list[Run], near: frozenset[int], body: Style) -> list[list[Run]]:

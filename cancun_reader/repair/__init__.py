@@ -3,7 +3,7 @@
 Each repair is a pure function `blocks → (blocks, repairs)` named for the artifact it removes, with
 its own module: `encoding` (mojibake, with ftfy), `notes` (end marks, escapes, the author's bio,
 footnotes), `flow` (hard-wrapped lines, paragraphs cut at a break), `words` (words hyphenated at a
-break), `asides` (pull quotes and sidebars), `captions` (of pictures, in a PDF's small type),
+break), `pull_quotes`, `sidebars`, `captions` (of pictures, in a PDF's small type),
 `headings` (capitals to title case). None knows about a particular text.
 """
 
@@ -14,7 +14,6 @@ from ..prose.sentences import starts_lower
 from ..prose.shapes import MAX_HEADING_WORDS, SMALL_WORDS, is_byline
 from ..prose.words import words_of
 from ..steps import Step, run_steps, step
-from .asides import find_pull_quotes, find_sidebars, set_apart_printed_boxes
 from .captions import set_apart_captions
 from .encoding import fix_mojibake
 from .flow import is_cut, rejoin_continuation_out_of_order, rejoin_cut_paragraphs, unwrap_lines
@@ -32,6 +31,8 @@ from .notes import (
     mark_author_bio,
     unescape_backslashed_punctuation,
 )
+from .pull_quotes import find_pull_quotes
+from .sidebars import find_sidebars, set_apart_printed_boxes
 
 
 def repairs_for(

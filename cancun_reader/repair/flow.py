@@ -25,6 +25,28 @@ def is_cut(text: str) -> bool:
     return not ends_sentence(text) and not is_byline(text)
 
 
+def interrupts(blocks: Blocks, index: int) -> bool:
+    """Whether the block at `index` stands inside a sentence: the paragraph before it (pull quotes
+    aside) is cut, or the one right after it goes on in lower case.
+
+    >>> quote, rest = Paragraph("A farmer earned less.", 3), Paragraph("paid in the North", 4)
+    >>> interrupts((Paragraph("The subsidies", 1), quote), 1), interrupts((quote, rest), 0)
+    (True, True)
+
+    Negative: between two finished paragraphs, a paragraph stands in no sentence.
+    >>> interrupts((Paragraph("It ended.", 1), quote, Paragraph("Then more.", 5)), 1)
+    False
+    """
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    if isinstance(after, Paragraph) and starts_lower(after.text):
+        return True
+    for block in reversed(blocks[:index]):
+        if isinstance(block, PullQuote | Sidebar):
+            continue
+        return isinstance(block, Paragraph) and is_cut(block.text)
+    return False
+
+
 def continues(block: Block, after_hyphen: bool) -> bool:
     """Whether a paragraph carries on a cut one: it starts in lower case, a correction says so, or
     the cut one ends with a hyphen, which no finished paragraph does (`anti-` … `NGO visions`)."""
