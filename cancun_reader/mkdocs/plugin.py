@@ -24,6 +24,8 @@ from .preview import Preview, drop_search_entries
 from .serving import Failure, failure_page, showing_failures
 
 log = logging.getLogger("mkdocs.plugins.cancun_reader")
+SEARCH = "material/search"
+"""Material's search plugin, as MkDocs registers the theme's `search`."""
 
 
 class DirtyBuildNotice(logging.Filter):
@@ -83,9 +85,8 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.preview is not None:
-            search = next((p for p in config.plugins.values() if hasattr(p, "search_index_prev")), None)
             touched = self.preview.prepare(nav, config, files)
-            drop_search_entries(search, touched)
+            drop_search_entries(config.plugins.get(SEARCH), touched)
             log.info(f"cancun_reader: {len(touched)} of {len(files.documentation_pages())} pages to render")
         return nav
 
@@ -95,7 +96,7 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
-        search = config.plugins.get("material/search")
+        search = config.plugins.get(SEARCH)
         if search is not None:  # it has just indexed the page: the plugin comes after it
             tidy_search_entries(search.search_index.entries, page.url, page.meta)
         return context
