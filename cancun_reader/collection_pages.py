@@ -41,29 +41,24 @@ TOPICS_DIR = "topics"
 INCLUDES_DIR = ".includes"  # fragments that pages include; hidden, so MkDocs makes no page of them
 
 
-def members_maps(topics: list[Topic], shapes: Path | None, notices: list[Notice]) -> dict[str, str]:
+def members_maps(topics: list[Topic], shapes: Path | None) -> tuple[dict[str, str], list[Notice]]:
     """A world map of the members of each topic that lists them, from the country shapes at
-    `shapes` (none asked for: no map); what cannot be drawn is said, with the topic file."""
+    `shapes` (none asked for: no map), and what cannot be drawn, said with the topic file."""
     with_members = [t for t in topics if t.members]
     if not with_members or shapes is None:
-        return {}
+        return {}, []
     if not shapes.is_file():
-        notices.append(
-            Notice(
-                "no world map of the members: the country shapes are missing; run `npm ci`",
-                display_path(shapes),
-            )
-        )
-        return {}
+        missing_shapes = "no world map of the members: the country shapes are missing; run `npm ci`"
+        return {}, [Notice(missing_shapes, display_path(shapes))]
     countries = load_shapes(shapes)
-    maps = {}
+    maps, notices = {}, []
     for topic in with_members:
         named = [m for group in topic.members for m in group.members]
         svg, missing = world_map(countries, named, topic.members_caption, f"{topic.slug}-map")
         maps[topic.slug] = render_members_map(topic, svg)
         if missing:
             notices.append(Notice(f"no shape on the world map for {', '.join(missing)}", topic.path))
-    return maps
+    return maps, notices
 
 
 @dataclass
@@ -131,14 +126,11 @@ def events_by_topic(
 
 
 def render_collection(
-    pages: dict[str, str],
-    texts: list[Converted],
-    topic_list: list[Topic],
-    index: CollectionIndex,
-    maps: dict[str, str],
-) -> None:
-    """Every page of the collection into `pages`: the articles (already rendered), their index, the
-    topics and theirs, the timeline, the glossary, and the home page's fragments."""
+    texts: list[Converted], topic_list: list[Topic], index: CollectionIndex, maps: dict[str, str]
+) -> dict[str, str]:
+    """Every page of the collection, by its path in `docs/`: the articles (already rendered), their
+    index, the topics and theirs, the timeline, the glossary, and the home page's fragments."""
+    pages: dict[str, str] = {}
     entries = [t.entry for t in texts]
     by_slug = {t.slug: t for t in topic_list}
     large = is_large(entries)
@@ -174,3 +166,4 @@ def render_collection(
     pages[f"{INCLUDES_DIR}/home-titles.md"] = render_titles_note(entries)
     pages[f"{INCLUDES_DIR}/about-size.md"] = render_collection_size(entries)
     pages[f"{INCLUDES_DIR}/home-timeline.md"] = render_home_timeline(index.timeline)
+    return pages

@@ -138,7 +138,9 @@ def convert(
     out.handouts = {handout_name(f"{t.slug}.html"): t.title for t in topic_list}
     out.handouts[handout_name("timeline.html")] = "Timeline"
     with watch.stage("render"):
-        render_collection(out.pages, texts, topic_list, index, members_maps(topic_list, shapes, out.notices))
+        maps, not_drawn = members_maps(topic_list, shapes)
+        out.notices += not_drawn
+        out.pages = render_collection(texts, topic_list, index, maps)
         out.pages.update(collection_files([t.entry for t in texts], [t.received for t in texts], site_url))
         # the forms rendered for the new texts, and the others' from the cache
         others = [csl_record(t.entry, site_url) for t in texts if t.entry.slug not in forms]

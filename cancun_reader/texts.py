@@ -111,6 +111,7 @@ def convert_text(
     data = read_bytes(sources / entry.file)
     source, decoding = source_of(data, display_path(sources / entry.file), entry)
     corrections = corrections_path(sources / entry.file)
+    corrected = corrections.exists()
     article, unresolved = make_article(source, load_corrections(corrections))
     pattern = links.mentions if links else None
     mentions = mentions_in(article, topics, pattern) if pattern else {}
@@ -132,13 +133,13 @@ def convert_text(
         page_digest=digest_of(page),
         quoted={slug: [render_mention(m) for m in found] for slug, found in mentions.items()},
         article_key="",
-        received={received_page(article): render_received(article, corrections.exists())},
-        report=text_report(article, corrections.exists()),
+        received={received_page(article): render_received(article, corrected)},
+        report=text_report(article, corrected),
     )
     converted.received[received_file(article)] = source.text
     if entry.is_pdf:
         converted.received[received_original(article)] = data
-    if corrections.exists():
+    if corrected:
         converted.received[corrections_file(article)] = read_text(corrections)
     converted.received_digests = {name: digest_of(page) for name, page in converted.received.items()}
     return article, converted

@@ -142,13 +142,12 @@ def test_a_member_with_no_shape_is_said(tmp_path: Path) -> None:
     topic = next(t for t in read_collection(ROOT / "sources", ROOT / "topics").topics if t.slug == "g21")
     group = topic.members[0]
     atlantis = replace(topic, members=(replace(group, members=(*group.members, "Atlantis")),))
-    notices: list = []
-    maps = members_maps([atlantis], ROOT / SHAPES, notices)
+    maps, notices = members_maps([atlantis], ROOT / SHAPES)
     assert "g21" in maps and [str(n) for n in notices] == [
         "topics/g21.md: no shape on the world map for Atlantis"
     ]
-    assert members_maps([atlantis], tmp_path / "missing.json", notices) == {}
-    assert "the country shapes are missing; run `npm ci`" in str(notices[-1])
+    maps, notices = members_maps([atlantis], tmp_path / "missing.json")
+    assert maps == {} and "the country shapes are missing; run `npm ci`" in str(notices[-1])
 
 
 @pytest.mark.parametrize(
