@@ -18,10 +18,16 @@ PAPER ?= A4
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
-$(PY_STAMP): requirements.lock pyproject.toml
+# The pip the lock pins goes in first, whatever pip the Python brought (3.11.7 brings 23.2.1); the
+# lock pins every package, every extra asked for and pip and setuptools themselves, each with its
+# hashes, so what the index holds tomorrow changes nothing; the project is installed with the
+# pinned setuptools (no build isolation, which would fetch the newest).
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+$(PY_STAMP): requirements.lock requirements-pip.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP) install --require-hashes --no-deps -r requirements-pip.lock
+	$(PIP) install --require-hashes -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -66,9 +72,9 @@ browser:
 test: setup lint browser  ## everything, as CI runs it
 	$(BIN)/pytest
 
-# The inner loop: lint and every test but those marked browser, books, serve and large (pyproject).
+# The inner loop: lint and every test but those marked browser, books, serve, large and install (pyproject).
 check: setup lint  ## lint and the fast tests, in about a minute
-	$(BIN)/pytest -q -n auto -m "not browser and not books and not serve and not large"
+	$(BIN)/pytest -q -n auto -m "not browser and not books and not serve and not large and not install"
 
 lint: setup
 	$(BIN)/ruff check .
@@ -78,9 +84,13 @@ format: setup
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-lock:  ## pin exact versions of everything in pyproject.toml into requirements.lock
-	$(BIN)/pip-compile --quiet --extra site --extra dev --generate-hashes --strip-extras \
-		--output-file requirements.lock pyproject.toml
+# How pip-compile writes the locks is in pyproject.toml ([tool.pip-tools.compile]); pins already
+# in a lock are kept (`make lock UPGRADE=--upgrade` takes the newest releases).
+lock: export CUSTOM_COMPILE_COMMAND = make lock
+lock:  ## pin exact versions of everything in pyproject.toml into requirements.lock (and pip's own)
+	$(BIN)/pip-compile --quiet $(UPGRADE) --extra site --extra dev --output-file requirements.lock pyproject.toml
+	sed -n 's/^\(pip==[^ ]*\).*/\1/p' requirements.lock \
+		| $(BIN)/pip-compile --quiet --config pyproject.toml --output-file requirements-pip.lock -
 
 epub: site  ## EPUB 3 of the collection and of each article: dist/cancun-2003-reader.epub, dist/<slug>.epub
 	$(BIN)/python scripts/book.py epub --out dist

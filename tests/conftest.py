@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import ci
 import pytest
 from hypothesis import settings
 from project import build_site, copy_project
@@ -14,6 +15,10 @@ from project import build_site, copy_project
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(ci, "ci")  # on CI, a skipped test fails and says why
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

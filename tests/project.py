@@ -78,10 +78,11 @@ def copy_project(copy: Path) -> Path:
     return copy
 
 
-def build_site(project: Path, site: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project copy, as `make site` runs it."""
+def build_site(project: Path, site: Path, python: Path | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project copy, as `make site` runs it (with another venv's
+    Python if given)."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [str(python or sys.executable), "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project,
         capture_output=True,
         text=True,

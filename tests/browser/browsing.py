@@ -69,6 +69,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+RESULTS_OF = """(word) => [...document.querySelectorAll('.md-search-result__item a')].some((a) =>
+    (new URL(a.href).searchParams.get('h') || '').toLowerCase().includes(word))"""
+"""Whether the results shown are those of a query with this word: each result's address carries
+the words searched for (`?h=`), so results still shown from the query before are not taken."""
+
+
+def search(page, query: str, *, focused: bool = False):
+    """Type a query into the search box and wait for its own results; their links."""
+    if not focused:
+        page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    page.wait_for_function(RESULTS_OF, arg=query.split()[0].lower(), timeout=15_000)
+    return page.locator(".md-search-result__item a")
+
+
 def nav_pages(site_dir: Path) -> list[str]:
     """Every page a reader can reach from the navigation: all the site's pages but the 404 page."""
     return sorted(str(p.relative_to(site_dir)) for p in site_dir.rglob("*.html") if p.name != "404.html")

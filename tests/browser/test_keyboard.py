@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from browsing import search
 from playwright.sync_api import expect
 
 FOCUS_STYLE = """() => {
@@ -53,7 +54,6 @@ def test_search_is_reachable_from_the_keyboard(site) -> None:
     page = site.open("index.html")
     page.keyboard.press("/")  # Material's shortcut, announced in the search field
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.type("Seattle")
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    search(page, "Seattle", focused=True)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")

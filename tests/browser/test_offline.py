@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from browsing import QuietHandler, Site, launch
+from browsing import QuietHandler, Site, launch, search
 
 
 class Host:
@@ -98,10 +98,7 @@ def test_after_one_visit_the_site_reads_navigates_and_searches_with_no_connectio
     assert "/timeline.html?changes=show" in page.url and page.locator("h1").first.inner_text().startswith(
         "Timeline"
     )
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("Zoellick")
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    first = page.locator(".md-search-result__item a").first
+    first = search(page, "Zoellick").first
     assert "articles/" in first.get_attribute("href")
     first.click()
     page.wait_for_load_state()

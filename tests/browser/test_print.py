@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
-from browsing import Site
+from browsing import Site, search
 from project import ROOT
 
 from cancun_reader.chromium import CHROMIUM, FLAGS
@@ -132,10 +132,7 @@ def test_the_zipped_site_works_unzipped_anywhere(built_site: Path, tmp_path: Pat
     zipfile.ZipFile(archive).extractall(elsewhere)
     site = Site((elsewhere / built_site.name).as_uri() + "/", context)
     page = site.open("index.html")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("Seattle")
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    page.locator(".md-search-result__item a").first.click()
+    search(page, "Seattle").first.click()
     page.wait_for_load_state()
     assert "unzipped%20on%20a%20train" in page.url
     assert not page.watch.problems(), page.watch.problems()[0]

@@ -7,6 +7,7 @@ import datetime
 import re
 
 import pytest
+from browsing import search
 from playwright.sync_api import expect
 
 SEARCHES = {
@@ -14,13 +15,6 @@ SEARCHES = {
     "Singapore": "cancun-walkout-pww",
     "campesinos": "mexico-discovers-the-wto",
 }
-
-
-def search(page, query: str):
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    return page.locator(".md-search-result__item a")
 
 
 @pytest.mark.parametrize("query", SEARCHES)
