@@ -37,16 +37,13 @@ $(NODE_STAMP): package.json package-lock.json
 pages: setup  ## convert sources/ and topics/ into docs/articles and docs/topics
 	$(BIN)/python scripts/build.py
 
-# Built aside, in site.new/, and swapped in whole: a strict build that fails (a warning about a
-# text, a broken quotation) leaves site/ as it was.
-define build_site
-	rm -rf site.new
-	$(BIN)/mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
-	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old
-endef
+# Built in a folder of its own and swapped in whole, in turn with any other build of this project
+# (cancun_reader/site.py): a strict build that fails (a warning about a text, a broken quotation)
+# leaves site/ as it was, and two builds at once leave one whole site.
+SITE := $(BIN)/python scripts/site.py
 
 site: setup  ## the offline site in site/ (open site/index.html from disk)
-	$(build_site)
+	$(SITE)
 
 # --dirty: after an edit, MkDocs renders again only the pages it touched (cancun_reader/mkdocs/preview.py keeps
 # the rest of the preview right), so 1,000 texts show an edit in about 2 s, not after a full build.
@@ -113,7 +110,7 @@ publish: site
 	rm -rf docs/downloads
 	$(BIN)/python scripts/book.py epub --out docs/downloads
 	$(BIN)/python scripts/book.py pdf --paper $(PAPER) --out docs/downloads
-	$(build_site)
+	$(SITE)
 	@echo "site/: copy it to any static host (or run 'make gh-deploy'); it works offline after one visit"
 
 gh-deploy: publish  ## publish to the gh-pages branch of this repository's origin (GitHub Pages)
@@ -182,9 +179,9 @@ corpus-heldout: browser $(CORPUS_VENV)/.installed  ## draw the test set of the P
 	$(CORPUS_VENV)/bin/python scripts/office_layouts.py --seeds $(HELDOUT_OFFICE_SEEDS)
 
 clean:
-	rm -rf site site.new site.old dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/bibliography.md docs/.includes \
+	rm -rf site .site-build-* .site.old-* dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/bibliography.md docs/.includes \
 		docs/received docs/cite docs/editorial-report.md docs/downloads docs/downloads.md \
-		docs/assets/javascripts/iframe-worker-shim.js docs/.generated.json .cache .pytest_cache .ruff_cache
+		docs/assets/javascripts/iframe-worker-shim.js docs/.generated.json docs/.build.lock .cache .pytest_cache .ruff_cache
 
 golden: setup  ## rewrite tests/golden/*.md from the current build; review the diff before committing
 	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py

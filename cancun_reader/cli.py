@@ -14,6 +14,7 @@ from .errors import InputError
 from .pipeline import Report, build
 from .references import UNPUBLISHED
 from .settings import CACHE_DIR, Settings
+from .turns import turn
 
 
 def parse_arguments(argv: list[str] | None, root: Path) -> argparse.Namespace:
@@ -88,7 +89,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         site_url=arguments.site_url,
     )
     try:
-        report = build(settings, check=arguments.check, strict=arguments.strict)
+        with turn(settings.docs):
+            report = build(settings, check=arguments.check, strict=arguments.strict)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

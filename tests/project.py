@@ -91,6 +91,25 @@ def build_site(project: Path, site: Path, python: Path | None = None) -> subproc
     )
 
 
+def make_site(project: Path) -> subprocess.Popen:
+    """`make site` in a project copy, as an editor runs it, started; `finished` waits for it."""
+    (project / "Makefile").write_bytes((ROOT / "Makefile").read_bytes())
+    bin_folder = Path(sys.executable).parent
+    return subprocess.Popen(
+        ["make", "--no-print-directory", "site", f"BIN={bin_folder}", "PY_STAMP=", "NODE_STAMP="],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def finished(process: subprocess.Popen) -> subprocess.CompletedProcess:
+    stdout, stderr = process.communicate(timeout=WAIT_SECONDS * 5)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
 def run_build(project: Path, *arguments: str) -> subprocess.CompletedProcess:
     """`python scripts/build.py` in a project copy, as an editor runs it."""
     return subprocess.run(

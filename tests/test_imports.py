@@ -48,7 +48,7 @@ STAGES = [
     ("indexes", "worldmap", "timeline_page", "pages", "topic_pages", "repairs_page"),  # the pages
     ("write", "offline", "book"),  # what is written, and what is made from the built site
     ("inputs", "texts", "collection_pages", "settings", "pipeline"),
-    ("cli", "mkdocs"),
+    ("turns", "site", "cli", "mkdocs"),
     # what the developers' tools and the tests use: the repair measured on a corpus, synthetic
     # collections, Debian's Chromium as every tool starts it
     ("quality", "synthetic", "chromium"),

@@ -5,6 +5,7 @@ failed build under `mkdocs serve`) or to `preview` (what a dirty build renders a
 from __future__ import annotations
 
 import logging
+from contextlib import ExitStack
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +19,7 @@ from ..offline.worker import write_worker
 from ..pipeline import build
 from ..references import UNPUBLISHED
 from ..settings import Settings
+from ..turns import turn
 from .config import ReaderConfig
 from .pages import expand_sections, listed_by_indexes, tidy_search_entries
 from .preview import Preview, drop_search_entries
@@ -43,6 +45,8 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
         self.pages: list[str] = []
         """The pages the conversion generated, as `docs/` holds them."""
         self.failure = Failure()
+        self.turn = ExitStack()
+        """Held from the conversion to the end of the build: MkDocs reads the pages it wrote."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -67,6 +71,7 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
         )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.turn.enter_context(turn(Path(config.docs_dir)))
         try:
             report = build(self.settings(config))
         except InputError as error:
@@ -108,12 +113,14 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
         return drop_indentation(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.turn.close()
         if self.preview is not None:
             self.preview.built()
         if not self.serving:  # a kept copy would hide every edit under `mkdocs serve`
             write_worker(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.turn.close()
         self.failure.message = str(error)  # MkDocs stops with "Aborted with a BuildError!"
         if self.preview is not None:
             self.preview.failed()
