@@ -22,10 +22,24 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test under tests/browser/ drives a browser: marked so, for `make check` to leave out."""
+    """Every test under tests/browser/ drives a browser: marked so, for `make check` to leave out.
+    The tests of a module that share a fixture made once for the module (books, a published copy,
+    a large collection) run in one worker of the parallel run (`--dist loadgroup`), which makes it
+    once; the rest are shared out one by one."""
     for item in items:
         if "browser" in item.path.parts:
             item.add_marker(pytest.mark.browser)
+        if not item.get_closest_marker("xdist_group") and shares_a_module_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+
+
+def shares_a_module_fixture(item: pytest.Item) -> bool:
+    fixtures = getattr(item, "_fixtureinfo", None)
+    return fixtures is not None and any(
+        definition.scope == "module"
+        for definitions in fixtures.name2fixturedefs.values()
+        for definition in definitions
+    )
 
 
 @pytest.fixture

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from cancun_reader.chromium import CHROMIUM, FLAGS
-
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 LOCAL_SCHEMES = ("data", "blob", "about")
 
@@ -47,12 +45,20 @@ class Site:
         page = self.context.new_page()
         watch = Watch(allowed=(self.base,))
         page.watch = watch
-        page.on("requestfailed", lambda r: watch.failed.append(f"failed request: {r.url} ({r.failure})"))
+        page.on("requestfailed", functools.partial(_failed, watch))
         page.on("console", lambda m: m.type == "error" and watch.errors.append(f"console error: {m.text}"))
         page.on("pageerror", lambda e: watch.errors.append(f"page error: {e}"))
         page.route("**/*", functools.partial(_guard, watch))
         page.goto(self.base + path, wait_until=wait)
         return page
+
+
+def _failed(watch: Watch, request) -> None:
+    """A request that failed, but for one cut off because the page was left (`net::ERR_ABORTED`:
+    the browser's own favicon, a page's script still loading when the reader goes on), which no
+    reader sees; a file missing from the site, or a request the guard stopped, is recorded."""
+    if request.failure != "net::ERR_ABORTED":
+        watch.failed.append(f"failed request: {request.url} ({request.failure})")
 
 
 def _guard(watch: Watch, route) -> None:
@@ -89,11 +95,9 @@ def nav_pages(site_dir: Path) -> list[str]:
     return sorted(str(p.relative_to(site_dir)) for p in site_dir.rglob("*.html") if p.name != "404.html")
 
 
-def launch(playwright_driver, tmp_path: Path, **options):
-    """Debian's Chromium with a fresh profile (user-data dir), as every browser test starts it.
-    Service workers are blocked unless asked for: the site's keeps a copy of every page, which
-    `test_offline.py` tests, and which would make every other test over HTTP download it all."""
-    options = {"service_workers": "block", **options}
-    return playwright_driver.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=str(CHROMIUM), args=FLAGS, headless=True, **options
-    )
+def launch(chromium, **options):
+    """A fresh browser context of the worker's Chromium, as every browser test starts: its own
+    storage, cache and permissions, nothing kept from a test before. Service workers are blocked
+    unless asked for: the site's keeps a copy of every page, which `test_offline.py` tests, and
+    which would make every other test over HTTP download it all."""
+    return chromium.new_context(**{"service_workers": "block", **options})

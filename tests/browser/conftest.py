@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from browsing import QuietHandler, Site, launch
 
-from cancun_reader.chromium import CHROMIUM
+from cancun_reader.chromium import CHROMIUM, FLAGS
 
 
 @pytest.fixture(scope="session")
@@ -27,10 +27,19 @@ def playwright_driver():
         yield driver
 
 
+@pytest.fixture(scope="session")
+def chromium(playwright_driver):
+    """Debian's Chromium, started once in each worker of the test run; each test has a fresh
+    context of it (`launch`), as separate from the others as a new profile."""
+    browser = playwright_driver.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
+    yield browser
+    browser.close()
+
+
 @pytest.fixture
-def context(playwright_driver, tmp_path: Path):
+def context(chromium):
     """A fresh desktop browser for each test."""
-    browser = launch(playwright_driver, tmp_path, viewport={"width": 1440, "height": 900})
+    browser = launch(chromium, viewport={"width": 1440, "height": 900})
     yield browser
     browser.close()
 

@@ -50,11 +50,9 @@ def host(built_site: Path, tmp_path: Path):
 
 
 @pytest.fixture
-def browser(playwright_driver, tmp_path: Path):
+def browser(chromium):
     """A browser that lets service workers run (the other tests block them)."""
-    context = launch(
-        playwright_driver, tmp_path, service_workers="allow", viewport={"width": 1280, "height": 900}
-    )
+    context = launch(chromium, service_workers="allow", viewport={"width": 1280, "height": 900})
     yield context
     context.close()
 

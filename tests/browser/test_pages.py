@@ -9,13 +9,15 @@ from browsing import nav_pages
 
 
 def test_every_page_loads_cleanly(site, built_site: Path) -> None:
+    """Each page in turn in one tab, as a reader goes from page to page, all of it loaded (the
+    network idle) before the next."""
     pages = nav_pages(built_site)
     assert len(pages) >= 15
+    page = site.open(pages[0])
     for path in pages:
-        page = site.open(path)
+        page.goto(site.base + path)
         page.wait_for_load_state("networkidle")
         problems = page.watch.problems()
-        page.close()
         assert not problems, f"{path}: {problems[0]}"
 
 

@@ -5,8 +5,6 @@ and the dark palette; screenshots of each first screen are kept in artifacts/.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from browsing import ARTIFACTS, Site, launch
 
@@ -14,11 +12,10 @@ ARTICLES = ["cancun-walkout-pww", "citizens-diplomacy-cancun-miami", "mexico-dis
 
 
 @pytest.fixture(params=["light", "dark"])
-def phone(request, playwright_driver, server: str, tmp_path: Path):
+def phone(request, chromium, server: str):
     """The site on a phone: a 390×844 touch screen with no hover, in either palette."""
     browser = launch(
-        playwright_driver,
-        tmp_path,
+        chromium,
         viewport={"width": 390, "height": 844},
         has_touch=True,
         is_mobile=True,
