@@ -66,14 +66,15 @@ browser:
 		fi; \
 	fi
 
-# Every test, on every core (a module's tests that share a fixture made once for the module run in
-# one worker: tests/conftest.py), the 20 slowest named at the end; in at most 5 minutes on 2 cores.
+# Every test, on every core (what several tests read, the site, the books, a published copy, is made
+# once per run: `made_once` in tests/project.py), the 20 slowest named at the end; at most 5 minutes
+# on 2 cores.
 test: setup lint browser  ## everything, as CI runs it
-	$(BIN)/pytest -n auto --dist loadgroup --durations=20
+	$(BIN)/pytest -n auto --dist worksteal --durations=20
 
 # The inner loop: lint and every test but those marked browser, books, serve, large and install (pyproject).
 check: setup lint  ## lint and the fast tests, in about a minute
-	$(BIN)/pytest -q -n auto --dist loadgroup -m "not browser and not books and not serve and not large and not install"
+	$(BIN)/pytest -q -n auto --dist worksteal -m "not browser and not books and not serve and not large and not install"
 
 lint: setup
 	$(BIN)/ruff check .

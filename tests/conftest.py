@@ -8,7 +8,7 @@ from pathlib import Path
 import ci
 import pytest
 from hypothesis import settings
-from project import build_site, copy_project
+from project import build_site, copy_project, made_once
 
 # Property tests explore new examples on a developer's machine, but CI runs the same examples every
 # time (`derandomize`), with no example database carried over: a red CI is never a roll of the dice.
@@ -22,24 +22,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test under tests/browser/ drives a browser: marked so, for `make check` to leave out.
-    The tests of a module that share a fixture made once for the module (books, a published copy,
-    a large collection) run in one worker of the parallel run (`--dist loadgroup`), which makes it
-    once; the rest are shared out one by one."""
+    """Every test under tests/browser/ drives a browser: marked so, for `make check` to leave out."""
     for item in items:
         if "browser" in item.path.parts:
             item.add_marker(pytest.mark.browser)
-        if not item.get_closest_marker("xdist_group") and shares_a_module_fixture(item):
-            item.add_marker(pytest.mark.xdist_group(item.path.stem))
-
-
-def shares_a_module_fixture(item: pytest.Item) -> bool:
-    fixtures = getattr(item, "_fixtureinfo", None)
-    return fixtures is not None and any(
-        definition.scope == "module"
-        for definitions in fixtures.name2fixturedefs.values()
-        for definition in definitions
-    )
 
 
 @pytest.fixture
@@ -50,8 +36,12 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole site, built once per test run from a copy of the project."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = build_site(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    """The whole site, built once per test run (by whichever worker needs it first) from a copy
+    of the project; the tests read it, never change it."""
+
+    def build(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        result = build_site(project, project / "site")
+        assert result.returncode == 0, result.stderr
+
+    return made_once(tmp_path_factory, "built", build) / "project" / "site"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
@@ -10,7 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,25 @@ def load_cases(stage: str) -> list:
 def tree_snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under a folder with its bytes, to prove a failed build changed nothing."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once per test run, shared by the workers of a parallel run (each has its own
+    temporary folder, inside the run's): the first worker to need it makes it while the others
+    wait, then all read it. A fixture made for a module or the session would otherwise be made
+    again in every worker that runs one of its tests."""
+    run = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run = run.parent  # the run's folder, beside each worker's own
+    folder = run / f"once-{name}"
+    with (run / f"once-{name}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".made").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker that failed making it left this
+            folder.mkdir()
+            make(folder)
+            (folder / ".made").touch()
+    return folder
 
 
 def copy_project(copy: Path) -> Path:

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from project import COMMAND, ROOT
+from project import COMMAND, ROOT, made_once
 from pypdf import PdfReader
 
 from cancun_reader.book.chapters import read_chapters
@@ -49,17 +49,21 @@ def articles():
 
 @pytest.fixture(scope="module")
 def books(built_site: Path, tmp_path_factory) -> Path:
-    """Every book, EPUB and PDF (A4), made from the built site, as `make epub pdf` makes them."""
-    out = tmp_path_factory.mktemp("dist")
-    temporary = tmp_path_factory.mktemp("temporary")  # this test's own: others make books beside it
-    kept, tempfile.tempdir = tempfile.tempdir, str(temporary)
-    try:
-        make_books(built_site, out, "epub")
-        make_books(built_site, out, "pdf")
-    finally:
-        tempfile.tempdir = kept
-    assert list(temporary.iterdir()) == [], "a temporary folder was left behind"
-    return out
+    """Every book, EPUB and PDF (A4), made from the built site, as `make epub pdf` makes them; once
+    per test run."""
+
+    def make(folder: Path) -> None:
+        out, temporary = folder / "dist", folder / "temporary"
+        temporary.mkdir()  # the books' own: other tests make books beside them
+        kept, tempfile.tempdir = tempfile.tempdir, str(temporary)
+        try:
+            make_books(built_site, out, "epub")
+            make_books(built_site, out, "pdf")
+        finally:
+            tempfile.tempdir = kept
+        assert list(temporary.iterdir()) == [], "a temporary folder was left behind"
+
+    return made_once(tmp_path_factory, "books", make) / "dist"
 
 
 def pdf_pages(pdf: Path) -> list[str]:

@@ -8,11 +8,13 @@ each measure may get better, never worse.
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
+from pathlib import Path
 
 import pytest
 import yaml
-from project import ROOT
+from project import ROOT, made_once
 from test_fidelity import check_fidelity
 
 from cancun_reader.layout.furniture import is_folio
@@ -37,9 +39,13 @@ pytestmark = pytest.mark.large  # every text, extraction and PDF of the corpus, 
 
 
 @pytest.fixture(scope="module")
-def results() -> dict[str, dict]:
-    """The development set measured: each extraction's and PDF's measures, by name."""
-    measured = quality.run(CORPUS, test_set=False)
+def results(tmp_path_factory) -> dict[str, dict]:
+    """The development set measured once per test run: each extraction's and PDF's measures, by name."""
+
+    def measure(folder: Path) -> None:
+        (folder / "results.pickle").write_bytes(pickle.dumps(quality.run(CORPUS, test_set=False)))
+
+    measured = pickle.loads((made_once(tmp_path_factory, "corpus", measure) / "results.pickle").read_bytes())
     assert sorted(measured) == sorted(PATHS)
     return measured
 

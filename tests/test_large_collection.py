@@ -11,7 +11,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from project import ROOT, build_site, copy_project
+from project import ROOT, build_site, copy_project, made_once
 
 from cancun_reader import parallel
 from cancun_reader.errors import InputError
@@ -29,15 +29,19 @@ pytestmark = pytest.mark.large
 
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("large") / "project")
-    collection = make_collection(SIZE, tmp_path_factory.mktemp("collection") / "inputs", ROOT)
-    for folder in ("sources", "topics"):
-        shutil.rmtree(project / folder)
-        shutil.copytree(collection / folder, project / folder)
-    result = build_site(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    (project / "build.log").write_text(result.stderr, encoding="utf-8")
-    return project / "site"
+    """A large collection's site, built once per test run."""
+
+    def build(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        collection = make_collection(SIZE, folder / "inputs", ROOT)
+        for name in ("sources", "topics"):
+            shutil.rmtree(project / name)
+            shutil.copytree(collection / name, project / name)
+        result = build_site(project, project / "site")
+        assert result.returncode == 0, result.stderr
+        (project / "build.log").write_text(result.stderr, encoding="utf-8")
+
+    return made_once(tmp_path_factory, "large", build) / "project" / "site"
 
 
 def test_the_build_does_not_list_the_articles_left_to_the_index_pages(large_site: Path) -> None:

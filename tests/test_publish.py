@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from project import ROOT, copy_project
+from project import ROOT, copy_project, made_once
 
 from cancun_reader.chromium import CHROMIUM, FLAGS
 from cancun_reader.offline.worker import files_to_keep
@@ -61,20 +61,23 @@ def test_the_pages_workflow_is_valid_yaml_and_runs_only_make_targets_that_exist(
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> Path:
     """A copy of the project after `make bundle` (which runs `make publish`), with the project's
-    own virtual environment and npm packages."""
+    own virtual environment and npm packages; made once per test run."""
     if not shutil.which("pdftotext"):
         pytest.skip("needs Debian's poppler-utils: run `make test` as root")
-    project = copy_project(tmp_path_factory.mktemp("publish") / "project")
-    shutil.copy2(ROOT / "Makefile", project / "Makefile")
-    result = subprocess.run(
-        ["make", "bundle", f"BIN={ROOT / '.venv' / 'bin'}", "PY_STAMP=", "NODE_STAMP="],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "SITE_URL": "https://reader.example.net/cancun/"},
-    )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    return project
+
+    def publish(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        shutil.copy2(ROOT / "Makefile", project / "Makefile")
+        result = subprocess.run(
+            ["make", "bundle", f"BIN={ROOT / '.venv' / 'bin'}", "PY_STAMP=", "NODE_STAMP="],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "SITE_URL": "https://reader.example.net/cancun/"},
+        )
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+
+    return made_once(tmp_path_factory, "published", publish) / "project"
 
 
 def test_make_publish_puts_the_books_in_the_site_and_lists_them(published: Path) -> None:

@@ -10,21 +10,27 @@ from pathlib import Path
 
 import pytest
 from browsing import Site
-from project import ROOT, copy_project, run_build
+from project import ROOT, copy_project, made_once, run_build
 
 ZENSICAL = ROOT / ".venv" / "bin" / "zensical"
 
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> Path:
+    """The site as Zensical builds it after `make pages`, once per test run."""
     if not ZENSICAL.exists():
         pytest.skip("Zensical is not installed: `make setup` installs it (requirements.lock)")
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    pages = run_build(project)  # `make pages`
-    assert pages.returncode == 0, pages.stderr
-    built = subprocess.run([str(ZENSICAL), "build"], cwd=project, capture_output=True, text=True, timeout=300)
-    assert built.returncode == 0, built.stdout + built.stderr
-    return project / "site"
+
+    def build(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        pages = run_build(project)  # `make pages`
+        assert pages.returncode == 0, pages.stderr
+        built = subprocess.run(
+            [str(ZENSICAL), "build"], cwd=project, capture_output=True, text=True, timeout=300
+        )
+        assert built.returncode == 0, built.stdout + built.stderr
+
+    return made_once(tmp_path_factory, "zensical", build) / "project" / "site"
 
 
 def test_zensical_builds_every_page_of_the_site(zensical_site: Path) -> None:
