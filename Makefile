@@ -66,11 +66,13 @@ browser:
 		fi; \
 	fi
 
-# Every test, on every core (what several tests read, the site, the books, a published copy, is made
-# once per run: `made_once` in tests/project.py), the 20 slowest named at the end; at most 5 minutes
-# on 2 cores.
+# Every test, in parallel: one worker more than the cores, since some tests wait on a server, a
+# browser or a build (what several tests read, the site, the books, a published copy, is made once
+# per run: `made_once` in tests/project.py); the 20 slowest named at the end. At most 5 minutes on
+# 2 cores, a standing rule (README).
+WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: setup lint browser  ## everything, as CI runs it
-	$(BIN)/pytest -n auto --dist worksteal --durations=20
+	$(BIN)/pytest -n $(WORKERS) --dist worksteal --durations=20
 
 # The inner loop: lint and every test but those marked browser, books, serve, large and install (pyproject).
 check: setup lint  ## lint and the fast tests, in about a minute

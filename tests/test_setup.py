@@ -11,6 +11,7 @@ does and install them offline, from a folder that also holds a newer release.
 from __future__ import annotations
 
 import base64
+import ensurepip
 import hashlib
 import os
 import re
@@ -118,16 +119,24 @@ def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess:
     )
 
 
+OWN_PIP = next((Path(ensurepip.__file__).parent / "_bundled").glob("pip-*.whl")) / "pip"
+"""The pip this Python brings (`ensurepip`'s, which `python -m venv` puts in a new venv), run
+straight from its wheel."""
+
+
 @pytest.fixture
-def pythons_own_pip(tmp_path: Path) -> Path:
-    """A fresh venv with the pip this Python brings (`ensurepip`), as `make setup` starts from."""
+def pythons_own_pip(tmp_path: Path) -> list[str | Path]:
+    """A fresh venv and the pip this Python brings, as `make setup` starts from: the command that
+    runs that pip for that venv."""
     venv = tmp_path / "venv"
-    made = run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    made = run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
-    return venv / "bin" / "python"
+    return [venv / "bin" / "python", OWN_PIP]
 
 
-def lock_and_install(tmp_path: Path, python: Path, *lock_options: str) -> subprocess.CompletedProcess:
+def lock_and_install(
+    tmp_path: Path, pip: list[str | Path], *lock_options: str
+) -> subprocess.CompletedProcess:
     """Lock a package that asks for another's extra, as `make lock` does, while the folder holds
     one release of it; then add a newer release and install the lock from the folder."""
     wheels = tmp_path / "wheels"
@@ -155,9 +164,7 @@ def lock_and_install(tmp_path: Path, python: Path, *lock_options: str) -> subpro
     assert locked.returncode == 0, locked.stderr
     write_wheel(wheels, "beta", "1.1", requires=('gamma; extra == "fast"',), extras=("fast",))
     return run(
-        python,
-        "-m",
-        "pip",
+        *pip,
         "install",
         "--no-index",
         "--find-links",
@@ -170,20 +177,22 @@ def lock_and_install(tmp_path: Path, python: Path, *lock_options: str) -> subpro
 
 
 def test_a_lock_made_as_make_lock_makes_it_installs_with_the_pythons_own_pip(
-    tmp_path: Path, pythons_own_pip: Path
+    tmp_path: Path, pythons_own_pip: list[str | Path]
 ) -> None:
     installed = lock_and_install(tmp_path, pythons_own_pip)
     assert installed.returncode == 0, installed.stderr
     assert "beta[fast]==1.0" in (tmp_path / "requirements.lock").read_text(encoding="utf-8")
-    version = run(pythons_own_pip, "-c", "import beta, gamma; print(beta.VERSION)", cwd=tmp_path)
+    version = run(pythons_own_pip[0], "-c", "import beta, gamma; print(beta.VERSION)", cwd=tmp_path)
     assert version.stdout.strip() == "1.0"  # the locked release, not the newer one beside it
 
 
-def test_a_lock_with_its_extras_stripped_fails_with_that_pip(tmp_path: Path, pythons_own_pip: Path) -> None:
+def test_a_lock_with_its_extras_stripped_fails_with_that_pip(
+    tmp_path: Path, pythons_own_pip: list[str | Path]
+) -> None:
     """What the lock used to be: the failure the set-up met, so the test above can fail."""
-    pip_version = run(pythons_own_pip, "-m", "pip", "--version", cwd=tmp_path).stdout.split()[1]
+    pip_version = run(*pythons_own_pip, "--version", cwd=tmp_path).stdout.split()[1]
     if int(pip_version.split(".")[0]) >= 24:
-        pytest.xfail(f"this Python brings pip {pip_version}, which pins an extra with its package")
+        pytest.xfail(f"this Python brings pip {pip_version}: from 24.0 on, pip installs such a lock")
     installed = lock_and_install(tmp_path, pythons_own_pip, "--strip-extras")
     assert installed.returncode != 0
     assert "must have their versions pinned with ==" in installed.stderr
