@@ -21,11 +21,18 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(ci, "ci")  # on CI, a skipped test fails and says why
 
 
+MADE_ONCE = {"published", "books", "large_site", "results", "zensical_site"}
+"""The fixtures made once per run that take longest (a published copy, the books, a large
+collection, the corpus measured): the tests that read them go first, so that they are made while
+the other workers run the rest, not at the end of a parallel run while the others wait."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test under tests/browser/ drives a browser: marked so, for `make check` to leave out."""
     for item in items:
         if "browser" in item.path.parts:
             item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: not MADE_ONCE & set(getattr(item, "fixturenames", ())))
 
 
 @pytest.fixture
