@@ -4,13 +4,12 @@ over HTTP. The helpers are in `browsing.py`."""
 from __future__ import annotations
 
 import functools
-import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import QuietHandler, Site, launch
+from browsing import QuietHandler, QuietServer, Site, launch
 
 from cancun_reader.chromium import CHROMIUM, FLAGS
 
@@ -47,7 +46,7 @@ def context(chromium):
 @pytest.fixture(scope="session")
 def server(built_site: Path) -> Iterator[str]:
     handler = functools.partial(QuietHandler, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"

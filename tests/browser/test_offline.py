@@ -5,7 +5,6 @@ been published; from disk, no service worker is ever registered."""
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import re
 import shutil
@@ -13,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from browsing import QuietHandler, Site, launch, search
+from browsing import QuietHandler, QuietServer, Site, launch, search
 
 
 class Host:
@@ -27,7 +26,7 @@ class Host:
 
     def start(self) -> None:
         handler = functools.partial(QuietHandler, directory=str(self.folder))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.httpd = QuietServer(("127.0.0.1", self.port), handler)
         self.port = self.httpd.server_address[1]
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
