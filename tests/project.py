@@ -113,7 +113,11 @@ def build_site(project: Path, site: Path, python: Path | None = None) -> subproc
 
 def make_site(project: Path) -> subprocess.Popen:
     """`make site` in a project copy, as an editor runs it, started; `finished` waits for it."""
-    (project / "Makefile").write_bytes((ROOT / "Makefile").read_bytes())
+    makefile = project / "Makefile"
+    if not makefile.exists():  # never rewritten under a `make` already reading it
+        staged = project / ".Makefile.new"
+        shutil.copy2(ROOT / "Makefile", staged)
+        staged.replace(makefile)
     bin_folder = Path(sys.executable).parent
     return subprocess.Popen(
         ["make", "--no-print-directory", "site", f"BIN={bin_folder}", "PY_STAMP=", "NODE_STAMP="],
