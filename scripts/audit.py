@@ -19,7 +19,7 @@ import sys
 import threading
 from pathlib import Path
 
-from cancun_reader.chromium import FLAGS
+from cancun_reader.devtools.chromium import FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tools" / "audit" / "node_modules" / ".bin" / "lighthouse"

@@ -28,12 +28,12 @@ from pathlib import Path
 
 import repair_quality
 
-from cancun_reader.cache import Cache
+from cancun_reader.build.pipeline import Stopwatch, build
+from cancun_reader.build.settings import Settings
+from cancun_reader.core.cache import Cache
+from cancun_reader.devtools.synthetic import make_collection
 from cancun_reader.offline import SHIM_PAGE
-from cancun_reader.pages import escaped
-from cancun_reader.pipeline import Stopwatch, build
-from cancun_reader.settings import Settings
-from cancun_reader.synthetic import make_collection
+from cancun_reader.site.pages import escaped
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
@@ -74,7 +74,7 @@ def peak_memory(project: Path) -> int:
     """Peak resident memory, in MiB, of a process that converts the collection once."""
     code = (
         "import resource, tempfile; from pathlib import Path;"
-        "from cancun_reader.pipeline import build; from cancun_reader.settings import Settings;"
+        "from cancun_reader.build.pipeline import build; from cancun_reader.build.settings import Settings;"
         f"build(Settings.of(Path('{project}'), docs=Path(tempfile.mkdtemp()), cache=None));"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cancun_reader.book.editions import make_books
 from cancun_reader.book.pdf import PAPERS
-from cancun_reader.errors import InputError
+from cancun_reader.core.errors import InputError
 
 
 def main() -> int:

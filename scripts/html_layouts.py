@@ -32,7 +32,7 @@ from pathlib import Path
 import yaml
 from corpus import folio, inline
 
-from cancun_reader.chromium import CHROMIUM, FLAGS
+from cancun_reader.devtools.chromium import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "tests" / "corpus" / "texts"

@@ -1,5 +1,5 @@
 """How well the repair restores real PDF extractions: the corpus of `tests/corpus/`, measured and
-reported (the measures are `cancun_reader.quality`'s).
+reported (the measures are `cancun_reader.devtools.quality`'s).
 
     .venv/bin/python scripts/repair_quality.py     # the report; `make bench` includes it
     .venv/bin/python scripts/repair_quality.py --json    # every extraction's measures
@@ -19,8 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-from cancun_reader.pdf import read_pdf
-from cancun_reader.quality.corpus import COUNTS, EXTRACTORS, PDF, SHARES, TARGETS, WRONG, run, totals
+from cancun_reader.devtools.quality.corpus import COUNTS, EXTRACTORS, PDF, SHARES, TARGETS, WRONG, run, totals
+from cancun_reader.pdf.document import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"

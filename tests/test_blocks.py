@@ -1,11 +1,11 @@
-"""Stage 2, blocks: text → typed blocks."""
+"""Blocks: text → typed blocks."""
 
 from dataclasses import asdict
 
 import pytest
 from project import load_cases
 
-from cancun_reader.blocks import parse_blocks
+from cancun_reader.text.blocks import parse_blocks
 
 
 def describe(block) -> dict:

@@ -23,7 +23,7 @@ from cancun_reader.book.chapters import read_chapters
 from cancun_reader.book.downloads import COLLECTION, handout_name
 from cancun_reader.book.editions import article_info, collection_info, make_books
 from cancun_reader.book.pdf import write_pdf
-from cancun_reader.pipeline import read_collection
+from cancun_reader.build.pipeline import read_collection
 
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 QUICK_JAVA = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]

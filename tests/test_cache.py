@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import cancun_reader.cache
-import cancun_reader.inputs
-from cancun_reader.cache import Cache
-from cancun_reader.pipeline import convert
-from cancun_reader.references import STYLES
+import cancun_reader.build.inputs
+import cancun_reader.core.cache
+from cancun_reader.build.pipeline import convert
+from cancun_reader.core.cache import Cache
+from cancun_reader.site.references import STYLES
 
 
 def build_with(project: Path, cache: Cache) -> dict[str, str]:
@@ -52,7 +52,7 @@ def test_what_a_text_depends_on_is_part_of_its_key(
         path = project / "sources" / "citizens-diplomacy-cancun-miami.corrections.yml"
         path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     else:
-        monkeypatch.setattr(cancun_reader.cache, "CODE_VERSION", "a new version of the converter")
+        monkeypatch.setattr(cancun_reader.core.cache, "CODE_VERSION", "a new version of the converter")
     cache = Cache(tmp_path / "cache")
     pages = build_with(project, cache)
     # the texts that depend on the change are converted again; new code reads the catalog again
@@ -70,7 +70,7 @@ def test_a_pdf_is_read_again_by_another_pdftotext(
     pdf = Path(__file__).resolve().parent / "corpus" / "pdf" / "09-medicines.weasyprint.pdf"
     shutil.copy(pdf, project / "sources" / "medicines.pdf")
     build_with(project, Cache(tmp_path / "cache"))
-    monkeypatch.setattr(cancun_reader.inputs, "reader_version", lambda: "pdftotext version 99")
+    monkeypatch.setattr(cancun_reader.build.inputs, "reader_version", lambda: "pdftotext version 99")
     cache = Cache(tmp_path / "cache")
     build_with(project, cache)
     assert cache.misses == 1  # the PDF alone: its citations depend on its entry, not on its text

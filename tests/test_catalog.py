@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from project import ROOT, load_cases
 
-from cancun_reader.catalog import load_catalog, match_files
-from cancun_reader.errors import InputError
-from cancun_reader.model import UNKNOWN
+from cancun_reader.core.errors import InputError
+from cancun_reader.core.model import UNKNOWN
+from cancun_reader.sources.catalog import load_catalog, match_files
 
 SHOWN = "sources/catalog.yml"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cancun_reader.errors import InputError
-from cancun_reader.pipeline import convert
+from cancun_reader.build.pipeline import convert
+from cancun_reader.core.errors import InputError
 
 WALKOUT = "sources/cancun-walkout-pww.txt"
 LONG = "sources/citizens-diplomacy-cancun-miami.txt"

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from project import ROOT, build_site, run_build, tree_snapshot
 
-from cancun_reader.pipeline import convert
+from cancun_reader.build.pipeline import convert
 
 SITE_FILES = 2  # beside the converted pages, build() writes the downloads page and the search shim
 

@@ -1,5 +1,5 @@
 """The repair on real PDF extractions: the committed corpus of `tests/corpus/` (made by
-`scripts/corpus.py`), measured by `cancun_reader.quality` (`scripts/repair_quality.py` reports it).
+`scripts/corpus.py`), measured by `cancun_reader.devtools.quality` (`scripts/repair_quality.py` reports it).
 
 The issue's targets are not all met yet: those tests are marked as known failures (xfail, strict),
 so that meeting one turns them red until the mark is taken off. The rest hold the ground gained:
@@ -17,12 +17,12 @@ import yaml
 from project import ROOT, made_once
 from test_fidelity import check_fidelity
 
-from cancun_reader.layout.furniture import is_folio
-from cancun_reader.layout.lines import YEAR
-from cancun_reader.model import Entry, Printed, Source
-from cancun_reader.page.furniture import FOLIO
-from cancun_reader.quality import corpus as quality
-from cancun_reader.texts import make_article
+from cancun_reader.build.texts import make_article
+from cancun_reader.core.model import Entry, Printed, Source
+from cancun_reader.devtools.quality import corpus as quality
+from cancun_reader.pdf.furniture import FOLIO
+from cancun_reader.text.layout.furniture import is_folio
+from cancun_reader.text.layout.lines import YEAR
 
 CORPUS = ROOT / "tests" / "corpus"
 
@@ -195,7 +195,7 @@ PDF_NOT_MET = pytest.mark.xfail(
 )
 def test_a_pdf_read_by_the_build_meets_every_target(measure: str, results: dict[str, dict]) -> None:
     """Given the PDF itself, the build sees the indent of a paragraph's first line and the lines
-    that fill their column, which the extracted texts have lost (`pdf.py`)."""
+    that fill their column, which the extracted texts have lost (`pdf/document.py`)."""
     hits, of = quality.totals(results, quality.PDF)[measure]
     assert hits / of >= quality.TARGETS[measure]
 

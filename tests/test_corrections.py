@@ -8,9 +8,9 @@ import pytest
 from project import load_cases
 from test_repair import describe, matches
 
-from cancun_reader.blocks import parse_blocks
-from cancun_reader.corrections import apply_corrections, load_corrections
-from cancun_reader.errors import InputError
+from cancun_reader.core.errors import InputError
+from cancun_reader.text.blocks import parse_blocks
+from cancun_reader.text.corrections import apply_corrections, load_corrections
 
 
 def correct(case: dict, folder: Path):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from project import ROOT
 
-from cancun_reader.pipeline import convert, read_collection
+from cancun_reader.build.pipeline import convert, read_collection
 
 ARTICLES = ["cancun-walkout-pww", "citizens-diplomacy-cancun-miami", "mexico-discovers-the-wto"]
 

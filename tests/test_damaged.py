@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from test_fidelity import check_fidelity
 
-from cancun_reader.model import Paragraph, PullQuote, Sidebar
-from cancun_reader.pipeline import convert, read_collection
+from cancun_reader.build.pipeline import convert, read_collection
+from cancun_reader.core.model import Paragraph, PullQuote, Sidebar
 
 FIXTURES = Path(__file__).parent / "fixtures" / "damaged"
 ENCODINGS = {

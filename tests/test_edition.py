@@ -10,13 +10,13 @@ import re
 import pytest
 from project import COMMAND, HAND_WRITTEN_DOCS, ROOT
 
-from cancun_reader.edition import received_line
-from cancun_reader.kinds import KINDS, UnknownKind
-from cancun_reader.marks import marks_by_block, numbered
-from cancun_reader.model import Entry, Paragraph, Repair, Source
-from cancun_reader.pipeline import convert, read_collection
-from cancun_reader.render import render_body
-from cancun_reader.texts import make_article
+from cancun_reader.build.pipeline import convert, read_collection
+from cancun_reader.build.texts import make_article
+from cancun_reader.core.kinds import KINDS, UnknownKind
+from cancun_reader.core.model import Entry, Paragraph, Repair, Source
+from cancun_reader.site.edition import received_line
+from cancun_reader.site.marks import marks_by_block, numbered
+from cancun_reader.site.render import render_body
 
 LINE = re.compile(r'<li id="L(?P<number>\d+)">.*?<span class="line-text">(?P<text>.*?)</span>')
 CHANGE = re.compile(r'<span id="change-(?P<number>\d+)"></span>(?P<entry>.*)')

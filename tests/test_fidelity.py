@@ -18,15 +18,15 @@ import pytest
 from project import ROOT
 from test_render import site_markdown
 
-from cancun_reader.blocks import split_into_runs
-from cancun_reader.corrections import corrections_path, load_corrections
-from cancun_reader.kinds import KINDS, STRUCK_WHERE_IT_STOOD
-from cancun_reader.layout.lists import NOTES_TITLE, NUMBER_ALONE
-from cancun_reader.marks import marks_by_block
-from cancun_reader.model import AuthorBio, Caption, Footnote, ListBlock, PullQuote, Sidebar
-from cancun_reader.pipeline import read_collection
-from cancun_reader.render import render_body
-from cancun_reader.repair.notes import GLUED_MARKER
+from cancun_reader.build.pipeline import read_collection
+from cancun_reader.core.kinds import KINDS, STRUCK_WHERE_IT_STOOD
+from cancun_reader.core.model import AuthorBio, Caption, Footnote, ListBlock, PullQuote, Sidebar
+from cancun_reader.site.marks import marks_by_block
+from cancun_reader.site.render import render_body
+from cancun_reader.text.blocks import split_into_runs
+from cancun_reader.text.corrections import corrections_path, load_corrections
+from cancun_reader.text.layout.lists import NOTES_TITLE, NUMBER_ALONE
+from cancun_reader.text.repair.notes import GLUED_MARKER
 
 NOTE_MARKERS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 SUPERSCRIPT = re.compile(r"<sup[^>]*>.*?</sup>", re.DOTALL)

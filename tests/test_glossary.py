@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from project import ROOT, load_cases
 
-from cancun_reader.errors import InputError
-from cancun_reader.glossary import abbreviations_in, load_glossary
-from cancun_reader.model import Article, Entry, Paragraph, Source
+from cancun_reader.collection.glossary import abbreviations_in, load_glossary
+from cancun_reader.core.errors import InputError
+from cancun_reader.core.model import Article, Entry, Paragraph, Source
 
 
 def article_of(text: str) -> Article:

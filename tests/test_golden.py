@@ -8,8 +8,8 @@ import os
 import pytest
 from project import ROOT
 
-from cancun_reader.catalog import load_catalog
-from cancun_reader.pipeline import convert
+from cancun_reader.build.pipeline import convert
+from cancun_reader.sources.catalog import load_catalog
 
 GOLDEN = ROOT / "tests" / "golden"
 CATALOG = ROOT / "sources" / "catalog.yml"

@@ -1,120 +1,87 @@
-"""Imports follow the data flow: a module imports only the shared vocabulary and the stages before
-its own, never one after it (`layout/` never reaches into `repair/`, the PDF reader never into
-`layout/`). The stages, in the order the data flows through them, are listed here; a new module
-must be placed in one."""
+"""Imports follow the data flow: the package's folders are its stages, and a folder imports only
+itself and the folders before it, never one after (`pdf/` never reaches into `text/`, `text/`
+never into `site/`); within a folder whose parts are stages of their own (`text/`: layout, blocks,
+corrections, repair, anchors), the same holds for its parts. The flow is
+`cancun_reader.devtools.layout.FLOW`; the Editors' guide draws it (*Repository layout*), and a new
+folder must be placed in it."""
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 from project import ROOT
 
-PACKAGE = ROOT / "cancun_reader"
+from cancun_reader.devtools.layout import FLOW, LOOSE_MODULES, PACKAGE, WITHIN, draw_map, imported, imports_of
 
-STAGES = [
-    # the vocabulary every stage shares, and helpers that know no stage
-    (
-        "model",
-        "facts",
-        "errors",
-        "kinds",
-        "prose",
-        "steps",
-        "escape",
-        "yaml_nodes",
-        "cache",
-        "parallel",
-        "compact",
-    ),
-    # reading: the inputs, a text's bytes or a PDF's page
-    ("read", "pdf", "page", "catalog", "topics", "glossary", "corrections"),
-    ("layout",),  # the lines of a text, before any block exists
-    ("blocks",),  # lines → blocks
-    ("repair",),  # blocks → blocks, each change recorded
-    # what the collection knows of its texts, and how a text is shown
-    (
-        "anchors",
-        "mentions",
-        "citations",
-        "timeline",
-        "marks",
-        "edition",
-        "chart",
-        "render",
-        "references",
-        "reference_files",
-    ),
-    ("indexes", "worldmap", "timeline_page", "pages", "topic_pages", "repairs_page"),  # the pages
-    ("write", "offline", "book"),  # what is written, and what is made from the built site
-    ("inputs", "texts", "collection_pages", "settings", "pipeline"),
-    ("turns", "site", "cli", "mkdocs"),
-    # what the developers' tools and the tests use: the repair measured on a corpus, synthetic
-    # collections, Debian's Chromium as every tool starts it
-    ("quality", "synthetic", "chromium"),
-]
+ORDER = [folder.name for folder in FLOW]
+MAP = ROOT / "docs" / "assets" / "images" / "repository-layout.svg"
 
 
-def stage_of(module: str) -> int:
-    """The stage of `cancun_reader.x.y`, by its first part under the package."""
-    first = module.split(".")[1] if "." in module else ""
-    found = [index for index, names in enumerate(STAGES) if first in names]
-    assert found, f"cancun_reader.{first} is in no stage: place it in STAGES ({__file__})"
-    return found[0]
-
-
-def module_name(path: Path) -> str:
-    parts = path.relative_to(ROOT).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-def imported(source: str, package: list[str]) -> set[str]:
-    """The package's modules some source imports, written out in full; `package` is the package
-    its relative imports start from."""
-    found = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                base = ".".join(package[: len(package) - node.level + 1] + ([base] if base else []))
-            found.add(base)
-        elif isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-    return {name for name in found if name.startswith("cancun_reader.")}
-
-
-def imported_by(path: Path) -> set[str]:
-    name = module_name(path).split(".")
-    return imported(path.read_text(encoding="utf-8"), name if path.name == "__init__.py" else name[:-1])
+def rank(module: str) -> tuple[int, int]:
+    """Where `cancun_reader.x.y…` stands in the flow: its folder's place, and its part's within a
+    folder of `WITHIN` (-1 when the part is free)."""
+    parts = module.split(".")
+    assert parts[1] in ORDER, f"cancun_reader.{parts[1]} is in no stage: place it in FLOW"
+    order = WITHIN.get(parts[1], ())
+    return ORDER.index(parts[1]), order.index(parts[2]) if len(parts) > 2 and parts[2] in order else -1
 
 
 def upward(importer: str, targets: set[str]) -> list[str]:
-    return [
-        f"{importer} imports {target}" for target in sorted(targets) if stage_of(target) > stage_of(importer)
-    ]
+    """Each import of `targets` by `importer` that goes back up the flow: to a later folder, or,
+    within a folder of `WITHIN`, to a later part."""
+    found = []
+    for target in sorted(targets):
+        (folder, part), (their_folder, their_part) = rank(importer), rank(target)
+        if their_folder > folder or (their_folder == folder and -1 < part < their_part):
+            found.append(f"{importer} imports {target}")
+    return found
 
 
 def test_every_import_follows_the_data_flow() -> None:
     found = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        importer = module_name(path)
-        if importer == "cancun_reader" or path.name == "conftest.py":
-            continue
-        found += upward(importer, imported_by(path))
+    for importer, targets in imports_of(ROOT).items():
+        if importer != PACKAGE:
+            found += upward(importer, targets)
     assert not found, "\n".join(found)
 
 
-def test_the_shared_vocabulary_imports_only_the_model() -> None:
-    for path in sorted((PACKAGE / "prose").rglob("*.py")):
-        outside = {
-            t for t in imported_by(path) if not t.startswith(("cancun_reader.prose", "cancun_reader.model"))
-        }
-        assert not outside, f"{module_name(path)} imports {outside}"
+def test_every_folder_is_in_the_flow_and_few_modules_are_loose() -> None:
+    package = ROOT / PACKAGE
+    folders = {p.name for p in package.iterdir() if (p / "__init__.py").is_file()}
+    assert folders == set(ORDER), (
+        f"not in FLOW: {folders - set(ORDER)}; in FLOW, gone: {set(ORDER) - folders}"
+    )
+    loose = [p.name for p in package.glob("*.py") if p.name != "__init__.py"]
+    assert len(loose) <= LOOSE_MODULES, f"{len(loose)} modules loose in cancun_reader/: {loose}"
 
 
 def test_an_import_back_up_the_data_flow_is_found() -> None:
-    """The check can fail: `layout/` reaching into `repair/`, as it once did, is reported; an
-    import of the shared vocabulary is not."""
-    source = "from ..repair.flow import starts_lower\nfrom ..prose.sentences import ends_sentence\n"
-    found = upward("cancun_reader.layout.quotes", imported(source, ["cancun_reader", "layout"]))
-    assert found == ["cancun_reader.layout.quotes imports cancun_reader.repair.flow"]
+    """The check can fail: the PDF reader reaching into the editors' files or the repairs, a text's
+    layout into its repair (as it once did), the collection into the pages, the model into the
+    prose, are each reported; imports of an earlier folder or part are not."""
+    source = (
+        "from cancun_reader.text.repair.flow import starts_lower\n"
+        "from cancun_reader.core.prose.sentences import ends_sentence\n"
+        "from cancun_reader.sources.read import display_path\n"
+    )
+    assert upward("cancun_reader.pdf.reading", imported(source, ["cancun_reader", "pdf"])) == [
+        "cancun_reader.pdf.reading imports cancun_reader.sources.read",
+        "cancun_reader.pdf.reading imports cancun_reader.text.repair.flow",
+    ]
+    layout = ["cancun_reader", "text", "layout"]
+    assert upward("cancun_reader.text.layout.quotes", imported(source, layout)) == [
+        "cancun_reader.text.layout.quotes imports cancun_reader.text.repair.flow"
+    ]
+    relative = "from ..site.pages import render_article\nfrom .timeline import events_in\n"
+    assert upward(
+        "cancun_reader.collection.mentions", imported(relative, ["cancun_reader", "collection"])
+    ) == ["cancun_reader.collection.mentions imports cancun_reader.site.pages"]
+    prose = imported("from .prose import words\nfrom .kinds import KINDS\n", ["cancun_reader", "core"])
+    assert upward("cancun_reader.core.model", prose) == [
+        "cancun_reader.core.model imports cancun_reader.core.prose"
+    ]
+
+
+def test_the_map_in_the_guide_is_the_package_as_it_is() -> None:
+    """The drawing the Editors' guide shows is drawn from the folders and their imports: a module
+    added, or an import across folders, shows in it once `scripts/layout_map.py` is run again."""
+    assert MAP.read_text(encoding="utf-8") == draw_map(ROOT), "run .venv/bin/python scripts/layout_map.py"
+    assert "repository-layout.svg" in (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")

@@ -13,13 +13,13 @@ import lxml.html
 import pytest
 from project import ROOT, build_site, copy_project, made_once
 
-from cancun_reader import parallel
-from cancun_reader.errors import InputError
-from cancun_reader.indexes import INDEXES, NAV_LIMIT
-from cancun_reader.parallel import POOL_FROM, workers
-from cancun_reader.pipeline import convert
-from cancun_reader.synthetic import make_collection
-from cancun_reader.timeline_page import LISTED
+import cancun_reader.build.parallel as parallel
+from cancun_reader.build.parallel import POOL_FROM, workers
+from cancun_reader.build.pipeline import convert
+from cancun_reader.core.errors import InputError
+from cancun_reader.devtools.synthetic import make_collection
+from cancun_reader.site.indexes import INDEXES, NAV_LIMIT
+from cancun_reader.site.timeline_page import LISTED
 
 SIZE = NAV_LIMIT + 10
 INDEX_PAGES = ["index.html", *(f"{name}.html" for name in INDEXES)]

@@ -1,4 +1,4 @@
-"""Stage 2, layout: each step on the lines of a small text, from tests/cases/layout/*.yml.
+"""Layout: each step on the lines of a small text, from tests/cases/layout/*.yml.
 
 A case names a step; the stage runs in its real order up to and including it, and the case gives
 the lines it leaves (a blank line where a block ends) and the kinds of change it records."""
@@ -8,11 +8,11 @@ from __future__ import annotations
 import pytest
 from project import load_cases
 
-from cancun_reader.layout import layout_steps
-from cancun_reader.layout.lines import number_lines
-from cancun_reader.model import Printed
-from cancun_reader.prose.words import COMMON_WORD, words_of, zipf
-from cancun_reader.steps import run_steps
+from cancun_reader.core.model import Printed
+from cancun_reader.core.prose.words import COMMON_WORD, words_of, zipf
+from cancun_reader.core.steps import run_steps
+from cancun_reader.text.layout import layout_steps
+from cancun_reader.text.layout.lines import number_lines
 
 
 def run_until(case: dict) -> tuple[str, list[str]]:

@@ -1,4 +1,4 @@
-"""Stage 0 for a PDF, the page as data (`cancun_reader/page/`): glyphs into words, and runs of type
+"""The PDF reader, the page as data (`cancun_reader/pdf/`): glyphs into words, and runs of type
 and drawings into lines in reading order, from tests/cases/page/*.yml; and the corpus's PDFs read
 as the build reads them.
 """
@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from project import load_cases
 
-from cancun_reader.page.glyphs import run_of
-from cancun_reader.page.model import Box, Drawing, Glyph, Page, Run, Style
-from cancun_reader.page.reading import text_in_order
-from cancun_reader.pdf import read_pdf
+from cancun_reader.pdf.document import read_pdf
+from cancun_reader.pdf.glyphs import run_of
+from cancun_reader.pdf.page import Box, Drawing, Glyph, Page, Run, Style
+from cancun_reader.pdf.reading import text_in_order
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "pdf"
 HEIGHT = 1.15  # a glyph's box is this many ems tall
@@ -99,8 +99,8 @@ def test_every_change_made_to_a_pdf_names_the_page_and_the_rectangle_it_came_fro
     """Each change recorded on a line of a PDF's text (a paragraph broken at an indent, a running
     head removed, a note linked) can be shown on its page: the page reader keeps where every line
     stands."""
-    from cancun_reader.model import Entry, Source
-    from cancun_reader.texts import make_article
+    from cancun_reader.build.texts import make_article
+    from cancun_reader.core.model import Entry, Source
 
     pdf = CORPUS / "09-medicines.weasyprint.pdf"
     text, printed = read_pdf(pdf.read_bytes(), pdf.name)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cancun_reader.model import Entry, Footnote, Heading, ListBlock, Paragraph, Source
-from cancun_reader.texts import make_article
+from cancun_reader.build.texts import make_article
+from cancun_reader.core.model import Entry, Footnote, Heading, ListBlock, Paragraph, Source
 
 TEXT = Path(__file__).resolve().parent / "fixtures" / "plain-ordinary.txt"
 

@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from test_fidelity import check_fidelity
 from test_render import site_markdown
 
-from cancun_reader.errors import InputError
-from cancun_reader.model import Entry, Source
-from cancun_reader.pages import render_article
-from cancun_reader.read import decode_source
-from cancun_reader.render import render_body
-from cancun_reader.texts import make_article
+from cancun_reader.build.texts import make_article
+from cancun_reader.core.errors import InputError
+from cancun_reader.core.model import Entry, Source
+from cancun_reader.site.pages import render_article
+from cancun_reader.site.render import render_body
+from cancun_reader.sources.read import decode_source
 
 WORDS = [
     "the",

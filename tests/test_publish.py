@@ -15,7 +15,7 @@ import pytest
 import yaml
 from project import ROOT, copy_project, made_once
 
-from cancun_reader.chromium import CHROMIUM, FLAGS
+from cancun_reader.devtools.chromium import CHROMIUM, FLAGS
 from cancun_reader.offline.worker import files_to_keep
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"

@@ -1,10 +1,10 @@
-"""Stage 1, read: bytes → text."""
+"""Read: bytes → text."""
 
 import pytest
 from project import load_cases
 
-from cancun_reader.errors import InputError
-from cancun_reader.read import decode_text
+from cancun_reader.core.errors import InputError
+from cancun_reader.sources.read import decode_text
 
 
 @pytest.mark.parametrize("case", load_cases("read"))

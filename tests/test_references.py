@@ -12,11 +12,11 @@ import pytest
 import rispy
 from project import ROOT
 
-from cancun_reader.catalog import KINDS
-from cancun_reader.model import UNKNOWN
-from cancun_reader.pipeline import convert, read_collection
-from cancun_reader.references import KINDS as REFERENCE_KINDS
-from cancun_reader.references import UNPUBLISHED_NOTE, pandoc
+from cancun_reader.build.pipeline import convert, read_collection
+from cancun_reader.core.model import UNKNOWN
+from cancun_reader.site.references import KINDS as REFERENCE_KINDS
+from cancun_reader.site.references import UNPUBLISHED_NOTE, pandoc
+from cancun_reader.sources.catalog import KINDS
 
 ENTRIES = {
     article.slug: article.source.entry

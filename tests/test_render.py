@@ -1,4 +1,4 @@
-"""Stage 5, render: untrusted text → Markdown that shows exactly that text."""
+"""Render: untrusted text → Markdown that shows exactly that text."""
 
 import html
 import re
@@ -9,7 +9,7 @@ import pytest
 import yaml
 from project import ROOT, load_cases
 
-from cancun_reader.render import escape_text
+from cancun_reader.site.render import escape_text
 
 TAG = re.compile(r"<[^>]+>")
 EMPTY = tempfile.mkdtemp(prefix="no-snippets-")

@@ -1,4 +1,4 @@
-"""Stage 3, repair: each repair on small texts, from tests/cases/repair/*.yml.
+"""Repair: each repair on small texts, from tests/cases/repair/*.yml.
 
 A case names a repair; the repairs run in their real order up to and including it, so each case
 shows that repair's effect without the ones that come after it."""
@@ -10,11 +10,11 @@ from dataclasses import asdict
 import pytest
 from project import load_cases
 
-from cancun_reader.blocks import parse_blocks
-from cancun_reader.model import Entry, Printed
-from cancun_reader.prose.words import words_of
-from cancun_reader.repair import repair_blocks, repairs_for
-from cancun_reader.steps import run_steps
+from cancun_reader.core.model import Entry, Printed
+from cancun_reader.core.prose.words import words_of
+from cancun_reader.core.steps import run_steps
+from cancun_reader.text.blocks import parse_blocks
+from cancun_reader.text.repair import repair_blocks, repairs_for
 
 
 def describe(block) -> dict:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from cancun_reader.kinds import KINDS
-from cancun_reader.repairs_page import render_repairs_page, steps_in_order
+from cancun_reader.core.kinds import KINDS
+from cancun_reader.site.repairs_page import render_repairs_page, steps_in_order
 
 
 def test_the_page_lists_every_step_in_order_with_its_examples_and_every_kind() -> None:

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from project import ROOT, build_site, copy_project
 
-from cancun_reader.catalog import load_catalog
+from cancun_reader.sources.catalog import load_catalog
 
 # Attributes through which a page makes the browser fetch something or go somewhere.
 URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "action", "formaction", "content"}

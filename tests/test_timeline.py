@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from project import load_cases
 
-from cancun_reader.timeline import dates_in
+from cancun_reader.collection.timeline import dates_in
 
 
 @pytest.mark.parametrize("case", load_cases("timeline"))

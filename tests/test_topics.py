@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from project import ROOT
 
-from cancun_reader.collection_pages import members_maps
-from cancun_reader.errors import InputError
-from cancun_reader.mentions import find_mentions, mention_pattern
-from cancun_reader.pipeline import convert, read_collection
-from cancun_reader.prose.sentences import comparable
-from cancun_reader.topics import load_topic
-from cancun_reader.worldmap import SHAPES
+from cancun_reader.build.pipeline import convert, read_collection
+from cancun_reader.collection.mentions import find_mentions, mention_pattern
+from cancun_reader.core.errors import InputError
+from cancun_reader.core.prose.sentences import comparable
+from cancun_reader.site.collection_pages import members_maps
+from cancun_reader.site.worldmap import SHAPES
+from cancun_reader.sources.topics import load_topic
 
 
 @pytest.fixture(scope="module")

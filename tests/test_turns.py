@@ -1,4 +1,4 @@
-"""Builds in one folder take turns (`cancun_reader.turns`): two `make site` at once, or a
+"""Builds in one folder take turns (`cancun_reader.build.turns`): two `make site` at once, or a
 `make site` while `make serve` rebuilds after an edit, leave one whole site, built from one state
 of the texts, and nothing aside."""
 

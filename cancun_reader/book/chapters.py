@@ -20,7 +20,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from cancun_reader.book.figures import Figure, take_figures
-from cancun_reader.errors import InputError
+from cancun_reader.core.errors import InputError
 
 PARTS = {"articles": "Articles", "topics": "Topics", "timeline": "Timeline", "glossary": "Glossary"}
 """The pages a book holds, by the folder (or page) of the site they are in, in this order."""

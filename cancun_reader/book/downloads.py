@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cancun_reader.escape import escape_text
+from cancun_reader.core.escape import escape_text
 
 COLLECTION = "cancun-2003-reader"
 """The file name of the whole collection's book (`downloads/cancun-2003-reader.epub`)."""

@@ -14,7 +14,7 @@ import yaml
 from lxml.html import HtmlElement
 
 from cancun_reader.book.chapters import Chapter, laid_out
-from cancun_reader.references import pandoc
+from cancun_reader.site.references import pandoc
 
 STYLESHEET = Path(__file__).with_name("epub.css")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ..settings import CACHE_DIR
+from cancun_reader.build.settings import CACHE_DIR
 
 
 class ReaderConfig(base.Config):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from ..indexes import INDEXES
+from cancun_reader.site.indexes import INDEXES
 
 
 def expand_sections(nav: list, pages: list[str]) -> list:

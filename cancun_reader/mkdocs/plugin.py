@@ -13,17 +13,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 
-from ..compact import drop_indentation
-from ..errors import InputError
-from ..offline.worker import write_worker
-from ..pipeline import build
-from ..references import UNPUBLISHED
-from ..settings import Settings
-from ..turns import turn
-from .config import ReaderConfig
-from .pages import expand_sections, listed_by_indexes, tidy_search_entries
-from .preview import Preview, drop_search_entries
-from .serving import Failure, failure_page, showing_failures
+from cancun_reader.build.pipeline import build
+from cancun_reader.build.settings import Settings
+from cancun_reader.build.turns import turn
+from cancun_reader.core.errors import InputError
+from cancun_reader.mkdocs.compact import drop_indentation
+from cancun_reader.mkdocs.config import ReaderConfig
+from cancun_reader.mkdocs.pages import expand_sections, listed_by_indexes, tidy_search_entries
+from cancun_reader.mkdocs.preview import Preview, drop_search_entries
+from cancun_reader.mkdocs.serving import Failure, failure_page, showing_failures
+from cancun_reader.offline.worker import write_worker
+from cancun_reader.site.references import UNPUBLISHED
 
 log = logging.getLogger("mkdocs.plugins.cancun_reader")
 SEARCH = "material/search"

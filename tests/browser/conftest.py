@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from browsing import QuietHandler, QuietServer, Site, launch
 
-from cancun_reader.chromium import CHROMIUM, FLAGS
+from cancun_reader.devtools.chromium import CHROMIUM, FLAGS
 
 
 @pytest.fixture(scope="session")

@@ -19,9 +19,9 @@ import pytest
 from browsing import Site, search
 from project import ROOT
 
-from cancun_reader.chromium import CHROMIUM, FLAGS
-from cancun_reader.pipeline import read_collection
-from cancun_reader.prose.sentences import split_sentences
+from cancun_reader.build.pipeline import read_collection
+from cancun_reader.core.prose.sentences import split_sentences
+from cancun_reader.devtools.chromium import CHROMIUM, FLAGS
 
 
 def letters(text: str) -> str:

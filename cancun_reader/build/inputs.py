@@ -1,0 +1,153 @@
+"""Reading a build's inputs, once: the sources folder and its catalog (each text with its entry, or
+one made from its name), a digest of all each text's page depends on, the topics and the editors'
+list of abbreviations; and the warnings about what is there but not read."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from cancun_reader.collection.glossary import (
+    GLOSSARY_NAME,
+    Abbreviation,
+    load_glossary,
+)
+from cancun_reader.core.cache import Cache, key_of
+from cancun_reader.core.errors import InputError
+from cancun_reader.core.facts import Topic
+from cancun_reader.core.model import PDF_SUFFIX, Entry, Notice
+from cancun_reader.pdf.document import reader_version
+from cancun_reader.sources.catalog import CATALOG_NAME, load_catalog, match_files
+from cancun_reader.sources.read import display_path, file_facts, is_inside, read_bytes, read_text
+from cancun_reader.sources.topics import load_topics
+from cancun_reader.text.corrections import corrections_path
+
+
+def list_source_files(folder: Path) -> list[str]:
+    if not folder.is_dir():
+        raise InputError(display_path(folder), "the sources folder does not exist")
+    resolved = folder.resolve()
+    with os.scandir(resolved) as found:  # one call for the folder, not one per file
+        texts = sorted((e for e in found if e.name.endswith((".txt", PDF_SUFFIX))), key=lambda e: e.name)
+    for text in texts:
+        if text.is_symlink() and not is_inside(Path(text.path), resolved):
+            raise InputError(
+                display_path(folder / text.name), "is a link to a file outside the sources folder"
+            )
+    return [text.name for text in texts]
+
+
+EDITORS_FILES = (CATALOG_NAME, GLOSSARY_NAME)
+CORRECTIONS_SUFFIX = ".corrections.yml"
+
+
+def stray_files(folder: Path) -> list[Notice]:
+    """A warning for each file of the sources folder that the build does not read: a text saved as
+    `.md` or `.TXT` would otherwise be left out without a word.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as name:
+    ...     for file in ("a.txt", "b.TXT", "catalog.yml", "a.corrections.yml", ".hidden"):
+    ...         _ = (Path(name) / file).write_text("x")
+    ...     [n.message for n in stray_files(Path(name))]
+    ['is not read: only UTF-8 texts named *.txt and PDFs named *.pdf (lower case) are published; \
+rename it to b.txt']
+    """
+    notices = []
+    for path in sorted(folder.iterdir()):
+        name = path.name
+        if name.startswith(".") or name.endswith((".txt", PDF_SUFFIX)) or name in EDITORS_FILES:
+            continue
+        if name.endswith(CORRECTIONS_SUFFIX) or path.is_dir():
+            continue
+        rename = f"; rename it to {path.stem}.txt" if path.suffix.lower() in (".txt", ".md", ".text") else ""
+        if path.suffix.lower() == PDF_SUFFIX:
+            rename = f"; rename it to {path.stem}{PDF_SUFFIX}"
+        only = "only UTF-8 texts named *.txt and PDFs named *.pdf (lower case) are published"
+        message = f"is not read: {only}{rename}"
+        notices.append(Notice(message, display_path(path)))
+    return notices
+
+
+def read_catalog(folder: Path, cache: Cache | None = None) -> tuple[list[Entry], list[Notice]]:
+    """The texts of the sources folder, each with its catalog entry (or one made from its name).
+    A catalog read before (the same bytes, the same code) comes from the cache."""
+    cache = cache or Cache(None)
+    files = list_source_files(folder)
+    catalog = folder / CATALOG_NAME
+    shown = display_path(catalog)
+    notices: list[Notice] = stray_files(folder)
+    entries = []
+    if catalog.exists():
+        text = read_text(catalog)
+        key = key_of("catalog", text, shown)
+        entries = cache.get(key)  # type: ignore[assignment]
+        if not isinstance(entries, list):
+            entries = load_catalog(catalog, shown, text)
+            cache.put(key, entries)
+    elif files:
+        notices.append(Notice("no catalog: every text is titled from its file name", shown, severity="note"))
+    matched, unmatched = match_files(entries, files, shown)
+    return matched, [*notices, *unmatched]
+
+
+@dataclass
+class Inputs:
+    """Everything a build reads, read once: the texts' bytes, the topics, the editors' lists."""
+
+    entries: list[Entry]
+    digests: dict[str, str]  # by slug, a hash of the text's bytes, corrections, entry and path
+    topics: list[Topic]
+    topics_signature: str
+    kept_abbreviations: list[Abbreviation]
+    notices: list[Notice]
+
+
+_DIGESTS: dict[str, tuple[tuple, str, int]] = {}
+"""Each text's digest, with the facts it was made from and when. A long-lived process (`mkdocs
+serve`) reads and hashes again only the texts whose file, corrections or entry changed: at a
+thousand texts, reading and hashing them all took a tenth of a rebuild. (A build's own process
+starts with none of them, and reads every text.)"""
+
+SETTLED_NS = 2_000_000_000
+"""A file written less than this before its digest was made may have been written again within
+the same tick of the file system's clock, its facts unchanged: its digest is made again (as git
+does with a file as new as its index)."""
+
+
+def text_digest(path: Path, entry: Entry, shown: str) -> str:
+    """A hash of all a text's page depends on besides the topics: its bytes, its corrections, its
+    catalog entry and name, and for a PDF the pdftotext that reads it."""
+    corrections = corrections_path(path)
+    reader = reader_version() if entry.is_pdf else ""  # a PDF's text is its page reader's
+    facts = (file_facts(path), file_facts(corrections), repr(entry), shown, reader)
+    known = _DIGESTS.get(str(path))
+    if known is not None and known[0] == facts and facts[0] is not None:
+        written = max(f[2] for f in facts[:2] if f is not None)  # the later change time
+        if written < known[2] - SETTLED_NS:
+            return known[1]
+    made = time.time_ns()
+    extra = corrections.read_bytes() if facts[1] is not None else b""
+    digest = key_of(read_bytes(path), extra, repr(entry), shown, reader)
+    _DIGESTS[str(path)] = (facts, digest, made)
+    return digest
+
+
+def read_inputs(sources: Path, topics: Path, cache: Cache) -> Inputs:
+    entries, notices = read_catalog(sources, cache)
+    digests = {}
+    folder = display_path(sources)  # once: as each text's, it took a tenth of a rebuild of 1,000
+    for entry in entries:
+        shown = entry.file if folder == "." else f"{folder}/{entry.file}"
+        digests[entry.slug] = text_digest(sources / entry.file, entry, shown)
+    topic_list: list[Topic] = []
+    if topics.is_dir():
+        topic_list = load_topics(topics)
+    else:
+        notices.append(Notice("no topics folder: no topic pages", display_path(topics)))
+    topic_files = sorted(topics.glob("*.md")) if topics.is_dir() else []
+    signature = key_of(*(path.read_bytes() for path in topic_files))
+    kept = load_glossary(sources / GLOSSARY_NAME)
+    return Inputs(entries, digests, topic_list, signature, kept, notices)

@@ -1,0 +1,123 @@
+"""One text through the stages: read, laid out, parsed into blocks, corrected, repaired, given its
+anchors (`make_article`), then rendered with what the collection's pages need of it (`Converted`),
+which the build keeps in its cache. The tests and tools read articles the build's way too
+(`pipeline.read_collection`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cancun_reader.build.write import digest_of
+from cancun_reader.collection.glossary import (
+    abbreviations_in,
+    capitals_in,
+)
+from cancun_reader.collection.mentions import mentions_in, topics_named
+from cancun_reader.collection.timeline import events_in
+from cancun_reader.core.errors import InputError
+from cancun_reader.core.escape import TopicLinks
+from cancun_reader.core.facts import Topic
+from cancun_reader.core.model import Article, Entry, Notice, Source
+from cancun_reader.core.prose.words import COMMON_WORD, words_of, zipf
+from cancun_reader.site.collection_pages import Converted
+from cancun_reader.site.edition import (
+    corrections_file,
+    place_lines,
+    received_file,
+    received_original,
+    received_page,
+    render_received,
+    text_report,
+)
+from cancun_reader.site.pages import render_article
+from cancun_reader.site.reference_files import meta_tags
+from cancun_reader.site.topic_pages import render_mention
+from cancun_reader.sources.catalog import entry_offered
+from cancun_reader.sources.read import display_path, read_bytes, read_text, source_of
+from cancun_reader.text.anchors import assign_anchors
+from cancun_reader.text.blocks import parse_blocks
+from cancun_reader.text.corrections import Directive, apply_corrections, corrections_path, load_corrections
+from cancun_reader.text.layout import lay_out
+from cancun_reader.text.repair import find_unresolved, repair_blocks
+from cancun_reader.text.repair.captions import caption_starts
+
+
+def make_article(source: Source, directives: list[Directive]) -> tuple[Article, list[Notice]]:
+    """One text through the stages: blocks, editorial corrections, repairs, anchors."""
+    known = words_of(source.text)
+    lines, laid_out = lay_out(
+        source.text, lambda word: word.lower() in known or zipf(word) >= COMMON_WORD, source.printed
+    )
+    parsed = blocks = parse_blocks(lines)
+    if not blocks:
+        raise InputError(source.path, "is empty: there is no text to publish")
+    blocks, corrected = apply_corrections(blocks, directives, source.path)
+    captions = caption_starts(lines, source.printed.small)
+    blocks, repaired = repair_blocks(blocks, source.entry, captions, source.printed)
+    corrections = display_path(corrections_path(Path(source.path)))
+    notices = [Notice(message, source.path, line) for line, message in find_unresolved(blocks, corrections)]
+    moved = {r.line: r.into for r in repaired if r.into}
+    placed = place_lines(lines, parsed, blocks, moved)
+    return Article(source, assign_anchors(blocks), (*laid_out, *corrected, *repaired), placed), notices
+
+
+def convert_linked(
+    sources: Path,
+    topics: list[Topic],
+    pattern,
+    hrefs: list[str],
+    site_url: str,
+    cite_boxes: dict[str, str],
+    entry: Entry,
+) -> tuple[Article, Converted]:
+    """`convert_text` with the topic links of the text's first mentions, made here, and its "Cite
+    this article" box from `cite_boxes`: what a process of the pool is given is the same for every
+    text."""
+    links = TopicLinks(pattern, hrefs) if pattern else None
+    return convert_text(sources, entry, topics, links, site_url, cite_boxes.get(entry.slug, ""))
+
+
+def convert_text(
+    sources: Path,
+    entry: Entry,
+    topics: list[Topic],
+    links: TopicLinks | None,
+    site_url: str,
+    cite_box: str = "",
+) -> tuple[Article, Converted]:
+    """One text, read, repaired and rendered, with what the collection's pages need of it."""
+    data = read_bytes(sources / entry.file)
+    source, decoding = source_of(data, display_path(sources / entry.file), entry)
+    corrections = corrections_path(sources / entry.file)
+    corrected = corrections.exists()
+    article, unresolved = make_article(source, load_corrections(corrections))
+    pattern = links.mentions if links else None
+    mentions = mentions_in(article, topics, pattern) if pattern else {}
+    named = [t for t in topics if t.slug in mentions]
+    if links:
+        links.new_section()
+    converted = Converted(
+        entry=entry,
+        notices=[*decoding, *unresolved, *entry_offered(source.path, entry, article.blocks)],
+        mentions=mentions,
+        events=(events := events_in(article)),
+        event_topics=[
+            [topics[i].slug for i in sorted(topics_named(pattern, e.sentence))] if pattern else []
+            for e in events
+        ],
+        abbreviations=abbreviations_in(article),
+        capitals=capitals_in(article),
+        page=(page := render_article(article, named, links, meta_tags(entry, site_url), cite_box)),
+        page_digest=digest_of(page),
+        quoted={slug: [render_mention(m) for m in found] for slug, found in mentions.items()},
+        article_key="",
+        received={received_page(article): render_received(article, corrected)},
+        report=text_report(article, corrected),
+    )
+    converted.received[received_file(article)] = source.text
+    if entry.is_pdf:
+        converted.received[received_original(article)] = data
+    if corrected:
+        converted.received[corrections_file(article)] = read_text(corrections)
+    converted.received_digests = {name: digest_of(page) for name, page in converted.received.items()}
+    return article, converted

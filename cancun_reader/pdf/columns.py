@@ -1,0 +1,145 @@
+"""The body of a text and its columns, found from the page's geometry: the style most of its
+letters are set in, and the gutters no line of the body crosses.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass
+
+from cancun_reader.pdf.page import Box, Page, Run, Style
+
+SAME_SIZE = 0.08
+"""Type within this share of the body's size is the body's size (a run's em is read off its box)."""
+
+GUTTER_LEAST = 0.5
+"""A gutter is at least this many ems wide: LaTeX's default `\\columnsep` is one em of ten-point
+type, desktop layouts rarely set columns closer."""
+
+GUTTER_CROSSED = 0.2
+"""A gutter may be crossed by this share of the body lines of the fuller of the columns it parts
+(taken at its fullest): the lines that span the page above or below them (an opening paragraph)."""
+
+SIDE_LEAST = 3
+"""A gutter has this many lines of the body on each side: a gap in fewer is a wide word space."""
+
+
+def body_style(pages: list[Page]) -> Style:
+    """The style most letters of the text are set in: its body.
+
+    >>> from cancun_reader.pdf.page import Run, Box
+    >>> def run(text, style): return Run(text, Box(0, 0, 10, 10), 8, style)
+    >>> body, head = Style("Serif", 10), Style("Sans", 12, bold=True)
+    >>> body_style([Page(1, 600, 800, (run("A heading", head), run("the body of the text", body)))]) == body
+    True
+    """
+    letters: Counter[Style] = Counter()
+    for page in pages:
+        for run in page.runs:
+            letters[run.style] += sum(c.isalpha() for c in run.text)
+    if not letters:
+        return Style("", 10.0)
+    by_key: Counter[tuple] = Counter()
+    first: dict[tuple, Style] = {}
+    for style, count in letters.items():
+        by_key[style.key()] += count
+        first.setdefault(style.key(), style)
+    return first[by_key.most_common(1)[0][0]]
+
+
+def is_body_size(run: Run, body: Style) -> bool:
+    return abs(run.style.size - body.size) <= SAME_SIZE * body.size
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A page's columns, left to right, as the x-ranges between its gutters."""
+
+    spans: tuple[tuple[float, float], ...]
+
+    def of(self, box: Box, em: float) -> int | None:
+        """The column a run or group lies in: the one it starts in, if it ends before the next
+        column begins (a ragged line may run into the gutter); None when it crosses into the next
+        column, or starts left of the first (it spans)."""
+        lefts = [left for left, _ in self.spans[1:]] + [self.spans[-1][1] + em]
+        for index, ((left, _), following) in enumerate(zip(self.spans, lefts, strict=True)):
+            if left - em <= box.x0 < following - em and box.x1 < following - em / 4:
+                return index
+        return None
+
+
+def columns_of(runs: list[Run], body: Style) -> Columns:
+    """The columns of a page: the gutters are the x-ranges, at least `GUTTER_LEAST` ems wide, that
+    (almost) no body line crosses and that have body lines on both sides. A page with hardly a
+    line of the body (its notes only, a box) is read by the type most of its lines have.
+
+    >>> from cancun_reader.pdf.page import Run, Box
+    >>> body = Style("Serif", 10)
+    >>> def run(x0, x1, y): return Run("text", Box(x0, y, x1, y + 11), y + 9, body)
+    >>> lines = [run(50, 280, y) for y in range(0, 120, 12)] + [run(300, 530, y) for y in range(0, 120, 12)]
+    >>> [tuple(round(v) for v in s) for s in columns_of(lines, body).spans]
+    [(50, 280), (300, 530)]
+
+    A short column beside a long one is a column still:
+    >>> lines = [run(50, 280, y) for y in range(0, 36, 12)] + [run(300, 530, y) for y in range(0, 120, 12)]
+    >>> len(columns_of(lines, body).spans)
+    2
+
+    Negative: one column, its lines ragged at the right (no gap runs through them all).
+    >>> lines = [run(50, 530 - (y % 5) * 20, y) for y in range(0, 120, 12)]
+    >>> len(columns_of(lines, body).spans)
+    1
+    """
+    body_runs, body = body_type(runs, body)
+    if not body_runs:
+        return Columns(((0.0, 1e9),))
+    left = min(r.box.x0 for r in body_runs)
+    right = max(r.box.x1 for r in body_runs)
+    edges = [left, *(v for g in gutters_of(body_runs, body.size) for v in g), right]
+    spans = []
+    for low, high in zip(edges[::2], edges[1::2], strict=True):
+        inside = [r for r in body_runs if r.box.x0 >= low - 1 and r.box.x1 <= high + 1]
+        spans.append(
+            (min(r.box.x0 for r in inside), max(r.box.x1 for r in inside)) if inside else (low, high)
+        )
+    return Columns(tuple(spans))
+
+
+def body_type(runs: list[Run], body: Style) -> tuple[list[Run], Style]:
+    """The runs a page's columns are read by, and their type: the body's; or, on a page with hardly
+    a line of the body (its notes only, a box), the type most of its runs have."""
+    body_runs = [r for r in runs if is_body_size(r, body)]
+    if len(body_runs) < 2 * SIDE_LEAST and runs:
+        sizes = Counter(round(r.style.size) for r in runs)
+        own = sizes.most_common(1)[0][0]
+        return [r for r in runs if round(r.style.size) == own], Style(body.font, float(own))
+    return body_runs, body
+
+
+def gutters_of(body_runs: list[Run], size: float) -> list[tuple[float, float]]:
+    """The x-ranges, at least `GUTTER_LEAST` ems of type of `size` wide, that (almost) no run
+    crosses and that have runs on both sides: the valleys of the runs' coverage, low against the
+    fullest place on each side of them, so that a short column beside a long one is a column, not a
+    gutter."""
+    left = min(r.box.x0 for r in body_runs)
+    cover = [0] * (int(max(r.box.x1 for r in body_runs) - left) + 2)
+    for run in body_runs:
+        for x in range(int(run.box.x0 - left), int(run.box.x1 - left) + 1):
+            cover[x] += 1
+    most_left = list(itertools.accumulate(cover, max))
+    most_right = list(itertools.accumulate(reversed(cover), max))[::-1]
+    gutters: list[tuple[float, float]] = []
+    start = None
+    for x, count in enumerate([*cover, -1]):
+        if 0 <= count <= GUTTER_CROSSED * min(most_left[x], most_right[x]):
+            start = x if start is None else start
+            continue
+        if start is not None and x - start >= GUTTER_LEAST * size:
+            gutter = (left + start, left + x)
+            before = sum(r.box.x1 <= gutter[0] + 1 for r in body_runs)
+            after = sum(r.box.x0 >= gutter[1] - 1 for r in body_runs)
+            if before >= SIDE_LEAST and after >= SIDE_LEAST:
+                gutters.append(gutter)
+        start = None
+    return gutters

@@ -1,0 +1,285 @@
+"""What a page draws, read for what it means: a frame or a fill that holds text is a box; a
+frame, a fill or an image that holds none is a picture (or its stand-in). A frame may be drawn as
+one rectangle or as four rules meeting at their ends (LaTeX's `\\framebox`, a word processor's
+borders): both are read as the rectangle they draw.
+"""
+
+from __future__ import annotations
+
+from cancun_reader.pdf.page import Box, Drawing, Page, Run, Style
+
+BOX_LEAST = (4.0, 1.2)
+"""A drawn rectangle that holds text is a box when it is at least this many ems wide and tall."""
+
+MEET = 1.5
+"""Rules whose ends come this close (in points) meet."""
+
+
+def touching(a: Box, b: Box) -> bool:
+    return (
+        a.x0 <= b.x1 + MEET and b.x0 <= a.x1 + MEET and a.top <= b.bottom + MEET and b.top <= a.bottom + MEET
+    )
+
+
+def frames_of_rules(drawings: tuple[Drawing, ...]) -> list[Drawing]:
+    """The rectangles that rules draw between them: rules that meet, all on the edges of the
+    rectangle they enclose, with a rule on each of its four sides. Rules crossing inside (a table's
+    grid) or a lone rule (above a pull quote, under a heading) draw none.
+
+    >>> from cancun_reader.pdf.page import Box, Drawing
+    >>> def rule(x0, top, x1, bottom): return Drawing(Box(x0, top, x1, bottom), filled=True, stroked=False)
+    >>> sides = (rule(50, 100, 300, 101), rule(50, 200, 300, 201))
+    >>> sides += (rule(50, 100, 51, 201), rule(299, 100, 300, 201))
+    >>> [d.box for d in frames_of_rules(sides)]
+    [Box(x0=50, top=100, x1=300, bottom=201)]
+
+    Negative: two rules above and below a pull quote, and a grid with a rule across its middle.
+    >>> frames_of_rules((rule(50, 100, 300, 101), rule(50, 150, 300, 151)))
+    []
+    >>> frames_of_rules((*sides, rule(50, 150, 300, 151)))
+    []
+    """
+    rules = [d.box for d in drawings if d.is_rule]
+    groups: list[list[Box]] = []
+    for rule in rules:
+        joined = [g for g in groups if any(touching(rule, other) for other in g)]
+        merged = [rule, *(r for g in joined for r in g)]
+        groups = [g for g in groups if g not in joined] + [merged]
+    frames = []
+    for group in groups:
+        outline = Box(
+            min(r.x0 for r in group),
+            min(r.top for r in group),
+            max(r.x1 for r in group),
+            max(r.bottom for r in group),
+        )
+        on_edges = all(
+            abs(r.top - outline.top) < MEET
+            or abs(r.bottom - outline.bottom) < MEET
+            or abs(r.x0 - outline.x0) < MEET
+            or abs(r.x1 - outline.x1) < MEET
+            for r in group
+        )
+        sides = {
+            "top": any(abs(r.top - outline.top) < MEET and r.width > outline.width / 2 for r in group),
+            "bottom": any(
+                abs(r.bottom - outline.bottom) < MEET and r.width > outline.width / 2 for r in group
+            ),
+            "left": any(abs(r.x0 - outline.x0) < MEET and r.height > outline.height / 2 for r in group),
+            "right": any(abs(r.x1 - outline.x1) < MEET and r.height > outline.height / 2 for r in group),
+        }
+        crossing = any(
+            r.width > outline.width / 2 and r.top - outline.top > MEET and outline.bottom - r.bottom > MEET
+            for r in group
+        )
+        encloses = len(group) >= 2 and min(outline.width, outline.height) > 3 * MEET
+        if encloses and on_edges and all(sides.values()) and not crossing:
+            frames.append(Drawing(outline, filled=False, stroked=True))
+    return frames
+
+
+def shapes(page: Page) -> list[Drawing]:
+    """The page's drawn rectangles, with those its rules draw between them."""
+    return [*page.drawings, *frames_of_rules(page.drawings)]
+
+
+def boxes_on(page: Page, body: Style) -> list[Box]:
+    """The drawn rectangles of a page that hold text as a box does: framed or filled, large enough,
+    not the page's own background, not inside another such box; three or more stacked alike are the
+    rows of a table, no box."""
+    em = body.size
+    found = [
+        d.box
+        for d in shapes(page)
+        if not d.is_rule
+        and d.box.width >= BOX_LEAST[0] * em
+        and d.box.height >= BOX_LEAST[1] * em
+        and d.box.width * d.box.height < 0.8 * page.width * page.height
+        and any(d.box.holds(r.box) for r in page.runs)
+    ]
+    found = [
+        b
+        for b in found
+        if not any(o != b and o.holds(b) and o.width * o.height > b.width * b.height for o in found)
+    ]
+    found = list(dict.fromkeys(found))
+    rows_alike = [
+        b
+        for b in found
+        if sum(
+            abs(o.x0 - b.x0) < 1
+            and abs(o.x1 - b.x1) < 1
+            and (abs(o.top - b.bottom) < 2 or abs(o.bottom - b.top) < 2)
+            for o in found
+        )
+        >= 1
+    ]
+    stacked = {
+        b for b in rows_alike if sum(abs(o.x0 - b.x0) < 1 and abs(o.x1 - b.x1) < 1 for o in rows_alike) >= 3
+    }
+    return [b for b in found if b not in stacked]
+
+
+def frames_on(page: Page, body: Style) -> list[Box]:
+    """Where a page shows a picture: its images, and the rectangles it draws that hold no text and
+    are at least three ems each way (a picture's frame or its grey stand-in)."""
+    em = body.size
+    empty = [
+        d.box
+        for d in shapes(page)
+        if d.box.width >= 3 * em
+        and d.box.height >= 3 * em
+        and not any(d.box.holds(Box(*centre(r.box), *centre(r.box))) for r in page.runs)
+        and d.box.width * d.box.height < 0.8 * page.width * page.height
+    ]
+    return [*page.pictures, *empty]
+
+
+def centre(box: Box) -> tuple[float, float]:
+    return ((box.x0 + box.x1) / 2, (box.top + box.bottom) / 2)
+
+
+def near(box: Box, frame: Box, distance: float) -> bool:
+    """Whether `box` stands within `distance` of `frame`, beside or below or above it."""
+    return (
+        box.x1 >= frame.x0 - distance
+        and box.x0 <= frame.x1 + distance
+        and box.top <= frame.bottom + distance
+        and box.bottom >= frame.top - distance
+    )
+
+
+BULLET = (0.12, 0.6)
+"""A list's bullet, drawn as a shape (Chromium, word processors): filled, between these many ems
+each way, about as wide as it is tall."""
+
+
+def bullets_on(page: Page, body: Style) -> list[Box]:
+    """The bullets a page draws as small filled shapes, not as letters.
+
+    >>> from cancun_reader.pdf.page import Box, Drawing, Page, Run, Style
+    >>> dot = Drawing(Box(40, 103, 42.5, 105.5), filled=True, stroked=False)
+    >>> rule = Drawing(Box(40, 103, 300, 104), filled=True, stroked=False)
+    >>> bullets_on(Page(1, 600, 800, (), (dot, rule)), Style("Serif", 10))
+    [Box(x0=40, top=103, x1=42.5, bottom=105.5)]
+    """
+    least, most = (share * body.size for share in BULLET)
+    return [
+        d.box
+        for d in page.drawings
+        if d.filled
+        and least <= d.box.width <= most
+        and least <= d.box.height <= most
+        and 0.5 <= d.box.width / d.box.height <= 2
+    ]
+
+
+def bulleted(box: Box, bullets: list[Box], body: Style) -> bool:
+    """Whether a drawn bullet stands just before a line, on its middle.
+
+    >>> bulleted(Box(50, 100, 200, 110), [Box(40, 103, 42.5, 105.5)], Style("Serif", 10))
+    True
+
+    Negative: a dot beyond the line's start, or above it, is no bullet of it.
+    >>> bulleted(Box(50, 100, 200, 110), [Box(40, 113, 42.5, 115.5)], Style("Serif", 10))
+    False
+    """
+    middle = (box.top + box.bottom) / 2
+    return any(
+        0 <= box.x0 - b.x1 <= 2 * body.size
+        and b.top - 0.3 * body.size <= middle <= b.bottom + 0.3 * body.size
+        for b in bullets
+    )
+
+
+RULED_TYPE = 0.95
+"""The type of a box set under a rule is smaller than the body's, by this share at least."""
+
+RULE_HEIGHT = 0.4
+"""A rule over a box may be heavy: up to this many ems thick."""
+
+
+def ruled_boxes(page: Page, body: Style, runs: list[Run], drawn: list[Box]) -> list[Box]:
+    """Boxes a layout marks with a rule above and no frame: a rule four ems wide or more, with two
+    lines or more in type smaller than the body's right under it and within its width, down to the
+    first wider gap or line of another type, with more of the page's text below them or beside
+    them (a section of notes across the text's end, under a heading's rule, is no box). `runs` are the
+    page's, its furniture and the notes at its foot left out; a rule inside a box already `drawn`
+    (a table's) or on a picture's frame marks none.
+
+    >>> from cancun_reader.pdf.page import Box, Drawing, Page, Run, Style
+    >>> body, small = Style("Serif", 10), Style("Sans", 9)
+    >>> rule = Drawing(Box(50, 100, 250, 103), filled=True, stroked=False)
+    >>> title = Run("Who was invited", Box(50, 106, 150, 115), 114, small)
+    >>> item = Run("The largest powers", Box(50, 117, 150, 126), 125, small)
+    >>> text = Run("the body of the text", Box(50, 300, 250, 310), 308, body)
+    >>> page = Page(1, 600, 800, (title, item, text), (rule,))
+    >>> ruled_boxes(page, body, list(page.runs), [])
+    [Box(x0=50, top=100, x1=250, bottom=127.0)]
+    >>> ruled_boxes(Page(1, 600, 800, (title, item), (rule,)), body, [title, item], [])  # at the end
+    []
+
+    Negative: a rule over a heading and its text in the body's type.
+    >>> heading = Run("Who was invited", Box(50, 106, 150, 117), 115, Style("Sans", 11, bold=True))
+    >>> page = Page(1, 600, 800, (heading, text), (rule,))
+    >>> ruled_boxes(page, body, list(page.runs), [])
+    []
+    """
+    found = []
+    rules = [
+        d.box
+        for d in page.drawings
+        if d.box.height <= RULE_HEIGHT * body.size and d.box.width >= BOX_LEAST[0] * body.size
+    ]
+    edges = [d.box for d in shapes(page) if min(d.box.width, d.box.height) > BOX_LEAST[1] * body.size]
+    for rule in (r for r in rules if not any(b.holds(r) for b in drawn) and not on_edge(r, edges)):
+        kept = lines_under_rule(rule, runs, body)
+        bottom = max((r.box.bottom for r in kept), default=0.0)
+        goes_on = any(r.box.top > bottom and r.box.x0 < rule.x1 and r.box.x1 > rule.x0 for r in runs)
+        column = max(
+            (
+                r.box.width
+                for r in runs
+                if r.box.x0 < rule.x1 and r.box.x1 > rule.x0 and r.style.size >= RULED_TYPE * body.size
+            ),
+            default=rule.width,
+        )
+        floated = rule.width < 0.75 * column
+        if len({round(r.baseline) for r in kept}) >= 2 and (goes_on or floated):
+            found.append(Box(rule.x0, rule.top, rule.x1, bottom + 1.0))
+    return found
+
+
+def lines_under_rule(rule: Box, runs: list[Run], body: Style) -> list[Run]:
+    """The runs in smaller type right under a rule and within its width, down to the first wider
+    gap or run of the body's type; none when such a run shares a line with them (a drop cap, a
+    heading's own line)."""
+    under = sorted(
+        (
+            r
+            for r in runs
+            if r.box.x0 >= rule.x0 - 1 and r.box.x1 <= rule.x1 + 1 and r.box.top >= rule.bottom - 1
+        ),
+        key=lambda r: r.box.top,
+    )
+    kept: list[Run] = []
+    for run in under:
+        bottom = kept[-1].box.bottom if kept else rule.bottom
+        if run.box.top - bottom > (1.5 * run.box.height if kept else body.size):
+            break
+        if run.style.size >= RULED_TYPE * body.size:
+            if not kept or run.box.top <= kept[-1].box.bottom:  # its own line's, a drop cap's
+                kept = []
+            break
+        kept.append(run)
+    return kept
+
+
+def on_edge(rule: Box, frames: list[Box]) -> bool:
+    """Whether a rule is the top or bottom side of a drawn rectangle (a picture's frame)."""
+    return any(
+        rule.x0 < f.x1
+        and rule.x1 > f.x0
+        and (abs(rule.top - f.top) < MEET or abs(rule.bottom - f.bottom) < MEET)
+        for f in frames
+    )

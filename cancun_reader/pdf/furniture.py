@@ -1,0 +1,179 @@
+"""Page furniture found on the page itself: the runs in a page's top and bottom bands (above and
+below its body) that repeat from page to page, digits aside, and the page numbers there, in any
+form.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Collection
+
+from cancun_reader.pdf.page import Page, Run
+
+BAND = 0.15
+"""The top and bottom bands of a page: this share of its height. Furniture stands there, outside
+the body's lines."""
+
+FOLIO = re.compile(
+    r"(?:page|p\.|seite|página)?\s*[-–—(\[|·]*\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]|·]*"
+    r"(?:\s*(?:of|/|de|von)\s*\d{1,4})?",
+    re.IGNORECASE,
+)
+"""A page number alone, as layouts print one: `12`, `– 12 –`, `Page 3 of 8`, `xii`, `[4]`, `3 / 8`."""
+
+
+def key(text: str) -> str:
+    """A run as compared with the runs of other pages: digits stand for any page number.
+
+    >>> key("Trade Review · 12"), key("12")
+    ('trade review · #', '#')
+    """
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def in_band(run: Run, page: Page, body_top: float, body_bottom: float) -> bool:
+    """Whether a run stands in the page's top band above its body, or its bottom band below it."""
+    return (run.box.bottom <= body_top + 1 and run.box.top < BAND * page.height) or (
+        run.box.top >= body_bottom - 1 and run.box.bottom > (1 - BAND) * page.height
+    )
+
+
+def furniture(
+    pages: list[Page],
+    body_runs: dict[int, list[Run]],
+    notes: Collection[tuple[int, int]] = (),
+    boxed: Collection[tuple[int, int]] = (),
+) -> set[tuple[int, int]]:
+    """The runs that are page furniture, as (page number, index of the run on its page): in a band,
+    not a note at the page's foot (`notes`), and either repeated (digits aside) in another band (of
+    another page, or at the other edge of its own), or a page number (not a figure in a drawn box,
+    `boxed`: a year in a table).
+
+    >>> from cancun_reader.pdf.page import Box, Style
+    >>> def run(text, top): return Run(text, Box(250, top, 350, top + 9), top + 7, Style("Sans", 8))
+    >>> body = Run("the body", Box(50, 100, 550, 700), 110, Style("Serif", 10))
+    >>> pages = [Page(n, 600, 800, (run("Trade Review", 30), body, run(str(n + 11), 760))) for n in (1, 2)]
+    >>> sorted(furniture(pages, {1: [body], 2: [body]}))
+    [(1, 0), (1, 2), (2, 0), (2, 2)]
+
+    Negative: a title at the top of the first page only, which repeats nowhere and is no number.
+    >>> title = Run("Cotton at the centre", Box(50, 30, 400, 52), 48, Style("Sans", 20))
+    >>> pages = [Page(1, 600, 800, (title, body))]
+    >>> furniture(pages, {1: [body]})
+    set()
+    """
+    banded: dict[tuple[int, int], Run] = {}
+    for page in pages:
+        body = body_runs.get(page.number) or []
+        top = min((r.box.top for r in body), default=page.height / 2)
+        bottom = max((r.box.bottom for r in body), default=page.height / 2)
+        for index, run in enumerate(page.runs):
+            if (page.number, index) not in notes and in_band(run, page, top, bottom):
+                banded[(page.number, index)] = run
+    pages_with: Counter[str] = Counter()  # in how many bands (a page's top and foot) a run stands
+    for key_text in {(n, r.box.top < pages[n - 1].height / 2, key(r.text)) for (n, _), r in banded.items()}:
+        pages_with[key_text[2]] += 1
+    folios = {
+        place: run
+        for place, run in banded.items()
+        if FOLIO.fullmatch(run.text.strip()) and place not in boxed
+    }
+    return {
+        place
+        for place, run in banded.items()
+        if pages_with[key(run.text)] >= 2
+        or place in folios
+        or (
+            stands_apart(run, pages[place[0] - 1], body_runs.get(place[0]) or [])
+            and not beside_picture(run, pages[place[0] - 1])
+        )
+        or beside_folio(run, pages[place[0] - 1], [r for (n, _), r in folios.items() if n == place[0]])
+    }
+
+
+def beside_folio(run: Run, page: Page, folios: list[Run]) -> bool:
+    """Whether a run stands on the row of a page number, at the page's edge (nothing beyond it): a
+    running head printed beside the number (`Public Goods   1 / 1`), on a page no other repeats.
+
+    >>> from cancun_reader.pdf.page import Box, Style
+    >>> small, body = Style("Serif", 8), Style("Serif", 10)
+    >>> head = Run("Public Goods", Box(150, 760, 220, 768), 767, small)
+    >>> folio = Run("1", Box(240, 760, 250, 768), 767, small)
+    >>> text = Run("the body of the text", Box(50, 100, 550, 112), 110, body)
+    >>> beside_folio(head, Page(1, 600, 800, (text, head, folio)), [folio])
+    True
+
+    Negative: a line above the page number's row.
+    >>> beside_folio(text, Page(1, 600, 800, (text, head, folio)), [folio])
+    False
+    """
+    if not any(f is not run and abs(f.baseline - run.baseline) < 1 for f in folios):
+        return False
+    on_row = [r for r in page.runs if abs(r.baseline - run.baseline) < 1]
+    others = [r for r in page.runs if r not in on_row]
+    return all(r.box.bottom <= run.box.top + 1 for r in others) or all(
+        r.box.top >= run.box.bottom - 1 for r in others
+    )
+
+
+SMALLER = 0.9
+"""Type a tenth smaller than the body's: a running head's, a page number's."""
+
+APART = 2.0
+"""A line at a page's edge this many of its heights away from everything else on the page, in
+type smaller than the body's, stands apart as furniture does, where no other page shows it again
+(a text of one page)."""
+
+
+def stands_apart(run: Run, page: Page, body: list[Run]) -> bool:
+    """Whether a run in a band is the page's outermost line, set smaller than the body and far from
+    the next line: a running head or foot that no other page repeats.
+
+    >>> from cancun_reader.pdf.page import Box, Style
+    >>> text = Run("the body", Box(50, 100, 550, 112), 110, Style("Serif", 10))
+    >>> head = Run("Trade Review", Box(250, 30, 350, 38), 36, Style("Sans", 7))
+    >>> stands_apart(head, Page(1, 600, 800, (head, text)), [text])
+    True
+
+    Negative: a title at the top of the page, larger than the body.
+    >>> title = Run("Cotton", Box(50, 60, 350, 80), 76, Style("Sans", 20))
+    >>> stands_apart(title, Page(1, 600, 800, (title, text)), [text])
+    False
+    """
+    if not body or run.style.size >= SMALLER * statistics.median(r.style.size for r in body):
+        return False
+    others = [r for r in page.runs if r is not run]
+    above = [r for r in others if r.box.bottom <= run.box.top + 1]
+    below = [r for r in others if r.box.top >= run.box.bottom - 1]
+    if not above:  # the page's first line
+        return all(r.box.top - run.box.bottom >= APART * run.box.height for r in below)
+    if not below:  # its last
+        return all(run.box.top - r.box.bottom >= APART * run.box.height for r in above)
+    return False
+
+
+def beside_picture(run: Run, page: Page) -> bool:
+    """Whether a run stands just below or above a picture, or a drawn rectangle as large as one (its
+    frame or stand-in): a caption, however far from the text, is no furniture.
+
+    >>> from cancun_reader.pdf.page import Box, Drawing, Style
+    >>> caption = Run("A march.", Box(50, 770, 200, 778), 777, Style("Sans", 7))
+    >>> frame = Drawing(Box(50, 600, 300, 765), filled=True, stroked=False)
+    >>> beside_picture(caption, Page(1, 600, 800, (caption,), (frame,)))
+    True
+
+    Negative: a page number far below the text, with no picture above it.
+    >>> beside_picture(caption, Page(1, 600, 800, (caption,)))
+    False
+    """
+    pictures = [*page.pictures, *(d.box for d in page.drawings if d.box.width > 20 and d.box.height > 20)]
+    reach = 2.5 * run.box.height
+    return any(
+        run.box.x1 >= p.x0
+        and run.box.x0 <= p.x1
+        and p.top - reach <= run.box.bottom
+        and run.box.top <= p.bottom + reach
+        for p in pictures
+    )

@@ -1,0 +1,305 @@
+"""What the page shows of each line of the reading besides its text (`Printed`): an indent, a
+full line, a space above, small type beside a picture, a box, a note, a pull quote between rules,
+a drop cap, furniture, and where the line stands."""
+
+from __future__ import annotations
+
+import statistics
+
+from cancun_reader.core.model import Printed
+from cancun_reader.core.prose.sentences import ends_sentence, starts_sentence
+from cancun_reader.pdf.drawings import near
+from cancun_reader.pdf.lines import DROP_CAP, Line, breaks_between, first_word_width
+from cancun_reader.pdf.page import Box, Page, Style
+
+INDENT = (0.6, 2.5)
+"""A paragraph's first-line indent, in ems: from a little over half an em to two and a half. Less
+is the ragged edge of a column; more is a list, a quotation or a box beside the text."""
+
+
+AT_EDGE = 0.3
+"""Within this many ems of the column's edge, a line starts (or ends) at the edge."""
+
+
+SPACE = 0.4
+"""Space above a line beyond the text's usual space between lines, in ems, that opens a paragraph
+set as reports set them (no indent, space between)."""
+
+
+SMALLER = 0.9
+"""Type a tenth smaller than the body's: a caption's, a box's, a note's."""
+
+
+NEAR = 2.5
+"""A caption stands within this many ems of its picture (or the empty frame of one)."""
+
+
+QUOTE_LINES, APART = 4, 0.6
+"""A pull quote set apart by white space alone has at most so many lines, and so many ems of space
+above and below it."""
+
+
+def quote_lines(lines: list[Line], page: Page, body: Style) -> set[int]:
+    """The lines, by index, of the blocks set apart in another type than the body's (larger, or
+    slanted all through) between a rule above and a rule below, alone in a drawn box, or a
+    sentence or two standing apart by white space above and below: a pull quote, as layouts set
+    one (the repair still asks that it repeat the body's words)."""
+    rules = [d.box for d in page.drawings if d.is_rule and d.box.width > 5 * d.box.height]
+    found: set[int] = set()
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end < len(lines) and not breaks_between(lines[end - 1], lines[end], body):
+            continue
+        block = lines[start:end]
+        top, bottom = block[0].box.top, block[-1].box.bottom
+        left, right = min(line.box.x0 for line in block), max(line.box.x1 for line in block)
+        set_apart = block[0].group < 0 and not block[0].furniture and not block[0].note
+        other_type = block[0].style.size >= 1.1 * body.size or all(line.style.italic for line in block)
+        boxed = block[0].group >= 0 and all(
+            line in block for line in lines if line.group == block[0].group and line.page == block[0].page
+        )
+
+        def ruled(
+            above: bool, top: float = top, bottom: float = bottom, left: float = left, right: float = right
+        ) -> bool:
+            return any(
+                rule.x0 <= left + body.size
+                and rule.x1 >= right - body.size
+                and (
+                    top - 2.5 * body.size <= rule.bottom <= top + 1
+                    if above
+                    else bottom - 1 <= rule.top <= bottom + 2.5 * body.size
+                )
+                for rule in rules
+            )
+
+        before = lines[start - 1] if start else None
+        after = lines[end] if end < len(lines) else None
+        spaced = (
+            set_apart
+            and len(block) <= QUOTE_LINES
+            and ends_sentence(block[-1].text)
+            and all(
+                other is None or other.column != block[0].column or abs(gap) >= APART * body.size
+                for other, gap in (
+                    (before, top - (before.box.bottom if before else 0)),
+                    (after, (after.box.top if after else 0) - bottom),
+                )
+            )
+        )
+        if other_type and ((set_apart and ruled(True) and ruled(False)) or boxed or spaced):
+            found.update(range(start, end))
+        start = end
+    return found
+
+
+def carried_over(at_foot: list[Box], lines: list[Line], body: Style) -> list[Box]:
+    """The pictures at the foot of the page before, as standing just above this page's first line
+    of text: a caption the layout carried over to the next page is still beside its picture."""
+    top = min((line.box.top for line in lines if not line.furniture), default=0.0)
+    return [Box(f.x0, top - 2 * body.size, f.x1, top - body.size) for f in at_foot]
+
+
+def to_next_column(frames: list[Box], lines: list[Line], body: Style) -> list[Box]:
+    """The pictures at the foot of a column, as standing just above the next column's first line:
+    a caption the layout carried over to the next column is still beside its picture."""
+    carried = []
+    flow = [line for line in lines if not line.furniture and not line.note]
+    for frame in frames:
+        if any(
+            line.column[0] - 1 <= frame.x0 < line.column[1] and line.box.top > frame.bottom for line in flow
+        ):
+            continue  # the column goes on below the picture
+        following = [line for line in flow if line.column[0] >= frame.x1 - 1]
+        if following:
+            first = min(following, key=lambda line: (line.column[0], line.box.top))
+            carried.append(
+                Box(
+                    first.column[0], first.box.top - 2 * body.size, first.column[1], first.box.top - body.size
+                )
+            )
+    return carried
+
+
+class PrintedLines:
+    """What the page shows of each line, gathered as the lines are numbered."""
+
+    def __init__(self, body: Style) -> None:
+        self.body = body
+        self.indented: set[int] = set()
+        self.full: set[int] = set()
+        self.small: set[int] = set()
+        self.spaced: set[int] = set()
+        self.gaps: list[tuple[int, float, Line, Line]] = []
+        self.boxes: dict[tuple[int, int], tuple[int, int]] = {}  # (page, box): (first, last line)
+        self.furniture: set[int] = set()
+        self.notes: set[int] = set()
+        self.quotes: set[int] = set()
+        self.drop_caps: set[int] = set()
+        self.places: list[tuple[int, int, float, float, float, float]] = []
+        self.flow: list[tuple[int, Line]] = []  # the main flow's lines, in reading order
+
+    def add(self, number: int, line: Line, before: Line | None, frames: list[Box]) -> None:
+        em = self.body.size
+        box = line.box
+        self.places.append((number, line.page, *(round(v, 1) for v in (box.x0, box.top, box.x1, box.bottom))))
+        if line.group >= 0:
+            first, _ = self.boxes.get((line.page, line.group), (number, number))
+            self.boxes[(line.page, line.group)] = (first, number)
+        if line.furniture:
+            self.furniture.add(number)
+        if line.note:
+            self.notes.add(number)
+        elif not line.furniture and line.group < 0:
+            self.flow.append((number, line))
+        if len(line.text) <= 2 and line.text.isalpha() and line.style.size >= DROP_CAP * self.body.size:
+            self.drop_caps.add(number)
+        body_line = is_body_size_line(line, self.body)
+        left, right = line.column
+        if body_line and right - line.box.x1 < AT_EDGE * em:
+            self.full.add(number)
+        if line.style.size < SMALLER * self.body.size and any(near(line.box, f, NEAR * em) for f in frames):
+            self.small.add(number)
+        if before is None or not body_line or before.column != line.column or before.group != line.group:
+            return
+        if not is_body_size_line(before, self.body) or line.box.top < before.box.top:
+            return
+        indent = line.box.x0 - left
+        if INDENT[0] * em < indent < INDENT[1] * em and ends_sentence(before.text):
+            self.indented.add(number)
+        self.gaps.append((number, line.box.top - before.box.bottom, before, line))
+
+    def result(self) -> Printed:
+        usual = statistics.median(g for _, g, _, _ in self.gaps) if self.gaps else 0.0
+        spaced = {
+            number
+            for number, gap, before, line in self.gaps
+            if gap - usual >= SPACE * self.body.size
+            and ends_sentence(before.text)
+            and starts_sentence(line.text)
+        }
+        return Printed(
+            frozenset(self.indented),
+            frozenset(self.full),
+            frozenset(self.small),
+            frozenset(spaced),
+            boxes=tuple(self.boxes.values()),
+            furniture=frozenset(self.furniture),
+            headings=frozenset(heading_lines(self.flow, self.body)),
+            short=frozenset(after_short_lines(self.flow, self.body)),
+            notes=frozenset(self.notes),
+            quotes=frozenset(self.quotes),
+            drop_caps=frozenset(self.drop_caps),
+            places=tuple(self.places),
+        )
+
+
+def is_body_size_line(line: Line, body: Style) -> bool:
+    return abs(line.style.size - body.size) <= 0.08 * body.size and line.group < 0 and not line.furniture
+
+
+HEADING_LINES, HEADING_WORDS = 3, 14
+"""A heading has at most so many lines and words."""
+
+
+def in_heading_type(line: Line, body: Style) -> bool:
+    """Whether a line is set as headings are: larger than the body, or bold where the body is not,
+    or in another family at the body's size or more; not in slanted type alone (an emphasis, a
+    quotation)."""
+    style = line.style
+    larger = style.size >= 1.08 * body.size
+    bolder = style.bold and not body.bold and style.size >= 0.95 * body.size
+    other = style.font != body.font and style.size >= 0.95 * body.size and not style.italic
+    return larger or bolder or other
+
+
+def is_body_line(line: Line, body: Style) -> bool:
+    return is_body_size_line(line, body) and line.style.font == body.font and line.style.bold == body.bold
+
+
+def heading_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
+    """The lines of the main flow that the page sets as a heading: a block of at most three lines in
+    a heading's type (see `in_heading_type`), of a heading's few words, ending no sentence, after
+    the text's body has begun (the title, deck and byline stand before it) and before a line of the
+    body's type. A pull quote ends its sentence; a caption or a box's title is not in the flow; a
+    line that ends in another type than its own is a heading run into its paragraph (set apart
+    by the layout stage).
+
+    >>> from cancun_reader.pdf.page import Box, Style
+    >>> body, bold = Style("Serif", 10), Style("Sans", 11, bold=True)
+    >>> def line(text, style): return Line(text, Box(0, 0, 100, 10), style, (0, 100))
+    >>> flow = [line("It began in May.", body), line("The road to Mexico", bold), line("By the summer", body)]
+    >>> sorted(heading_lines(list(enumerate(flow, 1)), body))
+    [2]
+
+    Negative: a sentence set larger (a pull quote), and a heading's type with no text after it.
+    >>> flow[1] = line("Most deadlines were missed.", bold)
+    >>> heading_lines(list(enumerate(flow, 1)), body), heading_lines(list(enumerate(flow[:2], 1)), body)
+    (set(), set())
+    """
+    found: set[int] = set()
+    begun = False
+    index = 0
+    while index < len(flow):
+        line = flow[index][1]
+        if is_body_line(line, body):
+            begun = True
+        if not begun or not in_heading_type(line, body) or line.last.key() != line.style.key():
+            index += 1
+            continue
+        end = index + 1
+        while end < len(flow) and flow[end][1].style == line.style:
+            end += 1
+        text = " ".join(shown.text for _, shown in flow[index:end])
+        if (
+            end - index <= HEADING_LINES
+            and len(text.split()) <= HEADING_WORDS
+            and not ends_sentence(text)
+            and not text.rstrip().endswith((":", ";", ","))
+            and end < len(flow)
+            and is_body_line(flow[end][1], body)
+        ):
+            found.update(number for number, _ in flow[index:end])
+        index = end
+    return found
+
+
+NEIGHBOURS = 4
+"""A line's measure is the longest of the lines this many above and below it in its column: a
+ragged column's lines come within a word of it, and lines beside a float share its narrower one."""
+
+
+def after_short_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
+    """The lines of the body that open a paragraph because the line before ends a sentence short of
+    the measure, with room for their first word: ragged text, where a paragraph has no indent.
+
+    >>> from cancun_reader.pdf.page import Box, Style
+    >>> body = Style("Serif", 10)
+    >>> def line(text, x1, top): return Line(text, Box(50, top, x1, top + 10), body, (50, 300))
+    >>> flow = [line("and then the talks went on", 280, 0), line("for days. They ended.", 150, 12)]
+    >>> flow += [line("The farmers went home after the", 285, 24), line("march was over.", 140, 36)]
+    >>> sorted(after_short_lines(list(enumerate(flow, 1)), body))
+    [3]
+
+    Negative: a sentence that ends where the next line's first word would not have fitted.
+    >>> flow[1] = line("for days and days. They ended.", 275, 12)
+    >>> after_short_lines(list(enumerate(flow, 1)), body)
+    set()
+    """
+    found: set[int] = set()
+    for index in range(1, len(flow)):
+        number, line = flow[index]
+        before = flow[index - 1][1]
+        if not (is_body_line(line, body) and is_body_line(before, body)) or before.column != line.column:
+            continue
+        if before.page != line.page or line.box.top <= before.box.top:
+            continue
+        if not (ends_sentence(before.text) and starts_sentence(line.text)):
+            continue
+        near = flow[max(0, index - NEIGHBOURS) : index + NEIGHBOURS]
+        measure = max(
+            shown.box.x1 for _, shown in near if shown.column == line.column and shown.page == line.page
+        )
+        if measure - before.box.x1 > first_word_width(line) + 0.5 * body.size:
+            found.add(number)
+    return found

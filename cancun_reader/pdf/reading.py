@@ -1,0 +1,295 @@
+"""A PDF's pages read in the order their author wrote them, as lines of text, with what the page
+shows of each line that the text alone loses (`Printed`).
+
+The order comes from the page's geometry, not from the order its content draws: furniture apart,
+the main flow column by column and page by page; a span across the columns (a title, a box set
+across them) between what stands above and below it; a box read whole where it stands in its
+column. A blank line parts two lines of different kinds (another size, weight or slant of type,
+another box), as any extractor's text parts its blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cancun_reader.core.model import Printed
+from cancun_reader.pdf.columns import Columns, body_style, columns_of, is_body_size
+from cancun_reader.pdf.drawings import boxes_on, bulleted, bullets_on, frames_on, ruled_boxes
+from cancun_reader.pdf.furniture import BAND, furniture
+from cancun_reader.pdf.lines import (
+    Line,
+    breaks_between,
+    ends_of,
+    first_word_width,
+    joined,
+    main_style,
+    merge_box,
+    row_top,
+    rows,
+)
+from cancun_reader.pdf.notes import NOTE_NUMBER, foot_notes
+from cancun_reader.pdf.page import Box, Page, Run, Style
+from cancun_reader.pdf.printed import PrintedLines, carried_over, quote_lines, to_next_column
+from cancun_reader.pdf.tables import table_lines
+
+BULLETS = "•‣◦▪–-*·"
+"""Marks a list's item may begin with as letters."""
+
+
+def page_lines(
+    page: Page, body: Style, furniture_runs: set[int], notes: set[int], drawn: list[Box]
+) -> tuple[list[Line], list[Line]]:
+    """A page's lines in reading order (see the module's docstring), and the notes at its foot;
+    `drawn` are the boxes the page draws (`boxes_on`)."""
+    furniture_runs = furniture_runs | notes
+    groups, in_group, flow = grouped_runs(page, body, furniture_runs, drawn)
+    bullets = bullets_on(page, body)
+
+    def shown(text: str, box: Box) -> str:  # with the bullet the page draws before it, if any
+        return f"• {text}" if bullets and bulleted(box, bullets, body) and text[:1] not in BULLETS else text
+
+    columns = columns_of(flow, body)
+    text_span = (
+        min((c[0] for c in columns.spans), default=0.0),
+        max((c[1] for c in columns.spans), default=page.width),
+    )
+    items = flow_items(page, flow, columns, text_span, body, shown)
+    items += group_items(page, groups, in_group, columns, body, shown)
+    ordered = in_reading_order(items, columns)
+    heads, feet = furniture_lines(page, furniture_runs - notes, ordered, text_span)
+    noted = [
+        Line(joined(row), merge_box(row), main_style(row), text_span, page=page.number, note=True)
+        for row in rows([page.runs[i] for i in notes], body)
+    ]
+    return heads + ordered + feet, noted
+
+
+def grouped_runs(
+    page: Page, body: Style, furniture_runs: set[int], drawn: list[Box]
+) -> tuple[list[Box], dict[int, int], list[Run]]:
+    """The page's boxes (drawn, or marked by a heavy rule), which box holds each run in one, and
+    the runs of the text's flow (in no box, no furniture)."""
+    groups = list(drawn)
+    groups += ruled_boxes(page, body, [r for i, r in enumerate(page.runs) if i not in furniture_runs], groups)
+    in_group: dict[int, int] = {}
+    for index, run in enumerate(page.runs):
+        for number, group in enumerate(groups):
+            if index not in furniture_runs and group.holds(run.box):
+                in_group[index] = number
+                break
+    flow = [r for i, r in enumerate(page.runs) if i not in furniture_runs and i not in in_group]
+    return groups, in_group, flow
+
+
+Item = tuple[int | None, float, list[Line]]
+"""What is put in reading order: a row of the flow in one column, a row spanning the columns, or a
+whole box; by its column (None: across them) and its top."""
+
+
+def flow_items(
+    page: Page,
+    flow: list[Run],
+    columns: Columns,
+    text_span: tuple[float, float],
+    body: Style,
+    shown: Callable[[str, Box], str],
+) -> list[Item]:
+    """Each row of the text's flow, as a line of its column (or of the whole text's width)."""
+    items: list[Item] = []
+    by_column: dict[int | None, list[Run]] = {}
+    for run in flow:
+        by_column.setdefault(columns.of(run.box, body.size), []).append(run)
+    for column, runs in by_column.items():
+        span = text_span if column is None else columns.spans[column]
+        for row in rows(runs, body):
+            box = merge_box(row)
+            text = shown(joined(row), box)
+            line = Line(text, box, main_style(row), span, page=page.number, ends=ends_of(row))
+            items.append((column, row_top(row, body), [line]))
+    return items
+
+
+def group_items(
+    page: Page,
+    groups: list[Box],
+    in_group: dict[int, int],
+    columns: Columns,
+    body: Style,
+    shown: Callable[[str, Box], str],
+) -> list[Item]:
+    """Each box, whole: its lines (a table's rows with their cells), in the column it stands in."""
+    items: list[Item] = []
+    for number, group in enumerate(groups):
+        runs = [page.runs[i] for i, g in in_group.items() if g == number]
+        lines = [
+            Line(
+                shown(text, merge_box(row)),
+                merge_box(row),
+                main_style(row),
+                (group.x0, group.x1),
+                group=number,
+                page=page.number,
+                ends=ends_of(row),
+            )
+            for text, row in table_lines(rows(runs, body), body)
+        ]
+        if lines:
+            items.append((columns.of(group, body.size), group.top, lines))
+    return items
+
+
+def furniture_lines(
+    page: Page, runs: set[int], ordered: list[Line], text_span: tuple[float, float]
+) -> tuple[list[Line], list[Line]]:
+    """The page's furniture as lines, those above the text first and those below it after it."""
+    found = [
+        Line(
+            page.runs[i].text,
+            page.runs[i].box,
+            page.runs[i].style,
+            text_span,
+            furniture=True,
+            page=page.number,
+        )
+        for i in sorted(runs, key=lambda i: page.runs[i].box.top)
+    ]
+    top = ordered[0].box.top if ordered else page.height / 2
+    return [h for h in found if h.box.top < top], [h for h in found if h.box.top >= top]
+
+
+def in_reading_order(items: list[tuple[int | None, float, list[Line]]], columns: Columns) -> list[Line]:
+    """Items of a page in reading order: the spans across the columns by their tops, and before
+    each, what the columns hold above it, column by column."""
+    spans = sorted((i for i in items if i[0] is None), key=lambda i: i[1])
+    in_columns = sorted((i for i in items if i[0] is not None), key=lambda i: (i[0], i[1]))
+    ordered: list[Line] = []
+    taken: set[int] = set()
+    for span in [*spans, (None, float("inf"), [])]:
+        above = [index for index, item in enumerate(in_columns) if index not in taken and item[1] < span[1]]
+        leading = heads_of(span, [in_columns[i] for i in above])
+        for index in above:
+            if id(in_columns[index]) not in leading:
+                ordered.extend(in_columns[index][2])
+            taken.add(index)
+        ordered.extend(line for item in in_columns if id(item) in leading for line in item[2])
+        ordered.extend(span[2])
+    return ordered
+
+
+def heads_of(span: tuple, above: list[tuple[int | None, float, list[Line]]]) -> set[int]:
+    """The items of one column that stand just above a span, below everything the other columns
+    hold there, in another type than the lines before them: the span's heading (`Notes` over notes
+    set across the columns), read with it, not between the columns."""
+    if not span[2] or not above:
+        return set()
+    heads: set[int] = set()
+    for item in sorted(above, key=lambda i: -i[1]):
+        others = [o for o in above if o[0] != item[0]]
+        if any(o[2][-1].box.bottom > item[1] for o in others):
+            break
+        same = [o for o in above if o[0] == item[0] and o[1] < item[1]]
+        if not same or same[-1][2][-1].style == item[2][0].style:
+            break
+        heads.add(id(item))
+    return heads
+
+
+def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
+    """The text of a PDF's pages, line by line in reading order, with a form feed before each page
+    after the first, and what the page shows of the lines (`Printed`)."""
+    body = body_style(pages)
+    flow_runs = {p.number: [r for r in p.runs if is_body_size(r, body)] for p in pages}
+    drawn = {p.number: boxes_on(p, body) for p in pages}
+    at_feet = {(p.number, i) for p in pages for i in foot_notes(p, body, drawn[p.number])}
+    boxed = {
+        (p.number, i) for p in pages for b in drawn[p.number] for i, r in enumerate(p.runs) if b.holds(r.box)
+    }
+    found = furniture(pages, flow_runs, at_feet, boxed)
+    texts: list[str] = []
+    printed = PrintedLines(body)
+    at_foot: list[Box] = []
+    notes: list[Line] = []
+    before: Line | None = None  # the last line of the text read, furniture aside, across pages
+    for page in pages:
+        lines, noted = page_lines(
+            page,
+            body,
+            {i for n, i in found if n == page.number},
+            {i for n, i in at_feet if n == page.number},
+            drawn[page.number],
+        )
+        notes += noted
+        pictures = frames_on(page, body)
+        frames = pictures + carried_over(at_foot, lines, body) + to_next_column(pictures, lines, body)
+        at_foot = [f for f in pictures if f.bottom > (1 - 2 * BAND) * page.height]
+        page_start = len(texts)
+        ruled = quote_lines(lines, page, body)
+        edges = right_edges(lines)
+        for index, line in enumerate(lines):
+            if (
+                not line.furniture
+                and before is not None
+                and (
+                    breaks_between(before, line, body)
+                    or (index not in ruled and ends_short(before, line, edges, body))
+                )
+            ):
+                texts.append("")
+            texts.append(line.text)
+            on_this_page = before if before is not None and before.page == line.page else None
+            printed.add(len(texts), line, on_this_page, frames)
+            if index in ruled:
+                printed.quotes.add(len(texts))
+            if not line.furniture:  # furniture stands between a paragraph's lines, which go on
+                before = line
+        if page_start < len(texts):
+            texts[page_start] = "\f" + texts[page_start] if page_start else texts[page_start]
+    texts.append("")
+    for note in notes:  # after the text, each note a block of its own
+        if note.text[:1] in NOTE_NUMBER and texts[-1]:
+            texts.append("")
+        texts.append(note.text)
+        printed.add(len(texts), note, None, [])
+    return "\n".join(texts), printed.result()
+
+
+def right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
+    """Where the lines of each box of a page may end at the right: its frame's edge, less the space
+    its lines keep from its left edge (the box's padding). A box that holds a table has none (its
+    cells wrap as their columns do)."""
+    tables = {(line.page, line.group) for line in lines if "\t" in line.text}
+    starts: dict[tuple[int, int], float] = {}
+    for line in lines:
+        key = (line.page, line.group)
+        if line.group >= 0 and key not in tables:
+            starts[key] = min(starts.get(key, line.box.x0), line.box.x0)
+    frames = {(line.page, line.group): line.column for line in lines}
+    return {key: frames[key][1] - (start - frames[key][0]) for key, start in starts.items()}
+
+
+def ends_short(before: Line, line: Line, edges: dict[tuple[int, int], float], body: Style) -> bool:
+    """Whether a line of a box ends its item: the next line's first word would have fit after it,
+    so the layout broke the line there on purpose (an item of a list with no bullets, a fact, a
+    short paragraph), not where the line was full. A table's rows are rows already, a bulleted
+    item is parted by its bullet, and a line ending on a hyphen goes on.
+
+    >>> from cancun_reader.pdf.page import Box, Style
+    >>> body = Style("Serif", 10)
+    >>> def line(text, x1, top): return Line(text, Box(55, top, x1, top + 10), body, (50, 250), group=0)
+    >>> items = [line("Investment", 100, 0), line("Competition policy", 140, 12), line("Trade and", 240, 24)]
+    >>> edges = right_edges(items)
+    >>> ends_short(items[0], items[1], edges, body)
+    True
+
+    Negative: a line too full for the next line's first word wraps its item.
+    >>> ends_short(items[2], line("procurement rules", 150, 36), edges, body)
+    False
+    """
+    if before.group < 0 or before.group != line.group or before.page != line.page:
+        return False
+    if (line.page, line.group) not in edges or line.box.top <= before.box.top:
+        return False
+    if line.text[:1] in BULLETS or before.text.endswith(("-", "\u2010", "\u00ad")):
+        return False  # its bullet parts it already; a hyphen says the word goes on
+    room = edges[(line.page, line.group)] - before.box.x1
+    return room > first_word_width(line) + 0.6 * body.size

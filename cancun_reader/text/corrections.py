@@ -1,0 +1,255 @@
+"""Editorial corrections: what no rule can decide, written next to a text as `<name>.corrections.yml`.
+
+Every directive is anchored by text quoted from the source, never by line numbers, so it keeps
+working when other parts of the text are edited. A quotation that is missing, or found more than
+once, stops the build with the directive's line.
+
+    - move: "prise. The United States, the European Union"   # the block holding these words …
+      after: "The emergence of the G21 was a sur-"            # … goes right after this one
+    - delete: "prise. "                                       # these words are removed …
+      followed_by: "Central America (Costa Rica"              # … where this text follows them
+    - join: "two from"                                        # this block continues …
+      with: "Central America (Costa Rica"                     # … at the block that starts so
+    - blockquote: "On the 14th the summit collapsed"          # paragraphs from this one …
+      until: "for future struggles."                          # … to this one are a quotation
+    - starts_mid_sentence: "and bilateral trade accords"      # the text begins mid-sentence here
+    - heading: "Thursday, 20 November"                       # this line is a heading
+    - break: "The next morning the marchers"                 # a new paragraph begins here
+
+Each may carry `why:`, a note for the next editor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cancun_reader.core.errors import InputError
+from cancun_reader.core.model import Block, Blocks, Heading, ListBlock, Paragraph, Repair, Table
+from cancun_reader.core.prose.words import excerpt
+from cancun_reader.sources.read import display_path, read_text
+from cancun_reader.sources.yaml_nodes import compose, line_of, scalar, sequence_of_mappings
+
+SUFFIX = ".corrections.yml"
+
+# Each action and the keys it takes besides itself and `why`.
+ACTIONS: dict[str, tuple[str, ...]] = {
+    "move": ("after",),
+    "delete": ("followed_by",),
+    "join": ("with",),
+    "blockquote": ("until",),
+    "starts_mid_sentence": (),
+    "heading": (),
+    "break": (),
+}
+REQUIRED = {"move": ("after",), "join": ("with",), "blockquote": ("until",)}
+
+
+@dataclass(frozen=True)
+class Directive:
+    action: str
+    quote: str
+    options: dict[str, str]
+    line: int
+    file: str
+
+    def describe(self) -> str:
+        return f'{self.action}: "{self.quote}"'
+
+    def fail(self, message: str) -> InputError:
+        return InputError(self.file, f"directive {self.describe()}: {message}", self.line)
+
+
+def corrections_path(source: Path) -> Path:
+    """The corrections file of a source text: `sources/x.txt` → `sources/x.corrections.yml`."""
+    return source.with_name(source.stem + SUFFIX)
+
+
+def load_corrections(path: Path) -> list[Directive]:
+    if not path.exists():
+        return []
+    shown = display_path(path)
+    nodes = sequence_of_mappings(compose(read_text(path), shown), shown, "directives")
+    return [_directive(node, shown) for node in nodes]
+
+
+def _directive(node, shown: str) -> Directive:
+    # Quotations keep their spaces: `delete: "prise. "` removes the space too.
+    values = {str(k.value): scalar(v, str(k.value), shown, strip=False) for k, v in node.value}
+    actions = [key for key in values if key in ACTIONS]
+    if any(not value.strip() for value in values.values()):
+        raise InputError(shown, "a directive has an empty value; quote the words it is about", line_of(node))
+    if len(actions) != 1:
+        raise InputError(shown, f"each directive needs exactly one of: {', '.join(ACTIONS)}", line_of(node))
+    action = actions[0]
+    allowed = {action, "why", *ACTIONS[action]}
+    for key in values:
+        if key not in allowed:
+            raise InputError(
+                shown,
+                f"'{key}' does not go with '{action}'; it takes {', '.join(sorted(allowed))}",
+                line_of(node),
+            )
+    for key in REQUIRED.get(action, ()):
+        if key not in values:
+            raise InputError(shown, f"'{action}' needs '{key}'", line_of(node))
+    options = {k: normalize_quote(v) for k, v in values.items() if k not in (action, "why")}
+    return Directive(action, normalize_quote(values[action]), options, line_of(node), shown)
+
+
+def normalize_quote(text: str) -> str:
+    """Quotations are matched with runs of white space taken as one space."""
+    return re.sub(r"\s+", " ", text)
+
+
+def block_text(block: Block) -> str:
+    if isinstance(block, Paragraph | Heading):
+        return block.text
+    if isinstance(block, ListBlock):
+        return "\n".join(block.items)
+    if isinstance(block, Table):
+        return "\n".join("\t".join(row) for row in block.rows)
+    return ""
+
+
+def find_block(blocks: Blocks, quote: str, directive: Directive, source: str) -> int:
+    """The index of the one block that holds the quotation; missing or repeated text is an error."""
+    counts = [normalize_quote(block_text(b)).count(quote) for b in blocks]
+    total = sum(counts)
+    if total == 0:
+        raise directive.fail(f'the text "{quote}" is not in {source}; quote it exactly as the text has it')
+    if total > 1:
+        raise directive.fail(f'the text "{quote}" is found {total} times in {source}; quote more of it')
+    return next(i for i, count in enumerate(counts) if count)
+
+
+def apply_move(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+    moving = find_block(blocks, d.quote, d, source)
+    target = find_block(blocks, d.options["after"], d, source)
+    if moving == target:
+        raise d.fail("the block to move and the block to put it after are the same")
+    block = blocks[moving]
+    rest = blocks[:moving] + blocks[moving + 1 :]
+    target = rest.index(blocks[target])
+    moved = (*rest[: target + 1], block, *rest[target + 1 :])
+    return moved, Repair(
+        "correction: move", block.line, excerpt(block_text(block)), f"after “{d.options['after']}”"
+    )
+
+
+def apply_delete(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+    quote = d.quote + d.options.get("followed_by", "")
+    index = find_block(blocks, quote, d, source)
+    block = blocks[index]
+    if not isinstance(block, Paragraph):
+        raise d.fail("only words of a paragraph can be deleted")
+    text = block.text.replace(quote, quote[len(d.quote) :], 1).strip()
+    changed = (replace(block, text=text),) if text else ()
+    return blocks[:index] + changed + blocks[index + 1 :], Repair(
+        "correction: delete", block.line, d.quote, ""
+    )
+
+
+def apply_join(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+    head = find_block(blocks, d.quote, d, source)
+    tail = find_block(blocks, d.options["with"], d, source)
+    block = blocks[tail]
+    if not isinstance(block, Paragraph) or not isinstance(blocks[head], Paragraph):
+        raise d.fail("both quotations must be in paragraphs")
+    if not block.text.startswith(d.options["with"]):
+        raise d.fail(f'"{d.options["with"]}" must be the beginning of a paragraph')
+    rest = blocks[:tail] + blocks[tail + 1 :]
+    at = rest.index(blocks[head])
+    joined = (*rest[: at + 1], replace(block, continues=True), *rest[at + 1 :])
+    return joined, Repair("correction: join", block.line, f"…{d.quote}", excerpt(block.text))
+
+
+def apply_blockquote(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+    first = find_block(blocks, d.quote, d, source)
+    last = find_block(blocks, d.options["until"], d, source)
+    if last < first:
+        raise d.fail(f'"{d.options["until"]}" comes before the start of the quotation')
+    quoted = tuple(
+        replace(b, quotation=True) if isinstance(b, Paragraph) else b for b in blocks[first : last + 1]
+    )
+    repair = Repair(
+        "correction: block quotation", blocks[first].line, excerpt(d.quote), f"…{d.options['until']}"
+    )
+    return blocks[:first] + quoted + blocks[last + 1 :], repair
+
+
+def apply_starts_mid_sentence(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+    index = find_block(blocks, d.quote, d, source)
+    block = blocks[index]
+    if not isinstance(block, Paragraph) or not block.text.startswith(d.quote):
+        raise d.fail("the quotation must be the beginning of a paragraph")
+    marked = replace(block, opens_mid_sentence=True)
+    return (*blocks[:index], marked, *blocks[index + 1 :]), Repair(
+        "correction: starts mid-sentence", block.line, excerpt(d.quote), "marked […]"
+    )
+
+
+def split_at(block: Paragraph, quote: str, d: Directive) -> tuple[str, str, str, int]:
+    """A paragraph's text cut around a quotation of it (before, the quoted words, after), with the
+    line the quotation starts on. Quotations take runs of white space as one space; the text
+    keeps its line ends."""
+    found = re.search(r"\s+".join(re.escape(word) for word in quote.split()), block.text)
+    if found is None:
+        raise d.fail("the quotation must be words of one paragraph")
+    before, after = block.text[: found.start()].rstrip(), block.text[found.end() :]
+    return before, found[0], after, block.line + block.text[: found.start()].count("\n")
+
+
+def apply_heading(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+    """The quoted words are a heading: the paragraph they open (or all of it) becomes one, and the
+    rest of the paragraph, if any, goes on after it."""
+    index = find_block(blocks, d.quote, d, source)
+    block = blocks[index]
+    if not isinstance(block, Paragraph):
+        raise d.fail("the quotation must be a line of a paragraph")
+    before, quoted, after, line = split_at(block, d.quote, d)
+    parts: list[Block] = [replace(block, text=before)] if before else []
+    parts.append(Heading(" ".join(d.quote.split()), line))
+    if after.strip():
+        parts.append(Paragraph(after.strip(), line + quoted.count("\n") + 1))
+    return (*blocks[:index], *parts, *blocks[index + 1 :]), Repair(
+        "correction: heading", line, excerpt(d.quote), "heading"
+    )
+
+
+def apply_break(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+    """A new paragraph begins at the quoted words."""
+    index = find_block(blocks, d.quote, d, source)
+    block = blocks[index]
+    if not isinstance(block, Paragraph):
+        raise d.fail("the quotation must be words of a paragraph")
+    before, quoted, after, line = split_at(block, d.quote, d)
+    if not before:
+        raise d.fail("a paragraph already begins there; quote words inside one")
+    parts = (replace(block, text=before), Paragraph(quoted + after, line))
+    return (*blocks[:index], *parts, *blocks[index + 1 :]), Repair(
+        "correction: paragraph break", line, excerpt(d.quote), "¶"
+    )
+
+
+APPLY = {
+    "move": apply_move,
+    "delete": apply_delete,
+    "join": apply_join,
+    "blockquote": apply_blockquote,
+    "starts_mid_sentence": apply_starts_mid_sentence,
+    "heading": apply_heading,
+    "break": apply_break,
+}
+
+
+def apply_corrections(
+    blocks: Blocks, directives: list[Directive], source: str
+) -> tuple[Blocks, list[Repair]]:
+    """Apply the directives in the order the file gives them."""
+    done = []
+    for directive in directives:
+        blocks, repair = APPLY[directive.action](blocks, directive, source)
+        done.append(replace(repair, origin=f"{directive.file}:{directive.line}"))
+    return blocks, done

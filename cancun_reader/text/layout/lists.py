@@ -1,0 +1,163 @@
+"""Notes and list items run together, and bullets read apart from their items."""
+
+from __future__ import annotations
+
+import re
+
+from cancun_reader.core.model import Lines, Repair
+from cancun_reader.core.prose.sentences import ends_sentence, starts_sentence
+from cancun_reader.core.prose.shapes import NOTES_TITLE
+from cancun_reader.core.prose.words import excerpt
+from cancun_reader.text.layout.lines import LIST_MARK
+
+NUMBERED_LINE = re.compile(r"\d{1,3}[.)]?\s+\S")
+
+
+BULLET_ALONE = re.compile(r"[•▪◦·●]")
+
+NUMBER_ALONE = re.compile(r"\d{1,3}[.)]?")
+"""A note's number read apart from its text (pdfminer reads a list's numbers as a column)."""
+
+
+def rejoin_note_numbers(lines: Lines) -> tuple[Lines, list[Repair]]:
+    r"""Note numbers an extractor read apart from the notes, all together before or after them
+        (`1.` / `2.` / `The four countries…` / `Figures quoted…`): under a `NOTES` line, when the
+        numbers run 1, 2, 3… and there are as many notes (lines that begin with a capital; a line in
+        lower case goes on the one before), each number goes back to its note, in order.
+
+        >>> text = "NOTES\n1.\n2.\n\nThe first note\ngoes on.\nThe second."
+    >>> [t for _, t in rejoin_note_numbers(number_lines(text))[0]]
+    ['NOTES', '1. The first note', 'goes on.', '2. The second.']
+
+    Negative: when the count differs, nothing is guessed.
+    >>> rejoin_note_numbers(number_lines("NOTES\n1.\n2.\nThe only note."))[1]
+    []
+    """
+    title = next((i for i, (_, t) in enumerate(lines) if NOTES_TITLE.fullmatch(t.strip())), None)
+    if title is None:
+        return lines, []
+    section = lines[title + 1 :]
+    numbers = [(n, t.strip()) for n, t in section if NUMBER_ALONE.fullmatch(t.strip())]
+    starts = [
+        i for i, (_, t) in enumerate(section) if starts_sentence(t) and not NUMBER_ALONE.fullmatch(t.strip())
+    ]
+    expected = [str(k) for k in range(1, len(numbers) + 1)]
+    if not numbers or len(numbers) != len(starts) or [re.sub(r"\D", "", t) for _, t in numbers] != expected:
+        return lines, []
+    marks = iter(numbers)
+    out, repairs = lines[: title + 1], []
+    for index, (number, text) in enumerate(section):
+        if not text.strip() or NUMBER_ALONE.fullmatch(text.strip()):
+            continue
+        if index in starts:
+            _, mark = next(marks)
+            text = f"{mark} {text.strip()}"
+            repairs.append(Repair("note number rejoined", number, mark, excerpt(text, 40)))
+        out.append((number, text))
+    return out, repairs
+
+
+def separate_notes(lines: Lines) -> tuple[Lines, list[Repair]]:
+    """Notes run together: after a `NOTES` line, each line that begins with a number begins a note
+    of its own.
+
+    >>> lines = number_lines("NOTES\\n1. The first note\\ngoes on.\\n2. The second.")
+    >>> [t for _, t in separate_notes(lines)[0]]
+    ['NOTES', '', '1. The first note', 'goes on.', '', '2. The second.']
+
+    A notes title run into the last line of the text before it is set apart too:
+    >>> [t for _, t in separate_notes(number_lines("of the talks\\nNOTES\\n\\n1. A note."))[0]]
+    ['of the talks', '', 'NOTES', '', '1. A note.']
+
+    Negative: numbers starting lines of the text itself, with no notes heading above, stay; so
+    does a line `Notes` in the text that no numbered note follows.
+    >>> separate_notes(number_lines("in his\\nNotes\\non the State of Virginia"))[1]
+    []
+    >>> separate_notes(number_lines("the year\\n2003 was long."))[1]
+    []
+    """
+    out: Lines = []
+    repairs = []
+    in_notes = False
+    for index, (number, text) in enumerate(lines):
+        if NOTES_TITLE.fullmatch(text.strip()):
+            in_notes = True
+            if out and out[-1][1] and opens_notes(lines, index):
+                out.append((number, ""))  # run into the last line of the text, a column cut short
+                repairs.append(Repair("note set apart", number, text, "own block"))
+        elif in_notes and NUMBERED_LINE.match(text) and out and out[-1][1]:
+            out.append((number, ""))
+            repairs.append(Repair("note set apart", number, excerpt(text, 40), "own block"))
+        out.append((number, text))
+    return out, repairs
+
+
+def opens_notes(lines: Lines, index: int) -> bool:
+    """Whether the next line with text after `index` begins a numbered note (`1. The first…`)."""
+    following = next((t for _, t in lines[index + 1 :] if t), "")
+    return bool(NUMBERED_LINE.match(following))
+
+
+def rejoin_bullets(lines: Lines) -> tuple[Lines, list[Repair]]:
+    """Bullets an extractor read apart from their items, on lines of their own: each goes back to
+    the start of its item, whether the bullets came one by one (`•` / `Benin`), all before their
+    items, or all after them. A bullet with no item line to go to is removed, and recorded.
+
+    >>> [t for _, t in rejoin_bullets(number_lines("•\\nBenin\\n•\\nChad"))[0]]
+    ['• Benin', '• Chad']
+    >>> [t for _, t in rejoin_bullets(number_lines("•\\n•\\n\\nBenin\\nChad"))[0]]
+    ['• Benin', '• Chad']
+    >>> text = "It ended.\\nBenin\\nChad\\n•\\n•\\nThe rest of the text."
+    >>> [t for _, t in rejoin_bullets(number_lines(text))[0]]
+    ['It ended.', '• Benin', '• Chad', '', 'The rest of the text.']
+
+    Negative: text after a run of bullets whose items came before is not made a list.
+    >>> [t for _, t in rejoin_bullets(number_lines("It ended.\\n•\\nThe talks went on, and on, and on."))[0]]
+    ['It ended.', 'The talks went on, and on, and on.']
+    """
+    out: Lines = []
+    repairs = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and (BULLET_ALONE.fullmatch(lines[end][1].strip()) or not lines[end][1]):
+            end += 1
+        bullets = [(n, t.strip()) for n, t in lines[index:end] if t.strip()]
+        if not bullets:
+            out.append(lines[index])
+            index += 1
+            continue
+        kept_breaks = [line for line in lines[index:end] if not line[1]]
+        items_before = [i for i, (_, t) in enumerate(out) if t][-len(bullets) :]
+        if len(items_before) == len(bullets) and all(is_loose_item(out[i][1]) for i in items_before):
+            for i, (_, bullet) in zip(items_before, bullets, strict=True):
+                out[i] = (out[i][0], f"{bullet} {out[i][1]}")
+                repairs.append(Repair("bullet rejoined", out[i][0], bullet, excerpt(out[i][1], 40)))
+            out += kept_breaks or [(bullets[-1][0], "")]  # the list ends where its bullets stood
+            index = end
+            continue
+        while bullets and end < len(lines) and is_loose_item(lines[end][1]):
+            bullet = bullets.pop(0)[1]
+            out.append((lines[end][0], f"{bullet} {lines[end][1].strip()}"))
+            repairs.append(Repair("bullet rejoined", lines[end][0], bullet, excerpt(out[-1][1], 40)))
+            end += 1
+        repairs += [Repair("bullet without item removed", n, bullet, "") for n, bullet in bullets]
+        following = lines[end][1].strip() if end < len(lines) else ""
+        if following and not BULLET_ALONE.fullmatch(following) and out and LIST_MARK.match(out[-1][1]):
+            out.append((out[-1][0], ""))  # the list ends before the text that follows it
+        index = end
+    return out, repairs
+
+
+def is_loose_item(text: str) -> bool:
+    """A line that may be a list item without its bullet: a few words that begin with a capital or
+    a figure and end no sentence."""
+    plain = text.strip()
+    return (
+        bool(plain)
+        and not LIST_MARK.match(plain)
+        and not NUMBER_ALONE.fullmatch(plain)
+        and starts_sentence(plain)
+        and not ends_sentence(plain)
+        and len(plain.split()) <= 12
+    )

@@ -1,0 +1,163 @@
+"""Repair: undo what the print layout did to a text, recording every change.
+
+Each repair is a pure function `blocks → (blocks, repairs)` named for the artifact it removes, with
+its own module: `encoding` (mojibake, with ftfy), `notes` (end marks, escapes, the author's bio,
+footnotes), `flow` (hard-wrapped lines, paragraphs cut at a break), `words` (words hyphenated at a
+break), `pull_quotes`, `sidebars`, `captions` (of pictures, in a PDF's small type),
+`headings` (capitals to title case). None knows about a particular text.
+"""
+
+from __future__ import annotations
+
+from cancun_reader.core.model import PLAIN_TEXT, Blocks, Entry, Paragraph, Printed, Repair
+from cancun_reader.core.prose.sentences import starts_lower
+from cancun_reader.core.prose.shapes import MAX_HEADING_WORDS, SMALL_WORDS, is_byline
+from cancun_reader.core.prose.words import words_of
+from cancun_reader.core.steps import Step, run_steps, step
+from cancun_reader.text.repair.captions import set_apart_captions
+from cancun_reader.text.repair.encoding import fix_mojibake
+from cancun_reader.text.repair.flow import (
+    is_cut,
+    rejoin_continuation_out_of_order,
+    rejoin_cut_paragraphs,
+    unwrap_lines,
+)
+from cancun_reader.text.repair.headings import (
+    find_mixed_case_headings,
+    find_printed_headings,
+    find_title,
+    keep_front_matter,
+    title_case_headings,
+)
+from cancun_reader.text.repair.notes import (
+    drop_end_marks,
+    find_footnotes,
+    link_glued_note_markers,
+    mark_author_bio,
+    unescape_backslashed_punctuation,
+)
+from cancun_reader.text.repair.pull_quotes import find_pull_quotes
+from cancun_reader.text.repair.sidebars import find_sidebars, set_apart_printed_boxes
+
+
+def repairs_for(
+    entry: Entry, known: frozenset[str], captions: frozenset[int] = frozenset(), printed: Printed = PLAIN_TEXT
+) -> tuple[Step[Blocks], ...]:
+    """The repairs in the order they must run: notes are found before captions (both are set in
+    small type), captions, pull quotes and sidebars before cut paragraphs are joined across them;
+    headings are cased last, when acronyms are known. `captions` are the lines where a PDF's page
+    begins a block in small type (`captions.caption_starts`); `printed`, what else the page shows
+    (its boxes, the notes at its pages' feet, what it sets apart between rules)."""
+    return (
+        step(fix_mojibake),
+        step(drop_end_marks),
+        step(unescape_backslashed_punctuation),
+        step(unwrap_lines, known=known),
+        step(mark_author_bio, author=entry.author),
+        step(find_footnotes, at_foot=printed.notes),
+        step(link_glued_note_markers),
+        step(set_apart_captions, starts=captions),
+        step(set_apart_printed_boxes, boxes=printed.boxes, quotes=printed.quotes),
+        step(find_printed_headings, lines=printed.headings),
+        step(find_title),
+        step(keep_front_matter, entry=entry),
+        step(find_mixed_case_headings),  # once note numbers are markers: `accept.2` ends a sentence
+        step(find_pull_quotes, set_apart=printed.quotes),
+        step(find_sidebars),
+        step(rejoin_cut_paragraphs, known=known),
+        step(rejoin_continuation_out_of_order, known=known),
+        step(title_case_headings),
+    )
+
+
+def repair_blocks(
+    blocks: Blocks, entry: Entry, captions: frozenset[int] = frozenset(), printed: Printed = PLAIN_TEXT
+) -> tuple[Blocks, tuple[Repair, ...]]:
+    """Run every repair in order and collect what each changed."""
+    known = words_of(" ".join(b.text for b in blocks if isinstance(b, Paragraph)))
+    blocks, done = run_steps(repairs_for(entry, known, captions, printed), blocks)
+    return blocks, tuple(done)
+
+
+SHUFFLED_SHARE, SHUFFLED_LEAST = 0.5, 4
+"""A text in which so many paragraphs (and at least so many) are cut with nothing to continue
+them was most likely read out of order by its extractor, not cut by its layout."""
+
+READ_OUT_OF_ORDER = "the extraction seems to give the words of its lines out of order"
+SHUFFLED = (
+    "{cut} of {paragraphs} paragraphs are cut with nothing found to continue them: "
+    f"{READ_OUT_OF_ORDER} (pdfminer does so on narrow justified columns), which no repair can "
+    "undo; extract the PDF again with another tool (pdftotext keeps the reading order of columns), "
+    "or mend the order with a corrections file"
+)
+
+
+CUT = (
+    "paragraph ends mid-sentence and no continuation was found; add a join or move correction "
+    "to {corrections}, or finish the sentence"
+)
+CUT_HEADING = (
+    "“{text}” ends no sentence and nothing continues it: if it is a heading, add "
+    '- heading: "{text}" to {corrections}; if its sentence goes on elsewhere, a join or move '
+    "correction there"
+)
+
+
+def find_unresolved(
+    blocks: Blocks, corrections: str = "the text's corrections file"
+) -> list[tuple[int, str]]:
+    """What the repairs could not settle, as (line, message) for the editor, each naming the
+    correction that settles it in the text's corrections file (`corrections`); a line shaped like
+    a heading is offered the `heading` correction.
+
+    >>> find_unresolved((Paragraph("and then it", 3),), "sources/a.corrections.yml")[1]
+    (3, 'paragraph ends mid-sentence and no continuation was found; add a join or move correction \
+to sources/a.corrections.yml, or finish the sentence')
+    >>> print(find_unresolved((Paragraph("Thursday 20 November", 3),), "sources/a.corrections.yml")[0][1])
+    “Thursday 20 November” ends no sentence and nothing continues it: if it is a heading, add \
+- heading: "Thursday 20 November" to sources/a.corrections.yml; if its sentence goes on elsewhere, a \
+join or move correction there
+
+    Negative: a byline stands with no final punctuation, and is no cut paragraph.
+    >>> find_unresolved((Paragraph("By Grace Mwangi", 6), Paragraph("Two weeks before it ended.", 9)))
+    []
+    """
+    found = []
+    for block in blocks:
+        if not isinstance(block, Paragraph) or block.front:
+            continue
+        if starts_lower(block.text) and not block.opens_mid_sentence:
+            found.append(
+                (
+                    block.line,
+                    "paragraph starts in lower case with nothing before it to continue; if the text "
+                    "really begins mid-sentence, say so with a starts_mid_sentence correction",
+                )
+            )
+        if is_cut(block.text):
+            words = block.text.split()
+            shaped = len(words) <= MAX_HEADING_WORDS and block.text[:1].isupper()
+            shaped = shaped and words[-1].casefold() not in SMALL_WORDS  # `…stops in the` goes on
+            message = CUT_HEADING if shaped else CUT
+            found.append((block.line, message.format(text=block.text, corrections=corrections)))
+    return shuffled_extraction(blocks, found) + found
+
+
+def shuffled_extraction(blocks: Blocks, unresolved: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """One warning, at the text's first block, when half its paragraphs (bylines aside) or more
+    are cut with nothing to continue them: an extraction that read its lines' words out of order.
+
+    >>> cut = tuple(Paragraph(f"the words of a line {n}", n) for n in range(1, 5))
+    >>> shuffled_extraction(cut, [(n, "paragraph ends mid-sentence…") for n in range(1, 5)])[0][1][:60]
+    '4 of 4 paragraphs are cut with nothing found to continue the'
+
+    Negative: a paragraph or two left cut among finished ones is the editors' to mend, one by one.
+    >>> text = (*(Paragraph(f"It ended {n}.", n) for n in range(1, 6)), Paragraph("and then", 9))
+    >>> shuffled_extraction(text, [(9, "…")])
+    []
+    """
+    paragraphs = sum(isinstance(b, Paragraph) and not is_byline(b.text) for b in blocks)
+    cut = len({line for line, _ in unresolved})
+    if cut < SHUFFLED_LEAST or cut < SHUFFLED_SHARE * paragraphs:
+        return []
+    return [(blocks[0].line, SHUFFLED.format(cut=cut, paragraphs=paragraphs))]

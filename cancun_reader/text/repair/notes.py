@@ -1,0 +1,162 @@
+"""The apparatus around an article: notes, the author's bio, the end mark, exporters' escapes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from cancun_reader.core.model import UNKNOWN, AuthorBio, Block, Blocks, Footnote, Heading, Paragraph, Repair
+from cancun_reader.core.prose.shapes import NOTES_TITLE
+from cancun_reader.core.prose.words import excerpt, excerpt_end
+
+NOTE = re.compile(r"(?P<number>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}[.)]?)\s+(?P<text>\S.*)", re.DOTALL)
+"""One note of that section, numbered as the text marks it: `¹ Héctor de la Cueva, …`."""
+
+END_MARK = re.compile(r"\s*[■□▪◼]{1,5}\s*$")
+"""A magazine's end-of-article mark at the end of the last paragraph: `… Nineties*.² ■■■`."""
+
+BACKSLASHED_PUNCTUATION = re.compile(r"\\(?P<char>[$%&#_])")
+"""A backslash an exporter put before punctuation to escape it for Markdown or TeX: `U.S.\\$13`."""
+
+
+def note_number(marker: str) -> str:
+    """`¹` → `1`, `12.` → `12`."""
+    return unicodedata.normalize("NFKC", marker).rstrip(".)")
+
+
+def find_footnotes(blocks: Blocks, at_foot: frozenset[int] = frozenset()) -> tuple[Blocks, list[Repair]]:
+    """The numbered paragraphs under a NOTES heading become footnotes; so do those a PDF's page
+    sets as notes at its foot (`at_foot`: their lines), with no heading over them.
+
+    >>> found = find_footnotes((Heading("NOTES", 9), Paragraph("¹ Stiglitz, 2003.", 11)))[0]
+    >>> found[1]
+    Footnote(number='1', text='Stiglitz, 2003.', line=11)
+    >>> find_footnotes((Paragraph("¹ Stiglitz, 2003.", 11),), frozenset({11}))[0][0].number
+    '1'
+
+    Negative: numbered paragraphs with no NOTES heading above them stay paragraphs.
+    >>> find_footnotes((Paragraph("1 In the beginning.", 1),))[1]
+    []
+    """
+    out: list[Block] = []
+    repairs: list[Repair] = []
+    in_notes = False
+    for block in blocks:
+        if isinstance(block, Heading):
+            in_notes = bool(NOTES_TITLE.fullmatch(block.text.strip()))
+        elif (
+            (in_notes or block.line in at_foot)
+            and isinstance(block, Paragraph)
+            and (note := NOTE.fullmatch(block.text))
+        ):
+            number = note_number(note["number"])
+            repairs.append(Repair("footnote linked", block.line, excerpt(block.text, 40), f"note {number}"))
+            block = Footnote(number, note["text"], block.line)
+        elif not isinstance(block, Footnote):
+            in_notes = False
+        out.append(block)
+    return tuple(out), repairs
+
+
+GLUED_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?”’\"')])(?P<number>\d{1,2})(?=\s|$)")
+"""A note number an extractor set on the line as an ordinary digit, glued to the word and its
+punctuation: `Korea.2`, `failure.2 The`, `the process,1 drafted`."""
+
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def link_glued_note_markers(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
+    """Turn note numbers glued to punctuation into note markers, when the text has that note.
+
+    >>> blocks = (Paragraph("talks failed.2 The end.", 1), Footnote("2", "Stiglitz.", 9))
+    >>> link_glued_note_markers(blocks)[0][0].text
+    'talks failed.² The end.'
+
+    Negative: with no such note, a number after punctuation is the author's (`in 2003,5 left`).
+    >>> link_glued_note_markers((Paragraph("the votes: 12 to 3.4 of them", 1),))[1]
+    []
+    """
+    numbers = {b.number for b in blocks if isinstance(b, Footnote)}
+    out: list[Block] = []
+    repairs: list[Repair] = []
+
+    def marker(match: re.Match[str]) -> str:
+        if match["number"] not in numbers:
+            return match[0]
+        repairs.append(Repair("note marker linked", block.line, match[0], f"note {match['number']}"))
+        return match["number"].translate(SUPERSCRIPT_DIGITS)
+
+    for block in blocks:
+        if isinstance(block, Paragraph) and numbers:
+            block = replace(block, text=GLUED_MARKER.sub(marker, block.text))
+        out.append(block)
+    return tuple(out), repairs
+
+
+def mark_author_bio(blocks: Blocks, author: str) -> tuple[Blocks, list[Repair]]:
+    """The closing paragraph that introduces the author by name becomes a byline box.
+
+    >>> bio = Paragraph("Shelly Delos, former managing editor of Dynamic, can be reached at x", 9)
+    >>> mark_author_bio((Paragraph("Text.", 1), bio), "Shelly Delos")[0][1]
+    AuthorBio(text='Shelly Delos, former managing editor of Dynamic, can be reached at x', line=9)
+
+    Negative: a paragraph that merely names the author in passing stays.
+    >>> mark_author_bio((Paragraph("As Shelly Delos wrote, it failed.", 1),), "Shelly Delos")[1]
+    []
+    """
+    paragraphs = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph)]
+    if author == UNKNOWN or not paragraphs:
+        return blocks, []
+    last = paragraphs[-1]
+    block = blocks[last]
+    assert isinstance(block, Paragraph)
+    if not re.match(rf"{re.escape(author)}(?:,| is | was )", block.text):
+        return blocks, []
+    bio = AuthorBio(block.text, block.line)
+    return (*blocks[:last], bio, *blocks[last + 1 :]), [
+        Repair("author bio boxed", block.line, excerpt(block.text, 40), "byline box")
+    ]
+
+
+def drop_end_marks(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
+    """Remove end-of-article marks (`■■■`) from the end of paragraphs.
+
+    >>> drop_end_marks((Paragraph("as Stiglitz says. ■■■", 4),))[0][0].text
+    'as Stiglitz says.'
+
+    Negative: a square inside a sentence is the author's and stays.
+    >>> drop_end_marks((Paragraph("the ■ sign", 1),))[1]
+    []
+    """
+    out: list[Block] = []
+    repairs: list[Repair] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and END_MARK.search(block.text):
+            fixed = END_MARK.sub("", block.text)
+            kept = excerpt_end(fixed, 20)  # the words before the mark, then the mark
+            repairs.append(Repair("end mark dropped", block.line, kept + block.text[len(fixed) :], kept))
+            block = replace(block, text=fixed)
+        out.append(block)
+    return tuple(out), repairs
+
+
+def unescape_backslashed_punctuation(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
+    """Remove the backslash an exporter put before `$ % & # _`, which no author types.
+
+    >>> unescape_backslashed_punctuation((Paragraph("generate U.S.\\\\$13 trillion", 7),))[0][0].text
+    'generate U.S.$13 trillion'
+
+    Negative: a backslash before a letter is left alone.
+    >>> unescape_backslashed_punctuation((Paragraph("C:\\\\temp", 1),))[1]
+    []
+    """
+    out: list[Block] = []
+    repairs: list[Repair] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and BACKSLASHED_PUNCTUATION.search(block.text):
+            for match in BACKSLASHED_PUNCTUATION.finditer(block.text):
+                repairs.append(Repair("escape removed", block.line, match[0], match["char"]))
+            block = replace(block, text=BACKSLASHED_PUNCTUATION.sub(r"\g<char>", block.text))
+        out.append(block)
+    return tuple(out), repairs
