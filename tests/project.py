@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import re
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from dataclasses import asdict
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 
@@ -195,3 +199,50 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@functools.cache
+def empty_folder() -> str:
+    """A folder with nothing in it, made once per run of the tests, when first asked for."""
+    return tempfile.mkdtemp(prefix="no-snippets-")
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions the site uses, read from mkdocs.yml. Snippets look in an
+    empty folder and append nothing, so a source that tries to include a file would show an error."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    names, options = [], {}
+    for item in config["markdown_extensions"]:
+        name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+        names.append(name)
+        options[name] = {k: v == "true" if v in ("true", "false") else v for k, v in settings.items()}
+    options["pymdownx.snippets"] = {
+        **options["pymdownx.snippets"],
+        "base_path": [empty_folder()],
+        "auto_append": [],
+    }
+    return markdown.Markdown(extensions=names, extension_configs=options)
+
+
+def describe(block) -> dict:
+    """A block as the case files write it: its kind and its fields, tuples as lists."""
+    fields = asdict(block)
+    if "blocks" in fields:
+        fields["blocks"] = [describe(b) for b in block.blocks]
+    for key in ("rows", "items"):
+        if key in fields:
+            fields[key] = [list(r) if isinstance(r, tuple) else r for r in fields[key]]
+    return {"kind": type(block).__name__, **fields}
+
+
+def matches(actual: dict, expected: dict) -> bool:
+    """Whether a block has every key the case gives, nested blocks included."""
+    for key, value in expected.items():
+        if key == "blocks":
+            if len(actual["blocks"]) != len(value) or not all(
+                matches(a, e) for a, e in zip(actual["blocks"], value, strict=True)
+            ):
+                return False
+        elif actual.get(key) != value:
+            return False
+    return True

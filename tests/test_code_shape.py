@@ -48,3 +48,42 @@ def test_a_long_function_is_found() -> None:
     body = "    x = 1\n"
     source = f"def long():\n{body * 60}\n\ndef short():\n{body * 59}"
     assert long_functions(source) == [("long", 61)]
+
+
+# The tests, too, stay simple to run alone: a test module imports the helpers the tests share
+# (`project.py`, `fidelity.py`, `browsing.py`), never another test module, and does nothing when
+# imported (no folder made, no file written, no command run: fixtures do that, when asked for).
+AT_IMPORT = {"mkdtemp", "mkdir", "write_text", "write_bytes", "run", "Popen", "urlopen", "open", "copytree"}
+
+
+def modules_of_tests() -> list[Path]:
+    return sorted((ROOT / "tests").rglob("test_*.py"))
+
+
+def shape_faults(source: str) -> list[str]:
+    """What a test module does that it should not: import another test module, or act at import.
+
+    >>> shape_faults("from test_render import site_markdown\\nEMPTY = tempfile.mkdtemp()\\n")
+    ['imports test_render', 'calls mkdtemp at import']
+
+    Negative: helpers imported, and work done inside a test or a fixture.
+    >>> shape_faults("from project import ROOT\\ndef test_x(tmp_path):\\n    (tmp_path / 'a').mkdir()\\n")
+    []
+    """
+    faults = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.ImportFrom | ast.Import):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+            faults += [f"imports {name}" for name in names if name.split(".")[0].startswith("test_")]
+        elif not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            for call in (n for n in ast.walk(node) if isinstance(n, ast.Call)):
+                name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+                if name in AT_IMPORT:
+                    faults.append(f"calls {name} at import")
+    return faults
+
+
+def test_no_test_module_imports_another_or_acts_at_import() -> None:
+    faults = {str(p.relative_to(ROOT)): shape_faults(p.read_text("utf-8")) for p in modules_of_tests()}
+    found = {name: fault for name, fault in faults.items() if fault}
+    assert found == {}, found

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fidelity import check_fidelity
 from project import ROOT, made_once
-from test_fidelity import check_fidelity
 
 from cancun_reader.build.texts import make_article
 from cancun_reader.core.model import Entry, Printed, Source

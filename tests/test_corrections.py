@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from project import load_cases
-from test_repair import describe, matches
+from project import describe, load_cases, matches
 
 from cancun_reader.core.errors import InputError
 from cancun_reader.text.blocks import parse_blocks

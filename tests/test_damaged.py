@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_fidelity import check_fidelity
+from fidelity import check_fidelity
 
 from cancun_reader.build.pipeline import convert, read_collection
 from cancun_reader.core.model import Paragraph, PullQuote, Sidebar

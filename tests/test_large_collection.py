@@ -110,7 +110,16 @@ def pooled_inputs(tmp_path_factory) -> Path:
 def test_texts_converted_in_a_pool_give_the_same_pages_byte_for_byte(
     pooled_inputs: Path, monkeypatch
 ) -> None:
+    pools = []
+
+    class Counted(parallel.ProcessPoolExecutor):  # the pool, counted as it starts
+        def __init__(self, *arguments, **options) -> None:
+            pools.append(arguments)
+            super().__init__(*arguments, **options)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Counted)
     pooled = convert(pooled_inputs / "sources", pooled_inputs / "topics").pages
+    assert pools == [(workers(),)], "the texts were not converted in a pool"
     monkeypatch.setattr(parallel, "POOL_FROM", 10**6)
     alone = convert(pooled_inputs / "sources", pooled_inputs / "topics").pages
     assert list(pooled) == list(alone) and pooled == alone

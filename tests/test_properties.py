@@ -12,10 +12,10 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from fidelity import check_fidelity
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from test_fidelity import check_fidelity
-from test_render import site_markdown
+from project import site_markdown
 
 from cancun_reader.build.texts import make_article
 from cancun_reader.core.errors import InputError

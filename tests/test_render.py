@@ -2,30 +2,13 @@
 
 import html
 import re
-import tempfile
 
-import markdown
 import pytest
-import yaml
-from project import ROOT, load_cases
+from project import load_cases, site_markdown
 
 from cancun_reader.site.render import escape_text
 
 TAG = re.compile(r"<[^>]+>")
-EMPTY = tempfile.mkdtemp(prefix="no-snippets-")
-
-
-def site_markdown() -> markdown.Markdown:
-    """Python-Markdown with the extensions the site uses, read from mkdocs.yml. Snippets look in an
-    empty folder and append nothing, so a source that tries to include a file would show an error."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    names, options = [], {}
-    for item in config["markdown_extensions"]:
-        name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, {})
-        names.append(name)
-        options[name] = {k: v == "true" if v in ("true", "false") else v for k, v in settings.items()}
-    options["pymdownx.snippets"] = {**options["pymdownx.snippets"], "base_path": [EMPTY], "auto_append": []}
-    return markdown.Markdown(extensions=names, extension_configs=options)
 
 
 def visible_text(rendered: str) -> str:

@@ -5,40 +5,14 @@ shows that repair's effect without the ones that come after it."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 import pytest
-from project import load_cases
+from project import describe, load_cases, matches
 
 from cancun_reader.core.model import Entry, Printed
 from cancun_reader.core.prose.words import words_of
 from cancun_reader.core.steps import run_steps
 from cancun_reader.text.blocks import parse_blocks
 from cancun_reader.text.repair import repair_blocks, repairs_for
-
-
-def describe(block) -> dict:
-    """A block as the case files write it: its kind and its fields, tuples as lists."""
-    fields = asdict(block)
-    if "blocks" in fields:
-        fields["blocks"] = [describe(b) for b in block.blocks]
-    for key in ("rows", "items"):
-        if key in fields:
-            fields[key] = [list(r) if isinstance(r, tuple) else r for r in fields[key]]
-    return {"kind": type(block).__name__, **fields}
-
-
-def matches(actual: dict, expected: dict) -> bool:
-    """Whether a block has every key the case gives, nested blocks included."""
-    for key, value in expected.items():
-        if key == "blocks":
-            if len(actual["blocks"]) != len(value) or not all(
-                matches(a, e) for a, e in zip(actual["blocks"], value, strict=True)
-            ):
-                return False
-        elif actual.get(key) != value:
-            return False
-    return True
 
 
 def run_until(case: dict):
