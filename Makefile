@@ -78,9 +78,11 @@ test: setup lint browser  ## everything, as CI runs it
 check: setup lint  ## lint and the fast tests, in about a minute
 	$(BIN)/pytest -q -n auto --dist worksteal -m "not browser and not books and not serve and not large and not install"
 
+# ruff, then the package's types (mypy, configured in pyproject.toml)
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: setup
 	$(BIN)/ruff check --fix .

@@ -66,7 +66,7 @@ def render_downloads(
         lines.append("")
     if printed:
         names = handouts or {}
-        order = {stem: place for place, stem in enumerate(names)}
+        places = {stem: place for place, stem in enumerate(names)}
         lines += [
             "## Handouts\n",
             "One page of the site on paper, for a class: a topic, its facts and its passages, or the"
@@ -74,7 +74,7 @@ def render_downloads(
             "| What | File | Size |",
             "| --- | --- | --- |",
         ]
-        for handout in sorted(printed, key=lambda p: (order.get(p.stem, len(order)), p.stem)):
+        for handout in sorted(printed, key=lambda p: (places.get(p.stem, len(places)), p.stem)):
             what = escape_text(names.get(handout.stem, handout.stem.removeprefix(HANDOUT)))
             link = f"[{FORMATS[handout.suffix]}]({DOWNLOADS_DIR}/{handout.name})"
             lines.append(f"| {what} | {link} | {size(handout.stat().st_size)} |")

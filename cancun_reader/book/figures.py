@@ -90,8 +90,9 @@ def standalone(svg: HtmlElement) -> bytes:
     style.text = STYLE
     tree.insert(0, style)
     for attribute in ("role", "aria-labelledby", "width"):
-        tree.attrib.pop(attribute, None)
-    _, _, width, height = tree.get("viewBox").split()
+        if attribute in tree.attrib:
+            del tree.attrib[attribute]
+    _, _, width, height = str(tree.get("viewBox")).split()  # every chart is drawn with its viewBox
     tree.set("width", width)
     tree.set("height", height)
     return lxml.etree.tostring(tree, xml_declaration=True, encoding="utf-8")

@@ -79,12 +79,14 @@ def read_catalog(folder: Path, cache: Cache | None = None) -> tuple[list[Entry],
     catalog = folder / CATALOG_NAME
     shown = display_path(catalog)
     notices: list[Notice] = stray_files(folder)
-    entries = []
+    entries: list[tuple[Entry, int]] = []
     if catalog.exists():
         text = read_text(catalog)
         key = key_of("catalog", text, shown)
-        entries = cache.get(key)  # type: ignore[assignment]
-        if not isinstance(entries, list):
+        cached = cache.get(key)
+        if isinstance(cached, list):
+            entries = cached
+        else:
             entries = load_catalog(catalog, shown, text)
             cache.put(key, entries)
     elif files:

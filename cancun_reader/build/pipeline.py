@@ -66,7 +66,7 @@ class Stopwatch:
 class Outputs:
     """The generated pages of one build, keyed by path relative to `docs/`, with the warnings."""
 
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, str | bytes] = field(default_factory=dict)
     notices: list[Notice] = field(default_factory=list)
     load_articles: Callable[[], list[Article]] = list  # the articles, loaded only when asked for
     digests: dict[str, str] = field(default_factory=dict)  # of pages whose digest is known already
@@ -91,8 +91,9 @@ def convert_texts(
         keys = {
             e.slug: key_of(inputs.digests[e.slug], inputs.topics_signature, site_url) for e in inputs.entries
         }
-        found = {slug: cache.get(key) for slug, key in keys.items()}
-        missing = [e for e in inputs.entries if not isinstance(found[e.slug], Converted)]
+        cached = {slug: cache.get(key) for slug, key in keys.items()}
+        found = {slug: text for slug, text in cached.items() if isinstance(text, Converted)}
+        missing = [e for e in inputs.entries if e.slug not in found]
     with watch.stage("references"):
         forms = citation_forms([csl_record(e, site_url) for e in missing], cache) if missing else {}
         boxes = {slug: render_cite_box(slug, own, published=bool(site_url)) for slug, own in forms.items()}
@@ -109,7 +110,7 @@ def convert_texts(
         attach_reference_files(list(new.values()), site_url, cache)
         for key, converted in new.items():
             cache.put(key, converted)
-    return [found[e.slug] for e in inputs.entries], fresh, forms  # type: ignore[misc]
+    return [found[e.slug] for e in inputs.entries], fresh, forms
 
 
 def convert(
@@ -136,7 +137,10 @@ def convert(
         if slug not in fresh:
             text = by_slug[slug]
             cached = cache.get(text.article_key)
-            fresh[slug] = cached or convert_text(sources, text.entry, topic_list, None, site_url)[0]  # type: ignore[assignment]
+            if isinstance(cached, Article):
+                fresh[slug] = cached
+            else:
+                fresh[slug] = convert_text(sources, text.entry, topic_list, None, site_url)[0]
         return fresh[slug]
 
     with watch.stage("topics"):

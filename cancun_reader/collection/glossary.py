@@ -87,7 +87,7 @@ def texts_of(blocks: tuple[Block, ...]) -> list[str]:
         elif isinstance(block, ListBlock):
             out.extend(block.items)
         elif isinstance(block, Sidebar):
-            out.extend(texts_of(block.blocks))  # type: ignore[arg-type]
+            out.extend(texts_of(block.blocks))
     return out
 
 

@@ -212,7 +212,8 @@ def events_in(article: Article) -> list[Event]:
         place = Place.of(article, paragraph)
         for sentence in split_sentences(paragraph.text):
             for dated in dates_in(sentence):
-                start, end, supplied, reason = dated.start, dated.end, (), ""
+                start, end, reason = dated.start, dated.end, ""
+                supplied: tuple[str, ...] = ()
                 if not start[0]:
                     (year, month), reason, supplied = year_from_context(dated, context, paragraph.number)
                     start = (year, month, start[2])

@@ -105,9 +105,9 @@ class Printed:
         >>> Printed().place_of(3) is None
         True
         """
-        for number, *place in self.places:
+        for number, page, x0, top, x1, bottom in self.places:
             if number == line:
-                return tuple(place)  # type: ignore[return-value]
+                return page, x0, top, x1, bottom
         return None
 
 
@@ -177,7 +177,7 @@ class Sidebar:
     """A box beside the article: a title and its own lists, sub-heads or table."""
 
     title: str
-    blocks: tuple[Heading | ListBlock | Table, ...]
+    blocks: tuple[BoxedBlock, ...]
     line: int
 
 
@@ -198,6 +198,28 @@ class AuthorBio:
 
 Block = Paragraph | Heading | ListBlock | Table | PullQuote | Caption | Sidebar | Footnote | AuthorBio
 Blocks = tuple[Block, ...]
+TextBlock = Paragraph | Heading | PullQuote | Caption | Footnote | AuthorBio
+"""The blocks that are one run of text (`.text`); a list, a table and a box hold several."""
+BoxedBlock = Heading | ListBlock | Table
+"""What a box (`Sidebar`) holds."""
+
+
+def text_of(block: Block) -> str:
+    """A block's words as one run: a text block's text, a list's items, a table's cells, a box's
+    title.
+
+    >>> text_of(Paragraph("It ended.", 1)), text_of(ListBlock(("Held in 1999", "Cancún"), 4))
+    ('It ended.', 'Held in 1999 Cancún')
+    """
+    if isinstance(block, ListBlock):
+        return " ".join(block.items)
+    if isinstance(block, Table):
+        return " ".join(cell for row in block.rows for cell in row)
+    if isinstance(block, Sidebar):
+        return block.title
+    return block.text
+
+
 """An article's blocks in reading order, as every stage after parsing passes them on."""
 
 Line = tuple[int, str]

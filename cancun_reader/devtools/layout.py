@@ -110,7 +110,7 @@ def draw_map(root: Path) -> str:
     modules, and the folders before it that it imports: an SVG with its own title and description,
     that loads nothing."""
     imports = imports_of(root)
-    uses = {f.name: set() for f in FLOW}
+    uses: dict[str, set[str]] = {f.name: set() for f in FLOW}
     for importer, targets in imports.items():
         for target in targets:
             if folder_of(target) != folder_of(importer) and folder_of(importer) in uses:

@@ -42,7 +42,7 @@ def is_index_page(page: str) -> bool:
 
 def listed_by_indexes(pages: list[str]) -> set[str]:
     """The generated pages the nav leaves to index pages (`by-year.md`: a large collection)."""
-    listed = set()
+    listed: set[str] = set()
     for index in (p for p in pages if p.endswith("/index.md")):
         children = section_pages(index, pages)
         if any(is_index_page(p) for p in children):

@@ -231,7 +231,8 @@ def is_raised_digit(glyph: Glyph, baseline: float, size: float) -> bool:
 def drawings_of(page: pdfium.PdfPage, height: float) -> tuple[list[Drawing], list[Box]]:
     """The rectangles and rules a page draws (paths: their bounds, whether filled or stroked) and
     its pictures (images' bounds)."""
-    drawings, pictures = [], []
+    drawings: list[Drawing] = []
+    pictures: list[Box] = []
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     for item in page.get_objects(

@@ -142,7 +142,8 @@ class PrintedLines:
     def add(self, number: int, line: Line, before: Line | None, frames: list[Box]) -> None:
         em = self.body.size
         box = line.box
-        self.places.append((number, line.page, *(round(v, 1) for v in (box.x0, box.top, box.x1, box.bottom))))
+        x0, top, x1, bottom = (round(v, 1) for v in (box.x0, box.top, box.x1, box.bottom))
+        self.places.append((number, line.page, x0, top, x1, bottom))
         if line.group >= 0:
             first, _ = self.boxes.get((line.page, line.group), (number, number))
             self.boxes[(line.page, line.group)] = (first, number)

@@ -147,10 +147,10 @@ def events_by_topic(
 
 def render_collection(
     texts: list[Converted], topic_list: list[Topic], index: CollectionIndex, maps: dict[str, str]
-) -> dict[str, str]:
+) -> dict[str, str | bytes]:
     """Every page of the collection, by its path in `docs/`: the articles (already rendered), their
     index, the topics and theirs, the timeline, the glossary, and the home page's fragments."""
-    pages: dict[str, str] = {}
+    pages: dict[str, str | bytes] = {}
     entries = [t.entry for t in texts]
     by_slug = {t.slug: t for t in topic_list}
     large = is_large(entries)

@@ -205,8 +205,8 @@ def place_marks(text: str | None, marks: BlockMarks) -> list[Placed]:
         word = Placed(found.end(), mark, "word", found.start()) if found else None
         placed.append(word or Placed(START, mark, "start"))
     for mark in marks.joins:
-        at = joined_at(text, mark)
-        placed.append(Placed(at, mark, "join") if at is not None else Placed(START, mark, "start"))
+        joined = joined_at(text, mark)
+        placed.append(Placed(joined, mark, "join") if joined is not None else Placed(START, mark, "start"))
     placed += [Placed(END, m, "end") for m in marks.removed]
     return sorted(placed, key=lambda p: (p.at, ROLES.index(p.role), p.mark.number))
 

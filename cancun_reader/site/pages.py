@@ -4,6 +4,7 @@ glossary, the timeline, and the fragments the hand-written home page includes.""
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from cancun_reader.collection.glossary import Abbreviation
 from cancun_reader.core.escape import TopicLinks, escape_text, front_matter
@@ -60,9 +61,10 @@ def render_article(
         meta["tags"] = [t.title for t in topics]
         meta["hide"] = ["tags"]
     # the byline is found by search after the text, whose start is every result's snippet
-    meta["search"] = {"boost": ARTICLE_SEARCH_BOOST}
+    search: dict[str, object] = {"boost": ARTICLE_SEARCH_BOOST}
     if said := plain_byline(entry):
-        meta["search"]["byline"] = said
+        search["byline"] = said
+    meta["search"] = search
     parts = [front_matter(meta).rstrip(), f"# {escape_text(entry.title)}"]
     if not entry.catalogued:
         parts.append(
@@ -128,7 +130,7 @@ def escaped(text: str) -> str:
 
 
 def render_glossary(
-    glossary: dict[str, Abbreviation], users_of: dict[str, list[Entry]], topics: list[Topic] = ()
+    glossary: dict[str, Abbreviation], users_of: dict[str, list[Entry]], topics: Sequence[Topic] = ()
 ) -> str:
     """The glossary page: each abbreviation, what it stands for, where that is spelled out, the
     articles that use it and its topic's page, as a definition list, which a phone shows whole."""
@@ -155,7 +157,7 @@ def render_glossary(
     )
 
 
-def topic_for(short: str, long: str, topics: list[Topic]) -> Topic | None:
+def topic_for(short: str, long: str, topics: Sequence[Topic]) -> Topic | None:
     """The topic whose names include the abbreviation or what it stands for, if there is one."""
     names = {short.casefold(), " ".join(long.split()).casefold()}
     return next((t for t in topics if names & {a.casefold() for a in t.aliases}), None)

@@ -128,7 +128,7 @@ def reference_files(entries: list[Entry], site_url: str, cache: Cache) -> dict[s
     all the records the cache has not seen."""
     records = [csl_record(entry, site_url, accessed=False) for entry in entries]
     keys = {str(r["id"]): key_of(json.dumps(r, sort_keys=True), "bibtex") for r in records}
-    bib = {ident: cache.get(key) for ident, key in keys.items()}
+    bib: dict[str, object] = {ident: cache.get(key) for ident, key in keys.items()}
     missing = [r for r in records if not isinstance(bib[str(r["id"])], str)]
     if missing:
         written = bibtex_text(missing)
@@ -136,12 +136,13 @@ def reference_files(entries: list[Entry], site_url: str, cache: Cache) -> dict[s
             bib[match["id"]] = match[0].strip() + "\n"
             cache.put(keys[match["id"]], bib[match["id"]])
     by_slug = {entry.slug: entry for entry in entries}
-    files = {}
+    files: dict[str, str] = {}
     for record in records:
         slug = str(record["id"])
         ris, bibtex, csl = reference_names(slug)
         files[ris] = ris_text([record], by_slug)
-        files[bibtex] = bib.get(slug) or ""
+        written_bib = bib.get(slug)
+        files[bibtex] = written_bib if isinstance(written_bib, str) else ""
         files[csl] = json.dumps([record], ensure_ascii=False, indent=2) + "\n"
     return files
 
@@ -169,10 +170,18 @@ def csl_list(entries: list[Entry], site_url: str) -> str:
     return "[\n" + ",\n".join(record_in_list(entry, site_url) for entry in entries) + "\n]"
 
 
-def collection_files(entries: list[Entry], files: list[dict[str, str]], site_url: str) -> dict[str, str]:
+def text_of(files: dict[str, str | bytes], name: str) -> str:
+    """The text of one of an article's files, or nothing if it has none of that name."""
+    found = files.get(name, "")
+    return found if isinstance(found, str) else found.decode()
+
+
+def collection_files(
+    entries: list[Entry], files: list[dict[str, str | bytes]], site_url: str
+) -> dict[str, str]:
     """The whole collection's files for a reference manager, joined from each article's."""
-    ris = [own.get(reference_names(entry.slug)[0], "") for entry, own in zip(entries, files, strict=True)]
-    bib = [own.get(reference_names(entry.slug)[1], "") for entry, own in zip(entries, files, strict=True)]
+    ris = [text_of(own, reference_names(entry.slug)[0]) for entry, own in zip(entries, files, strict=True)]
+    bib = [text_of(own, reference_names(entry.slug)[1]) for entry, own in zip(entries, files, strict=True)]
     return {
         f"{CITE_DIR}/collection.ris": "\n\n".join(text.rstrip("\n") for text in ris if text) + "\n",
         f"{CITE_DIR}/collection.bib": "\n".join(text for text in bib if text),

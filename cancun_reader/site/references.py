@@ -184,7 +184,8 @@ def citation_forms(records: list[dict[str, object]], cache: Cache) -> dict[str, 
         for ident, html in fresh.items():
             cache.put(keys[label][ident], html)
         for ident, key in keys[label].items():
-            forms[ident][label] = fresh.get(ident) or cache.get(key)
+            form = fresh.get(ident) or cache.get(key)
+            forms[ident][label] = form if isinstance(form, str) else ""
     return forms
 
 

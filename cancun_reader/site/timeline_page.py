@@ -68,8 +68,8 @@ def render_entry(
     item = f"- **{date}** — " + (told if quote else f"told in {place_link(head.place, prefix)}")
     more = []
     if others and len(entry.events) > 1:
-        others = [place_link(e.place, prefix) for e in entry.events[1:]]
-        more.append("    Also told in " + first_of(others, "passages"))
+        passages = [place_link(e.place, prefix) for e in entry.events[1:]]
+        more.append("    Also told in " + first_of(passages, "passages"))
     if head.supplied:
         what = " and ".join(head.supplied).capitalize()
         note = f"[{what} supplied by the editors]({log}#{SUPPLIED_LOG}){{ .date-supplied }}"

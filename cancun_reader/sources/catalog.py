@@ -52,7 +52,7 @@ def _entry_from_node(node: yaml.MappingNode, shown_as: str) -> Entry:
         if key not in values:
             raise InputError(shown_as, f"entry has no '{key}'", line_of(node))
     _check_formats(values, shown_as, node)
-    return Entry(**values)  # type: ignore[arg-type]
+    return Entry(**values)  # type: ignore[arg-type]  # each value checked against its key's type above
 
 
 def _unknown_key_message(key: str) -> str:

@@ -63,9 +63,10 @@ class TopicFile:
         self.body = match["body"]
         self.body_line = match["yaml"].count("\n") + 3
         self.root = compose(match["yaml"], self.shown)
-        self.data = to_data(self.root) or {}
-        if not isinstance(self.data, dict):
+        data = to_data(self.root) or {}
+        if not isinstance(data, dict):
             raise InputError(self.shown, "front matter must be a mapping of keys to values", 2)
+        self.data: dict[str, object] = data
 
     def line(self, *path: str | int) -> int:
         """The file line of the value at `path` (keys and list indexes), as near as it exists."""

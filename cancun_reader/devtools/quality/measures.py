@@ -117,7 +117,7 @@ def page_texts(blocks: tuple[Block, ...]) -> list[str]:
         elif isinstance(block, Table):
             texts += [" ".join(row) for row in block.rows]
         else:
-            texts.append(block.text)  # type: ignore[union-attr]
+            texts.append(block.text)
     return texts
 
 

@@ -210,7 +210,7 @@ def table_rows(cells: list[str]) -> list[tuple[str, ...]] | None:
     if len(figures) != len(labels) or len(figures) + len(whole) < 2:
         return None
     paired = dict(zip(labels, figures, strict=True))
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for cell in (c for c in cells if not NUMBER_CELL.fullmatch(c)):
         if cell in paired:
             figure = paired[cell]

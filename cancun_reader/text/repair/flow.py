@@ -96,11 +96,12 @@ quotation=False, opens_mid_sentence=False, continues=False, front=''), PullQuote
             between = 0
             while between < len(pending) and isinstance(pending[between], STANDS_BETWEEN):
                 between += 1
-            if between < len(pending) and continues(pending[between], block.text.endswith(tuple(HYPHENS))):
+            tail = pending[between] if between < len(pending) else None
+            if isinstance(tail, Paragraph) and continues(tail, block.text.endswith(tuple(HYPHENS))):
                 asides = [pending.popleft() for _ in range(between)]
-                tail = pending.popleft()
-                text, word = join_across_break(block.text, tail.text, known)  # type: ignore[union-attr]
-                before, after = _short_join(block.text, tail.text)  # type: ignore[union-attr]
+                pending.popleft()  # the tail
+                text, word = join_across_break(block.text, tail.text, known)
+                before, after = _short_join(block.text, tail.text)
                 repairs.append(Repair("paragraph rejoined", block.line, f"{before} ¶ {after}", "joined"))
                 if word:
                     repairs.append(word_repair(word, block.line))
@@ -254,10 +255,12 @@ number=0, quotation=False, opens_mid_sentence=False, continues=False, front='')
     if end is None or (end < rest and not paragraph_between(blocks, end, rest)):
         return blocks, []
     head, tail = blocks[end], blocks[rest]
-    if not (has_words_enough(head) and has_words_enough(tail) and ends_sentence(tail.text)):  # type: ignore
+    if not (isinstance(head, Paragraph) and isinstance(tail, Paragraph)):
+        return blocks, []  # never so: both are paragraphs (`dangling_and_orphans`)
+    if not (has_words_enough(head) and has_words_enough(tail) and ends_sentence(tail.text)):
         return blocks, []
-    text, word = join_across_break(head.text, tail.text, known)  # type: ignore[union-attr]
-    before, after = _short_join(head.text, tail.text)  # type: ignore[union-attr]
+    text, word = join_across_break(head.text, tail.text, known)
+    before, after = _short_join(head.text, tail.text)
     repairs = [
         Repair("paragraph rejoined out of order", tail.line, f"{before} ¶ {after}", "joined", into=head.line)
     ]

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from cancun_reader.core.model import Block, Blocks, Entry, Heading, ListBlock, Paragraph, Repair, Sidebar
+from cancun_reader.core.model import (
+    Block,
+    Blocks,
+    Entry,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Repair,
+    Sidebar,
+    text_of,
+)
 from cancun_reader.core.prose.shapes import (
     MAX_HEADING_WORDS,
     MIXED_CASE_HEADING,
@@ -175,13 +185,14 @@ def keep_front_matter(blocks: Blocks, entry: Entry) -> tuple[Blocks, list[Repair
     """
     start = blocks[:4]
     byline = next((i for i, b in enumerate(start) if isinstance(b, Paragraph) and is_byline(b.text)), None)
-    titled = bool(blocks) and isinstance(blocks[0], Heading)
-    titled = titled and (byline is not None or same_title(blocks[0].text, entry.title))
+    first = blocks[0] if blocks else None
+    titled = isinstance(first, Heading) and (byline is not None or same_title(first.text, entry.title))
     if byline is None and not titled:
         return blocks, []
     roles = {0: "title"} if titled else {}
     if byline is not None:
-        roles |= {i: "deck" for i in range(int(titled), byline) if len(blocks[i].text.split()) <= DECK_WORDS}  # type: ignore[union-attr]
+        between = range(int(titled), byline)
+        roles |= {i: "deck" for i in between if len(text_of(blocks[i]).split()) <= DECK_WORDS}
         roles[byline] = "byline"
     out, repairs = list(blocks), []
     for index, role in roles.items():
@@ -207,17 +218,20 @@ def title_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     acronyms = acronyms_in(blocks)
     repairs: list[Repair] = []
 
+    def cased(heading: Heading) -> Heading:
+        fixed = title_case(heading.text, acronyms) if is_all_caps(heading.text) else heading.text
+        if fixed == heading.text:
+            return heading
+        repairs.append(Repair("heading in title case", heading.line, heading.text, fixed))
+        return replace(heading, text=fixed)
+
     def fix(block: Block) -> Block:
         if isinstance(block, Sidebar):
             fixed = title_case(block.title, acronyms) if is_all_caps(block.title) else block.title
             if fixed != block.title:
                 repairs.append(Repair("heading in title case", block.line, block.title, fixed))
-            return replace(block, title=fixed, blocks=tuple(fix(b) for b in block.blocks))  # type: ignore[misc]
-        if isinstance(block, Heading) and is_all_caps(block.text):
-            fixed = title_case(block.text, acronyms)
-            if fixed != block.text:
-                repairs.append(Repair("heading in title case", block.line, block.text, fixed))
-            return replace(block, text=fixed)
-        return block
+            inner = tuple(cased(b) if isinstance(b, Heading) else b for b in block.blocks)
+            return replace(block, title=fixed, blocks=inner)
+        return cased(block) if isinstance(block, Heading) else block
 
     return tuple(fix(b) for b in blocks), repairs

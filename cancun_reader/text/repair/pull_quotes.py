@@ -119,7 +119,9 @@ def find_pull_quotes(blocks: Blocks, set_apart: frozenset[int] = frozenset()) ->
     found: dict[int, Repair] = {}
     for position in candidates:
         block = blocks[position]
-        candidate = comparable(block.text)  # type: ignore[union-attr]
+        if not isinstance(block, Paragraph):
+            continue  # never so: a candidate is a paragraph (`is_pull_quote_candidate`)
+        candidate = comparable(block.text)
         choices = shortlist(candidate, passages, index, {position, *found})
         best = (
             process.extractOne(candidate, choices, scorer=fuzz.token_set_ratio, processor=default_process)
@@ -131,10 +133,10 @@ def find_pull_quotes(blocks: Blocks, set_apart: frozenset[int] = frozenset()) ->
                 "pull quote set apart",
                 block.line,
                 excerpt(block.text),
-                f"repeats “{excerpt(best[0])}”",  # type: ignore[union-attr]
+                f"repeats “{excerpt(best[0])}”",
             )
     out = tuple(
-        PullQuote(b.text, b.line) if i in found else b  # type: ignore[union-attr]
+        PullQuote(b.text, b.line) if i in found and isinstance(b, Paragraph) else b
         for i, b in enumerate(blocks)
     )
     return out, list(found.values())

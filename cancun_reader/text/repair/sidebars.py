@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import re
 
-from cancun_reader.core.model import Block, Blocks, Heading, ListBlock, Paragraph, Repair, Sidebar, Table
+from cancun_reader.core.model import (
+    Block,
+    Blocks,
+    BoxedBlock,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Repair,
+    Sidebar,
+    Table,
+    text_of,
+)
 from cancun_reader.core.prose.sentences import ends_sentence
 from cancun_reader.core.prose.shapes import NOTES_TITLE, is_all_caps
 from cancun_reader.core.prose.words import excerpt
@@ -35,7 +46,7 @@ def titled_box(blocks: Blocks, index: int) -> bool:
     end = index + 1
     while end < len(blocks) and isinstance(blocks[end], ListBlock | Table):
         end += 1
-    title = blocks[index].text  # type: ignore[union-attr]
+    title = text_of(blocks[index])
     return (
         is_all_caps(title)
         and not END_MATTER.fullmatch(title.strip(" :"))
@@ -91,9 +102,11 @@ def find_sidebars(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
             content = blocks[index + 1 : end]
             if any(isinstance(b, ListBlock | Table) for b in content):
                 inner = tuple(
-                    Heading(b.text, b.line, level=3) if isinstance(b, Heading) else b for b in content
+                    Heading(b.text, b.line, level=3) if isinstance(b, Heading) else b
+                    for b in content
+                    if isinstance(b, BoxedBlock)  # all of them: the loop above took no other
                 )
-                out.append(Sidebar(block.text, inner, block.line))  # type: ignore[arg-type]
+                out.append(Sidebar(block.text, inner, block.line))
                 repairs.append(
                     Repair(
                         "sidebar set apart", block.line, excerpt(block.text), "lists and sub-heads in a box"
@@ -153,10 +166,10 @@ def set_apart_printed_boxes(
             if isinstance(b, ListBlock | Table)
             else Heading(b.text, b.line, level=3)
             if isinstance(b, Heading)
-            else ListBlock((b.text,), b.line)  # type: ignore[union-attr]
+            else ListBlock((text_of(b),), b.line)
             for b in inside
         )
-        out.append(Sidebar(title, content, first.line))  # type: ignore[arg-type]
+        out.append(Sidebar(title, content, first.line))
         repairs.append(
             Repair("sidebar set apart", first.line, excerpt(title or opening(first)), "a box the page draws")
         )
