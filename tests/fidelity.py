@@ -16,7 +16,7 @@ from pathlib import Path
 
 from project import site_markdown
 
-from cancun_reader.core.kinds import KINDS, STRUCK_WHERE_IT_STOOD
+from cancun_reader.core.kinds import Kind, Marking
 from cancun_reader.core.model import AuthorBio, Caption, Footnote, ListBlock, PullQuote, Sidebar
 from cancun_reader.site.marks import marks_by_block
 from cancun_reader.site.render import render_body
@@ -81,8 +81,8 @@ def page_streams(markdown_text: str) -> tuple[str, str]:
     return html_stream(SET_APART.sub(" ", rendered)), html_stream(apart)
 
 
-FURNITURE = tuple(k.name for k in KINDS.values() if k.mark == STRUCK_WHERE_IT_STOOD)
-MOVED = ("correction: move", "correction: join", "paragraph rejoined out of order")
+FURNITURE = tuple(k for k in Kind if k.mark is Marking.STRUCK_WHERE_IT_STOOD)
+MOVED = (Kind.CORRECTION_MOVE, Kind.CORRECTION_JOIN, Kind.PARAGRAPH_REJOINED_OUT_OF_ORDER)
 """Changes that put a run of the text after what followed it in the source."""
 
 
@@ -100,7 +100,7 @@ def source_runs(
     number of `markers` glued to its word (`Korea.2`) is a note's marker, which the page shows as
     a superscript link, compared with its note; on the first lines of `notes`, the note's number,
     which the page shows as the number of its item."""
-    deleted = [d for d in load_corrections(corrections_path(path)) if d.action == "delete"]
+    deleted = [d for d in load_corrections(corrections_path(path)) if d.action.name == "delete"]
     runs = []
     kept: list[tuple[int, str]] = []
     for number, text in enumerate(path.read_text(encoding="utf-8-sig").split("\n"), start=1):
@@ -175,7 +175,7 @@ def check_fidelity(article, path: Path) -> None:
     # the lines the page does not show as text: furniture removed, and the numbers of notes read
     # apart from their notes (rejoined to them, they are the numbers of the notes' items)
     furniture = frozenset(r.line for r in article.repairs if r.kind in FURNITURE)
-    if any(r.kind == "note number rejoined" for r in article.repairs):
+    if any(r.kind == Kind.NOTE_NUMBER_REJOINED for r in article.repairs):
         placed = dict(article.placed)
         lines = list(enumerate(path.read_text(encoding="utf-8").split("\n"), start=1))
         title = max(n for n, text in lines if NOTES_TITLE.fullmatch(text.strip()))
@@ -189,16 +189,18 @@ def check_fidelity(article, path: Path) -> None:
     starts |= {line for line, owner in owners.items() if owners.get(line - 1, owner) != owner}
     starts |= {inner.line for b in article.blocks if isinstance(b, Sidebar) for inner in b.blocks}
     # an item the layout stage found in a box is one line: the line after it begins something else
-    starts |= {r.line + 1 for r in article.repairs if r.kind == "box item found"}
+    starts |= {r.line + 1 for r in article.repairs if r.kind == Kind.BOX_ITEM_FOUND}
     # so is a cell of a table read one a line (paired into rows in another order), and a year of a
     # fact file read apart from its box and moved into it
-    cells = {r.line for r in article.repairs if r.kind in ("table cells paired", "fact file years moved")}
+    cells = {
+        r.line for r in article.repairs if r.kind in (Kind.TABLE_CELLS_PAIRED, Kind.FACT_FILE_YEARS_MOVED)
+    }
     starts |= cells | {line + 1 for line in cells}
     # a drop cap is a run of its own, whose letter goes on in the rest of its word, wherever the
     # extraction read it
-    caps = {r.line: r.after for r in article.repairs if r.kind == "drop cap rejoined"}
+    caps = {r.line: r.after for r in article.repairs if r.kind == Kind.DROP_CAP_REJOINED}
     starts |= set(caps) | {line + 1 for line in caps}
-    markers = frozenset(r.before for r in article.repairs if r.kind == "note marker linked")
+    markers = frozenset(r.before for r in article.repairs if r.kind == Kind.NOTE_MARKER_LINKED)
     notes = frozenset(b.line for b in article.blocks if isinstance(b, Footnote))
     found = source_runs(path, furniture, frozenset(starts), markers, notes)
     runs = with_drop_caps_joined(found, caps)
@@ -207,7 +209,7 @@ def check_fidelity(article, path: Path) -> None:
     for sidebar in (b for b in article.blocks if isinstance(b, Sidebar)):
         set_apart |= {sidebar.line, *(b.line for b in sidebar.blocks)}
         boxed |= {item[:40] for b in sidebar.blocks if isinstance(b, ListBlock) for item in b.items}
-    set_apart |= {r.line for r in article.repairs if r.kind == "box item found" and r.before in boxed}
+    set_apart |= {r.line for r in article.repairs if r.kind == Kind.BOX_ITEM_FOUND and r.before in boxed}
     # a block set apart goes on past furniture (a note cut by a page's foot and head): its lines
     # after the furniture are set apart with it
     set_apart |= {line for line, owner in article.placed if owner in set_apart}

@@ -18,6 +18,7 @@ from fidelity import check_fidelity
 from project import ROOT, made_once
 
 from cancun_reader.build.texts import make_article
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Entry, Printed, Source
 from cancun_reader.devtools.quality import corpus as quality
 from cancun_reader.pdf.furniture import FOLIO
@@ -106,7 +107,7 @@ def test_removed_furniture_is_a_page_number_or_a_line_repeated_on_the_page(name:
     entry = Entry(file="x.txt", slug="x", title="x", catalogued=False)
     article, _ = make_article(Source("sources/x.txt", extracted, entry, printed), [])
     for repair in article.repairs:
-        if repair.kind in ("running head removed", "page number removed"):
+        if repair.kind in (Kind.RUNNING_HEAD_REMOVED, Kind.PAGE_NUMBER_REMOVED):
             head_and_folio = repair.before.startswith(layout["head"]) and is_folio(
                 repair.before.removeprefix(layout["head"]).strip()
             )
@@ -117,7 +118,7 @@ def test_removed_furniture_is_a_page_number_or_a_line_repeated_on_the_page(name:
                 or repair.before == layout["head"]
                 or head_and_folio
             ), f"{name}:{repair.line}: removed “{repair.before}”"
-        if repair.kind == "page number removed" and YEAR.search(repair.before):
+        if repair.kind == Kind.PAGE_NUMBER_REMOVED and YEAR.search(repair.before):
             assert lines[" ".join(repair.before.split())] == 1, f"{name}:{repair.line}: “{repair.before}”"
 
 

@@ -12,7 +12,7 @@ from project import COMMAND, HAND_WRITTEN_DOCS, ROOT
 
 from cancun_reader.build.pipeline import convert, read_collection
 from cancun_reader.build.texts import make_article
-from cancun_reader.core.kinds import KINDS, UnknownKind
+from cancun_reader.core.kinds import Kind, UnknownKind
 from cancun_reader.core.model import Entry, Paragraph, Repair, Source
 from cancun_reader.site.edition import received_line
 from cancun_reader.site.marks import marks_by_block, numbered
@@ -141,7 +141,7 @@ def test_where_a_pull_quote_or_a_box_stood_is_shown(pages, articles) -> None:
         r'\[the (pull quote|box) of change <a href="#change-(\d+)">\d+</a> stood here in print\]', page
     )
     changes = dict(numbered(articles["citizens-diplomacy-cancun-miami"]))
-    kinds = {"pull quote": "pull quote set apart", "box": "sidebar set apart"}
+    kinds = {"pull quote": Kind.PULL_QUOTE_SET_APART, "box": Kind.SIDEBAR_SET_APART}
     assert len(stood) >= 5
     for kind, number in stood:
         assert changes[int(number)].kind == kinds[kind]
@@ -172,12 +172,14 @@ def test_the_words_of_a_change_are_cut_at_word_boundaries(articles, slug: str) -
 
 
 def test_a_change_of_an_unknown_kind_fails_where_it_is_made() -> None:
-    """A repair added later must register its kind, which says on the page what it did: a `Repair`
-    of a kind the registry does not have cannot be made."""
-    with pytest.raises(UnknownKind, match="'word glued' is no kind of change: register it in"):
-        Repair("word glued", 3, "gl ued", "glued")
-    assert len(KINDS) > 30 and all(kind.said for kind in KINDS.values())
-    assert Repair("word rejoined", 3, "mobiliza- tion", "mobilization").kind in KINDS
+    """A repair added later must add its kind to `Kind`, which says on the page what it did: a
+    `Repair` of anything else cannot be made, a kind's name typed as a string included."""
+    with pytest.raises(UnknownKind, match="'word glued' is no Kind: add it to Kind"):
+        Repair("word glued", 3, "gl ued", "glued")  # type: ignore[arg-type]
+    with pytest.raises(UnknownKind, match=r"'word rejoined' is no Kind: record Kind\.WORD_REJOINED"):
+        Repair("word rejoined", 3, "mobiliza- tion", "mobilization")  # type: ignore[arg-type]
+    assert len(Kind) > 30 and all(kind.said for kind in Kind)
+    assert Repair(Kind.WORD_REJOINED, 3, "mobiliza- tion", "mobilization").kind.said
 
 
 def test_a_continuation_read_first_is_marked_where_it_was_joined_and_its_lines_lead_there() -> None:
@@ -188,7 +190,7 @@ def test_a_continuation_read_first_is_marked_where_it_was_joined_and_its_lines_l
     text = (ROOT / "tests/corpus/extracted/01-cotton.chromium.pdftotext.txt").read_text(encoding="utf-8")
     entry = Entry(file="cotton.txt", slug="cotton", title="Cotton", catalogued=False)
     article, _ = make_article(Source("sources/cotton.txt", text, entry), [])
-    join = next(r for r in article.repairs if r.kind == "paragraph rejoined out of order")
+    join = next(r for r in article.repairs if r.kind == Kind.PARAGRAPH_REJOINED_OUT_OF_ORDER)
     paragraph = next(b for b in article.blocks if isinstance(b, Paragraph) and b.line == join.into)
     assert "argued that the subsidies paid in the North encouraged overproduction" in paragraph.text
     assert dict(article.placed)[join.line] == paragraph.line, "the line read first leads to its paragraph"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from project import load_cases
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.pdf.document import read_pdf
 from cancun_reader.pdf.glyphs import run_of
 from cancun_reader.pdf.page import Box, Drawing, Glyph, Page, Run, Style
@@ -113,4 +114,4 @@ def test_every_change_made_to_a_pdf_names_the_page_and_the_rectangle_it_came_fro
             page, left, top, right, bottom = printed.place_of(repair.line)
             assert page in (1, 2) and 0 <= left < right <= 595.3 and 0 <= top < bottom <= 841.9, repair
             kinds.add(repair.kind)
-    assert {"running head removed", "page number removed"} <= kinds, kinds
+    assert {Kind.RUNNING_HEAD_REMOVED, Kind.PAGE_NUMBER_REMOVED} <= kinds, kinds

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from project import describe, load_cases, matches
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Entry, Printed
 from cancun_reader.core.prose.words import words_of
 from cancun_reader.core.steps import run_steps
@@ -46,5 +47,5 @@ def test_repairs_are_recorded_with_their_lines() -> None:
     text = "The first big mobiliza-\n\ntion was called.\n\nNOTES\n\n¹ A note."
     _, repairs = repair_blocks(parse_blocks(text), Entry(file="x.txt", slug="x", title="X"))
     kinds = [(r.kind, r.line) for r in repairs]
-    assert ("paragraph rejoined", 1) in kinds and ("word rejoined", 1) in kinds
-    assert ("footnote linked", 7) in kinds and ("heading in title case", 5) in kinds
+    assert (Kind.PARAGRAPH_REJOINED, 1) in kinds and (Kind.WORD_REJOINED, 1) in kinds
+    assert (Kind.FOOTNOTE_LINKED, 7) in kinds and (Kind.HEADING_IN_TITLE_CASE, 5) in kinds

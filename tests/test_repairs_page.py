@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from cancun_reader.core.kinds import KINDS
+from cancun_reader.core.kinds import Kind
 from cancun_reader.site.repairs_page import render_repairs_page, steps_in_order
 
 
@@ -19,5 +19,5 @@ def test_the_page_lists_every_step_in_order_with_its_examples_and_every_kind() -
         name = section.split("`")[1]
         assert "A change it makes:" in section and "One it does not make:" in section, name
         assert section.count(">>> ") >= 2, name
-    for kind in KINDS.values():
-        assert f"| {kind.name} | {kind.said} |" in page.replace("\\", ""), kind.name
+    for kind in Kind:
+        assert f"| {kind} | {kind.said} |" in page.replace("\\", ""), kind

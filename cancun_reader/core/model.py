@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cancun_reader.core.kinds import kind_of
+from cancun_reader.core.kinds import Kind, check_kind
 
 UNKNOWN = "unknown"
 
@@ -234,7 +234,7 @@ Aside = PullQuote | Sidebar
 class Repair:
     """One change a repair made to a text: what kind, where (source line), and a short before/after."""
 
-    kind: str
+    kind: Kind
     line: int
     before: str
     after: str
@@ -242,7 +242,7 @@ class Repair:
     into: int = 0  # for text moved into a block that began after it, the line that block begins on
 
     def __post_init__(self) -> None:
-        kind_of(self.kind)  # an unknown kind fails here, where the change is made
+        check_kind(self.kind)  # anything but a Kind fails here, where the change is made
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from cancun_reader.core.escape import escape_code, escape_inert, escape_text, front_matter
-from cancun_reader.core.kinds import kind_of, what_was_done
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Article, Block, Heading, Notice, Paragraph, Repair, Sidebar
 from cancun_reader.site.marks import numbered
 
@@ -140,7 +140,7 @@ def render_transcribers_note(article: Article) -> str:
             f'({received})\n{{ .transcribers-note data-search-exclude="" }}'
         )
     kinds = Counter(r.kind for r in article.repairs)
-    corrections = sum(n for kind, n in kinds.items() if kind.startswith("correction:"))
+    corrections = sum(n for kind, n in kinds.items() if kind.by_editors)
     made = count_phrase(len(article.repairs), "change", "changes")
     by_editors = (
         f", {count_phrase(corrections, 'of them an editorial correction', 'of them editorial corrections')}"
@@ -155,13 +155,13 @@ def render_transcribers_note(article: Article) -> str:
     )
 
 
-def kind_of_source(kinds: Counter[str]) -> str:
+def kind_of_source(kinds: Counter[Kind]) -> str:
     """What the text was, as its changes tell: damaged by a print layout, or only presented anew.
 
-    >>> kind_of_source(Counter({"word rejoined": 3})), kind_of_source(Counter({"author bio boxed": 1}))
+    >>> kind_of_source(Counter({Kind.WORD_REJOINED: 3})), kind_of_source(Counter({Kind.AUTHOR_BIO_BOXED: 1}))
     ('Restored from a text damaged by its print layout', 'Presented from the text as received')
     """
-    if any(not kind_of(kind).presents for kind in kinds):
+    if any(not kind.presents for kind in kinds):
         return "Restored from a text damaged by its print layout"
     return "Presented from the text as received"
 
@@ -187,7 +187,7 @@ def render_changes(article: Article) -> str:
             f" · its corrections file, line {repair.origin.rsplit(':', 1)[-1]}" if repair.origin else ""
         )
         items.append(
-            f'    1. <span id="change-{number}"></span>{escape_text(what_was_done(repair.kind))}: {change} '
+            f'    1. <span id="change-{number}"></span>{escape_text(repair.kind.said)}: {change} '
             f"([line {repair.line}]({received}#L{repair.line}){where}{directive})"
         )
     count = count_phrase(len(items), "change", "changes")
@@ -233,7 +233,7 @@ def render_received(article: Article, has_corrections: bool) -> str:
     for number, text in enumerate(article.source.text.split("\n"), start=1):
         links = [
             f'<a class="line-change" href="{article_page}#change-{n}" '
-            f'title="{html.escape(what_was_done(r.kind))}">change {n}</a>'
+            f'title="{html.escape(r.kind.said)}">change {n}</a>'
             for n, r in changes.get(number, [])
         ]
         target = anchors.get(placed.get(number, -1))
@@ -282,7 +282,7 @@ class TextReport:
 
     slug: str
     title: str
-    changes: tuple[tuple[str, int], ...]  # (kind, count)
+    changes: tuple[tuple[Kind, int], ...]  # (kind, count)
     corrections: str  # the corrections file as published, if one applies
 
 
@@ -296,7 +296,7 @@ def text_report(article: Article, corrected: bool) -> TextReport:
 def report_section(report: TextReport, notices: tuple[Notice, ...]) -> str:
     """One text's part of the editorial report. Kept between the builds of a long-lived process
     (`mkdocs serve`): at a thousand texts, rendering them all again took a tenth of a rebuild."""
-    rows = "\n".join(f"| {escape_text(what_was_done(kind))} | {count} |" for kind, count in report.changes)
+    rows = "\n".join(f"| {escape_text(kind.said)} | {count} |" for kind, count in report.changes)
     table = f"| Change | Count |\n| --- | ---: |\n{rows}" if rows else "No change was needed."
     left = (
         "\n".join(

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from cancun_reader.core.escape import escape_inert
-from cancun_reader.core.kinds import AT_JOIN, IN_WORD, STRUCK, STRUCK_WHERE_IT_STOOD, kind_of, what_was_done
+from cancun_reader.core.kinds import Kind, Marking
 from cancun_reader.core.model import Article, Paragraph, Repair, Sidebar
 
 
@@ -29,9 +29,7 @@ class Mark:
         """What the mark says: `Change 3: word broken at a line end made whole (“Is- sues” → “Issues”)`."""
         repair = self.repair
         change = f"“{repair.before}” → “{repair.after}”" if repair.after else f"removed “{repair.before}”"
-        return (
-            f"Change {self.number}: {what_was_done(repair.kind)} ({change}), line {repair.line} as received"
-        )
+        return f"Change {self.number}: {repair.kind.said} ({change}), line {repair.line} as received"
 
 
 @dataclass
@@ -78,7 +76,8 @@ def marks_by_block(article: Article) -> dict[int, BlockMarks]:
 
     >>> from cancun_reader.core.model import Source
     >>> text, source = Paragraph("It was the end.", 1), Source("a.txt", "It was the end.\\n12", None)
-    >>> repairs = (Repair("page number removed", 2, "12", ""), Repair("word rejoined", 1, "e- nd", "end"))
+    >>> number = Repair(Kind.PAGE_NUMBER_REMOVED, 2, "12", "")
+    >>> repairs = (number, Repair(Kind.WORD_REJOINED, 1, "e- nd", "end"))
     >>> found = marks_by_block(Article(source, (text,), repairs, ((1, 1),)))
     >>> [m.number for m in found[1].words], [(m.number, words) for m, words in found[1].removed_at]
     ([1], [(2, 'It was the end.')])
@@ -95,12 +94,12 @@ def numbered(article: Article) -> list[tuple[int, Repair]]:
     >>> from cancun_reader.core.model import Source
     >>> text = "The talks ended. It was a fail- ure."
     >>> source = Source("a.txt", text, None)
-    >>> join = Repair("paragraph rejoined", 1, "…talks ended. ¶ It was…", "joined")
-    >>> word = Repair("word rejoined", 1, "fail- ure", "failure")
-    >>> first = Repair("heading found", 1, "The talks", "The talks")
+    >>> join = Repair(Kind.PARAGRAPH_REJOINED, 1, "…talks ended. ¶ It was…", "joined")
+    >>> word = Repair(Kind.WORD_REJOINED, 1, "fail- ure", "failure")
+    >>> first = Repair(Kind.HEADING_FOUND, 1, "The talks", "The talks")
     >>> article = Article(source, (Paragraph(text.replace("- ", ""), 1),), (word, join, first), ((1, 1),))
     >>> [(n, r.kind) for n, r in numbered(article)]
-    [(1, 'heading found'), (2, 'paragraph rejoined'), (3, 'word rejoined')]
+    [(1, Kind.HEADING_FOUND), (2, Kind.PARAGRAPH_REJOINED), (3, Kind.WORD_REJOINED)]
     """
     return [(n, mark.repair) for n, mark in enumerate(reading_order(article, gather_marks(article)), start=1)]
 
@@ -120,19 +119,21 @@ def gather_marks(article: Article) -> dict[int, BlockMarks]:
             before = bisect.bisect_right(lines, repair.line) - 1
             line = placed[lines[before]] if before >= 0 else placed[lines[0]] if lines else first
         marks = found.setdefault(tops.get(line, line), BlockMarks())
-        mark, kind = Mark(number, repair), kind_of(repair.kind)
+        mark, kind = Mark(number, repair), repair.kind
         if kind.moved_apart:
             origin = stood_after(article, repair.line, placed)
             if origin:
                 found.setdefault(origin[0], BlockMarks()).origins.append((mark, origin[1]))
-        stood = stood_after(article, repair.line, placed) if kind.mark == STRUCK_WHERE_IT_STOOD else None
+        stood = (
+            stood_after(article, repair.line, placed) if kind.mark is Marking.STRUCK_WHERE_IT_STOOD else None
+        )
         if stood:
             found.setdefault(stood[0], BlockMarks()).removed_at.append((mark, stood[1]))
-        elif kind.mark in (STRUCK, STRUCK_WHERE_IT_STOOD):
+        elif kind.mark in (Marking.STRUCK, Marking.STRUCK_WHERE_IT_STOOD):
             marks.removed.append(mark)
-        elif kind.mark == IN_WORD:
+        elif kind.mark is Marking.IN_WORD:
             marks.words.append(mark)
-        elif kind.mark == AT_JOIN:
+        elif kind.mark is Marking.AT_JOIN:
             marks.joins.append(mark)
         else:
             marks.start.append(mark)
@@ -177,9 +178,9 @@ def place_marks(text: str | None, marks: BlockMarks) -> list[Placed]:
     apart stood after the words before it; the rest at the block's start or struck at its end (and
     so is a mark whose words are not found, and every mark of a block that is no paragraph).
 
-    >>> join = Mark(1, Repair("paragraph rejoined", 1, "…talks ended. ¶ It was…", "joined"))
-    >>> word = Mark(2, Repair("word rejoined", 1, "fail- ure", "failure"))
-    >>> lost = Mark(3, Repair("word rejoined", 1, "gon- e", "gone"))
+    >>> join = Mark(1, Repair(Kind.PARAGRAPH_REJOINED, 1, "…talks ended. ¶ It was…", "joined"))
+    >>> word = Mark(2, Repair(Kind.WORD_REJOINED, 1, "fail- ure", "failure"))
+    >>> lost = Mark(3, Repair(Kind.WORD_REJOINED, 1, "gon- e", "gone"))
     >>> marks = BlockMarks(words=[word, lost], joins=[join])
     >>> [(p.at, p.mark.number, p.role) for p in place_marks("The talks ended. It was a failure.", marks)]
     [(-1, 3, 'start'), (16, 1, 'join'), (33, 2, 'word')]
@@ -241,7 +242,7 @@ def stood_after(article: Article, line: int, placed: dict[int, int]) -> tuple[in
 
 def origin(mark: Mark) -> str:
     """Where a block set apart stood, shown in the sentence it interrupted."""
-    kind = "pull quote" if mark.repair.kind == "pull quote set apart" else "box"
+    kind = "pull quote" if mark.repair.kind == Kind.PULL_QUOTE_SET_APART else "box"
     return (
         f'<span class="change-origin" data-search-exclude>[the {kind} of change '
         f'<a href="#change-{mark.number}">{mark.number}</a> stood here in print]</span>'
@@ -282,7 +283,7 @@ def joined_at(text: str, mark: Mark) -> int | None:
     """Where in a paragraph's text a join was made: after the words that ended the cut paragraph
     (as the repair recorded them, `…the aim is ¶ to defend…`); None if they are not found.
 
-    >>> join = Repair("paragraph rejoined", 1, "…the aim is ¶ to…", "joined")
+    >>> join = Repair(Kind.PARAGRAPH_REJOINED, 1, "…the aim is ¶ to…", "joined")
     >>> joined_at("The aim is to defend them.", Mark(1, join))
     10
     """

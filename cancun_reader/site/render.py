@@ -72,8 +72,9 @@ def with_tokens(text: str, marks: BlockMarks) -> tuple[str, dict[str, str], list
     and struck at its end (`place_marks` says which go where).
 
     >>> from cancun_reader.site.marks import Mark
+    >>> from cancun_reader.core.kinds import Kind
     >>> from cancun_reader.core.model import Repair
-    >>> marks = BlockMarks(words=[Mark(2, Repair("word rejoined", 1, "e- nd", "end"))])
+    >>> marks = BlockMarks(words=[Mark(2, Repair(Kind.WORD_REJOINED, 1, "e- nd", "end"))])
     >>> raw, placed, start, end = with_tokens("The end.", marks)
     >>> raw.replace("\\ue000\\ue100", "[").replace("\\ue001\\ue100", "]")
     'The [end].'

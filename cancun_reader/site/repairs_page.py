@@ -11,7 +11,7 @@ import inspect
 from collections.abc import Callable
 
 from cancun_reader.core.escape import escape_text
-from cancun_reader.core.kinds import KINDS
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Entry, Printed
 from cancun_reader.core.steps import Step
 from cancun_reader.text.layout import layout_steps
@@ -109,9 +109,7 @@ def render_repairs_page() -> str:
     for stage, steps in steps_in_order():
         parts.append(f"## {stage}\n")
         parts += [render_step(each) for each in steps]
-    rows = [
-        f"| {escape_text(kind.name)} | {escape_text(kind.said)} | {kind.mark} |" for kind in KINDS.values()
-    ]
+    rows = [f"| {escape_text(kind)} | {escape_text(kind.said)} | {kind.mark} |" for kind in Kind]
     parts += [
         "## The kinds of change\n",
         "What each kind of change is called where it is recorded, what readers are told it did, and "

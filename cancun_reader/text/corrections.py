@@ -22,10 +22,12 @@ Each may carry `why:`, a note for the next editor.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cancun_reader.core.errors import InputError
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Block, Blocks, Heading, ListBlock, Paragraph, Repair, Table
 from cancun_reader.core.prose.words import excerpt
 from cancun_reader.sources.read import display_path, read_text
@@ -33,29 +35,33 @@ from cancun_reader.sources.yaml_nodes import compose, line_of, scalar, sequence_
 
 SUFFIX = ".corrections.yml"
 
-# Each action and the keys it takes besides itself and `why`.
-ACTIONS: dict[str, tuple[str, ...]] = {
-    "move": ("after",),
-    "delete": ("followed_by",),
-    "join": ("with",),
-    "blockquote": ("until",),
-    "starts_mid_sentence": (),
-    "heading": (),
-    "break": (),
-}
-REQUIRED = {"move": ("after",), "join": ("with",), "blockquote": ("until",)}
+Change = tuple[Blocks, int, str, str]
+"""What a correction did: the blocks after it, and the line, words before and after it changed."""
+
+
+@dataclass(frozen=True)
+class Action:
+    """A correction an editor can write: its key in the corrections file, the keys it takes
+    besides (`takes`) and those of them it cannot do without (`needs`), how it applies, and the
+    kind of change it records."""
+
+    name: str
+    apply: Callable[[Blocks, Directive, str], Change]
+    kind: Kind
+    takes: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Directive:
-    action: str
+    action: Action
     quote: str
     options: dict[str, str]
     line: int
     file: str
 
     def describe(self) -> str:
-        return f'{self.action}: "{self.quote}"'
+        return f'{self.action.name}: "{self.quote}"'
 
     def fail(self, message: str) -> InputError:
         return InputError(self.file, f"directive {self.describe()}: {message}", self.line)
@@ -77,25 +83,25 @@ def load_corrections(path: Path) -> list[Directive]:
 def _directive(node, shown: str) -> Directive:
     # Quotations keep their spaces: `delete: "prise. "` removes the space too.
     values = {str(k.value): scalar(v, str(k.value), shown, strip=False) for k, v in node.value}
-    actions = [key for key in values if key in ACTIONS]
+    actions = [ACTIONS[key] for key in values if key in ACTIONS]
     if any(not value.strip() for value in values.values()):
         raise InputError(shown, "a directive has an empty value; quote the words it is about", line_of(node))
     if len(actions) != 1:
         raise InputError(shown, f"each directive needs exactly one of: {', '.join(ACTIONS)}", line_of(node))
     action = actions[0]
-    allowed = {action, "why", *ACTIONS[action]}
+    allowed = {action.name, "why", *action.takes}
     for key in values:
         if key not in allowed:
             raise InputError(
                 shown,
-                f"'{key}' does not go with '{action}'; it takes {', '.join(sorted(allowed))}",
+                f"'{key}' does not go with '{action.name}'; it takes {', '.join(sorted(allowed))}",
                 line_of(node),
             )
-    for key in REQUIRED.get(action, ()):
+    for key in action.needs:
         if key not in values:
-            raise InputError(shown, f"'{action}' needs '{key}'", line_of(node))
-    options = {k: normalize_quote(v) for k, v in values.items() if k not in (action, "why")}
-    return Directive(action, normalize_quote(values[action]), options, line_of(node), shown)
+            raise InputError(shown, f"'{action.name}' needs '{key}'", line_of(node))
+    options = {k: normalize_quote(v) for k, v in values.items() if k not in (action.name, "why")}
+    return Directive(action, normalize_quote(values[action.name]), options, line_of(node), shown)
 
 
 def normalize_quote(text: str) -> str:
@@ -124,7 +130,7 @@ def find_block(blocks: Blocks, quote: str, directive: Directive, source: str) ->
     return next(i for i, count in enumerate(counts) if count)
 
 
-def apply_move(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+def apply_move(blocks: Blocks, d: Directive, source: str) -> Change:
     moving = find_block(blocks, d.quote, d, source)
     target = find_block(blocks, d.options["after"], d, source)
     if moving == target:
@@ -133,12 +139,10 @@ def apply_move(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repai
     rest = blocks[:moving] + blocks[moving + 1 :]
     target = rest.index(blocks[target])
     moved = (*rest[: target + 1], block, *rest[target + 1 :])
-    return moved, Repair(
-        "correction: move", block.line, excerpt(block_text(block)), f"after “{d.options['after']}”"
-    )
+    return moved, block.line, excerpt(block_text(block)), f"after “{d.options['after']}”"
 
 
-def apply_delete(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+def apply_delete(blocks: Blocks, d: Directive, source: str) -> Change:
     quote = d.quote + d.options.get("followed_by", "")
     index = find_block(blocks, quote, d, source)
     block = blocks[index]
@@ -146,12 +150,10 @@ def apply_delete(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Rep
         raise d.fail("only words of a paragraph can be deleted")
     text = block.text.replace(quote, quote[len(d.quote) :], 1).strip()
     changed = (replace(block, text=text),) if text else ()
-    return blocks[:index] + changed + blocks[index + 1 :], Repair(
-        "correction: delete", block.line, d.quote, ""
-    )
+    return blocks[:index] + changed + blocks[index + 1 :], block.line, d.quote, ""
 
 
-def apply_join(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+def apply_join(blocks: Blocks, d: Directive, source: str) -> Change:
     head = find_block(blocks, d.quote, d, source)
     tail = find_block(blocks, d.options["with"], d, source)
     block = blocks[tail]
@@ -162,10 +164,10 @@ def apply_join(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repai
     rest = blocks[:tail] + blocks[tail + 1 :]
     at = rest.index(blocks[head])
     joined = (*rest[: at + 1], replace(block, continues=True), *rest[at + 1 :])
-    return joined, Repair("correction: join", block.line, f"…{d.quote}", excerpt(block.text))
+    return joined, block.line, f"…{d.quote}", excerpt(block.text)
 
 
-def apply_blockquote(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+def apply_blockquote(blocks: Blocks, d: Directive, source: str) -> Change:
     first = find_block(blocks, d.quote, d, source)
     last = find_block(blocks, d.options["until"], d, source)
     if last < first:
@@ -173,21 +175,21 @@ def apply_blockquote(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks,
     quoted = tuple(
         replace(b, quotation=True) if isinstance(b, Paragraph) else b for b in blocks[first : last + 1]
     )
-    repair = Repair(
-        "correction: block quotation", blocks[first].line, excerpt(d.quote), f"…{d.options['until']}"
+    return (
+        blocks[:first] + quoted + blocks[last + 1 :],
+        blocks[first].line,
+        excerpt(d.quote),
+        f"…{d.options['until']}",
     )
-    return blocks[:first] + quoted + blocks[last + 1 :], repair
 
 
-def apply_starts_mid_sentence(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+def apply_starts_mid_sentence(blocks: Blocks, d: Directive, source: str) -> Change:
     index = find_block(blocks, d.quote, d, source)
     block = blocks[index]
     if not isinstance(block, Paragraph) or not block.text.startswith(d.quote):
         raise d.fail("the quotation must be the beginning of a paragraph")
     marked = replace(block, opens_mid_sentence=True)
-    return (*blocks[:index], marked, *blocks[index + 1 :]), Repair(
-        "correction: starts mid-sentence", block.line, excerpt(d.quote), "marked […]"
-    )
+    return (*blocks[:index], marked, *blocks[index + 1 :]), block.line, excerpt(d.quote), "marked […]"
 
 
 def split_at(block: Paragraph, quote: str, d: Directive) -> tuple[str, str, str, int]:
@@ -201,7 +203,7 @@ def split_at(block: Paragraph, quote: str, d: Directive) -> tuple[str, str, str,
     return before, found[0], after, block.line + block.text[: found.start()].count("\n")
 
 
-def apply_heading(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+def apply_heading(blocks: Blocks, d: Directive, source: str) -> Change:
     """The quoted words are a heading: the paragraph they open (or all of it) becomes one, and the
     rest of the paragraph, if any, goes on after it."""
     index = find_block(blocks, d.quote, d, source)
@@ -213,12 +215,10 @@ def apply_heading(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Re
     parts.append(Heading(" ".join(d.quote.split()), line))
     if after.strip():
         parts.append(Paragraph(after.strip(), line + quoted.count("\n") + 1))
-    return (*blocks[:index], *parts, *blocks[index + 1 :]), Repair(
-        "correction: heading", line, excerpt(d.quote), "heading"
-    )
+    return (*blocks[:index], *parts, *blocks[index + 1 :]), line, excerpt(d.quote), "heading"
 
 
-def apply_break(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repair]:
+def apply_break(blocks: Blocks, d: Directive, source: str) -> Change:
     """A new paragraph begins at the quoted words."""
     index = find_block(blocks, d.quote, d, source)
     block = blocks[index]
@@ -228,20 +228,28 @@ def apply_break(blocks: Blocks, d: Directive, source: str) -> tuple[Blocks, Repa
     if not before:
         raise d.fail("a paragraph already begins there; quote words inside one")
     parts = (replace(block, text=before), Paragraph(quoted + after, line))
-    return (*blocks[:index], *parts, *blocks[index + 1 :]), Repair(
-        "correction: paragraph break", line, excerpt(d.quote), "¶"
+    return (*blocks[:index], *parts, *blocks[index + 1 :]), line, excerpt(d.quote), "¶"
+
+
+ACTIONS = {
+    action.name: action
+    for action in (
+        Action("move", apply_move, Kind.CORRECTION_MOVE, takes=("after",), needs=("after",)),
+        Action("delete", apply_delete, Kind.CORRECTION_DELETE, takes=("followed_by",)),
+        Action("join", apply_join, Kind.CORRECTION_JOIN, takes=("with",), needs=("with",)),
+        Action(
+            "blockquote",
+            apply_blockquote,
+            Kind.CORRECTION_BLOCK_QUOTATION,
+            takes=("until",),
+            needs=("until",),
+        ),
+        Action("starts_mid_sentence", apply_starts_mid_sentence, Kind.CORRECTION_STARTS_MID_SENTENCE),
+        Action("heading", apply_heading, Kind.CORRECTION_HEADING),
+        Action("break", apply_break, Kind.CORRECTION_PARAGRAPH_BREAK),
     )
-
-
-APPLY = {
-    "move": apply_move,
-    "delete": apply_delete,
-    "join": apply_join,
-    "blockquote": apply_blockquote,
-    "starts_mid_sentence": apply_starts_mid_sentence,
-    "heading": apply_heading,
-    "break": apply_break,
 }
+"""Every correction an editor can write, by its key in the corrections file."""
 
 
 def apply_corrections(
@@ -250,6 +258,7 @@ def apply_corrections(
     """Apply the directives in the order the file gives them."""
     done = []
     for directive in directives:
-        blocks, repair = APPLY[directive.action](blocks, directive, source)
-        done.append(replace(repair, origin=f"{directive.file}:{directive.line}"))
+        action = directive.action
+        blocks, line, before, after = action.apply(blocks, directive, source)
+        done.append(Repair(action.kind, line, before, after, origin=f"{directive.file}:{directive.line}"))
     return blocks, done

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Repair
 from cancun_reader.core.prose.sentences import ends_sentence, starts_sentence
 from cancun_reader.core.prose.shapes import is_all_caps
@@ -60,7 +61,7 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
         index = start
         for item_number, item in lines[index:end]:
             out.append((item_number, f"• {item}"))
-            repairs.append(Repair("box item found", item_number, excerpt(item, 40), "list item"))
+            repairs.append(Repair(Kind.BOX_ITEM_FOUND, item_number, excerpt(item, 40), "list item"))
         if end < len(lines) and lines[end][1]:  # the first full line of text after the items ends the box
             out.append((lines[end - 1][0], ""))
         index = end
@@ -127,7 +128,7 @@ def gather_fact_years(lines: Lines) -> tuple[Lines, list[Repair]]:
     at = past - len(moved) if end <= first else past  # where the events end once the years are out
     title = texts[first - 1]
     return rest[:at] + moved + rest[at:], [
-        Repair("fact file years moved", number, year, f"into the box {title}") for number, year in moved
+        Repair(Kind.FACT_FILE_YEARS_MOVED, number, year, f"into the box {title}") for number, year in moved
     ]
 
 
@@ -173,7 +174,7 @@ def rebuild_box_table(lines: Lines) -> tuple[Lines, list[Repair]]:
         rows = table_rows([t for *_, t in cells[:used]]) or []
         out.append((number, ""))
         out += [(cells[0][1], "\t".join(row)) for row in rows]
-        repairs += [Repair("table cells paired", n, t, "row of a table") for _, n, t in cells[:used]]
+        repairs += [Repair(Kind.TABLE_CELLS_PAIRED, n, t, "row of a table") for _, n, t in cells[:used]]
         index = cells[used - 1][0] + 1
         if index < len(lines) and lines[index][1]:
             out.append((cells[used - 1][1], ""))  # the table ends where the text goes on

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Repair
 from cancun_reader.text.layout.lines import PAGE_BREAK, YEAR, pages_of
 
@@ -50,23 +51,27 @@ def is_folio(text: str) -> bool:
     return bool(FOLIO.fullmatch(plain)) and not YEAR.fullmatch(plain)
 
 
-def folio_kind(text: str, copies: Counter[str]) -> str:
+def folio_kind(text: str, copies: Counter[str]) -> Kind:
     """What a line shaped as a page number is: a page number, unless its number is a year and it
     stands word for word on other pages too, as a running head with the issue's year does (`Trade
     Review · 2004`). (A renderer may print the same page number twice: Chromium's `Page 1 of 3`.)
 
     >>> copies = Counter({"12 | Trade Review": 1, "Page 1 of 3": 2, "Trade Review · 2004": 3})
     >>> folio_kind("12 | Trade Review", copies), folio_kind("Page 1 of 3", copies)
-    ('page number', 'page number')
+    (Kind.PAGE_NUMBER_REMOVED, Kind.PAGE_NUMBER_REMOVED)
 
     Negative: a year beside the review's name, on every page.
     >>> folio_kind("Trade Review · 2004", copies)
-    'running head'
+    Kind.RUNNING_HEAD_REMOVED
     """
     found = FOLIO.fullmatch(squeezed(text))
     number = found and (found["number"] or found["before"] or found["after"])
     repeated = copies[squeezed(text)] > 1
-    return "running head" if repeated and number and YEAR.fullmatch(number) else "page number"
+    return (
+        Kind.RUNNING_HEAD_REMOVED
+        if repeated and number and YEAR.fullmatch(number)
+        else Kind.PAGE_NUMBER_REMOVED
+    )
 
 
 def could_be_head(text: str) -> bool:
@@ -85,7 +90,7 @@ def could_be_head(text: str) -> bool:
     return any(c.isalpha() for c in text) and not (len(words) == 1 and words[0].islower())
 
 
-def furniture_lines(lines: Lines) -> dict[int, str]:
+def furniture_lines(lines: Lines) -> dict[int, Kind]:
     """The lines that are page furniture, by number, with what each is.
 
     With form feeds, a line at a page's edge is furniture when the same line (digits aside) stands
@@ -97,7 +102,7 @@ def furniture_lines(lines: Lines) -> dict[int, str]:
     pages = pages_of(lines)
     if len(pages) > 1:
         return furniture_on_pages(pages)
-    found: dict[int, str] = {}
+    found: dict[int, Kind] = {}
     filled = [(n, t) for n, t in lines if t.strip()]
     counts = Counter(furniture_key(t) for _, t in filled)
     short = [(p, n, t) for p, (n, t) in enumerate(filled) if len(t.split()) <= MAX_FURNITURE_WORDS]
@@ -114,11 +119,11 @@ def furniture_lines(lines: Lines) -> dict[int, str]:
             and counts[furniture_key(text)] > 1
             and not text.rstrip().endswith((".", ",", ";", ":"))
         ) or (position in ends and could_be_head(text) and furniture_key(text) in carried):
-            found[number] = "running head"
+            found[number] = Kind.RUNNING_HEAD_REMOVED
     return found
 
 
-def furniture_on_pages(pages: list[Lines]) -> dict[int, str]:
+def furniture_on_pages(pages: list[Lines]) -> dict[int, Kind]:
     """The furniture of a text whose pages are known (form feeds), by line number: at a page's edge,
     a page number, or a line with words that stands on another page too (at its edge, or alone
     between breaks where an extractor read it between columns), or that a page number carries
@@ -128,7 +133,7 @@ def furniture_on_pages(pages: list[Lines]) -> dict[int, str]:
 
     >>> pages = pages_of(number_lines("Brief\\nText that\\n\\n7 | Brief\\n\\ngoes on.\\n\\fBrief\\nMore."))
     >>> furniture_on_pages(pages)
-    {1: 'running head', 4: 'page number', 7: 'running head'}
+    {1: Kind.RUNNING_HEAD_REMOVED, 4: Kind.PAGE_NUMBER_REMOVED, 7: Kind.RUNNING_HEAD_REMOVED}
 
     Negative: the same words inside a paragraph are the author's.
     >>> furniture_on_pages(pages_of(number_lines("A text\\nBrief\\ngoes on\\nto its end.\\fMore.")))
@@ -143,7 +148,7 @@ def furniture_on_pages(pages: list[Lines]) -> dict[int, str]:
             alone_pages[furniture_key(text)].add(index)
     carried = {words_beside_number(t) for page in pages for _, t in page if is_folio(t)}
     copies = Counter(squeezed(t) for page in pages for _, t in page if t.strip())
-    found: dict[int, str] = {}
+    found: dict[int, Kind] = {}
     for index, page in enumerate(pages):
         at_edge = {number for number, _ in edges(page)}
         for number, text in page:
@@ -153,18 +158,18 @@ def furniture_on_pages(pages: list[Lines]) -> dict[int, str]:
             folio = folio_kind(text, copies) if is_folio(text) else None
             if number in at_edge:
                 repeated = len(edge_pages[key] | alone_pages[key]) > 1 or key in carried
-                kind = folio or ("running head" if repeated else None)
+                kind = folio or (Kind.RUNNING_HEAD_REMOVED if repeated else None)
             elif (number, text) in lines_alone(page) and could_be_head(text):
-                kind = folio or ("running head" if edge_pages[key] - {index} else None)
+                kind = folio or (Kind.RUNNING_HEAD_REMOVED if edge_pages[key] - {index} else None)
             else:
                 kind = None
-            if kind and (kind == "page number" or could_be_head(text)):
+            if kind and (kind == Kind.PAGE_NUMBER_REMOVED or could_be_head(text)):
                 found[number] = kind
     found.update(folios_read_between_columns(pages, found))
     return found
 
 
-def folios_read_between_columns(pages: list[Lines], found: dict[int, str]) -> dict[int, str]:
+def folios_read_between_columns(pages: list[Lines], found: dict[int, Kind]) -> dict[int, Kind]:
     """The page number of a page that has none at its edges, read between its columns (pdftotext
     reads a footer box where it falls in the columns' order): the one number standing alone on
     that page in the form of the other pages' page numbers.
@@ -172,23 +177,23 @@ def folios_read_between_columns(pages: list[Lines], found: dict[int, str]) -> di
     >>> text = ("Brief\\nA text\\n\\n30\\n\\fBrief\\nthat goes\\non and\\non\\n\\n31\\n\\n"
     ...         "and on to\\nthe end\\nof it\\nat last.")
     >>> pages = pages_of(number_lines(text))
-    >>> folios_read_between_columns(pages, {4: "page number"})
-    {10: 'page number'}
+    >>> folios_read_between_columns(pages, {4: Kind.PAGE_NUMBER_REMOVED})
+    {10: Kind.PAGE_NUMBER_REMOVED}
 
     Negative: with two numbers alone on the page (cells of a table, say), neither is taken.
     >>> pages = pages_of(number_lines(text.replace("and on to", "41\\n\\nand on")))
-    >>> folios_read_between_columns(pages, {4: "page number"})
+    >>> folios_read_between_columns(pages, {4: Kind.PAGE_NUMBER_REMOVED})
     {}
     """
-    keys = {furniture_key(t) for page in pages for n, t in page if found.get(n) == "page number"}
-    numbered = {n for n, kind in found.items() if kind == "page number"}
-    taken: dict[int, str] = {}
+    keys = {furniture_key(t) for page in pages for n, t in page if found.get(n) == Kind.PAGE_NUMBER_REMOVED}
+    numbered = {n for n, kind in found.items() if kind == Kind.PAGE_NUMBER_REMOVED}
+    taken: dict[int, Kind] = {}
     for page in pages:
         if any(number in numbered for number, _ in page):
             continue
         alone = [n for n, t in lines_alone(page) if is_folio(t) and furniture_key(t) in keys]
         if len(alone) == 1:
-            taken[alone[0]] = "page number"
+            taken[alone[0]] = Kind.PAGE_NUMBER_REMOVED
     return taken
 
 
@@ -228,9 +233,11 @@ def remove_page_furniture(
 
     >>> text = "Review\\nIt began with a de-\\n12\\n\\fReview\\nmand for food.\\n13\\n"
     >>> kept, removed = remove_page_furniture(number_lines(text))
-    >>> [t for _, t in kept if t], [(r.kind, r.line, r.before) for r in removed]
-    (['It began with a de-', 'mand for food.'], [('running head removed', 1, 'Review'), \
-('page number removed', 3, '12'), ('running head removed', 4, 'Review'), ('page number removed', 6, '13')])
+    >>> found = [(r.kind, r.line, r.before) for r in removed]
+    >>> [t for _, t in kept if t], found  # doctest: +NORMALIZE_WHITESPACE
+    (['It began with a de-', 'mand for food.'],
+     [(Kind.RUNNING_HEAD_REMOVED, 1, 'Review'), (Kind.PAGE_NUMBER_REMOVED, 3, '12'),
+      (Kind.RUNNING_HEAD_REMOVED, 4, 'Review'), (Kind.PAGE_NUMBER_REMOVED, 6, '13')])
 
     Negative: a year or a number in the text is not a page number, a heading used once is no head,
     nor one used twice away from any page number.
@@ -242,13 +249,13 @@ def remove_page_furniture(
 
     The page's word is taken for a head used once, as on a page of its own:
     >>> remove_page_furniture(number_lines("Trade Review\\n\\nCotton\\n\\n1"), frozenset({1, 5}))[1][0].kind
-    'running head removed'
+    Kind.RUNNING_HEAD_REMOVED
     """
     texts = dict(lines)
     copies = Counter(squeezed(text) for _, text in lines)
     in_box = {n for first, last in boxed for n in range(first, last + 1)}
     found = {n: kind for n, kind in furniture_lines(lines).items() if n not in in_box} | {
-        n: folio_kind(texts[n], copies) if is_folio(texts[n]) else "running head"
+        n: folio_kind(texts[n], copies) if is_folio(texts[n]) else Kind.RUNNING_HEAD_REMOVED
         for n in on_page
         if texts.get(n, "").strip()
     }
@@ -257,7 +264,7 @@ def remove_page_furniture(
     for number, text in lines:
         if number in found:
             before, _, furniture = text.rpartition(PAGE_BREAK)  # a page may end inside the line
-            repairs.append(Repair(f"{found[number]} removed", number, furniture.strip(), ""))
+            repairs.append(Repair(found[number], number, furniture.strip(), ""))
             if before.replace(PAGE_BREAK, "").strip():
                 kept.append((number, before.replace(PAGE_BREAK, "")))
             continue

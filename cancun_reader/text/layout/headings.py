@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Repair
 from cancun_reader.core.prose.sentences import ends_sentence, starts_sentence
 from cancun_reader.core.prose.shapes import MIXED_CASE_HEADING, SMALL_WORDS, is_all_caps
@@ -47,7 +48,7 @@ def separate_headings(lines: Lines) -> tuple[Lines, list[Repair]]:
             out.extend(lines[index:end])
             if after:
                 out.append((lines[end - 1][0], ""))
-            repairs.append(Repair("heading set apart", number, " ".join(heading), "own block"))
+            repairs.append(Repair(Kind.HEADING_SET_APART, number, " ".join(heading), "own block"))
             index = end
             continue
         out.append(lines[index])
@@ -199,5 +200,5 @@ def separate_run_in_headings(lines: Lines) -> tuple[Lines, list[Repair]]:
         heading, rest = found
         out += [(number, "")] if out and out[-1][1] else []
         out += [(number, heading), (number, ""), (number, rest)]
-        repairs.append(Repair("run-in heading set apart", number, heading, "own block"))
+        repairs.append(Repair(Kind.RUN_IN_HEADING_SET_APART, number, heading, "own block"))
     return out, repairs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Repair
 from cancun_reader.core.prose.sentences import ends_sentence, starts_sentence
 from cancun_reader.core.prose.shapes import NOTES_TITLE
@@ -52,7 +53,7 @@ def rejoin_note_numbers(lines: Lines) -> tuple[Lines, list[Repair]]:
         if index in starts:
             _, mark = next(marks)
             text = f"{mark} {text.strip()}"
-            repairs.append(Repair("note number rejoined", number, mark, excerpt(text, 40)))
+            repairs.append(Repair(Kind.NOTE_NUMBER_REJOINED, number, mark, excerpt(text, 40)))
         out.append((number, text))
     return out, repairs
 
@@ -84,10 +85,10 @@ def separate_notes(lines: Lines) -> tuple[Lines, list[Repair]]:
             in_notes = True
             if out and out[-1][1] and opens_notes(lines, index):
                 out.append((number, ""))  # run into the last line of the text, a column cut short
-                repairs.append(Repair("note set apart", number, text, "own block"))
+                repairs.append(Repair(Kind.NOTE_SET_APART, number, text, "own block"))
         elif in_notes and NUMBERED_LINE.match(text) and out and out[-1][1]:
             out.append((number, ""))
-            repairs.append(Repair("note set apart", number, excerpt(text, 40), "own block"))
+            repairs.append(Repair(Kind.NOTE_SET_APART, number, excerpt(text, 40), "own block"))
         out.append((number, text))
     return out, repairs
 
@@ -132,16 +133,16 @@ def rejoin_bullets(lines: Lines) -> tuple[Lines, list[Repair]]:
         if len(items_before) == len(bullets) and all(is_loose_item(out[i][1]) for i in items_before):
             for i, (_, bullet) in zip(items_before, bullets, strict=True):
                 out[i] = (out[i][0], f"{bullet} {out[i][1]}")
-                repairs.append(Repair("bullet rejoined", out[i][0], bullet, excerpt(out[i][1], 40)))
+                repairs.append(Repair(Kind.BULLET_REJOINED, out[i][0], bullet, excerpt(out[i][1], 40)))
             out += kept_breaks or [(bullets[-1][0], "")]  # the list ends where its bullets stood
             index = end
             continue
         while bullets and end < len(lines) and is_loose_item(lines[end][1]):
             bullet = bullets.pop(0)[1]
             out.append((lines[end][0], f"{bullet} {lines[end][1].strip()}"))
-            repairs.append(Repair("bullet rejoined", lines[end][0], bullet, excerpt(out[-1][1], 40)))
+            repairs.append(Repair(Kind.BULLET_REJOINED, lines[end][0], bullet, excerpt(out[-1][1], 40)))
             end += 1
-        repairs += [Repair("bullet without item removed", n, bullet, "") for n, bullet in bullets]
+        repairs += [Repair(Kind.BULLET_WITHOUT_ITEM_REMOVED, n, bullet, "") for n, bullet in bullets]
         following = lines[end][1].strip() if end < len(lines) else ""
         if following and not BULLET_ALONE.fullmatch(following) and out and LIST_MARK.match(out[-1][1]):
             out.append((out[-1][0], ""))  # the list ends before the text that follows it

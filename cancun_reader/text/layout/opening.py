@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Repair
 from cancun_reader.core.prose.sentences import ends_sentence
 from cancun_reader.core.prose.shapes import SMALL_WORDS, is_byline
@@ -49,7 +50,7 @@ def separate_front_matter(lines: Lines) -> tuple[Lines, list[Repair]]:
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
         if index in breaks and line[1] and following:
             out.append((line[0], ""))
-            found.append(Repair("front matter set apart", line[0], excerpt(line[1], 40), "own block"))
+            found.append(Repair(Kind.FRONT_MATTER_SET_APART, line[0], excerpt(line[1], 40), "own block"))
     return out, found
 
 
@@ -126,6 +127,8 @@ def rejoin_drop_caps(
                 out[later] = (out[later][0], text.strip() + following)
                 out[index] = (number, "")
                 word = text.strip() + first_word[0]
-                repairs.append(Repair("drop cap rejoined", number, f"{text.strip()} {first_word[0]}", word))
+                repairs.append(
+                    Repair(Kind.DROP_CAP_REJOINED, number, f"{text.strip()} {first_word[0]}", word)
+                )
                 break
     return out, repairs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Printed, Repair
 from cancun_reader.core.prose.sentences import ends_sentence, starts_sentence
 from cancun_reader.core.prose.shapes import is_all_caps
@@ -84,7 +85,7 @@ def break_where_printed(lines: Lines, printed: Printed) -> tuple[Lines, list[Rep
     >>> [t for _, t in break_where_printed(lines, Printed(indented=frozenset({2})))[0]]
     ['the talks ended.', '', 'The farmers', 'went home.']
     >>> break_where_printed(lines, Printed(spaced=frozenset({2})))[1][0].kind
-    'paragraph break from the space above'
+    Kind.PARAGRAPH_BREAK_FROM_THE_SPACE_ABOVE
 
     Negative: a text that is not a PDF's, and a line that already follows a blank one.
     >>> break_where_printed(lines, Printed())[1]
@@ -92,9 +93,9 @@ def break_where_printed(lines: Lines, printed: Printed) -> tuple[Lines, list[Rep
     >>> break_where_printed(number_lines("ended.\\n\\nThe farmers"), Printed(indented=frozenset({3})))[1]
     []
     """
-    opened = dict.fromkeys(printed.short, "paragraph break after a short line")
-    opened |= dict.fromkeys(printed.spaced, "paragraph break from the space above")
-    opened |= dict.fromkeys(printed.indented, "paragraph break from the indent")  # the surest sign
+    opened = dict.fromkeys(printed.short, Kind.PARAGRAPH_BREAK_AFTER_A_SHORT_LINE)
+    opened |= dict.fromkeys(printed.spaced, Kind.PARAGRAPH_BREAK_FROM_THE_SPACE_ABOVE)
+    opened |= dict.fromkeys(printed.indented, Kind.PARAGRAPH_BREAK_FROM_THE_INDENT)  # the surest sign
     if not opened:
         return lines, []
     out: Lines = []
@@ -156,5 +157,5 @@ def infer_paragraph_breaks(lines: Lines, full: frozenset[int] = frozenset()) -> 
             and not inside_stretched_line(lines, index, width)
         ):
             out.append((number, ""))
-            repairs.append(Repair("paragraph break inferred", number, text[-40:], "¶"))
+            repairs.append(Repair(Kind.PARAGRAPH_BREAK_INFERRED, number, text[-40:], "¶"))
     return out, repairs

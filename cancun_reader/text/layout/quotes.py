@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Repair
 from cancun_reader.core.prose.sentences import ends_sentence, starts_lower, starts_sentence
 from cancun_reader.core.prose.words import excerpt
@@ -59,7 +60,7 @@ def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
             ):
                 out[index : end + 1] = [(out[index][0], ""), *out[index : end + 1], (out[end][0], "")]
                 repairs.append(
-                    Repair("pull quote lines set apart", out[index + 1][0], excerpt(quote), "own block")
+                    Repair(Kind.PULL_QUOTE_LINES_SET_APART, out[index + 1][0], excerpt(quote), "own block")
                 )
                 index = end + 3
                 continue

@@ -5,6 +5,7 @@ found; in a text they stay paragraphs of their own."""
 
 from __future__ import annotations
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Block, Caption, Lines, Paragraph, Repair
 from cancun_reader.core.prose.shapes import is_byline
 from cancun_reader.core.prose.words import excerpt
@@ -60,7 +61,7 @@ def set_apart_captions(
     for block in blocks:
         if isinstance(block, Paragraph) and block.line in starts and not is_byline(block.text):
             out.append(Caption(block.text, block.line))
-            repairs.append(Repair("caption set apart", block.line, excerpt(block.text, 40), "caption"))
+            repairs.append(Repair(Kind.CAPTION_SET_APART, block.line, excerpt(block.text, 40), "caption"))
         else:
             out.append(block)
     return tuple(out), repairs

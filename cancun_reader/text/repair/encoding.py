@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Block, Blocks, Heading, ListBlock, Paragraph, Repair, Table
 from cancun_reader.core.prose.words import excerpt
 
@@ -43,7 +44,7 @@ def fix_mojibake(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     def fix(text: str, line: int) -> str:
         fixed, changed = fix_encoding(text)
         if changed:
-            repairs.append(Repair("mojibake repaired", line, excerpt(text), excerpt(fixed)))
+            repairs.append(Repair(Kind.MOJIBAKE_REPAIRED, line, excerpt(text), excerpt(fixed)))
         return fixed
 
     for block in blocks:

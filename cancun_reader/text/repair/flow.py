@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import replace
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import (
     Block,
     Blocks,
@@ -66,7 +67,7 @@ def continues(block: Block, after_hyphen: bool) -> bool:
 
 def word_repair(halves: tuple[str, str], line: int) -> Repair:
     left, right = halves
-    return Repair("word rejoined", line, f"{left}- {right}", left + right)
+    return Repair(Kind.WORD_REJOINED, line, f"{left}- {right}", left + right)
 
 
 def _short_join(before: str, after: str) -> tuple[str, str]:
@@ -102,7 +103,7 @@ quotation=False, opens_mid_sentence=False, continues=False, front=''), PullQuote
                 pending.popleft()  # the tail
                 text, word = join_across_break(block.text, tail.text, known)
                 before, after = _short_join(block.text, tail.text)
-                repairs.append(Repair("paragraph rejoined", block.line, f"{before} ¶ {after}", "joined"))
+                repairs.append(Repair(Kind.PARAGRAPH_REJOINED, block.line, f"{before} ¶ {after}", "joined"))
                 if word:
                     repairs.append(word_repair(word, block.line))
                 # the joined paragraph goes back to the front, as it may still be cut; what stood
@@ -262,7 +263,9 @@ number=0, quotation=False, opens_mid_sentence=False, continues=False, front='')
     text, word = join_across_break(head.text, tail.text, known)
     before, after = _short_join(head.text, tail.text)
     repairs = [
-        Repair("paragraph rejoined out of order", tail.line, f"{before} ¶ {after}", "joined", into=head.line)
+        Repair(
+            Kind.PARAGRAPH_REJOINED_OUT_OF_ORDER, tail.line, f"{before} ¶ {after}", "joined", into=head.line
+        )
     ]
     if word:
         repairs.append(word_repair(word, head.line))

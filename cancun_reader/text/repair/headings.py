@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import (
     Block,
     Blocks,
@@ -105,7 +106,7 @@ def find_mixed_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
         opens = (isinstance(after, Paragraph) and after.text[:1].isupper()) or isinstance(after, ListBlock)
         if finished and opens:
             out[index] = Heading(block.text, block.line)
-            repairs.append(Repair("heading found", block.line, block.text, "heading"))
+            repairs.append(Repair(Kind.HEADING_FOUND, block.line, block.text, "heading"))
     return tuple(out), repairs
 
 
@@ -126,7 +127,7 @@ def find_printed_headings(blocks: Blocks, lines: frozenset[int]) -> tuple[Blocks
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and block.line in lines and not is_byline(block.text):
             out[index] = Heading(block.text, block.line)
-            repairs.append(Repair("heading found", block.line, block.text, "heading"))
+            repairs.append(Repair(Kind.HEADING_FOUND, block.line, block.text, "heading"))
     return tuple(out), repairs
 
 
@@ -151,7 +152,7 @@ def find_title(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     if not any(isinstance(b, Paragraph) and is_byline(b.text) for b in blocks[1:3]):
         return blocks, []
     return (Heading(first.text, first.line), *blocks[1:]), [
-        Repair("heading found", first.line, first.text, "heading")
+        Repair(Kind.HEADING_FOUND, first.line, first.text, "heading")
     ]
 
 
@@ -200,7 +201,7 @@ def keep_front_matter(blocks: Blocks, entry: Entry) -> tuple[Blocks, list[Repair
         if not isinstance(block, Paragraph | Heading):
             continue
         out[index] = Paragraph(block.text, block.line, front=role)
-        repairs.append(Repair("front matter kept as printed", block.line, excerpt(block.text), role))
+        repairs.append(Repair(Kind.FRONT_MATTER_KEPT_AS_PRINTED, block.line, excerpt(block.text), role))
     return tuple(out), repairs
 
 
@@ -222,14 +223,14 @@ def title_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
         fixed = title_case(heading.text, acronyms) if is_all_caps(heading.text) else heading.text
         if fixed == heading.text:
             return heading
-        repairs.append(Repair("heading in title case", heading.line, heading.text, fixed))
+        repairs.append(Repair(Kind.HEADING_IN_TITLE_CASE, heading.line, heading.text, fixed))
         return replace(heading, text=fixed)
 
     def fix(block: Block) -> Block:
         if isinstance(block, Sidebar):
             fixed = title_case(block.title, acronyms) if is_all_caps(block.title) else block.title
             if fixed != block.title:
-                repairs.append(Repair("heading in title case", block.line, block.title, fixed))
+                repairs.append(Repair(Kind.HEADING_IN_TITLE_CASE, block.line, block.title, fixed))
             inner = tuple(cased(b) if isinstance(b, Heading) else b for b in block.blocks)
             return replace(block, title=fixed, blocks=inner)
         return cased(block) if isinstance(block, Heading) else block

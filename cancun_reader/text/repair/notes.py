@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import UNKNOWN, AuthorBio, Block, Blocks, Footnote, Heading, Paragraph, Repair
 from cancun_reader.core.prose.shapes import NOTES_TITLE
 from cancun_reader.core.prose.words import excerpt, excerpt_end
@@ -51,7 +52,9 @@ def find_footnotes(blocks: Blocks, at_foot: frozenset[int] = frozenset()) -> tup
             and (note := NOTE.fullmatch(block.text))
         ):
             number = note_number(note["number"])
-            repairs.append(Repair("footnote linked", block.line, excerpt(block.text, 40), f"note {number}"))
+            repairs.append(
+                Repair(Kind.FOOTNOTE_LINKED, block.line, excerpt(block.text, 40), f"note {number}")
+            )
             block = Footnote(number, note["text"], block.line)
         elif not isinstance(block, Footnote):
             in_notes = False
@@ -84,7 +87,7 @@ def link_glued_note_markers(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
     def marker(match: re.Match[str]) -> str:
         if match["number"] not in numbers:
             return match[0]
-        repairs.append(Repair("note marker linked", block.line, match[0], f"note {match['number']}"))
+        repairs.append(Repair(Kind.NOTE_MARKER_LINKED, block.line, match[0], f"note {match['number']}"))
         return match["number"].translate(SUPERSCRIPT_DIGITS)
 
     for block in blocks:
@@ -115,7 +118,7 @@ def mark_author_bio(blocks: Blocks, author: str) -> tuple[Blocks, list[Repair]]:
         return blocks, []
     bio = AuthorBio(block.text, block.line)
     return (*blocks[:last], bio, *blocks[last + 1 :]), [
-        Repair("author bio boxed", block.line, excerpt(block.text, 40), "byline box")
+        Repair(Kind.AUTHOR_BIO_BOXED, block.line, excerpt(block.text, 40), "byline box")
     ]
 
 
@@ -135,7 +138,7 @@ def drop_end_marks(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
         if isinstance(block, Paragraph) and END_MARK.search(block.text):
             fixed = END_MARK.sub("", block.text)
             kept = excerpt_end(fixed, 20)  # the words before the mark, then the mark
-            repairs.append(Repair("end mark dropped", block.line, kept + block.text[len(fixed) :], kept))
+            repairs.append(Repair(Kind.END_MARK_DROPPED, block.line, kept + block.text[len(fixed) :], kept))
             block = replace(block, text=fixed)
         out.append(block)
     return tuple(out), repairs
@@ -156,7 +159,7 @@ def unescape_backslashed_punctuation(blocks: Blocks) -> tuple[Blocks, list[Repai
     for block in blocks:
         if isinstance(block, Paragraph) and BACKSLASHED_PUNCTUATION.search(block.text):
             for match in BACKSLASHED_PUNCTUATION.finditer(block.text):
-                repairs.append(Repair("escape removed", block.line, match[0], match["char"]))
+                repairs.append(Repair(Kind.ESCAPE_REMOVED, block.line, match[0], match["char"]))
             block = replace(block, text=BACKSLASHED_PUNCTUATION.sub(r"\g<char>", block.text))
         out.append(block)
     return tuple(out), repairs

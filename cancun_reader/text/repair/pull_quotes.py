@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Blocks, Paragraph, PullQuote, Repair
 from cancun_reader.core.prose.sentences import (
     PULL_QUOTE_SCORE,
@@ -100,7 +101,7 @@ def find_pull_quotes(blocks: Blocks, set_apart: frozenset[int] = frozenset()) ->
     A short one too, where the page sets it apart between rules:
     >>> short = Paragraph("Nobody expected the poor to unite.", 3)
     >>> find_pull_quotes((body, short), frozenset({3}))[1][0].kind
-    'pull quote set apart'
+    Kind.PULL_QUOTE_SET_APART
 
     Negative: a short paragraph that says something new stays a paragraph.
     >>> other = Paragraph("Then the delegates went home to report on what they had seen.", 3)
@@ -130,7 +131,7 @@ def find_pull_quotes(blocks: Blocks, set_apart: frozenset[int] = frozenset()) ->
         )
         if best and best[1] >= PULL_QUOTE_SCORE and repeats_words(candidate, best[0]):
             found[position] = Repair(
-                "pull quote set apart",
+                Kind.PULL_QUOTE_SET_APART,
                 block.line,
                 excerpt(block.text),
                 f"repeats “{excerpt(best[0])}”",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import (
     Block,
     Blocks,
@@ -89,7 +90,7 @@ def find_sidebars(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
                 Sidebar(table_title(block) or "", (Table(block.rows[1:], block.line + 1),), block.line)
             )
             repairs.append(
-                Repair("sidebar set apart", block.line, excerpt(block.rows[0][0]), "table in a box")
+                Repair(Kind.SIDEBAR_SET_APART, block.line, excerpt(block.rows[0][0]), "table in a box")
             )
             index += 1
             continue
@@ -109,7 +110,10 @@ def find_sidebars(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
                 out.append(Sidebar(block.text, inner, block.line))
                 repairs.append(
                     Repair(
-                        "sidebar set apart", block.line, excerpt(block.text), "lists and sub-heads in a box"
+                        Kind.SIDEBAR_SET_APART,
+                        block.line,
+                        excerpt(block.text),
+                        "lists and sub-heads in a box",
                     )
                 )
                 index = end
@@ -171,7 +175,9 @@ def set_apart_printed_boxes(
         )
         out.append(Sidebar(title, content, first.line))
         repairs.append(
-            Repair("sidebar set apart", first.line, excerpt(title or opening(first)), "a box the page draws")
+            Repair(
+                Kind.SIDEBAR_SET_APART, first.line, excerpt(title or opening(first)), "a box the page draws"
+            )
         )
         index = end
     return tuple(out), repairs
