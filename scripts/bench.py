@@ -23,14 +23,12 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import replace
 from pathlib import Path
 
 import repair_quality
 
 from cancun_reader.build.pipeline import Stopwatch, build
 from cancun_reader.build.settings import Settings
-from cancun_reader.core.cache import Cache
 from cancun_reader.devtools.synthetic import make_collection
 from cancun_reader.offline import SHIM_PAGE
 from cancun_reader.site.pages import escaped
@@ -180,14 +178,14 @@ def rebuild_times(project: Path, text: Path) -> dict:
     """The rebuilds of a long-lived process that builds one collection, as `mkdocs serve` is: it
     builds once, then again after each of nine edits of one text. Run in a process of its own
     (`bench.py --rebuilds PROJECT TEXT`)."""
-    cache = Cache(project / ".cache" / "cancun-reader")
-    build(replace(Settings.of(project), cache=cache))
+    settings = Settings.of(project)  # one, as the plugin keeps its memory from build to build
+    build(settings)
     times, written = [], []
     for number in range(9):
         content = text.read_text(encoding="utf-8")
         text.write_text(content.replace("smallholder", f"smallholder{number}", 1), encoding="utf-8")
         start = time.perf_counter()
-        report = build(replace(Settings.of(project), cache=cache))
+        report = build(settings)
         times.append(time.perf_counter() - start)
         written = sorted(report.plan.write)
     return {"times": times, "written": written}
@@ -199,8 +197,7 @@ def incremental(work: Path) -> dict:
     every rebuild) and in a fresh one (`python scripts/build.py`, interpreter start and imports
     included)."""
     project = project_with(1000, work / "incremental")
-    cache = project / ".cache" / "cancun-reader"
-    build(replace(Settings.of(project), cache=Cache(cache)))
+    build(Settings.of(project))
     text = project / "sources" / "mexico-discovers-the-wto-0500.txt"
     done = subprocess.run(
         [sys.executable, __file__, "--rebuilds", str(project), str(text)],

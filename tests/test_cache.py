@@ -52,7 +52,9 @@ def test_what_a_text_depends_on_is_part_of_its_key(
         path = project / "sources" / "citizens-diplomacy-cancun-miami.corrections.yml"
         path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     else:
-        monkeypatch.setattr(cancun_reader.core.cache, "CODE_VERSION", "a new version of the converter")
+        monkeypatch.setattr(
+            cancun_reader.core.cache, "code_version", lambda: "a new version of the converter"
+        )
     cache = Cache(tmp_path / "cache")
     pages = build_with(project, cache)
     # the texts that depend on the change are converted again; new code reads the catalog again

@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from cancun_reader.build.memory import Digests
 from cancun_reader.collection.glossary import (
     GLOSSARY_NAME,
     Abbreviation,
@@ -107,25 +108,19 @@ class Inputs:
     notices: list[Notice]
 
 
-_DIGESTS: dict[str, tuple[tuple, str, int]] = {}
-"""Each text's digest, with the facts it was made from and when. A long-lived process (`mkdocs
-serve`) reads and hashes again only the texts whose file, corrections or entry changed: at a
-thousand texts, reading and hashing them all took a tenth of a rebuild. (A build's own process
-starts with none of them, and reads every text.)"""
-
 SETTLED_NS = 2_000_000_000
 """A file written less than this before its digest was made may have been written again within
 the same tick of the file system's clock, its facts unchanged: its digest is made again (as git
 does with a file as new as its index)."""
 
 
-def text_digest(path: Path, entry: Entry, shown: str) -> str:
+def text_digest(path: Path, entry: Entry, shown: str, made_before: Digests) -> str:
     """A hash of all a text's page depends on besides the topics: its bytes, its corrections, its
     catalog entry and name, and for a PDF the pdftotext that reads it."""
     corrections = corrections_path(path)
     reader = reader_version() if entry.is_pdf else ""  # a PDF's text is its page reader's
     facts = (file_facts(path), file_facts(corrections), repr(entry), shown, reader)
-    known = _DIGESTS.get(str(path))
+    known = made_before.get(str(path))
     if known is not None and known[0] == facts and facts[0] is not None:
         written = max(f[2] for f in facts[:2] if f is not None)  # the later change time
         if written < known[2] - SETTLED_NS:
@@ -133,17 +128,21 @@ def text_digest(path: Path, entry: Entry, shown: str) -> str:
     made = time.time_ns()
     extra = corrections.read_bytes() if facts[1] is not None else b""
     digest = key_of(read_bytes(path), extra, repr(entry), shown, reader)
-    _DIGESTS[str(path)] = (facts, digest, made)
+    made_before[str(path)] = (facts, digest, made)
     return digest
 
 
-def read_inputs(sources: Path, topics: Path, cache: Cache) -> Inputs:
+def read_inputs(sources: Path, topics: Path, cache: Cache, digests_made: Digests | None = None) -> Inputs:
+    """The inputs of a build. `digests_made`: the texts' digests an earlier build of this process
+    made, with the facts of their files (`Memory.digests`); a text whose files are as they were is
+    not read and hashed again."""
+    made_before = {} if digests_made is None else digests_made
     entries, notices = read_catalog(sources, cache)
     digests = {}
     folder = display_path(sources)  # once: as each text's, it took a tenth of a rebuild of 1,000
     for entry in entries:
         shown = entry.file if folder == "." else f"{folder}/{entry.file}"
-        digests[entry.slug] = text_digest(sources / entry.file, entry, shown)
+        digests[entry.slug] = text_digest(sources / entry.file, entry, shown, made_before)
     topic_list: list[Topic] = []
     if topics.is_dir():
         topic_list = load_topics(topics)

@@ -16,6 +16,7 @@ from pathlib import Path
 from cancun_reader.book.downloads import COLLECTION, handout_name, render_downloads
 from cancun_reader.book.downloads import PAGE as DOWNLOADS_PAGE
 from cancun_reader.build.inputs import Inputs, read_inputs
+from cancun_reader.build.memory import Memory
 from cancun_reader.build.parallel import map_in_order
 from cancun_reader.build.settings import Settings
 from cancun_reader.build.texts import convert_linked, convert_text
@@ -121,13 +122,14 @@ def convert(
     watch: Stopwatch | None = None,
     site_url: str = UNPUBLISHED,
     shapes: Path | None = None,
+    memory: Memory | None = None,
 ) -> Outputs:
     """Read the inputs and render every generated page, keyed by its path inside `docs/`. With a
     cache, a text whose inputs have not changed since a build that cached it is not converted again."""
     cache = cache or Cache(None)
     watch = watch or Stopwatch()
     with watch.stage("read"):
-        inputs = read_inputs(sources, topics, cache)
+        inputs = read_inputs(sources, topics, cache, memory.digests if memory else None)
     topic_list = inputs.topics
     texts, fresh, forms = convert_texts(sources, inputs, cache, watch, site_url)
 
@@ -233,6 +235,7 @@ def build(
         watch=watch,
         site_url=settings.site_url,
         shapes=settings.shapes,
+        memory=settings.memory,
     )
     outputs.pages[DOWNLOADS_PAGE] = render_downloads(docs, outputs.titles, COLLECTION, outputs.handouts)
     if settings.shim is not None:
@@ -246,7 +249,8 @@ def build(
         digests = {
             name: outputs.digests.get(name) or digest_of(content) for name, content in outputs.pages.items()
         }
-        plan = plan_writes(docs, outputs.pages, digests)
+        manifests = settings.memory.manifests
+        plan = plan_writes(docs, outputs.pages, digests, manifests)
         if not check:
-            apply_plan(docs, plan, outputs.pages, digests)
+            apply_plan(docs, plan, outputs.pages, digests, manifests)
     return Report(plan, list(outputs.pages), outputs.notices, outputs.load_articles)

@@ -6,9 +6,10 @@ assemble it differently."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from cancun_reader.build.memory import Memory
 from cancun_reader.core.cache import Cache
 from cancun_reader.offline import SHIM
 from cancun_reader.site.references import UNPUBLISHED
@@ -30,6 +31,8 @@ class Settings:
     """The world map's country shapes (the G21 page's map); None: no map is drawn."""
     shim: Path | None = None
     """The search shim to copy into `docs/`, so search works from disk; None: not copied."""
+    memory: Memory = field(default_factory=Memory)
+    """What this process remembers between builds (its owner keeps it, as the plugin does)."""
 
     @classmethod
     def of(
@@ -41,20 +44,24 @@ class Settings:
         docs: Path | None = None,
         cache: Path | None = CACHE_DIR,
         site_url: str | None = None,
+        memory: Memory | None = None,
     ) -> Settings:
         """The settings of the project at `root`: its folders unless others are given (relative to
-        `root`), its cache unless `cache` is None, and `site_url`, or `$SITE_URL`, or none.
+        `root`), its cache unless `cache` is None, and `site_url`, or `$SITE_URL`, or none; with
+        what an earlier build of this process remembered, if its `memory` is given.
 
         >>> settings = Settings.of(Path("/p"), docs=Path("out"), cache=None, site_url="")
         >>> settings.sources, settings.docs, settings.cache.folder, settings.site_url
         (PosixPath('/p/sources'), PosixPath('/p/out'), None, '')
         """
+        memory = memory or Memory()
         return cls(
             sources=root / (sources or "sources"),
             topics=root / (topics or "topics"),
             docs=root / (docs or "docs"),
-            cache=Cache(root / cache if cache is not None else None),
+            cache=Cache(root / cache if cache is not None else None, memory.results),
             site_url=os.environ.get("SITE_URL", UNPUBLISHED) if site_url is None else site_url,
             shapes=root / SHAPES,
             shim=root / SHIM,
+            memory=memory,
         )

@@ -76,19 +76,19 @@ def holds(path: Path, content: str | bytes) -> bool:
     return path.read_text(encoding="utf-8") == content
 
 
-_MANIFESTS: dict[str, tuple[FileFacts, dict[str, Record]]] = {}
-"""The manifest this process wrote last in each `docs/`, with its file's size, time and inode: a
+Manifests = dict[str, tuple[FileFacts, dict[str, Record]]]
+"""The manifest a process wrote last in each `docs/`, with its file's size, time and inode: a
 long-lived process (`mkdocs serve`) does not read its own manifest again (at a thousand texts, a
 megabyte of JSON and 7,000 records). Read only as long as the file is as it was written."""
 
 
-def read_manifest(docs: Path) -> dict[str, Record]:
+def read_manifest(docs: Path, written_before: Manifests | None = None) -> dict[str, Record]:
     """The pages an earlier build generated, with what it recorded of each (not to be changed)."""
     path = docs / MANIFEST_NAME
     facts = file_facts(path)
     if facts is None:
         return {}
-    written = _MANIFESTS.get(str(path))
+    written = (written_before or {}).get(str(path))
     if written is not None and written[0] == facts:
         return written[1]
     try:
@@ -106,10 +106,16 @@ def untouched(record: Record, digest: str | None, status: os.stat_result) -> boo
     return digest is not None and record.digest == digest and record.stat == stat_text(status)
 
 
-def plan_writes(docs: Path, pages: dict[str, str | bytes], digests: dict[str, str] | None = None) -> Plan:
+def plan_writes(
+    docs: Path,
+    pages: dict[str, str | bytes],
+    digests: dict[str, str] | None = None,
+    manifests: Manifests | None = None,
+) -> Plan:
     """Compare the pages a build made with what is on disk; refuse to touch hand-written files.
-    A page whose digest is the one recorded, in a file nobody touched since, is not read again."""
-    recorded = read_manifest(docs)
+    A page whose digest is the one recorded, in a file nobody touched since, is not read again
+    (nor the manifest, if `manifests` holds it as it was written)."""
+    recorded = read_manifest(docs, manifests)
     digests = digests or {}
     plan = Plan(recorded=recorded)
     for name, content in sorted(pages.items()):
@@ -147,18 +153,23 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         raise
 
 
-def write_manifest(docs: Path, records: dict[str, Record]) -> None:
+def write_manifest(docs: Path, records: dict[str, Record], manifests: Manifests | None = None) -> None:
     names = sorted(records)
     content = {"generated": names, "records": {n: [records[n].digest, records[n].stat] for n in names}}
     # one line, by json's C encoder: at 1,000 texts the manifest holds 7,000 records, and is
     # written once or twice a build
     path = docs / MANIFEST_NAME
     write_atomically(path, json.dumps(content, separators=(",", ":")) + "\n")
-    _MANIFESTS[str(path)] = (file_facts(path), dict(records))
+    if manifests is not None:
+        manifests[str(path)] = (file_facts(path), dict(records))
 
 
 def apply_plan(
-    docs: Path, plan: Plan, pages: dict[str, str | bytes], digests: dict[str, str] | None = None
+    docs: Path,
+    plan: Plan,
+    pages: dict[str, str | bytes],
+    digests: dict[str, str] | None = None,
+    manifests: Manifests | None = None,
 ) -> None:
     """Carry out a plan. When it writes pages the manifest does not list yet, the manifest first
     lists old and new pages together, the new ones with nothing recorded, so a build killed
@@ -170,7 +181,7 @@ def apply_plan(
     remove_stale_temporaries(docs, set(before) | set(pages))
     new = {name: Record() for name in pages if name not in before}
     if new:
-        write_manifest(docs, {**before, **new})
+        write_manifest(docs, {**before, **new}, manifests)
     after: dict[str, Record] = {}
     for name, content in pages.items():
         if name in plan.write:
@@ -183,7 +194,7 @@ def apply_plan(
         (docs / name).unlink()
         _remove_empty_parents(docs, docs / name)
     if after != before:
-        write_manifest(docs, after)
+        write_manifest(docs, after, manifests)
 
 
 STALE_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]+\.tmp")

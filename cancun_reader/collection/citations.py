@@ -5,8 +5,6 @@ the missing words, so no statement on a topic page outlives the text it rests on
 
 from __future__ import annotations
 
-import functools
-
 from cancun_reader.core.errors import InputError
 from cancun_reader.core.facts import Citation, Place, Topic
 from cancun_reader.core.model import Article, Paragraph
@@ -15,20 +13,28 @@ from cancun_reader.core.prose.sentences import comparable
 Cited = dict[Citation, Place]
 
 
-@functools.cache
-def comparable_paragraphs(article: Article) -> tuple[tuple[str, Paragraph], ...]:
-    """Each paragraph of an article with its text as quotations are compared: worked out once."""
+Compared = tuple[tuple[str, Paragraph], ...]
+"""Each paragraph of an article with its text as quotations are compared."""
+
+
+def comparable_paragraphs(article: Article) -> Compared:
     return tuple((comparable(b.text), b) for b in article.blocks if isinstance(b, Paragraph))
 
 
-def find_cited_paragraph(citation: Citation, articles: dict[str, Article]) -> tuple[Article, Paragraph]:
+def find_cited_paragraph(
+    citation: Citation, articles: dict[str, Article], compared: dict[str, Compared]
+) -> tuple[Article, Paragraph]:
+    """The one paragraph of the cited article that holds the quoted words; `compared` keeps each
+    article's paragraphs as compared, worked out for the first citation of it."""
     article = articles.get(citation.source)
     if article is None:
         raise InputError(
             citation.path, f"cites '{citation.source}', which is not the slug of any article", citation.line
         )
     quote = comparable(citation.quote)
-    found = [paragraph for text, paragraph in comparable_paragraphs(article) if quote in text]
+    if citation.source not in compared:
+        compared[citation.source] = comparable_paragraphs(article)
+    found = [paragraph for text, paragraph in compared[citation.source] if quote in text]
     if not found:
         raise InputError(
             citation.path,
@@ -60,6 +66,7 @@ def check_members(topic: Topic) -> None:
 
 def resolve_citations(topics: list[Topic], articles: list[Article]) -> Cited:
     by_slug = {a.slug: a for a in articles}
+    compared: dict[str, Compared] = {}
     for topic in topics:
         check_members(topic)
-    return {c: Place.of(*find_cited_paragraph(c, by_slug)) for t in topics for c in t.citations}
+    return {c: Place.of(*find_cited_paragraph(c, by_slug, compared)) for t in topics for c in t.citations}

@@ -2,26 +2,28 @@
 
 An entry is keyed by a hash of everything its result depends on: the text's bytes, its corrections
 and catalog entry (and, for a PDF, the pdftotext that reads it), the topic definitions, and the
-converter's own code (`CODE_VERSION`), so a change to any of them is a miss, never a stale page.
+converter's own code (`code_version`), so a change to any of them is a miss, never a stale page.
 Entries are pickles written atomically; one that cannot be read counts as a miss. The folder
 (`.cache/` by default, git-ignored) is safe to delete at any time.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
 import tempfile
 from collections import OrderedDict
 from pathlib import Path
-from typing import ClassVar
 
 PACKAGE = Path(__file__).resolve().parent
 
 
+@functools.cache
 def code_version() -> str:
-    """A hash of the converter's source files: new code, new keys."""
+    """A hash of the converter's source files: new code, new keys. Made when first asked for, once
+    a process (the code does not change under it)."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*.py")):
         digest.update(path.relative_to(PACKAGE).as_posix().encode())
@@ -29,12 +31,9 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-CODE_VERSION = code_version()
-
-
 def key_of(*parts: bytes | str) -> str:
     """The cache key of a result that depends on these parts (and on the code)."""
-    digest = hashlib.sha256(CODE_VERSION.encode())
+    digest = hashlib.sha256(code_version().encode())
     for part in parts:
         data = part.encode() if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big"))
@@ -45,19 +44,21 @@ def key_of(*parts: bytes | str) -> str:
 class Cache:
     """Pickled results under `folder`, by key; `Cache(None)` keeps nothing.
 
-    A long-lived process (`mkdocs serve` runs the hook in one process for every rebuild) also keeps
-    the results it has read or written in memory, shared by its `Cache` objects, so a rebuild
-    does not read them from disk again."""
+    The results read or written are also kept in `remembered` (at most `MEMORY_SIZE`), which its
+    owner may hand to the next build's `Cache`: a long-lived process (`mkdocs serve` runs the
+    plugin in one process for every rebuild) does not read them from disk again."""
 
     MEMORY_SIZE = 4096
-    _memory: ClassVar[OrderedDict[tuple[str, str], object]] = OrderedDict()
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(
+        self, folder: Path | None, remembered: OrderedDict[tuple[str, str], object] | None = None
+    ) -> None:
         self.folder = folder
+        self.remembered = OrderedDict() if remembered is None else remembered
         self.hits = self.misses = 0
 
     def _remember(self, key: str, value: object) -> None:
-        memory = Cache._memory
+        memory = self.remembered
         memory[(str(self.folder), key)] = value
         memory.move_to_end((str(self.folder), key))
         while len(memory) > self.MEMORY_SIZE:
@@ -70,7 +71,7 @@ class Cache:
     def get(self, key: str) -> object | None:
         if self.folder is None:
             return None
-        remembered = Cache._memory.get((str(self.folder), key))
+        remembered = self.remembered.get((str(self.folder), key))
         if remembered is not None and self._path(key).exists():
             self.hits += 1
             return remembered

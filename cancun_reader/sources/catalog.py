@@ -15,12 +15,12 @@ from pathlib import Path
 import yaml
 
 from cancun_reader.core.errors import InputError
-from cancun_reader.core.model import UNKNOWN, Block, Entry, Heading, Notice, Paragraph
+from cancun_reader.core.model import PUBLICATION_KINDS, UNKNOWN, Block, Entry, Heading, Notice, Paragraph
 from cancun_reader.core.prose.shapes import is_byline
 from cancun_reader.sources.yaml_nodes import compose, line_of, scalar, sequence_of_mappings
 
 CATALOG_NAME = "catalog.yml"
-KINDS = ("newspaper article", "magazine article", "journal article")
+KINDS = tuple(PUBLICATION_KINDS)
 """What the catalog's `kind` may say: how a reference manager files the text."""
 REQUIRED_KEYS = ("file", "slug", "title")
 BOOLEAN_KEYS = ("title_is_editorial",)

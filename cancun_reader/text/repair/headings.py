@@ -14,6 +14,7 @@ from cancun_reader.core.model import (
     ListBlock,
     Paragraph,
     Repair,
+    Role,
     Sidebar,
     text_of,
 )
@@ -190,7 +191,7 @@ def keep_front_matter(blocks: Blocks, entry: Entry) -> tuple[Blocks, list[Repair
     titled = isinstance(first, Heading) and (byline is not None or same_title(first.text, entry.title))
     if byline is None and not titled:
         return blocks, []
-    roles = {0: "title"} if titled else {}
+    roles: dict[int, Role] = {0: "title"} if titled else {}
     if byline is not None:
         between = range(int(titled), byline)
         roles |= {i: "deck" for i in between if len(text_of(blocks[i]).split()) <= DECK_WORDS}
