@@ -87,3 +87,47 @@ def test_no_test_module_imports_another_or_acts_at_import() -> None:
     faults = {str(p.relative_to(ROOT)): shape_faults(p.read_text("utf-8")) for p in modules_of_tests()}
     found = {name: fault for name, fault in faults.items() if fault}
     assert found == {}, found
+
+
+# State in the open: no `global`, no class-level state, no unbounded memo. The only state kept at
+# module level is bounded memoisation of pure functions, each listed in the Editors' guide.
+GUIDE = ROOT / "docs" / "guide.md"
+
+
+def memo_faults(source: str) -> tuple[list[str], list[str]]:
+    """What a module keeps besides its arguments: (faults, the functions memoised within bounds).
+
+    >>> memo_faults("@functools.lru_cache(maxsize=64)\\ndef f(x): return x\\n")
+    ([], ['f'])
+
+    Negative: a global, a class variable, an unbounded memo are each found.
+    >>> source = "@functools.cache\\ndef g(x): return x\\nclass C:\\n    seen: ClassVar[dict] = {}\\n"
+    >>> memo_faults(source + "def h():\\n    global N\\n")[0]
+    ['g is memoised without bound', 'C keeps a class variable', 'h sets a global']
+    """
+    faults, memoised = [], []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef):
+            for decorator in node.decorator_list:
+                text = ast.unparse(decorator)
+                if text.endswith(("cache", "lru_cache")) or "lru_cache()" in text or "maxsize=None" in text:
+                    faults.append(f"{node.name} is memoised without bound")
+                elif "lru_cache(maxsize=" in text:
+                    memoised.append(node.name)
+            if any(isinstance(n, ast.Global) for n in ast.walk(node)):
+                faults.append(f"{node.name} sets a global")
+        elif isinstance(node, ast.ClassDef) and "ClassVar" in ast.unparse(node):
+            faults.append(f"{node.name} keeps a class variable")
+    return faults, memoised
+
+
+def test_state_is_in_the_open_and_each_memo_is_listed_in_the_guide() -> None:
+    found, memoised = {}, []
+    for path in modules():
+        faults, memos = memo_faults(path.read_text("utf-8"))
+        if faults:
+            found[str(path.relative_to(ROOT))] = faults
+        memoised += [f"`{path.stem}.{name}`" for name in memos]
+    assert found == {}, found
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert [m for m in memoised if m not in guide] == [], "list each memoised function in docs/guide.md"

@@ -20,17 +20,6 @@ Result = TypeVar("Result")
 POOL_FROM = 40
 """From this many texts to convert, a pool of processes converts them."""
 
-_work: Callable | None = None
-
-
-def _start(work: Callable) -> None:
-    global _work
-    _work = work
-
-
-def _run(item):
-    return _work(item)
-
 
 def workers() -> int:
     """The cores this process may use."""
@@ -39,12 +28,13 @@ def workers() -> int:
 
 def map_in_order(work: Callable[[Item], Result], items: list[Item]) -> Iterator[Result]:
     """`work` applied to every item, in their order: in a pool of forked processes when there are
-    enough items and cores and this process has one thread, here otherwise. `work` is handed to
-    each process once, when it starts."""
+    enough items and cores and this process has one thread, here otherwise. `work` (a function of
+    the module, or a partial of one) goes with each chunk of items, so it must be small: what
+    differs from item to item goes in the items."""
     cores = workers()
     if len(items) < POOL_FROM or cores < 2 or threading.active_count() > 1:
         yield from map(work, items)
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(cores, mp_context=context, initializer=_start, initargs=(work,)) as pool:
-        yield from pool.map(_run, items, chunksize=max(1, len(items) // (cores * 8)))
+    with ProcessPoolExecutor(cores, mp_context=context) as pool:
+        yield from pool.map(work, items, chunksize=max(1, len(items) // (cores * 8)))

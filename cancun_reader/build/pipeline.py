@@ -10,7 +10,7 @@ import functools
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cancun_reader.book.downloads import COLLECTION, handout_name, render_downloads
@@ -26,7 +26,7 @@ from cancun_reader.collection.mentions import mention_pattern
 from cancun_reader.core.cache import Cache, key_of
 from cancun_reader.core.errors import InputError
 from cancun_reader.core.facts import Topic
-from cancun_reader.core.model import Article, Notice
+from cancun_reader.core.model import Article, Entry, Notice
 from cancun_reader.offline import SHIM_PAGE
 from cancun_reader.site.collection_pages import (
     ARTICLES_DIR,
@@ -78,16 +78,15 @@ class Outputs:
 
 def convert_texts(
     sources: Path, inputs: Inputs, cache: Cache, watch: Stopwatch, site_url: str
-) -> tuple[list[Converted], dict[str, Article], dict[str, dict[str, str]]]:
+) -> tuple[list[Converted], dict[str, Article], dict[str, dict[str, str]], dict[str, str]]:
     """Each text as the collection's pages need it, in the catalog's order: from the cache, or
     converted (in a pool of processes when there are many), its citation forms rendered first for
     all the texts to convert at once (pandoc runs once per style), then kept in the cache. Also
-    the articles converted here, and the forms rendered, by slug."""
+    the articles converted here, the forms rendered, and each text's key in the cache, by slug."""
     topic_list = inputs.topics
     pattern = mention_pattern(topic_list) if topic_list else None
     hrefs = [f"../{TOPICS_DIR}/{t.slug}.md" for t in topic_list]
     fresh: dict[str, Article] = {}
-    new: dict[str, Converted] = {}  # by cache key: the texts converted by this build
     with watch.stage("convert"):
         keys = {
             e.slug: key_of(inputs.digests[e.slug], inputs.topics_signature, site_url) for e in inputs.entries
@@ -99,19 +98,18 @@ def convert_texts(
         forms = citation_forms([csl_record(e, site_url) for e in missing], cache) if missing else {}
         boxes = {slug: render_cite_box(slug, own, published=bool(site_url)) for slug, own in forms.items()}
     with watch.stage("convert"):
-        work = functools.partial(convert_linked, sources, topic_list, pattern, hrefs, site_url, boxes)
-        for entry, (article, converted) in zip(missing, map_in_order(work, missing), strict=True):
-            key = keys[entry.slug]
-            converted.article_key = key_of(key, "article")
+        work = functools.partial(convert_linked, sources, topic_list, pattern, hrefs, site_url)
+        items = [(entry, boxes.get(entry.slug, "")) for entry in missing]
+        converted = list(zip(missing, map_in_order(work, items), strict=True))
+        for entry, (article, _) in converted:
             fresh[entry.slug] = article
-            new[key] = converted
-            found[entry.slug] = converted
-            cache.put(converted.article_key, article)
+            cache.put(article_key(keys[entry.slug]), article)
     with watch.stage("references"):
-        attach_reference_files(list(new.values()), site_url, cache)
-        for key, converted in new.items():
-            cache.put(key, converted)
-    return [found[e.slug] for e in inputs.entries], fresh, forms
+        files = own_reference_files([entry for entry, _ in converted], site_url, cache)
+        for entry, (_, text) in converted:
+            found[entry.slug] = with_files(text, files[entry.slug])
+            cache.put(keys[entry.slug], found[entry.slug])
+    return [found[e.slug] for e in inputs.entries], fresh, forms, keys
 
 
 def convert(
@@ -131,14 +129,14 @@ def convert(
     with watch.stage("read"):
         inputs = read_inputs(sources, topics, cache, memory.digests if memory else None)
     topic_list = inputs.topics
-    texts, fresh, forms = convert_texts(sources, inputs, cache, watch, site_url)
+    texts, fresh, forms, keys = convert_texts(sources, inputs, cache, watch, site_url)
 
     by_slug = {text.entry.slug: text for text in texts}
 
     def article_of(slug: str) -> Article:
         if slug not in fresh:
             text = by_slug[slug]
-            cached = cache.get(text.article_key)
+            cached = cache.get(article_key(keys[slug]))
             if isinstance(cached, Article):
                 fresh[slug] = cached
             else:
@@ -172,25 +170,34 @@ def convert(
     return out
 
 
-def add_shim(outputs: Outputs, shim: Path) -> None:
-    """The search shim among the generated files, or a warning that search from disk will not work."""
+def shim_page(shim: Path) -> tuple[dict[str, str | bytes], list[Notice]]:
+    """The search shim as a generated file, or a warning that search from disk will not work."""
     if shim.is_file():
-        outputs.pages[SHIM_PAGE] = shim.read_text(encoding="utf-8")
-    else:
-        outputs.notices.append(
-            Notice("is missing, so search from file:// cannot start: run `npm ci`", display_path(shim))
-        )
+        return {SHIM_PAGE: shim.read_text(encoding="utf-8")}, []
+    return {}, [Notice("is missing, so search from file:// cannot start: run `npm ci`", display_path(shim))]
 
 
-def attach_reference_files(texts: list[Converted], site_url: str, cache: Cache) -> None:
-    """Put among each new text's files its RIS, BibTeX and CSL-JSON, with their digests."""
-    if not texts:
-        return
-    files = reference_files([t.entry for t in texts], site_url, cache)
-    for text in texts:
-        own = {name: content for name, content in files.items() if name in reference_names(text.entry.slug)}
-        text.received.update(own)
-        text.received_digests.update({name: digest_of(content) for name, content in own.items()})
+def article_key(text_key: str) -> str:
+    """Where a text's whole article is kept in the cache, beside what the pages need of it."""
+    return key_of(text_key, "article")
+
+
+def own_reference_files(entries: list[Entry], site_url: str, cache: Cache) -> dict[str, dict[str, str]]:
+    """Each text's RIS, BibTeX and CSL-JSON, by slug: made for all at once (pandoc runs once)."""
+    files = reference_files(entries, site_url, cache) if entries else {}
+    return {
+        entry.slug: {name: content for name, content in files.items() if name in reference_names(entry.slug)}
+        for entry in entries
+    }
+
+
+def with_files(text: Converted, files: dict[str, str]) -> Converted:
+    """A converted text with more files beside its page, and their digests."""
+    return replace(
+        text,
+        received={**text.received, **files},
+        received_digests={**text.received_digests, **{name: digest_of(c) for name, c in files.items()}},
+    )
 
 
 @dataclass
@@ -239,7 +246,9 @@ def build(
     )
     outputs.pages[DOWNLOADS_PAGE] = render_downloads(docs, outputs.titles, COLLECTION, outputs.handouts)
     if settings.shim is not None:
-        add_shim(outputs, settings.shim)
+        shim, missing = shim_page(settings.shim)
+        outputs.pages |= shim
+        outputs.notices += missing
     warnings = [notice for notice in outputs.notices if notice.is_warning]
     if strict and warnings:
         first = warnings[0]

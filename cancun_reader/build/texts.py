@@ -67,14 +67,14 @@ def convert_linked(
     pattern,
     hrefs: list[str],
     site_url: str,
-    cite_boxes: dict[str, str],
-    entry: Entry,
+    item: tuple[Entry, str],
 ) -> tuple[Article, Converted]:
-    """`convert_text` with the topic links of the text's first mentions, made here, and its "Cite
-    this article" box from `cite_boxes`: what a process of the pool is given is the same for every
-    text."""
+    """`convert_text` of a text and its "Cite this article" box (`item`), with the topic links of
+    its first mentions made here: what a process of the pool is given beside the item is the same
+    for every text."""
+    entry, cite_box = item
     links = TopicLinks(pattern, hrefs) if pattern else None
-    return convert_text(sources, entry, topics, links, site_url, cite_boxes.get(entry.slug, ""))
+    return convert_text(sources, entry, topics, links, site_url, cite_box)
 
 
 def convert_text(
@@ -94,8 +94,6 @@ def convert_text(
     pattern = links.mentions if links else None
     mentions = mentions_in(article, topics, pattern) if pattern else {}
     named = [t for t in topics if t.slug in mentions]
-    if links:
-        links.new_section()
     converted = Converted(
         entry=entry,
         notices=[*decoding, *unresolved, *entry_offered(source.path, entry, article.blocks)],
@@ -110,7 +108,6 @@ def convert_text(
         page=(page := render_article(article, named, links, meta_tags(entry, site_url), cite_box)),
         page_digest=digest_of(page),
         quoted={slug: [render_mention(m) for m in found] for slug, found in mentions.items()},
-        article_key="",
         received={received_page(article): render_received(article, corrected)},
         report=text_report(article, corrected),
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the converter's source files: new code, new keys. Made when first asked for, once
     a process (the code does not change under it)."""

@@ -54,19 +54,27 @@ def _escape_plain(text: str) -> str:
 
 
 class TopicLinks:
-    """Links from the first mention of each topic in a section to the topic's page.
-
-    `pattern` is the combined mention pattern (a group `t<index>` per topic) and `hrefs` the page
-    of each topic by index; `new_section` forgets what was linked, as each section links anew."""
+    """Where a mention of each topic links: `mentions` is the combined mention pattern (a group
+    `t<index>` per topic), `hrefs` the page of each topic by index. Nothing here changes; the
+    links of one section, which link each topic at its first mention only, are `for_section`'s."""
 
     def __init__(self, mentions: re.Pattern[str], hrefs: list[str]) -> None:
         self.mentions = mentions
         self.pattern = re.compile(f"{INLINE.pattern}|(?P<topic>(?i:{mentions.pattern}))")
         self.hrefs = hrefs
-        self.linked: set[int] = set()
 
-    def new_section(self) -> None:
-        self.linked = set()
+    def for_section(self) -> SectionLinks:
+        return SectionLinks(self)
+
+
+class SectionLinks:
+    """The topic links of one section, made where it begins: a topic is linked at its first mention
+    in the section, and only there."""
+
+    def __init__(self, topics: TopicLinks) -> None:
+        self.pattern = topics.pattern
+        self.hrefs = topics.hrefs
+        self.linked: set[int] = set()
 
     def link(self, match: re.Match[str]) -> str:
         index = next(int(k[1:]) for k, v in match.groupdict().items() if v and re.fullmatch(r"t\d+", k))
@@ -77,7 +85,7 @@ class TopicLinks:
         return f"[{escaped}]({self.hrefs[index]})"
 
 
-def _inline(match: re.Match[str], notes: frozenset[str], topics: TopicLinks | None) -> str:
+def _inline(match: re.Match[str], notes: frozenset[str], topics: SectionLinks | None) -> str:
     if match.groupdict().get("topic") is not None and topics:
         return topics.link(match)
     if match["emphasis"] is not None:
@@ -90,7 +98,7 @@ def _inline(match: re.Match[str], notes: frozenset[str], topics: TopicLinks | No
     return f"[^{number}]" if number in notes else _escape_plain(match[0])
 
 
-def escape_text(text: str, *, notes: frozenset[str] = frozenset(), topics: TopicLinks | None = None) -> str:
+def escape_text(text: str, *, notes: frozenset[str] = frozenset(), topics: SectionLinks | None = None) -> str:
     """Turn untrusted source text into Markdown that shows exactly that text.
 
     >>> escape_text("<script>alert(1)</script> [x](javascript:y) *Vía Campesina*")

@@ -55,7 +55,6 @@ class Converted:
     page: str
     page_digest: str
     quoted: dict[str, list[str]]  # by topic, each of its mentions rendered once, not at every build
-    article_key: str
     received: dict[str, str | bytes] = field(default_factory=dict)  # the text as received: its page and files
     received_digests: dict[str, str] = field(default_factory=dict)  # theirs, computed once
     report: TextReport | None = None

@@ -6,7 +6,7 @@ import re
 
 from markdown.extensions.toc import slugify
 
-from cancun_reader.core.escape import TopicLinks, escape_html, escape_inert, escape_text
+from cancun_reader.core.escape import SectionLinks, TopicLinks, escape_html, escape_inert, escape_text
 from cancun_reader.core.model import (
     AuthorBio,
     Block,
@@ -47,7 +47,7 @@ SOURCE_LINK = (
 def render_paragraph(
     paragraph: Paragraph,
     notes: frozenset[str],
-    topics: TopicLinks | None = None,
+    topics: SectionLinks | None = None,
     marks: BlockMarks | None = None,
     received: str = "",
 ) -> str:
@@ -219,7 +219,7 @@ def render_aside(
 def render_block(
     block: Block,
     notes: frozenset[str] = frozenset(),
-    topics: TopicLinks | None = None,
+    topics: SectionLinks | None = None,
     marks: BlockMarks | None = None,
     received: str = "",
 ) -> str:
@@ -263,10 +263,11 @@ def render_body(
     notes = frozenset(b.number for b in blocks if isinstance(b, Footnote))
     parts: list[str] = []
     quoting = False
+    section = topics.for_section() if topics else None
     for block in blocks:
         if isinstance(block, Heading) and topics:
-            topics.new_section()
-        rendered = render_block(block, notes, topics, (marks or {}).get(block.line), received)
+            section = topics.for_section()  # each section links each topic once
+        rendered = render_block(block, notes, section, (marks or {}).get(block.line), received)
         if isinstance(block, Footnote) and block.number == min(notes):
             parts.append(FOOTNOTES_HERE)
         quoted = isinstance(block, Paragraph) and block.quotation

@@ -90,7 +90,7 @@ def layout_of(path: Path) -> dict:
     return layouts_in(path.parent).get(path.stem, {}) if path.suffix == ".pdf" else {}
 
 
-@functools.lru_cache
+@functools.lru_cache(maxsize=128)
 def layouts_in(folder: Path) -> dict[str, dict]:
     """The layouts a folder's `layouts.json` records, read once."""
     recorded = folder / "layouts.json"
