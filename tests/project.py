@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
@@ -160,9 +161,13 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
+    """The page at `url`, or the page an error answers with (the preview's failure page is a 500),
+    or nothing if no server answers."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8", "replace")
     except OSError:
         return ""
 
@@ -176,11 +181,13 @@ def wait_for(url: str, text: str) -> bool:
     return False
 
 
-def serving(project: Path, *flags: str) -> Iterator[tuple[str, Path]]:
+def serving(project: Path, *flags: str, tool: str = "mkdocs") -> Iterator[tuple[str, Path]]:
+    """`serve` of a project copy, by MkDocs or another `tool` that runs it (ProperDocs), on a free
+    port: its address and its log."""
     port = free_port()
     log = project / "serve.log"
     with log.open("w") as stream:
-        serve = [sys.executable, "-m", "mkdocs", "serve", "--livereload", *flags]
+        serve = [sys.executable, "-m", tool, "serve", "--livereload", *flags]
         process = subprocess.Popen(
             [*serve, "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,

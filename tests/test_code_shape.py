@@ -131,3 +131,43 @@ def test_state_is_in_the_open_and_each_memo_is_listed_in_the_guide() -> None:
     assert found == {}, found
     guide = GUIDE.read_text(encoding="utf-8")
     assert [m for m in memoised if m not in guide] == [], "list each memoised function in docs/guide.md"
+
+
+# MkDocs through its public face: its events and configuration. What goes past it (the serve loop's
+# builder and app, Material's search index, a log filter) is `mkdocs/workarounds.py`'s alone.
+INTERNALS = {"builder", "set_app", "get_app", "search_index", "search_index_prev", "addFilter"}
+WORKAROUNDS = ROOT / "cancun_reader" / "mkdocs" / "workarounds.py"
+
+
+def reaches_past_mkdocs(source: str) -> list[str]:
+    """The attributes of MkDocs's or Material's insides that a source reads or sets, and any method
+    of an object it replaces (`file.is_modified = …`).
+
+    >>> sorted(reaches_past_mkdocs("server.builder = wrap(server.builder)\\npage.file.is_modified = yes\\n"))
+    ['builder', 'builder', 'is_modified']
+
+    Negative: the plugin's own attributes and the configuration are its public face.
+    >>> reaches_past_mkdocs("self.pages = []\\nconfig.plugins.get('material/search')\\n")
+    []
+    """
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr in INTERNALS:
+            found.append(node.attr)
+        elif isinstance(node, ast.Assign):
+            found += [
+                t.attr for t in node.targets if isinstance(t, ast.Attribute) and t.attr.startswith("is_")
+            ]
+    return found
+
+
+def test_only_the_workarounds_go_past_mkdocs_public_face() -> None:
+    found = {
+        str(path.relative_to(ROOT)): reached
+        for path in modules()
+        if path != WORKAROUNDS and (reached := reaches_past_mkdocs(path.read_text("utf-8")))
+    }
+    assert found == {}, found
+    assert reaches_past_mkdocs(WORKAROUNDS.read_text("utf-8")), (
+        "the workarounds are where they are said to be"
+    )

@@ -5,6 +5,7 @@ as the build reads them.
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from cancun_reader.core.kinds import Kind
 from cancun_reader.pdf.document import read_pdf
 from cancun_reader.pdf.glyphs import run_of
 from cancun_reader.pdf.page import Box, Drawing, Glyph, Page, Run, Style
-from cancun_reader.pdf.reading import text_in_order
+from cancun_reader.pdf.passes import PASSES, Reading, text_in_order
+from cancun_reader.pdf.reading import write_text
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "pdf"
 HEIGHT = 1.15  # a glyph's box is this many ems tall
@@ -115,3 +117,19 @@ def test_every_change_made_to_a_pdf_names_the_page_and_the_rectangle_it_came_fro
             assert page in (1, 2) and 0 <= left < right <= 595.3 and 0 <= top < bottom <= 841.9, repair
             kinds.add(repair.kind)
     assert {Kind.RUNNING_HEAD_REMOVED, Kind.PAGE_NUMBER_REMOVED} <= kinds, kinds
+
+
+def test_each_pass_of_the_pdf_reader_adds_what_it_says_and_nothing_else() -> None:
+    """The reader is its passes (`pdf/passes.py`): run in order on a page, each fills the fields of
+    what is known that it names, and leaves the others as the passes before it left them."""
+    case = next(p.values[0] for p in load_cases("page") if len(p.values[0].get("pages", ())) > 1)
+    reading = Reading(tuple(page_of_case(n, p) for n, p in enumerate(case["pages"], 1)))
+    filled = {"pages"}
+    for each in PASSES:
+        after = each.run(reading)
+        changed = {f.name for f in fields(Reading) if getattr(after, f.name) != getattr(reading, f.name)}
+        assert changed <= set(each.adds) and set(each.adds) - filled, each.name
+        filled |= set(each.adds)
+        reading = after
+    assert filled == {f.name for f in fields(Reading)}  # every field is some pass's
+    assert text_in_order(list(reading.pages)) == write_text(reading)

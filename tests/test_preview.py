@@ -1,14 +1,17 @@
 """Which pages `make serve` (`mkdocs serve --dirty`) renders again after an edit
-(`cancun_reader/mkdocs/preview.py`), rule by rule, on pages that stand in for MkDocs's: the serve
+(`cancun_reader/mkdocs/preview.py`), rule by rule, on MkDocs's own files (pages stand in for its
+pages) judged by its own rule of a dirty build: the serve
 test (test_serve.py) checks the same in a real `mkdocs serve`, for the rules an edit of the three
 texts reaches."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from mkdocs.structure.files import File
 
 from cancun_reader.mkdocs.preview import Preview
 
@@ -18,17 +21,31 @@ ARTICLE, OTHER = "articles/a.md", "articles/b.md"
 
 
 class FakePage:
-    """What preview.py reads of a MkDocs page: its file, its source (front matter and Markdown),
-    its title, its address."""
+    """What preview.py reads of a MkDocs page: its file (MkDocs's own `File`, its source in `docs/`
+    and its built copy in `site/`), its source (front matter and Markdown), its title, its address."""
 
-    def __init__(self, uri: str, markdown: str, tags=(), modified: bool = False, title: str = "") -> None:
-        self.source, self.source_tags, self.source_title = markdown, list(tags), title or uri
+    def __init__(self, file: File, markdown: str, tags=(), title: str | None = None) -> None:
+        self.source, self.source_tags, self.source_title = markdown, list(tags), title or file.src_uri
         self.markdown, self.meta, self.title = None, {}, None
-        self.url, self.children = uri.replace(".md", ".html"), None
-        self.file = SimpleNamespace(src_uri=uri, page=self, is_modified=lambda: modified)
+        self.url, self.children = file.url, None
+        self.file = file
+        file.page = self  # a stand-in for MkDocs's Page
 
     def read_source(self, config) -> None:
         self.markdown, self.meta, self.title = self.source, {"tags": self.source_tags}, self.source_title
+
+
+def page_file(root: Path, uri: str, markdown: str, modified: bool) -> File:
+    """MkDocs's `File` of a page whose source is in `root/docs` and whose built copy, in `root/site`,
+    is newer than the source, or, if `modified`, older (as a dirty build tells an edited page)."""
+    file = File(uri, str(root / "docs"), str(root / "site"), use_directory_urls=False)
+    source, built = Path(file.abs_src_path), Path(file.abs_dest_path)
+    for path in (source, built):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+    os.utime(source, (1_000_000, 1_000_000))
+    os.utime(built, (900_000, 900_000) if modified else (1_100_000, 1_100_000))
+    return file
 
 
 def site(tmp_path: Path, *, modified=(), tags=None, gone=(), fragment="cards", titles=None) -> tuple:
@@ -46,7 +63,9 @@ def site(tmp_path: Path, *, modified=(), tags=None, gone=(), fragment="cards", t
         OTHER: "# B\n",
     }
     pages = [
-        FakePage(uri, text, tags.get(uri, ()), uri in modified, titles.get(uri, ""))
+        FakePage(
+            page_file(tmp_path, uri, text, uri in modified), text, tags.get(uri, ()), titles.get(uri, "")
+        )
         for uri, text in sources.items()
         if uri not in gone
     ]
@@ -60,8 +79,14 @@ def site(tmp_path: Path, *, modified=(), tags=None, gone=(), fragment="cards", t
 
 
 def rendered_again(preview: Preview, nav, config, files) -> set[str]:
+    """The pages a dirty build renders again after `prepare`: by MkDocs's own rule, those whose
+    built copy is older than their source, which are the pages `prepare` says it touched."""
     touched = preview.prepare(nav, config, files)
-    for page in touched:  # what MkDocs then does with each page it renders
+    assert {f.src_uri for f in files.documentation_pages() if f.is_modified()} == {
+        page.file.src_uri for page in touched
+    }
+    for page in touched:  # what MkDocs then does with each page it renders: the copy is new
+        os.utime(page.file.abs_dest_path, (1_200_000, 1_200_000))
         page.read_source(config)
         preview.page_read(page, page.markdown)
     preview.built()

@@ -112,3 +112,26 @@ def test_the_preview_renders_only_what_an_edit_touched_and_keeps_the_rest_right(
     assert "Citizens' diplomacy, a new title" in nav_titles(fetch(url + PAGE))
     entries = indexed(url, "diplomacy, a new title")
     assert len({entry["location"] for entry in entries}) == len(entries)
+
+
+TOOLS = ["mkdocs", "properdocs"]
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_serve_shows_an_edit_and_a_failed_build_under_mkdocs_and_properdocs(project: Path, tool: str) -> None:
+    """What the plugin does past MkDocs's public face (`mkdocs/workarounds.py`: the error page, the
+    search index kept between dirty builds, the dirty-build warning) works in `serve --dirty`, as
+    `make serve` runs it, under MkDocs and under ProperDocs, which a release of either could break."""
+    for url, log in serving(project, "--dirty", tool=tool):
+        assert wait_for(url + PAGE, "smallholder farmers"), log.read_text()
+        edit(project / "sources" / "mexico-discovers-the-wto.txt", "smallholder", "edited-smallholder")
+        assert wait_for(url + PAGE, "edited-smallholder farmers"), log.read_text()
+        entries = indexed(url, "edited-smallholder")
+        assert len([e for e in entries if e["location"] == PAGE]) == 1, "one entry of the page, not two"
+        text = project / "sources" / "citizens-diplomacy-cancun-miami.txt"
+        edit(text, "led by Brazil, China and India", "led by Brazil, India and China")
+        assert wait_for(url + PAGE, "The preview stopped at an edit"), log.read_text()  # every page says so
+        assert "topics/g21.md:14:" in fetch(url + PAGE)
+        edit(text, "led by Brazil, India and China", "led by Brazil, China and India")
+        assert wait_for(url + PAGE, "edited-smallholder farmers"), log.read_text()
+        assert "Traceback" not in log.read_text() and "A 'dirty' build" not in log.read_text()

@@ -1,6 +1,7 @@
 """The plugin's events: MkDocs calls them in the order of a build; each hands the work to the
-conversion (`pipeline.build`), to `pages` (the navigation, the search index), to `serving` (a
-failed build under `mkdocs serve`) or to `preview` (what a dirty build renders again)."""
+conversion (`pipeline.build`), to `pages` (the navigation, the search index), to `preview` (what a
+dirty build renders again), and, where MkDocs offers no way, to `workarounds` (the error page
+under `mkdocs serve`, Material's search index, MkDocs's dirty-build warning)."""
 
 from __future__ import annotations
 
@@ -21,21 +22,20 @@ from cancun_reader.core.errors import InputError
 from cancun_reader.mkdocs.compact import drop_indentation
 from cancun_reader.mkdocs.config import ReaderConfig
 from cancun_reader.mkdocs.pages import expand_sections, listed_by_indexes, tidy_search_entries
-from cancun_reader.mkdocs.preview import Preview, drop_search_entries
-from cancun_reader.mkdocs.serving import Failure, failure_page, showing_failures
+from cancun_reader.mkdocs.preview import Preview
+from cancun_reader.mkdocs.workarounds import (
+    Failure,
+    drop_search_entries,
+    quiet_dirty_build_notice,
+    search_entries,
+    show_failures_in_browser,
+)
 from cancun_reader.offline.worker import write_worker
 from cancun_reader.site.references import UNPUBLISHED
 
 log = logging.getLogger("mkdocs.plugins.cancun_reader")
 SEARCH = "material/search"
 """Material's search plugin, as MkDocs registers the theme's `search`."""
-
-
-class DirtyBuildNotice(logging.Filter):
-    """MkDocs warns at every dirty build that its navigation may be wrong; `preview` keeps it right."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 class CancunReaderPlugin(BasePlugin[ReaderConfig]):
@@ -55,7 +55,7 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
         self.serving = command == "serve"
         if self.serving and dirty:
             self.preview = Preview()
-            logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotice())
+            quiet_dirty_build_notice()
             log.info("cancun_reader: after an edit, only the pages it touched are rendered again")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -95,7 +95,7 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.preview is not None:
             touched = self.preview.prepare(nav, config, files)
-            drop_search_entries(config.plugins.get(SEARCH), touched)
+            drop_search_entries(config.plugins.get(SEARCH), {page.url for page in touched})
             log.info(f"cancun_reader: {len(touched)} of {len(files.documentation_pages())} pages to render")
         return nav
 
@@ -105,9 +105,9 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
-        search = config.plugins.get(SEARCH)
-        if search is not None:  # it has just indexed the page: the plugin comes after it
-            tidy_search_entries(search.search_index.entries, page.url, page.meta)
+        entries = search_entries(config.plugins.get(SEARCH))
+        if entries is not None:  # search has just indexed the page: the plugin comes after it
+            tidy_search_entries(entries, page.url, page.meta)
         return context
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
@@ -130,6 +130,5 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
             self.preview.failed()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        server.builder = showing_failures(server.builder, self.failure)
-        server.set_app(failure_page(server.get_app(), self.failure))
+        show_failures_in_browser(server, self.failure)
         return server

@@ -20,6 +20,7 @@ the hook between rebuilds, puts each case right:
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,8 +78,12 @@ def shared_digest(config, appended: list[Path]) -> str:
     return digest_of_files([Path(config.config_file_path), *theme, *appended])
 
 
-def always_modified() -> bool:
-    return True
+def render_again(file) -> None:
+    """Have MkDocs render a page again in a dirty build, by its own rule (a page whose built copy
+    is older than its source): the copy keeps being served, with its time set back."""
+    built = Path(file.abs_dest_path)
+    if built.is_file():
+        os.utime(built, ns=(0, 0))
 
 
 @dataclass
@@ -133,7 +138,7 @@ class Preview:
             if everything or page in changed or self.includes.get(page.file.src_uri, frozenset()) & renewed
         ]
         for page in touched:
-            page.file.is_modified = always_modified  # an attribute of this file: MkDocs renders it
+            render_again(page.file)
         self.shared, self.fragments, self.rendering = shared, fragments, True
         return touched
 
@@ -169,13 +174,3 @@ def fragment_digests(folders: list[Path]) -> dict[str, str]:
         for path in folder.iterdir()
         if path.is_file()
     }
-
-
-def drop_search_entries(search, pages) -> None:
-    """Drop from the search index a dirty build keeps the entries of pages about to be rendered
-    again (Material's search plugin keeps it as `search_index_prev`)."""
-    previous = getattr(search, "search_index_prev", None)
-    if previous is None:
-        return
-    urls = {page.url for page in pages}
-    previous.entries = [entry for entry in previous.entries if entry["location"].split("#")[0] not in urls]

@@ -11,11 +11,12 @@ another box), as any extractor's text parts its blocks.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from cancun_reader.core.model import Printed
-from cancun_reader.pdf.columns import Columns, body_style, columns_of, is_body_size
-from cancun_reader.pdf.drawings import boxes_on, bulleted, bullets_on, frames_on, ruled_boxes
-from cancun_reader.pdf.furniture import BAND, furniture
+from cancun_reader.pdf.columns import Columns, columns_of
+from cancun_reader.pdf.drawings import bulleted, bullets_on, frames_on, ruled_boxes
+from cancun_reader.pdf.furniture import BAND
 from cancun_reader.pdf.lines import (
     Line,
     breaks_between,
@@ -27,10 +28,13 @@ from cancun_reader.pdf.lines import (
     row_top,
     rows,
 )
-from cancun_reader.pdf.notes import NOTE_NUMBER, foot_notes
+from cancun_reader.pdf.notes import NOTE_NUMBER
 from cancun_reader.pdf.page import Box, Page, Run, Style
 from cancun_reader.pdf.printed import PrintedLines, carried_over, quote_lines, to_next_column
 from cancun_reader.pdf.tables import table_lines
+
+if TYPE_CHECKING:  # what the passes found is written out here; the passes call this module
+    from cancun_reader.pdf.passes import Reading
 
 BULLETS = "•‣◦▪–-*·"
 """Marks a list's item may begin with as letters."""
@@ -194,30 +198,18 @@ def heads_of(span: tuple, above: list[tuple[int | None, float, list[Line]]]) -> 
     return heads
 
 
-def text_in_order(pages: list[Page]) -> tuple[str, Printed]:
-    """The text of a PDF's pages, line by line in reading order, with a form feed before each page
-    after the first, and what the page shows of the lines (`Printed`)."""
-    body = body_style(pages)
-    flow_runs = {p.number: [r for r in p.runs if is_body_size(r, body)] for p in pages}
-    drawn = {p.number: boxes_on(p, body) for p in pages}
-    at_feet = {(p.number, i) for p in pages for i in foot_notes(p, body, drawn[p.number])}
-    boxed = {
-        (p.number, i) for p in pages for b in drawn[p.number] for i, r in enumerate(p.runs) if b.holds(r.box)
-    }
-    found = furniture(pages, flow_runs, at_feet, boxed)
+def write_text(reading: Reading) -> tuple[str, Printed]:
+    """The text of a PDF's pages as the passes read them (`passes.read`), line by line in reading
+    order, with a form feed before each page after the first, and what the page shows of the lines
+    (`Printed`)."""
+    pages, body = reading.pages, reading.style
     texts: list[str] = []
     printed = PrintedLines(body)
     at_foot: list[Box] = []
     notes: list[Line] = []
     before: Line | None = None  # the last line of the text read, furniture aside, across pages
     for page in pages:
-        lines, noted = page_lines(
-            page,
-            body,
-            {i for n, i in found if n == page.number},
-            {i for n, i in at_feet if n == page.number},
-            drawn[page.number],
-        )
+        lines, noted = reading.lines[page.number]
         notes += noted
         pictures = frames_on(page, body)
         frames = pictures + carried_over(at_foot, lines, body) + to_next_column(pictures, lines, body)
