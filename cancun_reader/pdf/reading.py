@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cancun_reader.core.model import Printed
-from cancun_reader.pdf.columns import Columns, columns_of
+from cancun_reader.pdf.columns import Columns
 from cancun_reader.pdf.drawings import bulleted, bullets_on, frames_on, ruled_boxes
 from cancun_reader.pdf.furniture import BAND
 from cancun_reader.pdf.lines import (
@@ -40,32 +40,30 @@ BULLETS = "•‣◦▪–-*·"
 """Marks a list's item may begin with as letters."""
 
 
-def page_lines(
-    page: Page, body: Style, furniture_runs: set[int], notes: set[int], drawn: list[Box]
-) -> tuple[list[Line], list[Line]]:
-    """A page's lines in reading order (see the module's docstring), and the notes at its foot;
-    `drawn` are the boxes the page draws (`boxes_on`)."""
-    furniture_runs = furniture_runs | notes
-    groups, in_group, flow = grouped_runs(page, body, furniture_runs, drawn)
-    bullets = bullets_on(page, body)
-
-    def shown(text: str, box: Box) -> str:  # with the bullet the page draws before it, if any
-        return f"• {text}" if bullets and bulleted(box, bullets, body) and text[:1] not in BULLETS else text
-
-    columns = columns_of(flow, body)
-    text_span = (
+def text_span(page: Page, columns: Columns) -> tuple[float, float]:
+    """Where the page's text stands across: from its first column's left to its last one's right."""
+    return (
         min((c[0] for c in columns.spans), default=0.0),
         max((c[1] for c in columns.spans), default=page.width),
     )
-    items = flow_items(page, flow, columns, text_span, body, shown)
-    items += group_items(page, groups, in_group, columns, body, shown)
-    ordered = in_reading_order(items, columns)
-    heads, feet = furniture_lines(page, furniture_runs - notes, ordered, text_span)
-    noted = [
-        Line(joined(row), merge_box(row), main_style(row), text_span, page=page.number, note=True)
+
+
+def bullet_shown(page: Page, body: Style) -> Callable[[str, Box], str]:
+    """A line's text, with the bullet the page draws before it as a shape, if any."""
+    bullets = bullets_on(page, body)
+
+    def shown(text: str, box: Box) -> str:
+        return f"• {text}" if bullets and bulleted(box, bullets, body) and text[:1] not in BULLETS else text
+
+    return shown
+
+
+def note_lines(page: Page, notes: set[int], body: Style, span: tuple[float, float]) -> list[Line]:
+    """The notes at a page's foot as lines, read apart from the text."""
+    return [
+        Line(joined(row), merge_box(row), main_style(row), span, page=page.number, note=True)
         for row in rows([page.runs[i] for i in notes], body)
     ]
-    return heads + ordered + feet, noted
 
 
 def grouped_runs(
