@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from cancun_reader.build.pipeline import Report, build
-from cancun_reader.build.settings import CACHE_DIR, Settings
+from cancun_reader.build.settings import CACHE_DIR, DOCS, SOURCES, TOPICS, Settings
 from cancun_reader.build.turns import turn
 from cancun_reader.core.errors import InputError
 from cancun_reader.site.references import UNPUBLISHED
@@ -22,9 +22,9 @@ def parse_arguments(argv: list[str] | None, root: Path) -> argparse.Namespace:
         prog="build.py",
         description="Convert the source texts into Markdown pages for the site.",
     )
-    parser.add_argument("--sources", type=Path, default=root / "sources", help="source texts and catalog.yml")
-    parser.add_argument("--topics", type=Path, default=root / "topics", help="topic definitions")
-    parser.add_argument("--docs", type=Path, default=root / "docs", help="where pages are written")
+    parser.add_argument("--sources", type=Path, default=root / SOURCES, help="source texts and catalog.yml")
+    parser.add_argument("--topics", type=Path, default=root / TOPICS, help="topic definitions")
+    parser.add_argument("--docs", type=Path, default=root / DOCS, help="where pages are written")
     parser.add_argument(
         "--check", action="store_true", help="change nothing; exit 1 if the pages are out of date"
     )

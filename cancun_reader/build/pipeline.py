@@ -29,13 +29,12 @@ from cancun_reader.core.facts import Topic
 from cancun_reader.core.model import Article, Entry, Notice
 from cancun_reader.offline import SHIM_PAGE
 from cancun_reader.site.collection_pages import (
-    ARTICLES_DIR,
-    TOPICS_DIR,
     Converted,
     index_collection,
     members_maps,
     render_collection,
 )
+from cancun_reader.site.paths import article_page, topic_page
 from cancun_reader.site.reference_files import collection_files, reference_files, reference_names
 from cancun_reader.site.references import (
     BIBLIOGRAPHY,
@@ -85,7 +84,7 @@ def convert_texts(
     the articles converted here, the forms rendered, and each text's key in the cache, by slug."""
     topic_list = inputs.topics
     pattern = mention_pattern(topic_list) if topic_list else None
-    hrefs = [f"../{TOPICS_DIR}/{t.slug}.md" for t in topic_list]
+    hrefs = [topic_page(t.slug, "../") for t in topic_list]
     fresh: dict[str, Article] = {}
     with watch.stage("convert"):
         keys = {
@@ -148,7 +147,7 @@ def convert(
         cited = resolve_citations(topic_list, [article_of(s) for s in cited_slugs if s in inputs.digests])
         index = index_collection(texts, topic_list, cited, inputs.kept_abbreviations)
     out = Outputs(notices=[*inputs.notices, *(n for t in texts for n in t.notices)])
-    out.digests = {f"{ARTICLES_DIR}/{t.entry.slug}.md": t.page_digest for t in texts}
+    out.digests = {article_page(t.entry.slug): t.page_digest for t in texts}
     out.digests |= {name: digest for t in texts for name, digest in t.received_digests.items()}
     out.load_articles = lambda: [article_of(t.entry.slug) for t in texts]
     out.titles = {t.entry.slug: t.entry.title for t in texts}

@@ -15,6 +15,9 @@ from cancun_reader.offline import SHIM
 from cancun_reader.site.references import UNPUBLISHED
 from cancun_reader.site.worldmap import SHAPES
 
+SOURCES, TOPICS, DOCS = Path("sources"), Path("topics"), Path("docs")
+"""Where the texts, the topics and the pages are, in the project, unless a build is told otherwise
+(the command line's and the plugin's defaults are these)."""
 CACHE_DIR = Path(".cache") / "cancun-reader"
 """Where converted texts are kept between builds, in the project (safe to delete)."""
 
@@ -56,9 +59,9 @@ class Settings:
         """
         memory = memory or Memory()
         return cls(
-            sources=root / (sources or "sources"),
-            topics=root / (topics or "topics"),
-            docs=root / (docs or "docs"),
+            sources=root / (sources or SOURCES),
+            topics=root / (topics or TOPICS),
+            docs=root / (docs or DOCS),
             cache=Cache(root / cache if cache is not None else None, memory.results),
             site_url=os.environ.get("SITE_URL", UNPUBLISHED) if site_url is None else site_url,
             shapes=root / SHAPES,

@@ -13,29 +13,16 @@ import re
 from typing import NamedTuple
 
 from cancun_reader.core.facts import Event, Place, TimelineEntry
+from cancun_reader.core.model import MONTHS as MONTH_NAMES_IN_FULL
 from cancun_reader.core.model import UNKNOWN, Article, Paragraph
 from cancun_reader.core.prose.sentences import split_sentences
 
+ABBREVIATED = {"September": ("Sept.", "Sep."), "May": ()}
+"""How the texts abbreviate a month: its first three letters and a full stop, but for these."""
 MONTHS = {
     name: number
-    for number, names in enumerate(
-        [
-            ("January", "Jan."),
-            ("February", "Feb."),
-            ("March", "Mar."),
-            ("April", "Apr."),
-            ("May",),
-            ("June", "Jun."),
-            ("July", "Jul."),
-            ("August", "Aug."),
-            ("September", "Sept.", "Sep."),
-            ("October", "Oct."),
-            ("November", "Nov."),
-            ("December", "Dec."),
-        ],
-        start=1,
-    )
-    for name in names
+    for number, month in enumerate(MONTH_NAMES_IN_FULL, start=1)
+    for name in (month, *ABBREVIATED.get(month, (month[:3] + ".",)))
 }
 MONTH_NAMES = [name for name in MONTHS if not name.endswith(".")]
 MONTH = "(?:" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + ")"

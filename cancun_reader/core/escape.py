@@ -16,6 +16,8 @@ import unicodedata
 
 import yaml
 
+from cancun_reader.core.prose.words import SUPERSCRIPT_DIGITS
+
 EMPHASIS = re.compile(r"(?<![\w*\\])\*(?P<inner>[^\s*](?:[^*\n]*[^\s*])?)\*(?![\w*])")
 """Single asterisks around words, as the texts mark titles and foreign names: `*Vía Campesina*`."""
 
@@ -25,14 +27,14 @@ WEB_ADDRESS = re.compile(
 )
 """A web address as the texts print them, `www.rmalc.org.mx` or `http://…`; nothing but http(s)."""
 
-NOTE_MARKER = re.compile(r"(?<=[\w.,;:!?\"”’)*])(?P<number>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+NOTE_MARKER = re.compile(r"(?<=[\w.,;:!?\"”’)*])(?P<number>[" + SUPERSCRIPT_DIGITS + "]+)")
 """A note marker set as superscript digits after a word or punctuation: `struggles.¹`."""
 
 INLINE = re.compile(
     f"(?P<emphasis>{EMPHASIS.pattern})|(?P<address>{WEB_ADDRESS.pattern})|(?P<note>{NOTE_MARKER.pattern})"
 )
 
-MAY_HOLD_MARKUP = re.compile(r"\*|www\.|https?://|[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+MAY_HOLD_MARKUP = re.compile(r"\*|www\.|https?://|[" + SUPERSCRIPT_DIGITS + "]")
 """Whether a text may hold what the rules above keep; text without it is only escaped."""
 
 ALWAYS_ESCAPED = re.compile(r"[\\`*_\[\]{}]")

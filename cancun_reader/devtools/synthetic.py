@@ -21,14 +21,15 @@ SECTION_HEADING = re.compile(r"\A[^a-z\n]{4,80}\Z")
 """A heading that starts a section: one line in capitals followed by a paragraph, not a list."""
 
 
-def runs_of(text: str) -> list[str]:
+def blocks_of(text: str) -> list[str]:
+    """A text's blocks: its runs of lines between blank lines."""
     return [run for run in re.split(r"\n\s*\n", text.strip("\n")) if run.strip()]
 
 
 def sections_of(text: str) -> tuple[list[str], list[list[str]], list[str]]:
     """The text's opening runs, its sections (each a heading and what follows it), and its
     closing sections (notes and further reading), which stay where they are."""
-    runs = runs_of(text)
+    runs = blocks_of(text)
     starts = [
         i
         for i, run in enumerate(runs)

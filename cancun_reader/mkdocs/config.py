@@ -12,10 +12,10 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from cancun_reader.build.settings import CACHE_DIR
+from cancun_reader.build.settings import CACHE_DIR, SOURCES, TOPICS
 
 
 class ReaderConfig(base.Config):
-    sources = c.Type(str, default="sources")
-    topics = c.Type(str, default="topics")
+    sources = c.Type(str, default=str(SOURCES))
+    topics = c.Type(str, default=str(TOPICS))
     cache_dir = c.Type(str, default=str(CACHE_DIR))

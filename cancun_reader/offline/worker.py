@@ -13,13 +13,15 @@ import hashlib
 import json
 from pathlib import Path
 
+from cancun_reader.site.paths import ARTICLES_DIR
+
 TEMPLATE = Path(__file__).with_name("sw.js")
 WORKER = "sw.js"
 LEFT_OUT = ("sitemap.xml.gz",)
 """Files of the site a reader never opens in a page: not kept."""
 KEPT_WHOLE_UP_TO = 30 * 2**20
 """A site up to this size is kept whole at the first visit."""
-KEPT_WHEN_OPENED = ("articles/", "received/", "cite/", "downloads/")
+KEPT_WHEN_OPENED = (f"{ARTICLES_DIR}/", "received/", "cite/", "downloads/")
 """In a larger site, the files of these folders are kept when first opened (but the index pages of
 the articles, kept at once)."""
 
@@ -44,7 +46,7 @@ def is_frame(name: str) -> bool:
     >>> [is_frame(n) for n in ("index.html", "articles/by-year.html", "articles/a-text.html")]
     [True, True, False]
     """
-    index = name.startswith("articles/") and (name == "articles/index.html" or "/by-" in name)
+    index = name.startswith(f"{ARTICLES_DIR}/") and (name == f"{ARTICLES_DIR}/index.html" or "/by-" in name)
     return index or not name.startswith(KEPT_WHEN_OPENED)
 
 

@@ -17,6 +17,7 @@ from itertools import pairwise
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from cancun_reader.core.prose.words import SUPERSCRIPT_DIGITS
 from cancun_reader.pdf.page import Box, Drawing, Glyph, Page, Run, Style
 
 LIGATURES = {
@@ -31,7 +32,7 @@ LIGATURES = {
 """Ligature code points (U+FB00–FB06), read as the letters the page shows: a search for *five* must
 find `ﬁve`."""
 
-SUPERSCRIPTS = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True))
+SUPERSCRIPTS = dict(zip("0123456789", SUPERSCRIPT_DIGITS, strict=True))
 NOTE_DIGITS = "".join(SUPERSCRIPTS.values())
 """A digit raised above its run's baseline in smaller type is a note's number, written so; one
 opening a note (`¹The four countries`) is parted from the note's first word."""

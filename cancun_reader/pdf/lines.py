@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from cancun_reader.core.prose.words import SUPERSCRIPT_DIGITS
 from cancun_reader.pdf.page import Box, Glyph, Run, Style
 
 RAISED = 0.55
@@ -114,11 +115,11 @@ def joined(row: list[Run]) -> str:
     return text
 
 
-SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+AS_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 
 def superscript(text: str) -> str:
-    return text.translate(SUPERSCRIPT_DIGITS)
+    return text.translate(AS_SUPERSCRIPT)
 
 
 RAISED_LEAST = 0.15

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cancun_reader.core.prose.words import SUPERSCRIPT_DIGITS
 from cancun_reader.pdf.columns import is_body_size
 from cancun_reader.pdf.drawings import boxes_on
 from cancun_reader.pdf.page import Box, Page, Run, Style
@@ -20,7 +21,7 @@ RULE_SHARE = (0.05, 0.7)
 """A footnote rule is this share of the text's width: longer is a rule across the text (under a
 heading, around a pull quote)."""
 
-NOTE_NUMBER = "0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*†‡"
+NOTE_NUMBER = "0123456789" + SUPERSCRIPT_DIGITS + "*†‡"
 """What a note opens with: its number (often raised), or a mark."""
 
 
@@ -113,7 +114,7 @@ def called_notes(runs: list[tuple[int, Run]], body: Style, height: float) -> set
     )
     if titled or max(r.box.bottom for _, r in block) < FOOT_THIRD * height:
         return set()
-    number = re.match(r"[0-9]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+", below[0][1].text)
+    number = re.match(f"[0-9]+|[{SUPERSCRIPT_DIGITS}]+", below[0][1].text)
     if number is None or not any(c.isalpha() for _, r in block for c in r.text):
         return set()
     called = unicodedata.normalize("NFKC", number[0])

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cancun_reader.core.model import Printed
+from cancun_reader.core.prose.words import HYPHENS
 from cancun_reader.pdf.columns import Columns
 from cancun_reader.pdf.drawings import bulleted, bullets_on, frames_on, ruled_boxes
 from cancun_reader.pdf.furniture import BAND
@@ -279,7 +280,7 @@ def ends_short(before: Line, line: Line, edges: dict[tuple[int, int], float], bo
         return False
     if (line.page, line.group) not in edges or line.box.top <= before.box.top:
         return False
-    if line.text[:1] in BULLETS or before.text.endswith(("-", "\u2010", "\u00ad")):
+    if line.text[:1] in BULLETS or before.text.endswith(tuple(HYPHENS)):
         return False  # its bullet parts it already; a hyphen says the word goes on
     room = edges[(line.page, line.group)] - before.box.x1
     return room > first_word_width(line) + 0.6 * body.size

@@ -29,16 +29,13 @@ from cancun_reader.site.pages import (
     render_home_cards,
     render_titles_note,
 )
+from cancun_reader.site.paths import ARTICLES_DIR, INCLUDES_DIR, TOPICS_DIR
 from cancun_reader.site.repairs_page import PAGE as REPAIRS_PAGE
 from cancun_reader.site.repairs_page import render_repairs_page
 from cancun_reader.site.timeline_page import render_home_timeline, render_timeline
 from cancun_reader.site.topic_pages import render_members_map, render_topic, render_topic_index
 from cancun_reader.site.worldmap import load_shapes, world_map
 from cancun_reader.sources.read import display_path
-
-ARTICLES_DIR = "articles"
-TOPICS_DIR = "topics"
-INCLUDES_DIR = ".includes"  # fragments that pages include; hidden, so MkDocs makes no page of them
 
 
 @dataclass

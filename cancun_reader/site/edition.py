@@ -22,6 +22,7 @@ from cancun_reader.core.escape import escape_code, escape_inert, escape_text, fr
 from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Article, Block, Heading, Notice, Paragraph, Repair, Sidebar
 from cancun_reader.site.marks import numbered
+from cancun_reader.site.paths import article_page
 
 RECEIVED_DIR = "received"
 
@@ -227,18 +228,18 @@ def render_received(article: Article, has_corrections: bool) -> str:
     placed = dict(article.placed)
     # The rows are HTML, which MkDocs leaves as it is: their links name the built page, as the site
     # is built to be read from disk (`offline` plugin, no directory URLs).
-    article_page = f"../articles/{article.slug}.html"
+    its_page = article_page(article.slug, "../", ".html")
     rows = []
     shown = ""  # the paragraph linked last: a line links to it where it begins, or where it changed
     for number, text in enumerate(article.source.text.split("\n"), start=1):
         links = [
-            f'<a class="line-change" href="{article_page}#change-{n}" '
+            f'<a class="line-change" href="{its_page}#change-{n}" '
             f'title="{html.escape(r.kind.said)}">change {n}</a>'
             for n, r in changes.get(number, [])
         ]
         target = anchors.get(placed.get(number, -1))
         if target and (target != shown or number in changes):
-            links.append(f'<a class="line-place" href="{article_page}#{target}">in the text</a>')
+            links.append(f'<a class="line-place" href="{its_page}#{target}">in the text</a>')
             shown = target
         extra = f' <span class="line-links">{" ".join(links)}</span>' if links else ""
         rows.append(
@@ -258,7 +259,7 @@ def render_received(article: Article, has_corrections: bool) -> str:
         f"This is {what}, line by line, "
         "before anything was repaired. A line that was changed links to its changes, and a "
         f"line of the text to the paragraph that holds it now. [Read the restored text]"
-        f"(../articles/{article.slug}.md).\n\n"
+        f"({article_page(article.slug, '../')}).\n\n"
         f"{download}\n{{ .received-downloads }}"
     )
     body = '<ol class="received-text">\n' + "\n".join(rows) + "\n</ol>"
@@ -311,7 +312,7 @@ def report_section(report: TextReport, notices: tuple[Notice, ...]) -> str:
         else "no corrections file"
     )
     return (
-        f"## [{escape_text(report.title)}](articles/{report.slug}.md)\n\n"
+        f"## [{escape_text(report.title)}]({article_page(report.slug)})\n\n"
         f"[The text as received]({RECEIVED_DIR}/{report.slug}.md) · {corrections}\n\n{table}\n\n"
         f"**Warnings and unresolved damage**\n\n{left}"
     )

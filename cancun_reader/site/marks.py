@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from cancun_reader.core.escape import escape_inert
 from cancun_reader.core.kinds import Kind, Marking
 from cancun_reader.core.model import Article, Paragraph, Repair, Sidebar
+from cancun_reader.core.prose.words import HYPHENS
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,7 @@ def stood_after(article: Article, line: int, placed: dict[int, int]) -> tuple[in
             continue
         if placed[number] not in paragraphs:
             return None
-        if words[-1].endswith(("-", "\u2010", "\u00ad")):
+        if words[-1].endswith(tuple(HYPHENS)):
             words = words[:-1]  # a word broken there is whole in the paragraph, not as printed
         return (placed[number], " ".join(words[-TAIL_WORDS:])) if words else None
     return None

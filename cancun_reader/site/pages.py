@@ -13,6 +13,7 @@ from cancun_reader.core.model import UNKNOWN, Article, Entry, Paragraph
 from cancun_reader.site.edition import count_phrase, received_page, render_changes, render_transcribers_note
 from cancun_reader.site.indexes import INDEXES
 from cancun_reader.site.marks import marks_by_block
+from cancun_reader.site.paths import ARTICLES_DIR, article_page
 from cancun_reader.site.render import render_body
 from cancun_reader.site.timeline_page import first_of
 
@@ -37,8 +38,8 @@ def plain_byline(entry: Entry) -> str:
     return " · ".join(part for part in known if part != UNKNOWN)
 
 
-def place_link(place: Place, prefix: str = "../") -> str:
-    return f"{prefix}articles/{place.slug}.md#{place.anchor}"
+def place_address(place: Place, prefix: str = "../") -> str:
+    return f"{article_page(place.slug, prefix)}#{place.anchor}"
 
 
 def render_article(
@@ -138,7 +139,7 @@ def render_glossary(
     for short, abbreviation in glossary.items():
         users = users_of.get(short, [])
         # each title in quotation marks, one from the next by a semicolon: a title may hold commas
-        links = [f"“[{escaped(e.title)}](articles/{e.slug}.md)”" for e in users]
+        links = [f"“[{escaped(e.title)}]({article_page(e.slug)})”" for e in users]
         used = first_of(links, "articles", "; ") or "none of the texts"
         origin = "the texts" if abbreviation.origin.endswith(".txt") else "the editors' list"
         details = [f"Spelled out in {origin}.", f"Used in {used}."]
@@ -231,13 +232,13 @@ def render_home_cards(
     if large:
         indexes = [("index.md", "By title"), *((f"{name}.md", title) for name, (title, _) in INDEXES.items())]
         article_cards = [
-            f"-   **[Articles {title.lower()}](articles/{page})**\n\n    ---\n\n    "
+            f"-   **[Articles {title.lower()}]({ARTICLES_DIR}/{page})**\n\n    ---\n\n    "
             f"{count_phrase(len(entries), 'article', 'articles')}, {title.lower()}."
             for page, title in indexes
         ]
     else:
         article_cards = [
-            f"-   **[{escaped(e.title)}](articles/{e.slug}.md)**\n\n    ---\n\n    {byline(e)}. "
+            f"-   **[{escaped(e.title)}]({article_page(e.slug)})**\n\n    ---\n\n    {byline(e)}. "
             + (escaped(e.summary) if e.summary != UNKNOWN else "")
             for e in entries
         ]

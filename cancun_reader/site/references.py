@@ -27,6 +27,7 @@ from pypandoc import get_pandoc_path
 
 from cancun_reader.core.cache import Cache, key_of
 from cancun_reader.core.model import PUBLICATION_KINDS, UNKNOWN, Entry
+from cancun_reader.site.paths import article_page
 
 READER = "Cancún 2003 Reader"
 
@@ -66,7 +67,7 @@ def page_url(site_url: str, slug: str) -> str:
     >>> page_url(UNPUBLISHED, "a-text")
     ''
     """
-    return f"{site_url.rstrip('/')}/articles/{slug}.html" if site_url else ""
+    return f"{site_url.rstrip('/')}/{article_page(slug, suffix='.html')}" if site_url else ""
 
 
 def title_of(entry: Entry) -> str:

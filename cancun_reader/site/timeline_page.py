@@ -6,6 +6,7 @@ from __future__ import annotations
 from cancun_reader.collection.timeline import MONTH_NAMES, date_label, span
 from cancun_reader.core.escape import escape_html, escape_text, front_matter
 from cancun_reader.core.facts import Event, Place, TimelineEntry
+from cancun_reader.site.paths import article_page
 
 SUPPLIED_LOG = "dates-supplied-by-the-editors"
 
@@ -47,7 +48,7 @@ def entry_ids(entries: list[TimelineEntry]) -> list[str]:
 
 
 def place_link(place: Place, prefix: str) -> str:
-    return f"[{escape_text(place.label)}]({prefix}articles/{place.slug}.md#{place.anchor})"
+    return f"[{escape_text(place.label)}]({article_page(place.slug, prefix)}#{place.anchor})"
 
 
 def render_entry(

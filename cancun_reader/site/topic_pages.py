@@ -9,7 +9,8 @@ from cancun_reader.collection.citations import Cited
 from cancun_reader.core.escape import escape_html, escape_text, front_matter
 from cancun_reader.core.facts import Citation, Mention, TimelineEntry, Topic
 from cancun_reader.site.edition import count_phrase
-from cancun_reader.site.pages import escaped, place_link
+from cancun_reader.site.pages import escaped, place_address
+from cancun_reader.site.paths import article_page
 from cancun_reader.site.timeline_page import render_entry
 from cancun_reader.sources.topics import CITATION
 
@@ -17,7 +18,7 @@ from cancun_reader.sources.topics import CITATION
 def cite_link(citation: Citation, cited: Cited) -> str:
     """A link to the paragraph a statement rests on, named as a citation: `Delos, ¶9`."""
     place = cited[citation]
-    return f"[{escape_text(place.label)}]({place_link(place)})"
+    return f"[{escape_text(place.label)}]({place_address(place)})"
 
 
 def cite(citation: Citation, cited: Cited) -> str:
@@ -115,9 +116,9 @@ def render_passage_links(mentions: list[Mention]) -> str:
     )
     lines = []
     for slug, own in by_article.items():
-        numbers = ", ".join(f"[¶{m.place.number}]({place_link(m.place)})" for m in own)
+        numbers = ", ".join(f"[¶{m.place.number}]({place_address(m.place)})" for m in own)
         count = count_phrase(len(own), "passage", "passages")
-        lines.append(f"- [{escaped(own[0].place.title)}](../articles/{slug}.md) — {count}: {numbers}")
+        lines.append(f"- [{escaped(own[0].place.title)}]({article_page(slug, '../')}) — {count}: {numbers}")
     parts.append("\n".join(lines))
     return "\n\n".join(parts)
 
@@ -127,7 +128,7 @@ def render_mention(mention: Mention) -> str:
     the paragraph they come from, as a citation linked to it (`Delos, ¶9`)."""
     quote = " … ".join(escape_text(s) for s in mention.sentences)
     label = escape_text(mention.place.label)
-    return f"- “{quote}” ([{label}]({place_link(mention.place)}))"
+    return f"- “{quote}” ([{label}]({place_address(mention.place)}))"
 
 
 def render_members_total(topic: Topic, rows: str, cited: Cited) -> str:

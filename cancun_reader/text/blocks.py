@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from cancun_reader.core.model import Block, Heading, ListBlock, Paragraph, Table
 from cancun_reader.core.prose.shapes import MAX_HEADING_WORDS, NOTES_TITLE, is_all_caps
+from cancun_reader.core.prose.words import HYPHENS
 
 LIST_ITEM = re.compile(r"[-•–]\s+(?P<item>\S.*)")
 """A list item as the texts write it: a dash or bullet, a space, the item (`- Oxfam`)."""
@@ -51,7 +52,7 @@ def looks_like_heading(text: str) -> bool:
     )
 
 
-LINE_END_HYPHEN = ("-", "\u2010", "\u2011", "\u00ad")
+LINE_END_HYPHEN = tuple(HYPHENS)
 
 
 def join_lines(lines: list[str]) -> str:

@@ -7,11 +7,13 @@ import itertools
 import re
 from collections import Counter
 
+from cancun_reader.core.prose.words import SUPERSCRIPT_DIGITS
+
 SENTENCE_BREAK = re.compile(
     # the cheap test first: most places in a text are not after a full stop
     r"(?<=[.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSept\.)(?<!\bNo\.)(?<!\bvs\.)"
     r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+\d)"
-    r"[\"”’)]?[¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+(?=[\"“‘(]?[A-Z0-9¿¡])"
+    r"[\"”’)]?[" + SUPERSCRIPT_DIGITS + r"]*\s+(?=[\"“‘(]?[A-Z0-9¿¡])"
 )
 """Where one sentence ends and the next begins: end punctuation, maybe a closing quote and a
 note's number (`accept.² Each`), a space, then a capital. Common abbreviations (`Mr. Lee`,
@@ -51,7 +53,7 @@ def comparable(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(TYPOGRAPHIC).lower()).strip()
 
 
-SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]*]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{0,2}$")
+SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]*]*[\d" + SUPERSCRIPT_DIGITS + "]{0,2}$")
 """How a line or a block that ends a sentence ends: final punctuation, maybe closing quotes and a
 note's number (`struggles.¹`, `failure.2`). A colon counts, as it introduces a quotation or a list."""
 

@@ -13,6 +13,8 @@ KNOWN_WORD = 1.5
 
 HYPHENS = "-\u2010\u2011\u00ad"
 """A hyphen as extractions give it: `-`, U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, U+00AD SOFT HYPHEN."""
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+"""Digits set as superscripts, by value: a note's number after a word (`struggles.¹`)."""
 
 DISCRETIONARY = "\u2010\u00ad"
 """The hyphens a renderer sets where it breaks a word of its own accord (WeasyPrint sets U+2010):

@@ -36,9 +36,10 @@ from cancun_reader.core.model import (
     Source,
     Table,
 )
+from cancun_reader.core.prose.words import HYPHENS, SUPERSCRIPT_DIGITS
 from cancun_reader.text.repair import READ_OUT_OF_ORDER
 
-NOTE_MARKERS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+NOTE_MARKERS = re.compile(f"[{SUPERSCRIPT_DIGITS}]")
 WORD = re.compile(r"[^\W_]+")
 
 
@@ -151,7 +152,7 @@ def is_furniture(text: str, heads: list[str]) -> bool:
     )
 
 
-LINE_END_HYPHEN = re.compile(r"[-\u2010\u00ad]\n\s*")
+LINE_END_HYPHEN = re.compile(f"[{HYPHENS}]\n\\s*")
 
 
 def in_extraction_order(paragraph: list[str], stream: list[str], starts: dict[str, list[int]]) -> bool:

@@ -25,24 +25,24 @@ from cancun_reader.text.layout.quotes import set_apart_pull_quote_lines
 
 
 def lay_out(
-    text: str, known: Callable[[str], bool], printed: Printed | None = None
+    text: str, is_word: Callable[[str], bool], printed: Printed | None = None
 ) -> tuple[Lines, list[Repair]]:
     """Every layout repair in order: the paragraph breaks a PDF's page shows first (`printed`:
     what it shows of the lines), then furniture (it stands between the lines of paragraphs and
     headings), drop caps, headings and notes, and last the paragraph breaks inferred from the
     lines' lengths, which need the other blocks set apart to measure a full line."""
     printed = printed or Printed()
-    return run_steps(layout_steps(known, printed), number_lines(text))
+    return run_steps(layout_steps(is_word, printed), number_lines(text))
 
 
-def layout_steps(known: Callable[[str], bool], printed: Printed) -> tuple[Step[Lines], ...]:
+def layout_steps(is_word: Callable[[str], bool], printed: Printed) -> tuple[Step[Lines], ...]:
     """The layout repairs in the order `lay_out` runs them, with what each needs of the text."""
     return (
         step(break_where_printed, printed),
         step(remove_page_furniture, printed.furniture, printed.boxes),
         step(gather_fact_years),
         step(separate_front_matter),
-        step(rejoin_drop_caps, known, printed.drop_caps),
+        step(rejoin_drop_caps, is_word, printed.drop_caps),
         step(set_apart_pull_quote_lines),
         step(rejoin_bullets),
         step(rejoin_note_numbers),

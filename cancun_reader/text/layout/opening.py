@@ -77,7 +77,7 @@ DROP_CAP_REACH = 12
 
 
 def rejoin_drop_caps(
-    lines: Lines, known: Callable[[str], bool], on_page: frozenset[int] = frozenset()
+    lines: Lines, is_word: Callable[[str], bool], on_page: frozenset[int] = frozenset()
 ) -> tuple[Lines, list[Repair]]:
     """A drop cap: the first letter of a paragraph, set large, extracted on its own (`W` …
     `ith sticks of incense`). It is joined to the nearest following line that begins a block in
@@ -120,10 +120,10 @@ def rejoin_drop_caps(
             if not opens_block(out, later):
                 continue  # a line of the deck, running on
             first_word = re.match(r"[^\W\d_]+", following)
-            if tried and first_word and len(first_word[0]) > 1 and known(first_word[0]):
+            if tried and first_word and len(first_word[0]) > 1 and is_word(first_word[0]):
                 continue  # past the nearest block, only the rest of a word (`s host`), not a word
             tried = True
-            if first_word and (number in on_page or known(text.strip() + first_word[0])):
+            if first_word and (number in on_page or is_word(text.strip() + first_word[0])):
                 out[later] = (out[later][0], text.strip() + following)
                 out[index] = (number, "")
                 word = text.strip() + first_word[0]

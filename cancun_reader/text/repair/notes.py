@@ -9,9 +9,9 @@ from dataclasses import replace
 from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import UNKNOWN, AuthorBio, Block, Blocks, Footnote, Heading, Paragraph, Repair
 from cancun_reader.core.prose.shapes import NOTES_TITLE
-from cancun_reader.core.prose.words import excerpt, excerpt_end
+from cancun_reader.core.prose.words import SUPERSCRIPT_DIGITS, excerpt, excerpt_end
 
-NOTE = re.compile(r"(?P<number>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}[.)]?)\s+(?P<text>\S.*)", re.DOTALL)
+NOTE = re.compile(r"(?P<number>[" + SUPERSCRIPT_DIGITS + r"]+|\d{1,3}[.)]?)\s+(?P<text>\S.*)", re.DOTALL)
 """One note of that section, numbered as the text marks it: `¹ Héctor de la Cueva, …`."""
 
 END_MARK = re.compile(r"\s*[■□▪◼]{1,5}\s*$")
@@ -66,7 +66,7 @@ GLUED_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?”’\"')])(?P<number>\d{1,2})(?
 """A note number an extractor set on the line as an ordinary digit, glued to the word and its
 punctuation: `Korea.2`, `failure.2 The`, `the process,1 drafted`."""
 
-SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+AS_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 
 def link_glued_note_markers(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
@@ -88,7 +88,7 @@ def link_glued_note_markers(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
         if match["number"] not in numbers:
             return match[0]
         repairs.append(Repair(Kind.NOTE_MARKER_LINKED, block.line, match[0], f"note {match['number']}"))
-        return match["number"].translate(SUPERSCRIPT_DIGITS)
+        return match["number"].translate(AS_SUPERSCRIPT)
 
     for block in blocks:
         if isinstance(block, Paragraph) and numbers:
