@@ -14,6 +14,7 @@ import pytest
 from mkdocs.structure.files import File
 
 from cancun_reader.mkdocs.preview import Preview
+from cancun_reader.mkdocs.workarounds import Failure, showing_failures
 
 HOME = "index.md"
 TOPICS = "topics/index.md"
@@ -143,3 +144,24 @@ def test_after_a_build_that_failed_while_rendering_every_page_is_rendered_again(
 def test_after_bad_input_the_next_build_renders_only_what_changed(preview: Preview, tmp_path: Path) -> None:
     preview.failed()  # the conversion stopped on bad input, before MkDocs rendered anything
     assert rendered_again(preview, *site(tmp_path, modified=[ARTICLE])) == {ARTICLE}
+
+
+def test_a_failed_build_stays_shown_until_a_build_succeeds() -> None:
+    """Under `serve`, the failure page stands while the next build runs (the site served is still
+    the stale one): it goes only when a build succeeds. Once it flickered away at each new build."""
+    failure, seen = Failure(), []
+
+    def failing(*_) -> None:
+        seen.append(failure.message)  # what the browser gets while this build runs
+        failure.reported = "topics/g21.md:14: cites “x”"  # the plugin's on_build_error
+        raise RuntimeError("Aborted with a BuildError!")
+
+    def succeeding(*_) -> None:
+        seen.append(failure.message)
+
+    showing_failures(failing, failure)()
+    assert failure.message == "topics/g21.md:14: cites “x”"
+    showing_failures(failing, failure)()
+    showing_failures(succeeding, failure)()
+    assert seen == [None, "topics/g21.md:14: cites “x”", "topics/g21.md:14: cites “x”"]
+    assert failure.message is None

@@ -125,7 +125,7 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.turn.close()
-        self.failure.message = str(error)  # MkDocs stops with "Aborted with a BuildError!"
+        self.failure.reported = str(error)  # MkDocs stops with "Aborted with a BuildError!"
         if self.preview is not None:
             self.preview.failed()
 

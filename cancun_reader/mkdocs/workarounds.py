@@ -62,10 +62,13 @@ def show_failures_in_browser(server, failure: Failure) -> None:
 
 
 class Failure:
-    """Why the last build failed, while it has: shown in the browser until a build succeeds."""
+    """Why the last build failed, while it has: shown in the browser until a build succeeds (a
+    build under way after a failed one leaves it shown: the site served is still the stale one)."""
 
     def __init__(self) -> None:
         self.message: str | None = None
+        self.reported: str | None = None
+        """What stopped the build under way, as the plugin's `on_build_error` says it."""
 
 
 def showing_failures(builder: Callable, failure: Failure) -> Callable:
@@ -73,13 +76,15 @@ def showing_failures(builder: Callable, failure: Failure) -> Callable:
     it, rather than leaving them waiting for a build that succeeds."""
 
     def build(*args) -> None:
-        failure.message = None
+        failure.reported = None
         try:
             builder(*args)
         except Exception as error:  # whatever stopped the build, the editor sees it
             # the plugin's on_build_error has said what stopped it; MkDocs only "Aborted"
-            failure.message = failure.message or str(error) or type(error).__name__
+            failure.message = failure.reported or str(error) or type(error).__name__
             log.error("The preview shows this message in the browser until the edit is fixed.")
+        else:
+            failure.message = None
 
     return build
 
