@@ -38,7 +38,8 @@ pages: setup  ## convert sources/ and topics/ into docs/articles and docs/topics
 	$(BIN)/python scripts/build.py
 
 # Built in a folder of its own and swapped in whole, in turn with any other build of this project
-# (cancun_reader/build/swap.py): a strict build that fails (a warning about a text, a broken quotation)
+# (cancun_reader/build/swap.py): a strict build that fails (a warning about an input, a broken quotation;
+# never a doubt about a text's reading, which is said and let pass)
 # leaves site/ as it was, and two builds at once leave one whole site.
 SITE := $(BIN)/python scripts/site.py
 

@@ -315,13 +315,28 @@ def test_a_build_killed_at_any_moment_leaves_each_page_old_or_new(project: Path,
 
 
 def test_a_strict_site_build_that_fails_leaves_the_site_as_it_was(project: Path) -> None:
-    """`make site` builds aside and swaps the new site in whole: a text that fails the strict build
-    (a paragraph cut mid-sentence) leaves `site/` byte for byte as the last good build left it."""
+    """`make site` builds aside and swaps the new site in whole: an edit that breaks the site's
+    integrity (a topic quoting words its article no longer has) fails the build and leaves `site/`
+    byte for byte as the last good build left it."""
     good = finished(make_site(project))
     assert good.returncode == 0, good.stderr[-2000:]
     before = tree_snapshot(project / "site")
-    (project / "sources" / "cut.txt").write_text("The ministers went on talking and\n", encoding="utf-8")
+    text = project / "sources" / "citizens-diplomacy-cancun-miami.txt"
+    text.write_text(
+        text.read_text(encoding="utf-8").replace("led by Brazil, China and India", "led by Brazil")
+    )
     failed = finished(make_site(project))
-    assert failed.returncode != 0 and "cut.txt" in failed.stderr, failed.stderr[-2000:]
+    assert failed.returncode != 0 and "topics/g21.md" in failed.stderr, failed.stderr[-2000:]
     assert tree_snapshot(project / "site") == before
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []  # nothing left aside
+
+
+def test_a_doubt_never_stops_make_site(project: Path) -> None:
+    """A paragraph cut mid-sentence with nothing found to continue it is a doubt: `make site` says
+    so, naming the correction that settles it, and builds the text's page all the same."""
+    (project / "sources" / "cut.txt").write_text("The ministers went on talking and\n", encoding="utf-8")
+    built = finished(make_site(project))
+    assert built.returncode == 0, built.stderr[-2000:]
+    assert "doubt: sources/cut.txt:1: paragraph ends mid-sentence" in built.stderr
+    assert "add a join or move correction to sources/cut.corrections.yml" in built.stderr
+    assert "went on talking and" in (project / "site" / "articles" / "cut.html").read_text(encoding="utf-8")

@@ -191,14 +191,14 @@ def _add_cut_text(project: Path) -> None:
     (project / "sources" / "cut.txt").write_text("A sentence that stops in the\n\nMIDDLE\n", encoding="utf-8")
 
 
-def test_unresolved_damage_is_a_warning_with_file_and_line(project: Path) -> None:
+def test_unresolved_damage_is_a_doubt_with_file_and_line(project: Path) -> None:
     _add_cut_text(project)
     result = run_build(project)
     assert result.returncode == 0
     assert (
-        "warning: sources/cut.txt:1: paragraph ends mid-sentence and no continuation was found"
-        in result.stdout
+        "doubt: sources/cut.txt:1: paragraph ends mid-sentence and no continuation was found" in result.stdout
     )
+    assert "warnings: 0   doubts: 1" in result.stdout
 
 
 def test_strict_turns_warnings_into_failure(project: Path) -> None:

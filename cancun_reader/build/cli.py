@@ -32,7 +32,9 @@ def parse_arguments(argv: list[str] | None, root: Path) -> argparse.Namespace:
         "--explain", action="store_true", help="list every repair and correction made to each text"
     )
     parser.add_argument(
-        "--strict", action="store_true", help="fail (exit 1, docs/ untouched) if there is any warning"
+        "--strict",
+        action="store_true",
+        help="fail (exit 1, docs/ untouched) if there is any warning or doubt left",
     )
     parser.add_argument(
         "--cache",
@@ -57,7 +59,8 @@ def summary(report: Report, docs: Path, check: bool) -> str:
         f"Cancún Reader: {len(report.pages)} generated pages in {docs}",
         f"  {verb}: {len(plan.write)}   unchanged: {len(plan.unchanged)}   "
         f"{'would remove' if check else 'removed'}: {len(plan.remove)}   "
-        f"warnings: {sum(n.is_warning for n in report.notices)}",
+        f"warnings: {sum(n.is_warning for n in report.notices)}   "
+        f"doubts: {sum(n.is_doubt for n in report.notices)}",
     ]
     if check:
         lines += [f"  out of date: {name}" for name in plan.write]

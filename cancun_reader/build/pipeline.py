@@ -229,7 +229,7 @@ def build(
     settings: Settings, *, check: bool = False, strict: bool = False, watch: Stopwatch | None = None
 ) -> Report:
     """Convert and, unless `check`, write the pages that changed into `settings.docs` and remove
-    stale generated ones. With `strict`, a warning is an error and nothing is written. Beside the
+    stale generated ones. With `strict`, a warning or a doubt is an error and nothing is written. Beside the
     pages go the site's page of downloads (the books found in `docs/downloads/`) and the search
     shim."""
     watch = watch or Stopwatch()
@@ -248,7 +248,7 @@ def build(
         shim, missing = shim_page(settings.shim)
         outputs.pages |= shim
         outputs.notices += missing
-    warnings = [notice for notice in outputs.notices if notice.is_warning]
+    warnings = [notice for notice in outputs.notices if notice.is_warning or notice.is_doubt]
     if strict and warnings:
         first = warnings[0]
         more = f" (and {len(warnings) - 1} more warnings)" if len(warnings) > 1 else ""

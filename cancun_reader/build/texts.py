@@ -55,7 +55,8 @@ def make_article(source: Source, directives: list[Directive]) -> tuple[Article, 
     captions = caption_starts(lines, source.printed.small)
     blocks, repaired = repair_blocks(blocks, source.entry, captions, source.printed)
     corrections = display_path(corrections_path(Path(source.path)))
-    notices = [Notice(message, source.path, line) for line, message in find_unresolved(blocks, corrections)]
+    unresolved = find_unresolved(blocks, corrections)
+    notices = [Notice(message, source.path, line, severity="doubt") for line, message in unresolved]
     moved = {r.line: r.into for r in repaired if r.into}
     placed = place_lines(lines, parsed, blocks, moved)
     return Article(source, assign_anchors(blocks), (*laid_out, *corrected, *repaired), placed), notices

@@ -15,8 +15,11 @@ UNKNOWN = "unknown"
 Role = Literal["", "title", "deck", "byline"]
 """What a paragraph of the text's opening is, kept as printed and not numbered ("": a paragraph
 of the text)."""
-Severity = Literal["warning", "note"]
-"""A warning asks the editors to settle something (`--strict` stops on it); a note only says."""
+Severity = Literal["warning", "doubt", "note"]
+"""A warning asks the editors to mend an input (`make site` stops on it); a doubt is a place where
+the reading of a text is unsure, which the editors settle with a correction when they proofread
+it, and which never stops a build (only the command line's `--strict` does, when asked); a note
+only says."""
 
 PUBLICATION_KINDS = {
     "newspaper article": ("article-newspaper", "newspaperArticle", "NEWS"),
@@ -280,7 +283,8 @@ class Article:
 
 @dataclass(frozen=True)
 class Notice:
-    """A warning for the build summary: something the user should look at, but not fatal."""
+    """What the build says of an input, for the build summary and the editors' pages: a warning, a
+    doubt or a note (`Severity`), never fatal of itself."""
 
     message: str
     path: str = ""
@@ -290,6 +294,10 @@ class Notice:
     @property
     def is_warning(self) -> bool:
         return self.severity == "warning"
+
+    @property
+    def is_doubt(self) -> bool:
+        return self.severity == "doubt"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

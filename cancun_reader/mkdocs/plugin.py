@@ -81,7 +81,8 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
         except InputError as error:
             raise PluginError(f"cancun_reader: {error}") from None
         for notice in report.notices:
-            (log.warning if notice.is_warning else log.info)(str(notice))
+            # a doubt is said, and never fails a strict build (`make site`): only a warning does
+            (log.warning if notice.is_warning else log.info)(f"{notice.severity}: {notice}")
         self.pages[:] = report.pages
         config.nav = expand_sections(config.nav or [], report.pages)
 
