@@ -185,7 +185,7 @@ def own_reference_files(entries: list[Entry], site_url: str, cache: Cache) -> di
     """Each text's RIS, BibTeX and CSL-JSON, by slug: made for all at once (pandoc runs once)."""
     files = reference_files(entries, site_url, cache) if entries else {}
     return {
-        entry.slug: {name: content for name, content in files.items() if name in reference_names(entry.slug)}
+        entry.slug: {name: files[name] for name in reference_names(entry.slug) if name in files}
         for entry in entries
     }
 
