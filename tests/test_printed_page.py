@@ -1,0 +1,61 @@
+"""The printed page beside the text: each page of a PDF as a picture (`pdf/images.py`), its body
+type legible at 100%, small enough to load page by page; and where each block stands on its pages
+(`text/regions.py`), a region for each part of a block continued in another column or page."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from project import ROOT
+
+from cancun_reader.build.texts import make_article
+from cancun_reader.core.model import Entry, Paragraph
+from cancun_reader.pdf.columns import body_style
+from cancun_reader.pdf.glyphs import read_pages
+from cancun_reader.pdf.images import LEGIBLE_PX, page_images
+from cancun_reader.sources.read import source_of
+from cancun_reader.text.regions import block_regions
+
+PDFS = (
+    sorted((ROOT / "tests" / "corpus" / "latex").glob("*.pdf"))[:2]
+    + sorted((ROOT / "tests" / "corpus" / "html").glob("*weasyprint*.pdf"))[:2]
+)
+
+
+@pytest.mark.parametrize("path", PDFS, ids=[p.name for p in PDFS])
+def test_every_page_is_a_picture_where_the_body_type_is_legible(path: Path) -> None:
+    data = path.read_bytes()
+    pages = read_pages(data)
+    body = body_style(pages).size
+    images = page_images(data, body)
+    assert [i.number for i in images] == [p.number for p in pages]
+    for image, page in zip(images, pages, strict=True):
+        decoded = Image.open(io.BytesIO(image.webp))
+        assert decoded.format == "WEBP" and decoded.size == (image.width, image.height)
+        assert body * image.height / page.height >= LEGIBLE_PX - 0.5  # the body's type, in pixels
+        assert len(image.webp) < 400_000  # the most a page may weigh
+
+
+def article_of(path: Path):
+    source, _ = source_of(path.read_bytes(), str(path), Entry(file=path.name, slug="x", title="X"))
+    return make_article(source, [])[0]
+
+
+def test_every_paragraph_read_from_a_pdf_has_its_region_and_one_continued_has_one_in_each_column() -> None:
+    article = article_of(ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf")
+    regions = block_regions(article)
+    paragraphs = [b for b in article.blocks if isinstance(b, Paragraph)]
+    assert all(regions.get(p.line) for p in paragraphs)
+    continued = next(p for p in paragraphs if p.text.startswith("When the meeting broke up"))
+    assert [region[0] for region in regions[continued.line]] == [1, 2]  # its page's foot, the next's top
+    across = next(p for p in paragraphs if p.text.startswith("The four subjects"))
+    (_, left, *_), (_, right, *_) = regions[across.line]
+    assert right > left + 100  # from the foot of the first column to the top of the second
+
+
+def test_a_text_that_came_as_plain_text_has_no_regions() -> None:
+    source, _ = source_of(b"It began.\n\nIt ended.\n", "a.txt", Entry(file="a.txt", slug="a", title="A"))
+    assert block_regions(make_article(source, [])[0]) == {}
