@@ -17,7 +17,18 @@ import tempfile
 from collections import OrderedDict
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent
+"""The whole package (`cancun_reader/`), not only this folder: every module can change a page."""
+
+
+def code_files() -> list[Path]:
+    """The converter's source files, whose contents make `code_version`.
+
+    >>> names = [path.relative_to(PACKAGE).as_posix() for path in code_files()]
+    >>> "core/cache.py" in names and "site/pages.py" in names and "pdf/reading.py" in names
+    True
+    """
+    return sorted(PACKAGE.rglob("*.py"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -25,7 +36,7 @@ def code_version() -> str:
     """A hash of the converter's source files: new code, new keys. Made when first asked for, once
     a process (the code does not change under it)."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in code_files():
         digest.update(path.relative_to(PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
