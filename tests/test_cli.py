@@ -138,7 +138,10 @@ def test_a_pdf_dropped_into_sources_is_read_by_the_build_and_offered_as_received
     assert "Health campaigners did\nnot celebrate for long. They" in received
     article = (docs / "articles/medicines.md").read_text(encoding="utf-8")
     assert "paragraph break put back where the PDF indents the line" in article
-    caption = '<aside class="picture-caption" aria-label="Caption of a picture not reproduced" markdown>'
+    caption = (
+        '<aside data-line="\\d+" class="picture-caption" '
+        'aria-label="Caption of a picture not reproduced" markdown>'
+    )
     said = "A pharmacy in Nairobi, where the price of treatment was debated."  # after its change's mark
     assert re.search(rf'{caption}\n<a class="change-mark" [^\n]*✎\d+</a>{said}\n</aside>', article), article
     page = (docs / "received/medicines.md").read_text(encoding="utf-8")

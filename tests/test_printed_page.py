@@ -13,9 +13,11 @@ from project import ROOT
 
 from cancun_reader.build.texts import make_article
 from cancun_reader.core.model import Entry, Paragraph
+from cancun_reader.offline.worker import files_to_keep
 from cancun_reader.pdf.columns import body_style
 from cancun_reader.pdf.glyphs import read_pages
 from cancun_reader.pdf.images import LEGIBLE_PX, page_images
+from cancun_reader.site.pages import render_article
 from cancun_reader.sources.read import source_of
 from cancun_reader.text.regions import block_regions
 
@@ -59,3 +61,31 @@ def test_every_paragraph_read_from_a_pdf_has_its_region_and_one_continued_has_on
 def test_a_text_that_came_as_plain_text_has_no_regions() -> None:
     source, _ = source_of(b"It began.\n\nIt ended.\n", "a.txt", Entry(file="a.txt", slug="a", title="A"))
     assert block_regions(make_article(source, [])[0]) == {}
+
+
+def test_the_article_page_of_a_pdf_has_its_pages_its_regions_and_its_original_to_download() -> None:
+    path = ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf"
+    data = path.read_bytes()
+    source, _ = source_of(data, str(path), Entry(file=path.name, slug="walkout", title="X"))
+    images = page_images(data, source.printed.body_size)
+    article = make_article(source, [])[0]
+    page = render_article(article, [], images=images)
+    paragraphs = [b for b in article.blocks if isinstance(b, Paragraph) and not b.front]
+    assert page.count('<figure class="printed-page"') == len(images) == 2
+    for paragraph in paragraphs:  # each paragraph's regions lead to it
+        assert f'class="printed-region" href="#{paragraph.anchor}"' in page
+        assert f'{{ #{paragraph.anchor} data-line="{paragraph.line}" }}' in page
+    assert f"](../received/{path.name}){{ download }}" in page  # the PDF itself
+
+
+def test_a_plain_text_has_no_printed_pages_and_its_blocks_no_lines() -> None:
+    source, _ = source_of(b"It began.\n\nIt ended.\n", "a.txt", Entry(file="a.txt", slug="a", title="A"))
+    page = render_article(make_article(source, [])[0], [])
+    assert "printed-page" not in page and "data-line" not in page
+
+
+def test_the_pictures_of_printed_pages_are_kept_offline_as_they_are_looked_at(tmp_path: Path) -> None:
+    for name in ("index.html", "printed/a/page-1.webp", "articles/a.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert files_to_keep(tmp_path) == ["./", "articles/a.html", "index.html"]

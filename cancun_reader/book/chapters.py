@@ -34,6 +34,8 @@ SCREEN_ONLY = (
     ".change-origin",
     "del.change-removed",
     "a.changes-toggle",
+    ".printed-toggle",  # the printed pages, shown beside the text on a screen
+    ".printed-pages",
 )
 """What a page shows only on a screen, or only when its changes are shown."""
 

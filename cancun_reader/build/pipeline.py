@@ -44,7 +44,7 @@ from cancun_reader.site.references import (
     render_bibliography,
     render_cite_box,
 )
-from cancun_reader.sources.read import display_path
+from cancun_reader.sources.read import display_path, read_bytes
 
 
 class Stopwatch:
@@ -98,14 +98,18 @@ def convert_texts(
         boxes = {slug: render_cite_box(slug, own, published=bool(site_url)) for slug, own in forms.items()}
     with watch.stage("convert"):
         work = functools.partial(convert_linked, sources, topic_list, pattern, hrefs, site_url)
-        items = [(entry, boxes.get(entry.slug, "")) for entry in missing]
+        drawn = {e.slug: images_key(sources / e.file) for e in missing if e.is_pdf}
+        known = {slug: pages for slug, key in drawn.items() if isinstance(pages := cache.get(key), tuple)}
+        items = [(entry, boxes.get(entry.slug, ""), known.get(entry.slug)) for entry in missing]
         converted = list(zip(missing, map_in_order(work, items), strict=True))
-        for entry, (article, _) in converted:
+        for entry, (article, _, images) in converted:
             fresh[entry.slug] = article
             cache.put(article_key(keys[entry.slug]), article)
+            if entry.slug in drawn and entry.slug not in known:
+                cache.put(drawn[entry.slug], images)
     with watch.stage("references"):
         files = own_reference_files([entry for entry, _ in converted], site_url, cache)
-        for entry, (_, text) in converted:
+        for entry, (_, text, _) in converted:
             found[entry.slug] = with_files(text, files[entry.slug])
             cache.put(keys[entry.slug], found[entry.slug])
     return [found[e.slug] for e in inputs.entries], fresh, forms, keys
@@ -139,7 +143,7 @@ def convert(
             if isinstance(cached, Article):
                 fresh[slug] = cached
             else:
-                fresh[slug] = convert_text(sources, text.entry, topic_list, None, site_url)[0]
+                fresh[slug] = convert_text(sources, text.entry, topic_list, None, site_url, images=())[0]
         return fresh[slug]
 
     with watch.stage("topics"):
@@ -179,6 +183,12 @@ def shim_page(shim: Path) -> tuple[dict[str, str | bytes], list[Notice]]:
 def article_key(text_key: str) -> str:
     """Where a text's whole article is kept in the cache, beside what the pages need of it."""
     return key_of(text_key, "article")
+
+
+def images_key(path: Path) -> str:
+    """Where a PDF's printed pages are kept in the cache: by its bytes alone, so that correcting its
+    text does not draw them again."""
+    return key_of(read_bytes(path), "printed pages")
 
 
 def own_reference_files(entries: list[Entry], site_url: str, cache: Cache) -> dict[str, dict[str, str]]:

@@ -19,6 +19,7 @@ from cancun_reader.core.escape import TopicLinks
 from cancun_reader.core.facts import Topic
 from cancun_reader.core.model import Article, Entry, Notice, Source
 from cancun_reader.core.prose.words import COMMON_WORD, words_of, zipf
+from cancun_reader.pdf.images import PageImage, page_images
 from cancun_reader.site.collection_pages import Converted
 from cancun_reader.site.edition import (
     corrections_file,
@@ -30,6 +31,7 @@ from cancun_reader.site.edition import (
     text_report,
 )
 from cancun_reader.site.pages import render_article
+from cancun_reader.site.printed_view import page_image
 from cancun_reader.site.reference_files import meta_tags
 from cancun_reader.site.topic_pages import render_mention
 from cancun_reader.sources.catalog import entry_offered
@@ -68,14 +70,14 @@ def convert_linked(
     pattern,
     hrefs: list[str],
     site_url: str,
-    item: tuple[Entry, str],
-) -> tuple[Article, Converted]:
-    """`convert_text` of a text and its "Cite this article" box (`item`), with the topic links of
-    its first mentions made here: what a process of the pool is given beside the item is the same
-    for every text."""
-    entry, cite_box = item
+    item: tuple[Entry, str, tuple[PageImage, ...] | None],
+) -> tuple[Article, Converted, tuple[PageImage, ...]]:
+    """`convert_text` of a text, its "Cite this article" box and its printed pages if a build drew
+    them before (`item`), with the topic links of its first mentions made here: what a process of
+    the pool is given beside the item is the same for every text."""
+    entry, cite_box, images = item
     links = TopicLinks(pattern, hrefs) if pattern else None
-    return convert_text(sources, entry, topics, links, site_url, cite_box)
+    return convert_text(sources, entry, topics, links, site_url, cite_box, images)
 
 
 def convert_text(
@@ -85,10 +87,14 @@ def convert_text(
     links: TopicLinks | None,
     site_url: str,
     cite_box: str = "",
-) -> tuple[Article, Converted]:
-    """One text, read, repaired and rendered, with what the collection's pages need of it."""
+    images: tuple[PageImage, ...] | None = None,
+) -> tuple[Article, Converted, tuple[PageImage, ...]]:
+    """One text, read, repaired and rendered, with what the collection's pages need of it; and, for
+    a PDF, its printed pages as pictures: those given (`images`), else drawn here."""
     data = read_bytes(sources / entry.file)
     source, decoding = source_of(data, display_path(sources / entry.file), entry)
+    if images is None:
+        images = tuple(page_images(data, source.printed.body_size)) if entry.is_pdf else ()
     corrections = corrections_path(sources / entry.file)
     corrected = corrections.exists()
     article, unresolved = make_article(source, load_corrections(corrections))
@@ -106,7 +112,7 @@ def convert_text(
         ],
         abbreviations=abbreviations_in(article),
         capitals=capitals_in(article),
-        page=(page := render_article(article, named, links, meta_tags(entry, site_url), cite_box)),
+        page=(page := render_article(article, named, links, meta_tags(entry, site_url), cite_box, images)),
         page_digest=digest_of(page),
         quoted={slug: [render_mention(m) for m in found] for slug, found in mentions.items()},
         received={received_page(article): render_received(article, corrected)},
@@ -115,7 +121,9 @@ def convert_text(
     converted.received[received_file(article)] = source.text
     if entry.is_pdf:
         converted.received[received_original(article)] = data
+        for image in images:
+            converted.received[page_image(entry.slug, image.number)] = image.webp
     if corrected:
         converted.received[corrections_file(article)] = read_text(corrections)
     converted.received_digests = {name: digest_of(page) for name, page in converted.received.items()}
-    return article, converted
+    return article, converted, images

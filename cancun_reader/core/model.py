@@ -114,6 +114,10 @@ class Printed:
     places: tuple[tuple[int, int, float, float, float, float], ...] = ()
     """Where each line stands on the page: (line, page, left, top, right, bottom), in points from
     the page's top-left corner; a change recorded on a line came from there."""
+    body_size: float = 0.0
+    """The size of the body's type, in points: how large the printed page must be shown to be read."""
+    pages: tuple[tuple[int, float, float], ...] = ()
+    """Each page's number, width and height, in points."""
 
     def place_of(self, line: int) -> tuple[int, float, float, float, float] | None:
         """The page and the rectangle a line of the text was read from, if a PDF's page gave it.

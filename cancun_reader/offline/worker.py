@@ -5,7 +5,8 @@ build, is a new worker (`reader.js` registers it over http(s) and tells the read
 A small site (the three texts: about 4 MB) is kept whole at the first visit. A large one (a
 thousand texts: about 170 MB) is not downloaded whole into a reader's browser: the worker keeps
 its frame (the theme, the search index, the index pages, the topics, the timeline) at once, and
-each article, text as received or download when the reader first opens it."""
+each article, text as received or download when the reader first opens it. The pictures of printed
+pages are kept as they are looked at, in a site of any size."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ import hashlib
 import json
 from pathlib import Path
 
-from cancun_reader.site.paths import ARTICLES_DIR
+from cancun_reader.site.paths import ARTICLES_DIR, PRINTED_DIR
 
 TEMPLATE = Path(__file__).with_name("sw.js")
 WORKER = "sw.js"
 LEFT_OUT = ("sitemap.xml.gz",)
 """Files of the site a reader never opens in a page: not kept."""
+KEPT_WHEN_SHOWN = (f"{PRINTED_DIR}/",)
+"""The pictures of printed pages: kept as the reader looks at them, never all at the first visit."""
 KEPT_WHOLE_UP_TO = 30 * 2**20
 """A site up to this size is kept whole at the first visit."""
 KEPT_WHEN_OPENED = (f"{ARTICLES_DIR}/", "received/", "cite/", "downloads/")
@@ -33,7 +36,10 @@ def files_to_keep(site: Path, whole_up_to: int = KEPT_WHOLE_UP_TO) -> list[str]:
     files = {
         p.relative_to(site).as_posix(): p.stat().st_size
         for p in site.rglob("*")
-        if p.is_file() and p.name != WORKER and p.name not in LEFT_OUT
+        if p.is_file()
+        and p.name != WORKER
+        and p.name not in LEFT_OUT
+        and not p.relative_to(site).as_posix().startswith(KEPT_WHEN_SHOWN)
     }
     if sum(files.values()) > whole_up_to:
         files = {name: size for name, size in files.items() if is_frame(name)}

@@ -11,6 +11,7 @@ another box), as any extractor's text parts its blocks.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from cancun_reader.core.model import Printed
@@ -241,7 +242,8 @@ def write_text(reading: Reading) -> tuple[str, Printed]:
             texts.append("")
         texts.append(note.text)
         printed.add(len(texts), note, None, [])
-    return "\n".join(texts), printed.result()
+    sizes = tuple((page.number, page.width, page.height) for page in pages)
+    return "\n".join(texts), replace(printed.result(), body_size=body.size, pages=sizes)
 
 
 def right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:

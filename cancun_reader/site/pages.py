@@ -10,12 +10,27 @@ from cancun_reader.collection.glossary import Abbreviation
 from cancun_reader.core.escape import TopicLinks, escape_text, front_matter
 from cancun_reader.core.facts import Mention, Place, Topic
 from cancun_reader.core.model import UNKNOWN, Article, Entry, Paragraph
-from cancun_reader.site.edition import count_phrase, received_page, render_changes, render_transcribers_note
+from cancun_reader.pdf.images import PageImage
+from cancun_reader.site.edition import (
+    count_phrase,
+    received_original,
+    received_page,
+    render_changes,
+    render_transcribers_note,
+)
 from cancun_reader.site.indexes import INDEXES
 from cancun_reader.site.marks import marks_by_block
 from cancun_reader.site.paths import ARTICLES_DIR, article_page
+from cancun_reader.site.printed_view import render_printed_pages
 from cancun_reader.site.render import render_body
 from cancun_reader.site.timeline_page import first_of
+
+PRINTED_TOGGLE = (
+    '<button type="button" class="printed-toggle md-button" aria-pressed="false" hidden '
+    "data-search-exclude>Show the printed page</button>"
+)
+"""Shows the printed pages beside the text (`reader.js`, which also unhides it: with no script there
+is nothing to show)."""
 
 ARTICLE_SEARCH_BOOST = 4
 OUT_OF_SEARCH = 'data-search-exclude=""'
@@ -48,10 +63,12 @@ def render_article(
     links: TopicLinks | None = None,
     citation_meta: list[tuple[str, str]] | None = None,
     cite_box: str = "",
+    images: Sequence[PageImage] = (),
 ) -> str:
     """The page of one article: title, byline, topics, notes on the text, the text, how to cite it
     (`cite_box`, its forms rendered for all the texts a build converts at once), its origin.
-    `citation_meta` goes into the page's head (`overrides/main.html`), for reference managers."""
+    `citation_meta` goes into the page's head (`overrides/main.html`), for reference managers.
+    A text read from a PDF has its printed pages (`images`) to show beside it."""
     entry = article.source.entry
     meta: dict[str, object] = {"title": entry.title, "description": entry.summary}
     if citation_meta:
@@ -81,13 +98,17 @@ def render_article(
     if topics:
         pages = " · ".join(f"[{escape_text(t.title)}](../topics/{t.slug}.md)" for t in topics)
         parts.append(f'Topics: {pages}\n{{ .article-topics data-search-exclude="" }}')
+    printed = render_printed_pages(article, images)
+    if printed:
+        parts += [PRINTED_TOGGLE, printed]
     parts.append(render_transcribers_note(article))
     if any(isinstance(b, Paragraph) and b.opens_mid_sentence for b in article.blocks):
         parts.append(
             "*The source text begins in the middle of a sentence: its opening is lost.*\n"
             f"{{ .editorial-note {OUT_OF_SEARCH} }}"
         )
-    parts.append(render_body(article.blocks, links, marks_by_block(article), f"../{received_page(article)}"))
+    received = f"../{received_page(article)}"
+    parts.append(render_body(article.blocks, links, marks_by_block(article), received, locate=bool(printed)))
     parts += [p for p in (render_changes(article),) if p]
     if cite_box:
         parts.append(cite_box)
@@ -99,6 +120,16 @@ def render_provenance(article: Article) -> str:
     entry = article.source.entry
     rows = [
         ("The text as received", f"[{escape_text(entry.file)}](../{received_page(article)})"),
+        *(
+            [
+                (
+                    "The printed original",
+                    f"[{escape_text(entry.file)}](../{received_original(article)}){{ download }}",
+                )
+            ]
+            if entry.is_pdf
+            else []
+        ),
         ("Original address", escape_text(entry.url)),
         (
             "Described by the editors",
@@ -112,6 +143,11 @@ def render_provenance(article: Article) -> str:
     table = "\n".join(f"| {label} | {value} |" for label, value in rows)
     heading = f"## Where this text comes from {{ {OUT_OF_SEARCH} }}"
     return f"{heading}\n\n| About the text | What is known |\n| --- | --- |\n{table}"
+
+
+def original_link(article: Article) -> str:
+    """A link that downloads the PDF a text was read from."""
+    return f"[{escape_text(article.source.entry.file)}](../{received_original(article)}){{ download }}"
 
 
 def render_article_index(entries: list[Entry]) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 ARTICLES_DIR = "articles"
 TOPICS_DIR = "topics"
+PRINTED_DIR = "printed"
+"""The pictures of the printed pages of the texts read from PDFs, one folder per text."""
 INCLUDES_DIR = ".includes"
 """The fragments that pages include; hidden, so MkDocs makes no page of them."""
 

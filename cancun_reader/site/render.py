@@ -252,14 +252,51 @@ def render_block(
     return render_aside("author-bio", block.text, notes, around=around)
 
 
+def located(rendered: str, block: Block) -> str:
+    """A block as rendered, marked with the line it begins on (`data-line`), by which the printed
+    page's regions find it (`printed_view.py`); a note is found by its own anchor.
+
+    >>> located("## After { #after }", Heading("After", 4)), located("## After", Heading("After", 4))
+    ('## After { #after data-line="4" }', '## After { data-line="4" }')
+    >>> located('<a class="change-mark">✎1</a>It ended.\\n{ #p-it }', Paragraph("It ended.", 3))
+    '<a class="change-mark">✎1</a>It ended.\\n{ #p-it data-line="3" }'
+    >>> located('<aside class="pull-quote" markdown>\\nIt ended.\\n</aside>', PullQuote("It ended.", 7))
+    '<aside data-line="7" class="pull-quote" markdown>\\nIt ended.\\n</aside>'
+    >>> print(located("- One\\n- Two", ListBlock(("One", "Two"), 9)))
+    <div data-line="9" markdown>
+    <BLANKLINE>
+    - One
+    - Two
+    <BLANKLINE>
+    </div>
+
+    Negative: a note is left as it is.
+    >>> located("[^1]: See.", Footnote("1", "See.", 12))
+    '[^1]: See.'
+    """
+    mark = f'data-line="{block.line}"'
+    if isinstance(block, Footnote):
+        return rendered
+    if isinstance(block, ListBlock):
+        return f"<div {mark} markdown>\n\n{rendered}\n\n</div>"
+    if not isinstance(block, Paragraph | Heading):  # an HTML element: after its name
+        name_ends = min(at for at in (rendered.find(" "), rendered.find(">")) if at > 0)
+        return f"{rendered[:name_ends]} {mark}{rendered[name_ends:]}"
+    if rendered.endswith("}"):
+        return f"{rendered[:-1].rstrip()} {mark} }}"
+    return f"{rendered} {{ {mark} }}"
+
+
 def render_body(
     blocks: tuple[Block, ...],
     topics: TopicLinks | None = None,
     marks: dict[int, BlockMarks] | None = None,
     received: str = "",
+    locate: bool = False,
 ) -> str:
     """The text of an article: its blocks in order, consecutive quoted paragraphs in one quotation;
-    with `marks`, each change marked where it was made (shown when the reader asks)."""
+    with `marks`, each change marked where it was made (shown when the reader asks); with `locate`,
+    each block marked with its line, for the printed page's regions to find."""
     notes = frozenset(b.number for b in blocks if isinstance(b, Footnote))
     parts: list[str] = []
     quoting = False
@@ -268,6 +305,8 @@ def render_body(
         if isinstance(block, Heading) and topics:
             section = topics.for_section()  # each section links each topic once
         rendered = render_block(block, notes, section, (marks or {}).get(block.line), received)
+        if locate:
+            rendered = located(rendered, block)
         if isinstance(block, Footnote) and block.number == min(notes):
             parts.append(FOOTNOTES_HERE)
         quoted = isinstance(block, Paragraph) and block.quotation

@@ -5,18 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browsing import nav_pages
-
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-RUN_AXE = """async (options) => (await axe.run(document, options)).violations.map(v =>
-    `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0].target.join(' ')})`)"""
-RULES = {
-    "light": {"resultTypes": ["violations"]},
-    "dark": {"resultTypes": ["violations"], "runOnly": ["color-contrast"]},
-}
-"""Every rule in the light palette; in the dark one, the contrast of the text, which is all that the
-palette changes (its names, roles, landmarks and order are the light page's). Only violations are
-gathered in full (axe-core's `resultTypes`): what passes is not listed node by node."""
+from browsing import AXE, RULES, RUN_AXE, nav_pages
 
 
 @pytest.fixture(scope="module")

@@ -204,6 +204,14 @@ function citeParagraph(link) {
     link.focus();
   });
   panel.addEventListener("keydown", (event) => event.key === "Escape" && close.click());
+  if (regionsOf(paragraph).length) {
+    const show = document.createElement("button");
+    show.type = "button";
+    show.className = "show-printed";
+    show.textContent = "Show on the printed page";
+    show.addEventListener("click", () => outline(paragraph));
+    panel.append(show);
+  }
   panel.append(close);
   paragraph.after(panel);
   panel.focus({ preventScroll: true });
@@ -400,6 +408,80 @@ if (window.document$) {
   window.document$.subscribe(reachAbbreviations);
 } else {
   window.addEventListener("load", reachAbbreviations);
+}
+
+// The printed page beside the text (a text read from a PDF): the button shows its pages, each
+// block's regions outlined over them as links (cancun_reader/site/printed_view.py). A region leads to
+// its block; a block of the text (a click on it while the pages are shown, or "Show on the printed
+// page" in a paragraph's citation panel) brings its page into view with every region of it
+// outlined, the parts of a paragraph continued in another column or page too. On a narrow screen
+// the pages take the screen's lower half, one page at a time. The pictures load as they are shown.
+const PRINTED = document.querySelector(".printed-pages");
+
+function blockOf(region) {
+  const target = region.getAttribute("href");
+  if (target && target !== "#") return document.getElementById(decodeURIComponent(target.slice(1)));
+  return document.querySelector(`article [data-line="${region.dataset.line}"]:not(.printed-region)`);
+}
+
+function regionsOf(block) {
+  if (!PRINTED || !block) return [];
+  const note = block.closest("li[id^='fn:']");
+  if (note) return [...PRINTED.querySelectorAll(`.printed-region[href="#${CSS.escape(note.id)}"]`)];
+  const line = block.closest("[data-line]:not(.printed-region)")?.dataset.line;
+  return line ? [...PRINTED.querySelectorAll(`.printed-region[data-line="${line}"]`)] : [];
+}
+
+function printedShown() {
+  return document.documentElement.classList.contains("printed-shown");
+}
+
+function showPrinted(shown) {
+  const toggle = document.querySelector(".printed-toggle");
+  document.documentElement.classList.toggle("printed-shown", shown);
+  PRINTED.hidden = !shown;
+  toggle.setAttribute("aria-pressed", String(shown));
+  toggle.textContent = shown ? "Hide the printed page" : "Show the printed page";
+}
+
+function outline(block) {
+  const regions = regionsOf(block);
+  if (!regions.length) return false;
+  if (!printedShown()) showPrinted(true);
+  PRINTED.querySelectorAll(".printed-region.outlined").forEach((r) => r.classList.remove("outlined"));
+  regions.forEach((region) => region.classList.add("outlined"));
+  const first = regions[0];
+  const box = PRINTED.getBoundingClientRect();
+  const at = first.getBoundingClientRect();
+  PRINTED.scrollBy({ top: at.top - box.top - box.height / 4, left: at.left - box.left - 16 });
+  return true;
+}
+
+if (PRINTED) {
+  const toggle = document.querySelector(".printed-toggle");
+  toggle.hidden = false;
+  toggle.addEventListener("click", () => showPrinted(!printedShown()));
+  PRINTED.addEventListener("click", (event) => {
+    const region = event.target instanceof Element ? event.target.closest(".printed-region") : null;
+    if (!region) return;
+    event.preventDefault();
+    const block = blockOf(region);
+    if (!block) return;
+    PRINTED.querySelectorAll(".printed-region.outlined").forEach((r) => r.classList.remove("outlined"));
+    regionsOf(block).forEach((r) => r.classList.add("outlined"));
+    if (block.id) window.history.replaceState(null, "", `#${block.id}`);
+    block.classList.add("printed-chosen");
+    setTimeout(() => block.classList.remove("printed-chosen"), 2000);
+    block.scrollIntoView({ block: "center" });
+    if (!block.hasAttribute("tabindex")) block.tabIndex = -1;
+    block.focus({ preventScroll: true });
+  });
+  document.querySelector("article").addEventListener("click", (event) => {
+    if (!printedShown() || !(event.target instanceof Element)) return;
+    if (event.target.closest("a, button, .printed-pages, .cite-paragraph")) return;
+    outline(event.target);
+  });
+  document.addEventListener("keydown", (event) => event.key === "Escape" && printedShown() && showPrinted(false));
 }
 
 // Offline after one visit: over http(s), the service worker the build wrote (named in the page's
