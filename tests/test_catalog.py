@@ -56,3 +56,11 @@ def test_the_real_catalog_describes_every_source_and_invents_nothing() -> None:
         assert entry.author == UNKNOWN or entry.author in text
         # None of the texts carries a title line, so every title is marked as composed.
         assert entry.title_is_editorial
+
+
+def test_a_status_is_read_with_who_proofread_and_validated() -> None:
+    text = "- file: a.txt\n  slug: a\n  title: A\n  status: validated\n  proofread_by: Ana\n  validated_by: R"
+    (entry, _), *_ = load_catalog(Path(SHOWN), SHOWN, text)
+    assert (entry.status, entry.proofread_by, entry.validated_by) == ("validated", "Ana", "R")
+    (plain, _), *_ = load_catalog(Path(SHOWN), SHOWN, "- file: a.txt\n  slug: a\n  title: A\n")
+    assert plain.status == "not proofread"

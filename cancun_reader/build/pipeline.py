@@ -26,7 +26,7 @@ from cancun_reader.collection.mentions import mention_pattern
 from cancun_reader.core.cache import Cache, key_of
 from cancun_reader.core.errors import InputError
 from cancun_reader.core.facts import Topic
-from cancun_reader.core.model import Article, Entry, Notice
+from cancun_reader.core.model import STATUSES, Article, Entry, Notice
 from cancun_reader.offline import SHIM_PAGE
 from cancun_reader.site.collection_pages import (
     Converted,
@@ -73,6 +73,7 @@ class Outputs:
     titles: dict[str, str] = field(default_factory=dict)  # of the articles, by slug
     handouts: dict[str, str] = field(default_factory=dict)  # the pages printed alone, by file name
     topics: list[Topic] = field(default_factory=list)
+    statuses: dict[str, str] = field(default_factory=dict)  # how far each text is proofread, by its path
 
 
 def convert_texts(
@@ -155,6 +156,8 @@ def convert(
     out.digests |= {name: digest for t in texts for name, digest in t.received_digests.items()}
     out.load_articles = lambda: [article_of(t.entry.slug) for t in texts]
     out.titles = {t.entry.slug: t.entry.title for t in texts}
+    folder = display_path(sources)
+    out.statuses = {f"{folder}/{t.entry.file}": t.status for t in texts}
     out.topics = topic_list
     out.handouts = {handout_name(f"{t.slug}.html"): t.title for t in topic_list}
     out.handouts[handout_name("timeline.html")] = "Timeline"
@@ -207,6 +210,30 @@ def with_files(text: Converted, files: dict[str, str]) -> Converted:
         received={**text.received, **files},
         received_digests={**text.received_digests, **{name: digest_of(c) for name, c in files.items()}},
     )
+
+
+def refuse_unproofread(statuses: dict[str, str], least: str) -> None:
+    """Stop the build of a published copy if a text is proofread less than `least`, naming them.
+
+    >>> refuse_unproofread({"sources/a.txt": "validated"}, "proofread")
+    >>> try:
+    ...     refuse_unproofread({"a.txt": "not proofread", "b.pdf": "problematic"}, "proofread")
+    ... except InputError as error:
+    ...     print(error.message.split("; ")[1])
+    2 are not: a.txt (not proofread), b.pdf (problematic). Proofread them and set \
+their status in the catalog, or lower publish_status
+    """
+    below = {
+        path: status for path, status in statuses.items() if STATUSES.index(status) < STATUSES.index(least)
+    }
+    if below:
+        named = ", ".join(f"{path} ({status})" for path, status in below.items())
+        raise InputError(
+            "mkdocs.yml",
+            f"publish_status asks for texts proofread at least to '{least}'; {len(below)} "
+            f"{'is' if len(below) == 1 else 'are'} not: {named}. Proofread them and set their status "
+            "in the catalog, or lower publish_status",
+        )
 
 
 @dataclass
@@ -263,6 +290,8 @@ def build(
         first = warnings[0]
         more = f" (and {len(warnings) - 1} more warnings)" if len(warnings) > 1 else ""
         raise InputError(first.path, f"{first.message}{more}; strict mode stops here", first.line)
+    if settings.site_url:
+        refuse_unproofread(outputs.statuses, settings.publish_status)
     with watch.stage("write"):
         digests = {
             name: outputs.digests.get(name) or digest_of(content) for name, content in outputs.pages.items()

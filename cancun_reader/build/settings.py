@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cancun_reader.build.memory import Memory
 from cancun_reader.core.cache import Cache
+from cancun_reader.core.model import STATUSES
 from cancun_reader.offline import SHIM
 from cancun_reader.site.references import UNPUBLISHED
 from cancun_reader.site.worldmap import SHAPES
@@ -36,6 +37,8 @@ class Settings:
     """The search shim to copy into `docs/`, so search works from disk; None: not copied."""
     memory: Memory = field(default_factory=Memory)
     """What this process remembers between builds (its owner keeps it, as the plugin does)."""
+    publish_status: str = STATUSES[0]
+    """The least a text must be proofread (`STATUSES`) for a copy with an address (`site_url`)."""
 
     @classmethod
     def of(
@@ -48,6 +51,7 @@ class Settings:
         cache: Path | None = CACHE_DIR,
         site_url: str | None = None,
         memory: Memory | None = None,
+        publish_status: str = STATUSES[0],
     ) -> Settings:
         """The settings of the project at `root`: its folders unless others are given (relative to
         `root`), its cache unless `cache` is None, and `site_url`, or `$SITE_URL`, or none; with
@@ -67,4 +71,5 @@ class Settings:
             shapes=root / SHAPES,
             shim=root / SHIM,
             memory=memory,
+            publish_status=publish_status,
         )

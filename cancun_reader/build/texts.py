@@ -23,6 +23,7 @@ from cancun_reader.pdf.images import PageImage, page_images
 from cancun_reader.site.collection_pages import Converted
 from cancun_reader.site.edition import (
     corrections_file,
+    count_phrase,
     place_lines,
     received_file,
     received_original,
@@ -64,6 +65,28 @@ def make_article(source: Source, directives: list[Directive]) -> tuple[Article, 
     return Article(source, assign_anchors(blocks), (*laid_out, *corrected, *repaired), placed), notices
 
 
+def status_contradicted(path: str, entry: Entry, doubts: int) -> list[Notice]:
+    """A doubt, if the catalog says a text is proofread while the build still doubts its reading:
+    readers are told it is not proofread until each doubt is settled.
+
+    >>> status_contradicted("sources/a.txt", Entry("a.txt", "a", "A", status="proofread"), 2)[0].message
+    'its catalog entry says proofread, but 2 doubts about its reading remain open; readers are told it \
+is not proofread until each is settled as its doubt says'
+
+    Negative: a text not said to be proofread, or with no doubt left, says nothing.
+    >>> status_contradicted("sources/a.txt", Entry("a.txt", "a", "A"), 2)
+    []
+    """
+    if entry.status_shown(doubts) == entry.status:
+        return []
+    said = (
+        f"its catalog entry says {entry.status}, but {count_phrase(doubts, 'doubt', 'doubts')} about its "
+        "reading remain open; "
+        "readers are told it is not proofread until each is settled as its doubt says"
+    )
+    return [Notice(said, path, severity="doubt")]
+
+
 def convert_linked(
     sources: Path,
     topics: list[Topic],
@@ -103,7 +126,12 @@ def convert_text(
     named = [t for t in topics if t.slug in mentions]
     converted = Converted(
         entry=entry,
-        notices=[*decoding, *unresolved, *entry_offered(source.path, entry, article.blocks)],
+        notices=[
+            *decoding,
+            *unresolved,
+            *entry_offered(source.path, entry, article.blocks),
+            *status_contradicted(source.path, entry, len(unresolved)),
+        ],
         mentions=mentions,
         events=(events := events_in(article)),
         event_topics=[
@@ -112,7 +140,12 @@ def convert_text(
         ],
         abbreviations=abbreviations_in(article),
         capitals=capitals_in(article),
-        page=(page := render_article(article, named, links, meta_tags(entry, site_url), cite_box, images)),
+        page=(
+            page := render_article(
+                article, named, links, meta_tags(entry, site_url), cite_box, images, len(unresolved)
+            )
+        ),
+        status=entry.status_shown(len(unresolved)),
         page_digest=digest_of(page),
         quoted={slug: [render_mention(m) for m in found] for slug, found in mentions.items()},
         received={received_page(article): render_received(article, corrected)},

@@ -30,6 +30,12 @@ PUBLICATION_KINDS = {
 cited as a page of the reader (CSL `webpage`, Zotero `webpage`, RIS `ELEC`)."""
 
 
+STATUSES = ("not proofread", "problematic", "proofread", "validated")
+"""How far the editors have checked a text against its original, as Wikisource's pages say it, from
+least to most: as the build read it (its doubts open); marked by an editor as holding something
+no correction can settle now (with a reason); proofread by an editor, every doubt settled in its
+corrections file; validated, confirmed by a second editor."""
+
 PDF_SUFFIX = ".pdf"
 """A PDF in the sources folder is read by the build itself (`pdf/document.py`), a text as it is."""
 
@@ -65,12 +71,33 @@ class Entry:
     summary: str = UNKNOWN
     notes: str = ""
     title_is_editorial: bool = False
+    status: str = STATUSES[0]  # how far it is proofread (`STATUSES`)
+    status_note: str = ""  # why a text is problematic, or anything an editor says of its proofreading
+    proofread_by: str = ""
+    validated_by: str = ""
     catalogued: bool = True
 
     @property
     def is_pdf(self) -> bool:
         """Whether the text is a PDF's, which the build reads itself (`pdf/document.py`)."""
         return self.file.endswith(PDF_SUFFIX)
+
+    def status_shown(self, doubts: int) -> str:
+        """The status a reader is given: the catalog's, but never proofread or validated while the
+        build still has doubts about the text's reading (an editor settles them first).
+
+        >>> Entry("a", "a", "A", status="validated", validated_by="Ana").status_shown(0)
+        'validated'
+
+        Negative: a claim the build's doubts contradict is not passed on.
+        >>> Entry("a", "a", "A", status="proofread").status_shown(2)
+        'not proofread'
+        >>> Entry("a", "a", "A", status="problematic", status_note="A page is missing.").status_shown(2)
+        'problematic'
+        """
+        if doubts and STATUSES.index(self.status) >= STATUSES.index("proofread"):
+            return STATUSES[0]
+        return self.status
 
     @property
     def date_as_read(self) -> str:

@@ -5,6 +5,7 @@ plugins:
       sources: sources        # the texts and their catalog
       topics: topics          # the topic files
       cache_dir: .cache/cancun-reader   # converted texts kept between builds; "" keeps none
+      publish_status: not proofread     # the least a text must be proofread in a copy with an address
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from cancun_reader.build.settings import CACHE_DIR, SOURCES, TOPICS
+from cancun_reader.core.model import STATUSES
 
 
 class ReaderConfig(base.Config):
     sources = c.Type(str, default=str(SOURCES))
     topics = c.Type(str, default=str(TOPICS))
     cache_dir = c.Type(str, default=str(CACHE_DIR))
+    publish_status = c.Choice(STATUSES, default=STATUSES[0])

@@ -72,6 +72,7 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
             cache=Path(self.config.cache_dir) if self.config.cache_dir else None,
             site_url=config.site_url or UNPUBLISHED,
             memory=self.memory,
+            publish_status=self.config.publish_status,
         )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -15,7 +15,7 @@ from cancun_reader.collection.glossary import (
 )
 from cancun_reader.collection.timeline import merge_events, undated
 from cancun_reader.core.facts import Event, Mention, TimelineEntry, Topic
-from cancun_reader.core.model import Entry, Notice
+from cancun_reader.core.model import STATUSES, Entry, Notice
 from cancun_reader.site.edition import (
     TextReport,
     render_editorial_report,
@@ -55,6 +55,7 @@ class Converted:
     received: dict[str, str | bytes] = field(default_factory=dict)  # the text as received: its page and files
     received_digests: dict[str, str] = field(default_factory=dict)  # theirs, computed once
     report: TextReport | None = None
+    status: str = STATUSES[0]  # how far it is proofread, as readers are told
 
 
 def members_maps(topics: list[Topic], shapes: Path | None) -> tuple[dict[str, str], list[Notice]]:
@@ -153,7 +154,9 @@ def render_collection(
     if large:  # the navigation lists these index pages, not every article
         pages.update({f"{ARTICLES_DIR}/{name}": page for name, page in render_large_indexes(entries).items()})
     else:
-        pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(entries)
+        pages[f"{ARTICLES_DIR}/index.md"] = render_article_index(
+            entries, {t.entry.slug: t.status for t in texts}
+        )
     for text in texts:
         pages[f"{ARTICLES_DIR}/{text.entry.slug}.md"] = text.page
         pages.update(text.received)

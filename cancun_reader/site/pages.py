@@ -23,6 +23,7 @@ from cancun_reader.site.marks import marks_by_block
 from cancun_reader.site.paths import ARTICLES_DIR, article_page
 from cancun_reader.site.printed_view import render_printed_pages
 from cancun_reader.site.render import render_body
+from cancun_reader.site.status import render_status, status_word
 from cancun_reader.site.timeline_page import first_of
 
 PRINTED_TOGGLE = (
@@ -64,11 +65,13 @@ def render_article(
     citation_meta: list[tuple[str, str]] | None = None,
     cite_box: str = "",
     images: Sequence[PageImage] = (),
+    doubts: int = 0,
 ) -> str:
     """The page of one article: title, byline, topics, notes on the text, the text, how to cite it
     (`cite_box`, its forms rendered for all the texts a build converts at once), its origin.
     `citation_meta` goes into the page's head (`overrides/main.html`), for reference managers.
-    A text read from a PDF has its printed pages (`images`) to show beside it."""
+    A text read from a PDF has its printed pages (`images`) to show beside it; `doubts` is the number
+    of places where the build is unsure of its reading, which its proofreading status says."""
     entry = article.source.entry
     meta: dict[str, object] = {"title": entry.title, "description": entry.summary}
     if citation_meta:
@@ -95,6 +98,7 @@ def render_article(
             f"{{ .editorial-note {OUT_OF_SEARCH} }}"
         )
     parts.append(f"{byline(entry)}\n{{ .byline {OUT_OF_SEARCH} }}")
+    parts.append(render_status(entry, entry.status_shown(doubts), doubts))
     if topics:
         pages = " · ".join(f"[{escape_text(t.title)}](../topics/{t.slug}.md)" for t in topics)
         parts.append(f'Topics: {pages}\n{{ .article-topics data-search-exclude="" }}')
@@ -150,12 +154,14 @@ def original_link(article: Article) -> str:
     return f"[{escape_text(article.source.entry.file)}](../{received_original(article)}){{ download }}"
 
 
-def render_article_index(entries: list[Entry]) -> str:
+def render_article_index(entries: list[Entry], statuses: dict[str, str] | None = None) -> str:
+    """Every article: its title, byline, how far it is proofread (`statuses`, by slug) and summary."""
     parts = [front_matter({"title": "Articles"}).rstrip(), "# Articles"]
     for entry in entries:
         summary = escape_text(entry.summary) if entry.summary != UNKNOWN else ""
         heading = f"## [{escaped(entry.title)}]({entry.slug}.md)"
-        parts.append(f"{heading}\n\n{byline(entry)}\n\n{summary}".rstrip())
+        status = (statuses or {}).get(entry.slug, entry.status)
+        parts.append(f"{heading}\n\n{byline(entry)} · {status_word(status)}\n\n{summary}".rstrip())
     return "\n\n".join(parts) + "\n"
 
 

@@ -15,7 +15,16 @@ from pathlib import Path
 import yaml
 
 from cancun_reader.core.errors import InputError
-from cancun_reader.core.model import PUBLICATION_KINDS, UNKNOWN, Block, Entry, Heading, Notice, Paragraph
+from cancun_reader.core.model import (
+    PUBLICATION_KINDS,
+    STATUSES,
+    UNKNOWN,
+    Block,
+    Entry,
+    Heading,
+    Notice,
+    Paragraph,
+)
 from cancun_reader.core.prose.shapes import is_byline
 from cancun_reader.sources.yaml_nodes import compose, line_of, scalar, sequence_of_mappings
 
@@ -89,6 +98,29 @@ def _check_formats(values: dict[str, str | bool], shown_as: str, node: yaml.Node
     if date != UNKNOWN and not PARTIAL_DATE.fullmatch(date):
         raise InputError(
             shown_as, f"date '{date}' must be YYYY, YYYY-MM, YYYY-MM-DD or 'unknown'", line_of(node)
+        )
+    _check_status(values, shown_as, node)
+
+
+def _check_status(values: dict[str, str | bool], shown_as: str, node: yaml.Node) -> None:
+    """A status is one of `STATUSES`; a problematic text says why, a validated one who validated it
+    (another editor than the one who proofread it)."""
+    status = str(values.get("status", STATUSES[0]))
+    if status not in STATUSES:
+        raise InputError(shown_as, f"status '{status}' must be one of: {', '.join(STATUSES)}", line_of(node))
+    if status == "problematic" and "status_note" not in values:
+        raise InputError(
+            shown_as, "a problematic text needs a 'status_note' saying what cannot be settled", line_of(node)
+        )
+    if status == "validated" and "validated_by" not in values:
+        raise InputError(
+            shown_as, "a validated text needs 'validated_by': the second editor's name", line_of(node)
+        )
+    if "validated_by" in values and values["validated_by"] == values.get("proofread_by"):
+        raise InputError(
+            shown_as,
+            "'validated_by' must name a second editor, not the one in 'proofread_by'",
+            line_of(node),
         )
 
 
