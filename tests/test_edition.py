@@ -82,13 +82,15 @@ def test_a_text_the_build_left_alone_says_so_in_one_line(pages) -> None:
 """A command, a path of the project or the build's own vocabulary: none of it on a reader's page."""
 EDITORS = ("editors.md", "guide.md", "performance.md", "editorial-report.md", "repairs.md")
 """The editors' section: how the site is made, and how well it holds."""
+EDITORS_FOLDERS = (".includes", "proofreading/")
+"""The fragments pages include, and the editors' proofreading views."""
 
 
 def test_no_page_shows_a_reader_a_command(pages) -> None:
     generated = [
         name
         for name in pages
-        if name.endswith(".md") and not name.startswith(".includes") and name not in EDITORS
+        if name.endswith(".md") and not name.startswith(EDITORS_FOLDERS) and name not in EDITORS
     ]
     hand_written = [name for name in HAND_WRITTEN_DOCS if name.endswith(".md") and name not in EDITORS]
     shown = {name: pages[name] for name in generated}

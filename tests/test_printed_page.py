@@ -12,12 +12,13 @@ from PIL import Image
 from project import ROOT
 
 from cancun_reader.build.texts import make_article
-from cancun_reader.core.model import Entry, Paragraph
+from cancun_reader.core.model import Entry, Notice, Paragraph
 from cancun_reader.offline.worker import files_to_keep
 from cancun_reader.pdf.columns import body_style
 from cancun_reader.pdf.glyphs import read_pages
 from cancun_reader.pdf.images import LEGIBLE_PX, page_images
 from cancun_reader.site.pages import render_article
+from cancun_reader.site.proofreading_page import render_proofreading
 from cancun_reader.sources.read import source_of
 from cancun_reader.text.regions import block_regions
 
@@ -89,3 +90,28 @@ def test_the_pictures_of_printed_pages_are_kept_offline_as_they_are_looked_at(tm
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     assert files_to_keep(tmp_path) == ["./", "articles/a.html", "index.html"]
+
+
+def test_the_editors_view_draws_each_block_in_its_role_numbered_in_reading_order_and_flags_doubts() -> None:
+    path = ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf"
+    data = path.read_bytes()
+    source, _ = source_of(data, str(path), Entry(file=path.name, slug="walkout", title="X"))
+    article = make_article(source, [])[0]
+    doubted = article.paragraphs[4]
+    doubt = Notice("paragraph ends mid-sentence; add a join", source.path, doubted.line, "doubt")
+    page = render_proofreading(article, page_images(data, source.printed.body_size), [doubt])
+    assert page.count('class="page-model"') == 2
+    assert (
+        page.count("model-region role-paragraph") >= len(article.paragraphs) - 3
+    )  # the title, deck, byline: front
+    assert page.count("model-region role-front") == 3 and "model-region role-pull-quote" in page
+    assert page.count("role-furniture") - 1 >= 2  # a running head on each page (and the key's)
+    number = article.blocks.index(doubted) + 1
+    assert page.count(f'<span class="model-badge" aria-hidden="true">{number}?</span>') == len(
+        block_regions(article)[doubted.line]
+    )
+    assert (
+        f"- **{number}. Paragraph {doubted.number}** (line {doubted.line} as received): paragraph ends"
+        in page
+    )
+    assert page.count("No doubt on this page.") == 1

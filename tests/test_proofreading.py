@@ -76,3 +76,26 @@ def test_a_published_copy_refuses_texts_proofread_less_than_it_asks_naming_them(
 def test_an_unpublished_copy_or_the_least_status_publishes_every_text(project: Path) -> None:
     build(settings(project, site_url="", publish_status="validated"))  # no address: a preview
     build(settings(project, site_url="https://example.org/reader/"))  # asks for nothing more
+
+
+def test_a_reader_is_told_where_the_reading_is_unsure_and_the_editors_index_lists_every_text(
+    project: Path,
+) -> None:
+    (project / "sources" / "doubted.txt").write_text(CUT, encoding="utf-8")
+    build(settings(project))
+    docs = project / "docs"
+    page = (docs / "articles" / "doubted.md").read_text(encoding="utf-8")
+    said = "Unsure reading: This paragraph stops in the middle of a sentence"
+    assert page.count('class="doubt-mark"') == 1 and said in page
+    marked = next(line for line in page.splitlines() if "doubt-mark" in line)
+    assert marked.startswith("By the Sunday the delegates of the")  # on the paragraph it is about
+    index = (docs / "proofreading" / "index.md").read_text(encoding="utf-8")
+    for slug in (
+        "cancun-walkout-pww",
+        "citizens-diplomacy-cancun-miami",
+        "mexico-discovers-the-wto",
+        "doubted",
+    ):
+        assert f"](../articles/{slug}.md)" in index and f"](../received/{slug}.md)" in index
+    row = next(line for line in index.splitlines() if "(../articles/doubted.md)" in line)
+    assert "not proofread" in row and "| 1 |" in row

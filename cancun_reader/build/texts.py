@@ -33,6 +33,7 @@ from cancun_reader.site.edition import (
 )
 from cancun_reader.site.pages import render_article
 from cancun_reader.site.printed_view import page_image
+from cancun_reader.site.proofreading_page import proofreading_page, render_proofreading
 from cancun_reader.site.reference_files import meta_tags
 from cancun_reader.site.topic_pages import render_mention
 from cancun_reader.sources.catalog import entry_offered
@@ -59,10 +60,13 @@ def make_article(source: Source, directives: list[Directive]) -> tuple[Article, 
     blocks, repaired = repair_blocks(blocks, source.entry, captions, source.printed)
     corrections = display_path(corrections_path(Path(source.path)))
     unresolved = find_unresolved(blocks, corrections)
-    notices = [Notice(message, source.path, line, severity="doubt") for line, message in unresolved]
+    notices = [Notice(message, source.path, line, severity="doubt") for line, message, _ in unresolved]
     moved = {r.line: r.into for r in repaired if r.into}
     placed = place_lines(lines, parsed, blocks, moved)
-    return Article(source, assign_anchors(blocks), (*laid_out, *corrected, *repaired), placed), notices
+    doubts = tuple((line, said) for line, _, said in unresolved)
+    return Article(
+        source, assign_anchors(blocks), (*laid_out, *corrected, *repaired), placed, doubts
+    ), notices
 
 
 def status_contradicted(path: str, entry: Entry, doubts: int) -> list[Notice]:
@@ -140,11 +144,7 @@ def convert_text(
         ],
         abbreviations=abbreviations_in(article),
         capitals=capitals_in(article),
-        page=(
-            page := render_article(
-                article, named, links, meta_tags(entry, site_url), cite_box, images, len(unresolved)
-            )
-        ),
+        page=(page := render_article(article, named, links, meta_tags(entry, site_url), cite_box, images)),
         status=entry.status_shown(len(unresolved)),
         page_digest=digest_of(page),
         quoted={slug: [render_mention(m) for m in found] for slug, found in mentions.items()},
@@ -156,6 +156,7 @@ def convert_text(
         converted.received[received_original(article)] = data
         for image in images:
             converted.received[page_image(entry.slug, image.number)] = image.webp
+        converted.received[proofreading_page(entry.slug)] = render_proofreading(article, images, unresolved)
     if corrected:
         converted.received[corrections_file(article)] = read_text(corrections)
     converted.received_digests = {name: digest_of(page) for name, page in converted.received.items()}

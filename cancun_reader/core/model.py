@@ -302,6 +302,8 @@ class Article:
     placed: tuple[tuple[int, int], ...] = ()
     """Where each line of the source went: (source line, line of the block that now holds it); a
     line the build removed (page furniture) or a blank one is not there."""
+    doubts: tuple[tuple[int, str], ...] = ()
+    """Where the build is unsure of its reading: (line of the block, what a reader is told)."""
 
     @property
     def slug(self) -> str:

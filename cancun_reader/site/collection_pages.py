@@ -30,6 +30,8 @@ from cancun_reader.site.pages import (
     render_titles_note,
 )
 from cancun_reader.site.paths import ARTICLES_DIR, INCLUDES_DIR, TOPICS_DIR
+from cancun_reader.site.proofreading_page import INDEX as PROOFREADING_INDEX
+from cancun_reader.site.proofreading_page import render_proofreading_index
 from cancun_reader.site.repairs_page import PAGE as REPAIRS_PAGE
 from cancun_reader.site.repairs_page import render_repairs_page
 from cancun_reader.site.timeline_page import render_home_timeline, render_timeline
@@ -161,6 +163,9 @@ def render_collection(
         pages[f"{ARTICLES_DIR}/{text.entry.slug}.md"] = text.page
         pages.update(text.received)
     pages[REPAIRS_PAGE] = render_repairs_page()
+    doubts = [sum(n.is_doubt and n.line > 0 for n in text.notices) for text in texts]
+    proofreading = [(text.entry, text.status, count) for text, count in zip(texts, doubts, strict=True)]
+    pages[PROOFREADING_INDEX] = render_proofreading_index(proofreading)
     pages["editorial-report.md"] = render_editorial_report(
         [(t.report, t.notices) for t in texts if t.report is not None]
     )

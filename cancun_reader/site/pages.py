@@ -58,21 +58,10 @@ def place_address(place: Place, prefix: str = "../") -> str:
     return f"{article_page(place.slug, prefix)}#{place.anchor}"
 
 
-def render_article(
-    article: Article,
-    topics: list[Topic],
-    links: TopicLinks | None = None,
-    citation_meta: list[tuple[str, str]] | None = None,
-    cite_box: str = "",
-    images: Sequence[PageImage] = (),
-    doubts: int = 0,
-) -> str:
-    """The page of one article: title, byline, topics, notes on the text, the text, how to cite it
-    (`cite_box`, its forms rendered for all the texts a build converts at once), its origin.
-    `citation_meta` goes into the page's head (`overrides/main.html`), for reference managers.
-    A text read from a PDF has its printed pages (`images`) to show beside it; `doubts` is the number
-    of places where the build is unsure of its reading, which its proofreading status says."""
-    entry = article.source.entry
+def article_meta(
+    entry: Entry, topics: list[Topic], citation_meta: list[tuple[str, str]] | None
+) -> dict[str, object]:
+    """An article page's front matter: its title, summary, citation tags, topics and search weight."""
     meta: dict[str, object] = {"title": entry.title, "description": entry.summary}
     if citation_meta:
         meta["citation_meta"] = [list(pair) for pair in citation_meta]
@@ -86,6 +75,24 @@ def render_article(
     if said := plain_byline(entry):
         search["byline"] = said
     meta["search"] = search
+    return meta
+
+
+def render_article(
+    article: Article,
+    topics: list[Topic],
+    links: TopicLinks | None = None,
+    citation_meta: list[tuple[str, str]] | None = None,
+    cite_box: str = "",
+    images: Sequence[PageImage] = (),
+) -> str:
+    """The page of one article: title, byline, topics, notes on the text, the text, how to cite it
+    (`cite_box`, its forms rendered for all the texts a build converts at once), its origin.
+    `citation_meta` goes into the page's head (`overrides/main.html`), for reference managers.
+    A text read from a PDF has its printed pages (`images`) to show beside it; where the build is
+    unsure of its reading, its proofreading status says how often, and the text where."""
+    entry = article.source.entry
+    meta = article_meta(entry, topics, citation_meta)
     parts = [front_matter(meta).rstrip(), f"# {escape_text(entry.title)}"]
     if not entry.catalogued:
         parts.append(
@@ -98,6 +105,7 @@ def render_article(
             f"{{ .editorial-note {OUT_OF_SEARCH} }}"
         )
     parts.append(f"{byline(entry)}\n{{ .byline {OUT_OF_SEARCH} }}")
+    doubts = len(article.doubts)
     parts.append(render_status(entry, entry.status_shown(doubts), doubts))
     if topics:
         pages = " · ".join(f"[{escape_text(t.title)}](../topics/{t.slug}.md)" for t in topics)
@@ -112,7 +120,8 @@ def render_article(
             f"{{ .editorial-note {OUT_OF_SEARCH} }}"
         )
     received = f"../{received_page(article)}"
-    parts.append(render_body(article.blocks, links, marks_by_block(article), received, locate=bool(printed)))
+    unsure = dict(article.doubts)
+    parts.append(render_body(article.blocks, links, marks_by_block(article), received, bool(printed), unsure))
     parts += [p for p in (render_changes(article),) if p]
     if cite_box:
         parts.append(cite_box)

@@ -96,8 +96,9 @@ def percent(value: float, whole: float) -> str:
     return f"{max(0.0, min(100.0, 100 * value / whole)):.3f}%"
 
 
-def render_region(region: Region, block: Block, size: tuple[float, float]) -> str:
-    """A region of a page as a link to its block, placed over the page's picture."""
+def render_region(region: Region, block: Block, size: tuple[float, float], unsure: bool = False) -> str:
+    """A region of a page as a link to its block, placed over the page's picture; one whose reading
+    the build is `unsure` of is marked so, there too."""
     _, x0, top, x1, bottom = region
     width, height = size
     x0, top, x1, bottom = x0 - MARGIN, top - MARGIN, x1 + MARGIN, bottom + MARGIN
@@ -105,10 +106,11 @@ def render_region(region: Region, block: Block, size: tuple[float, float]) -> st
         f"left:{percent(x0, width)};top:{percent(top, height)};"
         f"width:{percent(x1 - x0, width)};height:{percent(bottom - top, height)}"
     )
-    name = escape_inert(block_name(block))
+    name = escape_inert(block_name(block) + (", its reading unsure" if unsure else ""))
     href = block_target(block) or "#"
+    doubted = " doubted" if unsure else ""
     return (
-        f'<a class="printed-region" href="{href}" data-line="{block.line}" style="{style}" '
+        f'<a class="printed-region{doubted}" href="{href}" data-line="{block.line}" style="{style}" '
         f'title="{name}" aria-label="{name}, on the text"></a>'
     )
 
@@ -121,13 +123,13 @@ def render_printed_pages(article: Article, images: Sequence[PageImage], prefix: 
         return ""
     blocks = {block.line: block for block in article.blocks}
     sizes = {number: (width, height) for number, width, height in article.source.printed.pages}
+    doubted = {line for line, _ in article.doubts}
     by_page: dict[int, list[str]] = {}
     for line, found in sorted(regions.items()):
         for region in found:
             if line in blocks:
-                by_page.setdefault(region[0], []).append(
-                    render_region(region, blocks[line], sizes[region[0]])
-                )
+                shown = render_region(region, blocks[line], sizes[region[0]], line in doubted)
+                by_page.setdefault(region[0], []).append(shown)
     figures = []
     for image in images:
         src = f"{prefix}{page_image(article.slug, image.number)}"

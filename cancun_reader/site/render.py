@@ -44,12 +44,21 @@ SOURCE_LINK = (
 """A link from a paragraph to the line of the text as received where it begins."""
 
 
+DOUBT_MARK = (
+    '<span class="doubt-mark" tabindex="0" role="note" title="Unsure reading: {said}." '
+    'aria-label="Unsure reading: {said}." data-search-exclude>unsure</span>'
+)
+"""Where the build is unsure of its reading of a paragraph: said to the reader where it stands,
+reached by keyboard, its reason shown on hover, focus or tap (Material's tooltips)."""
+
+
 def render_paragraph(
     paragraph: Paragraph,
     notes: frozenset[str],
     topics: SectionLinks | None = None,
     marks: BlockMarks | None = None,
     received: str = "",
+    doubt: str = "",
 ) -> str:
     raw, placed, start, end = with_tokens(paragraph.text, marks) if marks else (paragraph.text, {}, [], [])
     text = escape_text(raw, notes=notes, topics=topics)
@@ -61,6 +70,8 @@ def render_paragraph(
     if paragraph.front:  # said to be the text's own by the stylesheet (`.as-printed`), not in the text
         return f"{text}\n{{ #{paragraph.anchor} .as-printed .{paragraph.front} }}"
     links = PERMALINK.format(anchor=paragraph.anchor, number=paragraph.number)
+    if doubt:
+        text += " " + DOUBT_MARK.format(said=escape_inert(doubt[:1].upper() + doubt[1:]))
     if received:
         links += " " + SOURCE_LINK.format(received=received, line=paragraph.line)
     return f"{text} {links}\n{{ #{paragraph.anchor} }}"
@@ -222,12 +233,14 @@ def render_block(
     topics: SectionLinks | None = None,
     marks: BlockMarks | None = None,
     received: str = "",
+    doubt: str = "",
 ) -> str:
     """One block as Markdown; `notes` are the footnote numbers the article defines, `topics` links
     the first mention of each topic in a section, `marks` are the changes made to the block, and
-    `received` the page of the text as received, to which a paragraph links its first line."""
+    `received` the page of the text as received, to which a paragraph links its first line; `doubt`
+    what a reader is told where the build is unsure of a paragraph's reading."""
     if isinstance(block, Paragraph):
-        return render_paragraph(block, notes, topics, marks, received)
+        return render_paragraph(block, notes, topics, marks, received, doubt)
     placed = place_marks(None, marks) if marks else []
     around = (
         "".join(badge(p.mark) for p in placed if p.role == "start"),
@@ -293,6 +306,7 @@ def render_body(
     marks: dict[int, BlockMarks] | None = None,
     received: str = "",
     locate: bool = False,
+    doubts: dict[int, str] | None = None,
 ) -> str:
     """The text of an article: its blocks in order, consecutive quoted paragraphs in one quotation;
     with `marks`, each change marked where it was made (shown when the reader asks); with `locate`,
@@ -304,7 +318,8 @@ def render_body(
     for block in blocks:
         if isinstance(block, Heading) and topics:
             section = topics.for_section()  # each section links each topic once
-        rendered = render_block(block, notes, section, (marks or {}).get(block.line), received)
+        doubt = (doubts or {}).get(block.line, "")
+        rendered = render_block(block, notes, section, (marks or {}).get(block.line), received, doubt)
         if locate:
             rendered = located(rendered, block)
         if isinstance(block, Footnote) and block.number == min(notes):

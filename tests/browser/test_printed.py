@@ -153,3 +153,25 @@ def test_no_accessibility_violation_with_the_printed_page_shown(
     found = page.evaluate(RUN_AXE, RULES["dark" if palette == "dark" else "light"])
     assert not found, found
     browser.close()
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_the_editors_view_of_the_pages_has_no_accessibility_violation(
+    chromium, printed_server: str, palette: str
+) -> None:
+    browser = launch(chromium, viewport={"width": 1280, "height": 1000}, color_scheme=palette)
+    page = Site(printed_server, browser).open("proofreading/walkout-printed.html")
+    regions = page.locator(".page-model .model-region")
+    assert regions.count() > 20
+    sheet = page.locator(".page-model .printed-sheet").first.bounding_box()
+    first = regions.first.bounding_box()
+    assert sheet and first and sheet["x"] <= first["x"] <= sheet["x"] + sheet["width"]  # on its page
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found = page.evaluate(RUN_AXE, RULES[palette])
+    assert not found, found
+    if palette == "light":
+        page.evaluate("document.querySelector('h2').scrollIntoView()")
+        page.wait_for_function("document.querySelector('.md-header__topic:last-child') !== null")
+        page.screenshot(path=str(ARTIFACTS / "editors-view.png"), animations="disabled")
+    assert not page.watch.problems(), page.watch.problems()[0]
+    browser.close()

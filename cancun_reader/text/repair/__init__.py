@@ -92,6 +92,10 @@ SHUFFLED = (
 )
 
 
+STARTS_LOWER = (
+    "paragraph starts in lower case with nothing before it to continue; if the text really begins "
+    "mid-sentence, say so with a starts_mid_sentence correction"
+)
 CUT = (
     "paragraph ends mid-sentence and no continuation was found; add a join or move correction "
     "to {corrections}, or finish the sentence"
@@ -103,14 +107,34 @@ CUT_HEADING = (
 )
 
 
+UNSURE = {
+    CUT: "this paragraph stops in the middle of a sentence: its end may stand elsewhere, or be lost",
+    CUT_HEADING: "this line may be a heading, or the start of a sentence that goes on elsewhere",
+    STARTS_LOWER: "this paragraph may continue one that the source sets apart from it",
+    SHUFFLED: "the words of this text may have come out of order",
+}
+"""What a reader is told of each doubt, where it stands on the page (the editor is told the
+correction that settles it)."""
+
+
+def unsure(message: str) -> str:
+    """What a reader is told of a doubt whose message (before its text and file are filled in) is
+    `message`; any other doubt is said as a doubt about the reading.
+
+    >>> unsure(CUT)[:40], unsure("something else")
+    ('this paragraph stops in the middle of a ', 'the reading here is unsure')
+    """
+    return UNSURE.get(message, "the reading here is unsure")
+
+
 def find_unresolved(
     blocks: Blocks, corrections: str = "the text's corrections file"
-) -> list[tuple[int, str]]:
-    """What the repairs could not settle, as (line, message) for the editor, each naming the
-    correction that settles it in the text's corrections file (`corrections`); a line shaped like
-    a heading is offered the `heading` correction.
+) -> list[tuple[int, str, str]]:
+    """What the repairs could not settle, as (line, message for the editor, what a reader is told):
+    each message names the correction that settles it in the text's corrections file
+    (`corrections`); a line shaped like a heading is offered the `heading` correction.
 
-    >>> find_unresolved((Paragraph("and then it", 3),), "sources/a.corrections.yml")[1]
+    >>> find_unresolved((Paragraph("and then it", 3),), "sources/a.corrections.yml")[1][:2]
     (3, 'paragraph ends mid-sentence and no continuation was found; add a join or move correction \
 to sources/a.corrections.yml, or finish the sentence')
     >>> print(find_unresolved((Paragraph("Thursday 20 November", 3),), "sources/a.corrections.yml")[0][1])
@@ -127,37 +151,33 @@ join or move correction there
         if not isinstance(block, Paragraph) or block.front:
             continue
         if starts_lower(block.text) and not block.opens_mid_sentence:
-            found.append(
-                (
-                    block.line,
-                    "paragraph starts in lower case with nothing before it to continue; if the text "
-                    "really begins mid-sentence, say so with a starts_mid_sentence correction",
-                )
-            )
+            found.append((block.line, STARTS_LOWER, unsure(STARTS_LOWER)))
         if is_cut(block.text):
             words = block.text.split()
             shaped = len(words) <= MAX_HEADING_WORDS and block.text[:1].isupper()
             shaped = shaped and words[-1].casefold() not in SMALL_WORDS  # `…stops in the` goes on
             message = CUT_HEADING if shaped else CUT
-            found.append((block.line, message.format(text=block.text, corrections=corrections)))
+            found.append(
+                (block.line, message.format(text=block.text, corrections=corrections), unsure(message))
+            )
     return shuffled_extraction(blocks, found) + found
 
 
-def shuffled_extraction(blocks: Blocks, unresolved: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def shuffled_extraction(blocks: Blocks, unresolved: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """One warning, at the text's first block, when half its paragraphs (bylines aside) or more
     are cut with nothing to continue them: an extraction that read its lines' words out of order.
 
     >>> cut = tuple(Paragraph(f"the words of a line {n}", n) for n in range(1, 5))
-    >>> shuffled_extraction(cut, [(n, "paragraph ends mid-sentence…") for n in range(1, 5)])[0][1][:60]
+    >>> shuffled_extraction(cut, [(n, "paragraph ends mid-sentence…", "") for n in range(1, 5)])[0][1][:60]
     '4 of 4 paragraphs are cut with nothing found to continue the'
 
     Negative: a paragraph or two left cut among finished ones is the editors' to mend, one by one.
     >>> text = (*(Paragraph(f"It ended {n}.", n) for n in range(1, 6)), Paragraph("and then", 9))
-    >>> shuffled_extraction(text, [(9, "…")])
+    >>> shuffled_extraction(text, [(9, "…", "")])
     []
     """
     paragraphs = sum(isinstance(b, Paragraph) and not is_byline(b.text) for b in blocks)
-    cut = len({line for line, _ in unresolved})
+    cut = len({line for line, _, _ in unresolved})
     if cut < SHUFFLED_LEAST or cut < SHUFFLED_SHARE * paragraphs:
         return []
-    return [(blocks[0].line, SHUFFLED.format(cut=cut, paragraphs=paragraphs))]
+    return [(blocks[0].line, SHUFFLED.format(cut=cut, paragraphs=paragraphs), unsure(SHUFFLED))]
