@@ -5,9 +5,11 @@ type legible at 100%, small enough to load page by page; and where each block st
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
+from iiif_prezi3 import Manifest
 from PIL import Image
 from project import ROOT
 
@@ -17,6 +19,7 @@ from cancun_reader.offline.worker import files_to_keep
 from cancun_reader.pdf.columns import body_style
 from cancun_reader.pdf.glyphs import read_pages
 from cancun_reader.pdf.images import LEGIBLE_PX, page_images
+from cancun_reader.site.iiif import render_manifest
 from cancun_reader.site.pages import render_article
 from cancun_reader.site.proofreading_page import render_proofreading
 from cancun_reader.sources.read import source_of
@@ -115,3 +118,29 @@ def test_the_editors_view_draws_each_block_in_its_role_numbered_in_reading_order
         in page
     )
     assert page.count("No doubt on this page.") == 1
+
+
+def test_a_published_pdf_has_a_iiif_manifest_a_iiif_parser_reads_and_an_unpublished_one_says_why() -> None:
+    path = ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf"
+    data = path.read_bytes()
+    entry = Entry(file=path.name, slug="walkout", title="The afternoon", author="Daniel Hartmann")
+    source, _ = source_of(data, str(path), entry)
+    images = page_images(data, source.printed.body_size)
+    article = make_article(source, [])[0]
+    text = render_manifest(article, images, "https://example.org/reader/")
+    manifest = Manifest(**json.loads(text))  # iiif-prezi3 checks it against Presentation 3
+    assert str(manifest.id) == "https://example.org/reader/iiif/walkout.json"
+    assert len(manifest.items) == 2
+    canvas = manifest.items[0]
+    picture = canvas.items[0].items[0]
+    assert picture.motivation == "painting" and str(picture.body.id).endswith("printed/walkout/page-1.webp")
+    words = json.loads(text)["items"][0]["annotations"][0]["items"]
+    paragraph = article.paragraphs[3]
+    found = [w for w in words if w["body"]["value"] == paragraph.text]
+    assert found and found[0]["label"] == {"en": [f"Paragraph {paragraph.number}"]}
+    x, y, w, h = map(int, found[0]["target"].split("#xywh=")[1].split(","))
+    assert 0 <= x < x + w <= canvas.width and 0 <= y < y + h <= canvas.height
+    assert [m["label"]["en"][0] for m in json.loads(text)["metadata"]] == ["Author"]  # unknowns left out
+    unpublished = render_article(article, [], images=images, published=False)
+    assert "none in this copy: a IIIF manifest gives the address of each page" in unpublished
+    assert "](../iiif/walkout.json)" in render_article(article, [], images=images, published=True)

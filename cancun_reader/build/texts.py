@@ -31,6 +31,7 @@ from cancun_reader.site.edition import (
     render_received,
     text_report,
 )
+from cancun_reader.site.iiif import manifest_name, render_manifest
 from cancun_reader.site.pages import render_article
 from cancun_reader.site.printed_view import page_image
 from cancun_reader.site.proofreading_page import proofreading_page, render_proofreading
@@ -144,7 +145,11 @@ def convert_text(
         ],
         abbreviations=abbreviations_in(article),
         capitals=capitals_in(article),
-        page=(page := render_article(article, named, links, meta_tags(entry, site_url), cite_box, images)),
+        page=(
+            page := render_article(
+                article, named, links, meta_tags(entry, site_url), cite_box, images, bool(site_url)
+            )
+        ),
         status=entry.status_shown(len(unresolved)),
         page_digest=digest_of(page),
         quoted={slug: [render_mention(m) for m in found] for slug, found in mentions.items()},
@@ -157,6 +162,8 @@ def convert_text(
         for image in images:
             converted.received[page_image(entry.slug, image.number)] = image.webp
         converted.received[proofreading_page(entry.slug)] = render_proofreading(article, images, unresolved)
+        if site_url:
+            converted.received[manifest_name(entry.slug)] = render_manifest(article, images, site_url)
     if corrected:
         converted.received[corrections_file(article)] = read_text(corrections)
     converted.received_digests = {name: digest_of(page) for name, page in converted.received.items()}

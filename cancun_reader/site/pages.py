@@ -18,6 +18,7 @@ from cancun_reader.site.edition import (
     render_changes,
     render_transcribers_note,
 )
+from cancun_reader.site.iiif import manifest_name
 from cancun_reader.site.indexes import INDEXES
 from cancun_reader.site.marks import marks_by_block
 from cancun_reader.site.paths import ARTICLES_DIR, article_page
@@ -85,6 +86,7 @@ def render_article(
     citation_meta: list[tuple[str, str]] | None = None,
     cite_box: str = "",
     images: Sequence[PageImage] = (),
+    published: bool = False,
 ) -> str:
     """The page of one article: title, byline, topics, notes on the text, the text, how to cite it
     (`cite_box`, its forms rendered for all the texts a build converts at once), its origin.
@@ -125,24 +127,18 @@ def render_article(
     parts += [p for p in (render_changes(article),) if p]
     if cite_box:
         parts.append(cite_box)
-    parts.append(render_provenance(article))
+    parts.append(render_provenance(article, published))
     return "\n\n".join(parts) + "\n"
 
 
-def render_provenance(article: Article) -> str:
+def render_provenance(article: Article, published: bool = False) -> str:
+    """Where the text comes from: the text as received, the PDF and its IIIF manifest (which a copy
+    with no address cannot have), its original address, the editors' description and notes."""
     entry = article.source.entry
     rows = [
         ("The text as received", f"[{escape_text(entry.file)}](../{received_page(article)})"),
-        *(
-            [
-                (
-                    "The printed original",
-                    f"[{escape_text(entry.file)}](../{received_original(article)}){{ download }}",
-                )
-            ]
-            if entry.is_pdf
-            else []
-        ),
+        *([("The printed original", original_link(article))] if entry.is_pdf else []),
+        *([("Its pages for a IIIF viewer", manifest_link(article, published))] if entry.is_pdf else []),
         ("Original address", escape_text(entry.url)),
         (
             "Described by the editors",
@@ -156,6 +152,13 @@ def render_provenance(article: Article) -> str:
     table = "\n".join(f"| {label} | {value} |" for label, value in rows)
     heading = f"## Where this text comes from {{ {OUT_OF_SEARCH} }}"
     return f"{heading}\n\n| About the text | What is known |\n| --- | --- |\n{table}"
+
+
+def manifest_link(article: Article, published: bool) -> str:
+    """The IIIF manifest of a text read from a PDF, or why this copy has none."""
+    if not published:
+        return "none in this copy: a IIIF manifest gives the address of each page, and this copy has none"
+    return f"[IIIF manifest](../{manifest_name(article.slug)}){{ download }}"
 
 
 def original_link(article: Article) -> str:
