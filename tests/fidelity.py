@@ -21,7 +21,7 @@ from cancun_reader.core.model import AuthorBio, Caption, Footnote, ListBlock, Pu
 from cancun_reader.site.marks import marks_by_block
 from cancun_reader.site.render import render_body
 from cancun_reader.text.blocks import split_into_runs
-from cancun_reader.text.corrections import corrections_path, load_corrections
+from cancun_reader.text.corrections_file import corrections_path, load_corrections
 from cancun_reader.text.layout.lists import NOTES_TITLE, NUMBER_ALONE
 from cancun_reader.text.repair.notes import GLUED_MARKER
 

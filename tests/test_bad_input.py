@@ -338,5 +338,5 @@ def test_a_doubt_never_stops_make_site(project: Path) -> None:
     built = finished(make_site(project))
     assert built.returncode == 0, built.stderr[-2000:]
     assert "doubt: sources/cut.txt:1: paragraph ends mid-sentence" in built.stderr
-    assert "add a join or move correction to sources/cut.corrections.yml" in built.stderr
+    assert 'add to sources/cut.corrections.yml: - {confirm: "talking and"}' in built.stderr
     assert "went on talking and" in (project / "site" / "articles" / "cut.html").read_text(encoding="utf-8")

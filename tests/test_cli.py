@@ -281,9 +281,9 @@ def test_a_warning_names_a_correction_that_settles_it(project: Path) -> None:
     (project / "sources" / "miami.txt").write_text(text, encoding="utf-8")
     failed = run_build(project, "--strict")
     assert failed.returncode == 1
-    offered = re.search(r'add (- heading: ".*") to (sources/miami\.corrections\.yml);', failed.stderr)
+    offered = re.search(r'add to (sources/miami\.corrections\.yml): (- heading: "[^"]*")', failed.stderr)
     assert offered, failed.stderr
-    (project / offered[2]).write_text(offered[1] + "\n", encoding="utf-8")
+    (project / offered[1]).write_text(offered[2] + "\n", encoding="utf-8")
     fixed = run_build(project, "--strict")
     assert fixed.returncode == 0, fixed.stderr
     page = (project / "docs/articles/miami.md").read_text(encoding="utf-8")

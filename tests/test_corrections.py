@@ -9,14 +9,17 @@ from project import describe, load_cases, matches
 
 from cancun_reader.core.errors import InputError
 from cancun_reader.text.blocks import parse_blocks
-from cancun_reader.text.corrections import apply_corrections, load_corrections
+from cancun_reader.text.corrections import apply_corrections
+from cancun_reader.text.corrections_file import load_corrections
 
 
 def correct(case: dict, folder: Path):
     path = folder / "x.corrections.yml"
     path.write_text(case["directives"], encoding="utf-8")
     directives = load_corrections(path)
-    return apply_corrections(parse_blocks(case["text"]), directives, "sources/x.txt")
+    shaped, done = apply_corrections(parse_blocks(case["text"]), directives, "sources/x.txt")
+    settled, confirmed = apply_corrections(shaped, directives, "sources/x.txt", after_repairs=True)
+    return settled, done + confirmed  # the repairs, which run in between, left out
 
 
 @pytest.mark.parametrize("case", load_cases("corrections"))
@@ -34,3 +37,5 @@ def test_correction(case: dict, tmp_path: Path) -> None:
     for actual, expected in zip(got, case["blocks"], strict=True):
         assert matches(actual, expected), f"{actual} does not match {expected}"
     assert len(repairs) == case["directives"].count("\n- ") + 1  # each directive is recorded
+    if "confirmed_line" in case:  # a confirmation changes nothing but is recorded on its paragraph
+        assert repairs[-1].line == case["confirmed_line"]

@@ -23,7 +23,7 @@ from cancun_reader.pdf.document import reader_version
 from cancun_reader.sources.catalog import CATALOG_NAME, load_catalog, match_files
 from cancun_reader.sources.read import display_path, file_facts, is_inside, read_bytes, read_text
 from cancun_reader.sources.topics import load_topics
-from cancun_reader.text.corrections import corrections_path
+from cancun_reader.text.corrections_file import corrections_path
 
 
 def list_source_files(folder: Path) -> list[str]:

@@ -41,7 +41,8 @@ from cancun_reader.sources.catalog import entry_offered
 from cancun_reader.sources.read import display_path, read_bytes, read_text, source_of
 from cancun_reader.text.anchors import assign_anchors
 from cancun_reader.text.blocks import parse_blocks
-from cancun_reader.text.corrections import Directive, apply_corrections, corrections_path, load_corrections
+from cancun_reader.text.corrections import Directive, apply_corrections
+from cancun_reader.text.corrections_file import corrections_path, load_corrections
 from cancun_reader.text.layout import lay_out
 from cancun_reader.text.repair import find_unresolved, repair_blocks
 from cancun_reader.text.repair.captions import caption_starts
@@ -59,15 +60,15 @@ def make_article(source: Source, directives: list[Directive]) -> tuple[Article, 
     blocks, corrected = apply_corrections(blocks, directives, source.path)
     captions = caption_starts(lines, source.printed.small)
     blocks, repaired = repair_blocks(blocks, source.entry, captions, source.printed)
+    blocks, confirmed = apply_corrections(blocks, directives, source.path, after_repairs=True)
     corrections = display_path(corrections_path(Path(source.path)))
-    unresolved = find_unresolved(blocks, corrections)
+    unresolved = find_unresolved(blocks, corrections, frozenset(r.line for r in confirmed))
     notices = [Notice(message, source.path, line, severity="doubt") for line, message, _ in unresolved]
     moved = {r.line: r.into for r in repaired if r.into}
     placed = place_lines(lines, parsed, blocks, moved)
     doubts = tuple((line, said) for line, _, said in unresolved)
-    return Article(
-        source, assign_anchors(blocks), (*laid_out, *corrected, *repaired), placed, doubts
-    ), notices
+    changes = (*laid_out, *corrected, *repaired, *confirmed)
+    return Article(source, assign_anchors(blocks), changes, placed, doubts), notices
 
 
 def status_contradicted(path: str, entry: Entry, doubts: int) -> list[Notice]:

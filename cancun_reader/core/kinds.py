@@ -161,6 +161,15 @@ class Kind(StrEnum):
     CORRECTION_PARAGRAPH_BREAK = described(
         "correction: paragraph break", "editorial correction: paragraph break put in", by_editors=True
     )
+    CORRECTION_REPLACE = described(
+        "correction: replace", "editorial correction: words put right", Marking.IN_WORD, by_editors=True
+    )
+    CORRECTION_ROLE = described(
+        "correction: role", "editorial correction: block given its role", by_editors=True
+    )
+    CORRECTION_CONFIRM = described(
+        "correction: confirm", "editorial correction: reading checked against the original", by_editors=True
+    )
 
 
 class UnknownKind(TypeError):

@@ -15,6 +15,12 @@ once, stops the build with the directive's line.
     - starts_mid_sentence: "and bilateral trade accords"      # the text begins mid-sentence here
     - heading: "Thursday, 20 November"                       # this line is a heading
     - break: "The next morning the marchers"                 # a new paragraph begins here
+    - replace: "marketplac e"                                 # these words are put right …
+      with: "marketplace"                                     # … so
+    - role: "Photo: marchers in Cancún"                       # the block holding these words …
+      as: caption                                             # … is a caption (body, heading,
+                                                              #   caption, pull quote, note, furniture)
+    - confirm: "the last words the source gives"              # read right: the build's doubt is settled
 
 Each may carry `why:`, a note for the next editor.
 """
@@ -24,16 +30,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from cancun_reader.core.errors import InputError
 from cancun_reader.core.kinds import Kind
-from cancun_reader.core.model import Block, Blocks, Heading, ListBlock, Paragraph, Repair, Table
+from cancun_reader.core.model import (
+    AuthorBio,
+    Block,
+    Blocks,
+    Caption,
+    Footnote,
+    Heading,
+    ListBlock,
+    Paragraph,
+    PullQuote,
+    Repair,
+    Table,
+)
 from cancun_reader.core.prose.words import excerpt
-from cancun_reader.sources.read import display_path, read_text
-from cancun_reader.sources.yaml_nodes import compose, line_of, scalar, sequence_of_mappings
-
-SUFFIX = ".corrections.yml"
 
 Change = tuple[Blocks, int, str, str]
 """What a correction did: the blocks after it, and the line, words before and after it changed."""
@@ -50,6 +63,7 @@ class Action:
     kind: Kind
     takes: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
+    after_repairs: bool = False  # applied to the text repaired, not to the text as parsed
 
 
 @dataclass(frozen=True)
@@ -65,43 +79,6 @@ class Directive:
 
     def fail(self, message: str) -> InputError:
         return InputError(self.file, f"directive {self.describe()}: {message}", self.line)
-
-
-def corrections_path(source: Path) -> Path:
-    """The corrections file of a source text: `sources/x.txt` → `sources/x.corrections.yml`."""
-    return source.with_name(source.stem + SUFFIX)
-
-
-def load_corrections(path: Path) -> list[Directive]:
-    if not path.exists():
-        return []
-    shown = display_path(path)
-    nodes = sequence_of_mappings(compose(read_text(path), shown), shown, "directives")
-    return [_directive(node, shown) for node in nodes]
-
-
-def _directive(node, shown: str) -> Directive:
-    # Quotations keep their spaces: `delete: "prise. "` removes the space too.
-    values = {str(k.value): scalar(v, str(k.value), shown, strip=False) for k, v in node.value}
-    actions = [ACTIONS[key] for key in values if key in ACTIONS]
-    if any(not value.strip() for value in values.values()):
-        raise InputError(shown, "a directive has an empty value; quote the words it is about", line_of(node))
-    if len(actions) != 1:
-        raise InputError(shown, f"each directive needs exactly one of: {', '.join(ACTIONS)}", line_of(node))
-    action = actions[0]
-    allowed = {action.name, "why", *action.takes}
-    for key in values:
-        if key not in allowed:
-            raise InputError(
-                shown,
-                f"'{key}' does not go with '{action.name}'; it takes {', '.join(sorted(allowed))}",
-                line_of(node),
-            )
-    for key in action.needs:
-        if key not in values:
-            raise InputError(shown, f"'{action.name}' needs '{key}'", line_of(node))
-    options = {k: normalize_quote(v) for k, v in values.items() if k not in (action.name, "why")}
-    return Directive(action, normalize_quote(values[action.name]), options, line_of(node), shown)
 
 
 def normalize_quote(text: str) -> str:
@@ -120,14 +97,26 @@ def block_text(block: Block) -> str:
 
 
 def find_block(blocks: Blocks, quote: str, directive: Directive, source: str) -> int:
-    """The index of the one block that holds the quotation; missing or repeated text is an error."""
+    """The index of the one block that holds the quotation, or, with `occurrence: N`, its Nth place
+    in the text; missing or repeated text is an error."""
     counts = [normalize_quote(block_text(b)).count(quote) for b in blocks]
     total = sum(counts)
     if total == 0:
         raise directive.fail(f'the text "{quote}" is not in {source}; quote it exactly as the text has it')
-    if total > 1:
-        raise directive.fail(f'the text "{quote}" is found {total} times in {source}; quote more of it')
-    return next(i for i, count in enumerate(counts) if count)
+    wanted = int(directive.options.get("occurrence", "0"))
+    if total > 1 and not wanted:
+        raise directive.fail(
+            f'the text "{quote}" is found {total} times in {source}; quote more of it, or say which '
+            "with occurrence: N"
+        )
+    if wanted > total:
+        raise directive.fail(f'the text "{quote}" is found only {total} times in {source}')
+    seen = 0
+    for index, count in enumerate(counts):
+        seen += count
+        if seen >= max(wanted, 1):
+            return index
+    raise AssertionError("unreachable: the occurrences were counted")
 
 
 def apply_move(blocks: Blocks, d: Directive, source: str) -> Change:
@@ -231,6 +220,75 @@ def apply_break(blocks: Blocks, d: Directive, source: str) -> Change:
     return (*blocks[:index], *parts, *blocks[index + 1 :]), line, excerpt(d.quote), "¶"
 
 
+TEXT_BLOCKS = (Paragraph, Heading, PullQuote, Caption, Footnote, AuthorBio)
+"""The blocks whose words a `replace` may put right (a list's, item by item)."""
+
+
+def apply_replace(blocks: Blocks, d: Directive, source: str) -> Change:
+    """The quoted words, printed wrong or broken by the layout (`marketplac e`), are put right
+    (`with:`), in a paragraph, heading, list item, pull quote, caption, note or author's note; the
+    quotation may run across the line ends of the text as received."""
+    index = find_block(blocks, d.quote, d, source)
+    block = blocks[index]
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in d.quote.split()))
+    right = d.options["with"]
+    if isinstance(block, ListBlock):
+        items = tuple(pattern.sub(lambda _: right, item, count=1) for item in block.items)
+        changed: Block = replace(block, items=items)
+    elif isinstance(block, TEXT_BLOCKS):
+        changed = replace(block, text=pattern.sub(lambda _: right, block.text, count=1))
+    else:
+        raise d.fail("only words of a paragraph, heading, list, pull quote, caption or note can be replaced")
+    return (*blocks[:index], changed, *blocks[index + 1 :]), block.line, d.quote, right
+
+
+ROLES = ("body", "heading", "caption", "pull quote", "note", "furniture")
+"""What `role` can make of a paragraph (`as:`)."""
+
+
+def apply_role(blocks: Blocks, d: Directive, source: str) -> Change:
+    """The block holding the quoted words is what the page shows it to be (`as:`): a paragraph of the
+    body, a heading, a picture's caption, a pull quote, a note (its number at its start), or page
+    furniture, which is removed and recorded as such. A block of another kind becomes a paragraph
+    with `as: body`."""
+    index = find_block(blocks, d.quote, d, source)
+    block = blocks[index]
+    role = d.options["as"]
+    if role not in ROLES:
+        raise d.fail(f"'as' must be one of: {', '.join(ROLES)}")
+    if not isinstance(block, TEXT_BLOCKS):
+        raise d.fail("the quotation must be words of a paragraph, heading, pull quote, caption or note")
+    text, line = block.text, block.line
+    made: tuple[Block, ...]
+    if role == "furniture":
+        made = ()
+    elif role == "body":
+        made = (Paragraph(text, line),)
+    elif role == "heading":
+        made = (Heading(" ".join(text.split()), line),)
+    elif role == "caption":
+        made = (Caption(text, line),)
+    elif role == "pull quote":
+        made = (PullQuote(text, line),)
+    else:
+        number = re.match(r"\s*(\d+)[.)]?\s+", text)
+        if number is None:
+            raise d.fail("a note begins with its number; quote a block that does")
+        made = (Footnote(number[1], text[number.end() :], line),)
+    return (*blocks[:index], *made, *blocks[index + 1 :]), line, excerpt(text), role
+
+
+def apply_confirm(blocks: Blocks, d: Directive, source: str) -> Change:
+    """The paragraph holding the quoted words was checked against the original and is right as it
+    is (a sentence the source itself leaves unfinished, a lower-case start it prints): nothing in
+    it changes, and the change recorded on its line settles the build's doubt about it."""
+    index = find_block(blocks, d.quote, d, source)
+    block = blocks[index]
+    if not isinstance(block, Paragraph):
+        raise d.fail("only a paragraph's reading can be confirmed")
+    return blocks, block.line, excerpt(d.quote), "confirmed"
+
+
 ACTIONS = {
     action.name: action
     for action in (
@@ -247,18 +305,26 @@ ACTIONS = {
         Action("starts_mid_sentence", apply_starts_mid_sentence, Kind.CORRECTION_STARTS_MID_SENTENCE),
         Action("heading", apply_heading, Kind.CORRECTION_HEADING),
         Action("break", apply_break, Kind.CORRECTION_PARAGRAPH_BREAK),
+        Action("replace", apply_replace, Kind.CORRECTION_REPLACE, takes=("with",), needs=("with",)),
+        Action("role", apply_role, Kind.CORRECTION_ROLE, takes=("as",), needs=("as",)),
+        Action("confirm", apply_confirm, Kind.CORRECTION_CONFIRM, after_repairs=True),
     )
 }
 """Every correction an editor can write, by its key in the corrections file."""
 
 
 def apply_corrections(
-    blocks: Blocks, directives: list[Directive], source: str
+    blocks: Blocks, directives: list[Directive], source: str, after_repairs: bool = False
 ) -> tuple[Blocks, list[Repair]]:
-    """Apply the directives in the order the file gives them."""
+    """Apply the directives in the order the file gives them: those that shape the text (all but
+    `confirm`) to the blocks as parsed, before the repairs; with `after_repairs`, those that settle
+    a doubt about the text as repaired (`confirm`), whose quotations are its words as the page
+    shows them."""
     done = []
     for directive in directives:
         action = directive.action
+        if action.after_repairs != after_repairs:
+            continue
         blocks, line, before, after = action.apply(blocks, directive, source)
         done.append(Repair(action.kind, line, before, after, origin=f"{directive.file}:{directive.line}"))
     return blocks, done

@@ -9,7 +9,9 @@ break), `pull_quotes`, `sidebars`, `captions` (of pictures, in a PDF's small typ
 
 from __future__ import annotations
 
-from cancun_reader.core.model import PLAIN_TEXT, Blocks, Entry, Paragraph, Printed, Repair
+import re
+
+from cancun_reader.core.model import PLAIN_TEXT, Blocks, Entry, Paragraph, Printed, Repair, text_of
 from cancun_reader.core.prose.sentences import starts_lower
 from cancun_reader.core.prose.shapes import MAX_HEADING_WORDS, SMALL_WORDS, is_byline
 from cancun_reader.core.prose.words import words_of
@@ -93,18 +95,45 @@ SHUFFLED = (
 
 
 STARTS_LOWER = (
-    "paragraph starts in lower case with nothing before it to continue; if the text really begins "
-    "mid-sentence, say so with a starts_mid_sentence correction"
+    "paragraph starts in lower case with nothing before it to continue: if the source prints it so, "
+    "add to {corrections}: - {{confirm: {first}}}; if it continues the paragraph before, join them: "
+    '- {{join: "<the last words before it>", with: {first}}}'
 )
 CUT = (
-    "paragraph ends mid-sentence and no continuation was found; add a join or move correction "
-    "to {corrections}, or finish the sentence"
+    "paragraph ends mid-sentence and no continuation was found: if the source leaves it so, add to "
+    "{corrections}: - {{confirm: {last}}}; if its sentence goes on in another paragraph, join them: "
+    '- {{join: {last}, with: "<the first words of the paragraph that continues it>"}}'
 )
 CUT_HEADING = (
-    "“{text}” ends no sentence and nothing continues it: if it is a heading, add "
-    '- heading: "{text}" to {corrections}; if its sentence goes on elsewhere, a join or move '
-    "correction there"
+    "“{text}” ends no sentence and nothing continues it: if it is a heading, add to {corrections}: "
+    '- heading: "{text}"; if it is right as it is, - {{confirm: {last}}}; if its sentence goes on '
+    'elsewhere, - {{join: {last}, with: "<the first words of the paragraph that continues it>"}}'
 )
+ADVICE = re.compile(r'add to [^:]+: (- (?:\w+: "[^"]*"|\{[^}]*\}))')
+"""The directive a doubt's message offers first, as it is printed: pasted into the corrections file,
+it settles the doubt (`tests/test_advice.py` pastes each)."""
+
+
+def quotable(blocks: Blocks, block: Paragraph, from_end: bool) -> str:
+    """A quotation of a block's words (its last, or its first) for a directive, as YAML's flow
+    style writes its value: the fewest words found once in the whole text, or, where its words are
+    all found elsewhere too, all of them with the place of this one (`occurrence`).
+
+    >>> text = (Paragraph("It ended in the night", 1), Paragraph("the night", 3))
+    >>> quotable(text, text[0], from_end=False), quotable(text, text[1], from_end=True)
+    ('"It ended"', '"the night", occurrence: 2')
+    """
+    words = block.text.split()
+    texts = [" ".join(text_of(b).split()) for b in blocks]
+    whole = " ".join(texts)
+    for count in range(min(2, len(words)), len(words) + 1):
+        quote = " ".join(words[-count:] if from_end else words[:count])
+        if whole.count(quote) == 1:
+            return f'"{quote}"'
+    quote = " ".join(words)
+    at = blocks.index(block)
+    place = sum(t.count(quote) for t in texts[:at]) + (texts[at].count(quote) if from_end else 1)
+    return f'"{quote}", occurrence: {place}'
 
 
 UNSURE = {
@@ -128,19 +157,19 @@ def unsure(message: str) -> str:
 
 
 def find_unresolved(
-    blocks: Blocks, corrections: str = "the text's corrections file"
+    blocks: Blocks, corrections: str = "the text's corrections file", confirmed: frozenset[int] = frozenset()
 ) -> list[tuple[int, str, str]]:
     """What the repairs could not settle, as (line, message for the editor, what a reader is told):
     each message names the correction that settles it in the text's corrections file
-    (`corrections`); a line shaped like a heading is offered the `heading` correction.
+    (`corrections`); a line shaped like a heading is offered the `heading` correction. A paragraph
+    an editor `confirmed` (by its line) is not doubted.
 
-    >>> find_unresolved((Paragraph("and then it", 3),), "sources/a.corrections.yml")[1][:2]
-    (3, 'paragraph ends mid-sentence and no continuation was found; add a join or move correction \
-to sources/a.corrections.yml, or finish the sentence')
-    >>> print(find_unresolved((Paragraph("Thursday 20 November", 3),), "sources/a.corrections.yml")[0][1])
-    “Thursday 20 November” ends no sentence and nothing continues it: if it is a heading, add \
-- heading: "Thursday 20 November" to sources/a.corrections.yml; if its sentence goes on elsewhere, a \
-join or move correction there
+    >>> cut = find_unresolved((Paragraph("and then it", 3),), "sources/a.corrections.yml")[1]
+    >>> cut[0], ADVICE.search(cut[1])[1]
+    (3, '- {confirm: "then it"}')
+    >>> said = find_unresolved((Paragraph("Thursday 20 November", 3),), "sources/a.corrections.yml")[0][1]
+    >>> ADVICE.search(said)[1]
+    '- heading: "Thursday 20 November"'
 
     Negative: a byline stands with no final punctuation, and is no cut paragraph.
     >>> find_unresolved((Paragraph("By Grace Mwangi", 6), Paragraph("Two weeks before it ended.", 9)))
@@ -148,18 +177,20 @@ join or move correction there
     """
     found = []
     for block in blocks:
-        if not isinstance(block, Paragraph) or block.front:
+        if not isinstance(block, Paragraph) or block.front or block.line in confirmed:
             continue
+        words = block.text.split()
         if starts_lower(block.text) and not block.opens_mid_sentence:
-            found.append((block.line, STARTS_LOWER, unsure(STARTS_LOWER)))
+            first = quotable(blocks, block, from_end=False)
+            said = STARTS_LOWER.format(corrections=corrections, first=first)
+            found.append((block.line, said, unsure(STARTS_LOWER)))
         if is_cut(block.text):
-            words = block.text.split()
             shaped = len(words) <= MAX_HEADING_WORDS and block.text[:1].isupper()
             shaped = shaped and words[-1].casefold() not in SMALL_WORDS  # `…stops in the` goes on
             message = CUT_HEADING if shaped else CUT
-            found.append(
-                (block.line, message.format(text=block.text, corrections=corrections), unsure(message))
-            )
+            last = quotable(blocks, block, from_end=True)
+            said = message.format(text=" ".join(words), last=last, corrections=corrections)
+            found.append((block.line, said, unsure(message)))
     return shuffled_extraction(blocks, found) + found
 
 
