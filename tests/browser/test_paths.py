@@ -42,10 +42,10 @@ def test_a_new_text_goes_from_its_file_to_a_page_with_only_what_the_build_offers
     entry = f"\n- file: miami.txt\n  slug: miami\n  {offered[1]}\n  {offered[2]}\n  date: 2003-11\n"
     catalog.write_text(catalog.read_text(encoding="utf-8") + entry, encoding="utf-8")
     # the correction the warning offers for the heading no rule can be sure of, written where it says
-    correction = re.search(r'add (- heading: ".*") to (sources/miami\.corrections\.yml);', told)
+    correction = re.search(r'add to (sources/miami\.corrections\.yml): (- heading: "[^"]*")', told)
     assert correction, told
     assert run_build(project, "--strict").returncode == 1, "unsettled, it stops a strict build"
-    (project / correction[2]).write_text(correction[1] + "\n", encoding="utf-8")
+    (project / correction[1]).write_text(correction[2] + "\n", encoding="utf-8")
     built = build_site(project, project / "site")
     assert built.returncode == 0, built.stderr
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from cancun_reader.build.texts import make_article
 from cancun_reader.core.model import (
+    Article,
     Block,
     Caption,
     Entry,
@@ -201,6 +202,44 @@ def intact_of_in_order(expected: Expected, extracted: str, paragraphs: list[str]
     return intact, len(kept)
 
 
+def read_right(block: Block, expected: Expected) -> bool:
+    """Whether a block was read as the clean text has it: its words whole, and of its kind (a
+    paragraph a paragraph of the text or its title, deck or byline; a heading a heading; a box's
+    title and items the box's)."""
+
+    def among(text: str, wanted: list[str]) -> bool:
+        return normal(text) in {normal(w) for w in wanted}
+
+    if isinstance(block, Paragraph):
+        return among(block.text, [*expected.paragraphs, *expected.front])
+    if isinstance(block, Heading):
+        return among(block.text.casefold(), [h.casefold() for h in [*expected.headings, *expected.front]])
+    if isinstance(block, PullQuote):
+        return among(block.text, expected.quotes)
+    if isinstance(block, Caption):
+        return among(block.text, expected.captions)
+    if isinstance(block, Footnote):
+        return among(block.text, expected.notes)
+    if isinstance(block, Sidebar):
+        items = sidebar_items((block,))
+        return among(block.title, expected.sidebar_titles) and all(among(i, expected.items) for i in items)
+    return True  # a table or list of the body, an author's note: not measured
+
+
+def doubt_measures(expected: Expected, article: Article) -> dict[str, int]:
+    """How well the doubts point at what was read wrong: the blocks read wrong, those of them that
+    carry a doubt (on the block itself, a whole-text doubt aside), the doubts, and those of them
+    on a block read wrong."""
+    doubted = {line for line, said in article.doubts if "out of order" not in said}
+    wrong = {block.line for block in article.blocks if not read_right(block, expected)}
+    return {
+        "wrong blocks": len(wrong),
+        "wrong blocks doubted": len(wrong & doubted),
+        "doubts": len(doubted),
+        "doubts on wrong blocks": len(doubted & wrong),
+    }
+
+
 def measure(expected: Expected, extracted: str, name: str, printed: Printed | None = None) -> dict:
     """One extraction converted and compared with its text; a PDF's text with what its page shows
     of the lines (`printed`), as the build reads a PDF in `sources/`."""
@@ -247,6 +286,7 @@ def measure(expected: Expected, extracted: str, name: str, printed: Printed | No
         "notes": found_share(expected.notes, [b.text for b in blocks if isinstance(b, Footnote)]),
         "warnings": len(notices),
         "read out of order": any(READ_OUT_OF_ORDER in n.message for n in notices),
+        **doubt_measures(expected, article),
         "lost": sorted((wanted - shown).elements())[:20],
         "stray": sorted((shown - wanted).elements())[:20],
     }
