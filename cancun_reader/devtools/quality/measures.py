@@ -220,23 +220,22 @@ def read_right(block: Block, expected: Expected) -> bool:
         return among(block.text, expected.captions)
     if isinstance(block, Footnote):
         return among(block.text, expected.notes)
-    if isinstance(block, Sidebar):
+    if isinstance(block, Sidebar):  # its title may be set in title case
         items = sidebar_items((block,))
-        return among(block.title, expected.sidebar_titles) and all(among(i, expected.items) for i in items)
+        titles = [t.casefold() for t in expected.sidebar_titles]
+        return among(block.title.casefold(), titles) and all(among(i, expected.items) for i in items)
     return True  # a table or list of the body, an author's note: not measured
 
 
-def doubt_measures(expected: Expected, article: Article) -> dict[str, int]:
-    """How well the doubts point at what was read wrong: the blocks read wrong, those of them that
-    carry a doubt (on the block itself, a whole-text doubt aside), the doubts, and those of them
-    on a block read wrong."""
+def doubt_measures(expected: Expected, article: Article) -> dict[str, tuple[int, int]]:
+    """How well the doubts point at what was read wrong: of the blocks read wrong, those that carry
+    a doubt of their own (a doubt about the whole text aside: it names no block); of the doubts,
+    those on a block read wrong."""
     doubted = {line for line, said in article.doubts if "out of order" not in said}
     wrong = {block.line for block in article.blocks if not read_right(block, expected)}
     return {
-        "wrong blocks": len(wrong),
-        "wrong blocks doubted": len(wrong & doubted),
-        "doubts": len(doubted),
-        "doubts on wrong blocks": len(doubted & wrong),
+        "wrong blocks doubted": (len(wrong & doubted), len(wrong)),
+        "doubts on wrong blocks": (len(doubted & wrong), len(doubted)),
     }
 
 
