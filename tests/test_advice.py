@@ -15,7 +15,7 @@ from cancun_reader.build.texts import make_article
 from cancun_reader.core.model import Entry
 from cancun_reader.sources.read import source_of
 from cancun_reader.text.corrections_file import load_corrections
-from cancun_reader.text.repair import ADVICE, READ_OUT_OF_ORDER
+from cancun_reader.text.doubts import ADVICE, READ_OUT_OF_ORDER
 
 CORPUS = ROOT / "tests" / "corpus"
 TEXTS = sorted((CORPUS / "extracted").glob("*.txt")) + [

@@ -43,8 +43,9 @@ from cancun_reader.text.anchors import assign_anchors
 from cancun_reader.text.blocks import parse_blocks
 from cancun_reader.text.corrections import Directive, apply_corrections
 from cancun_reader.text.corrections_file import corrections_path, load_corrections
+from cancun_reader.text.doubts import find_unresolved, odd_type
 from cancun_reader.text.layout import lay_out
-from cancun_reader.text.repair import find_unresolved, repair_blocks
+from cancun_reader.text.repair import repair_blocks
 from cancun_reader.text.repair.captions import caption_starts
 
 
@@ -62,10 +63,12 @@ def make_article(source: Source, directives: list[Directive]) -> tuple[Article, 
     blocks, repaired = repair_blocks(blocks, source.entry, captions, source.printed)
     blocks, confirmed = apply_corrections(blocks, directives, source.path, after_repairs=True)
     corrections = display_path(corrections_path(Path(source.path)))
-    unresolved = find_unresolved(blocks, corrections, frozenset(r.line for r in confirmed))
-    notices = [Notice(message, source.path, line, severity="doubt") for line, message, _ in unresolved]
     moved = {r.line: r.into for r in repaired if r.into}
     placed = place_lines(lines, parsed, blocks, moved)
+    settled = frozenset(r.line for r in confirmed)
+    unresolved = find_unresolved(blocks, corrections, settled)
+    unresolved += odd_type(blocks, placed, source.printed, corrections, settled)
+    notices = [Notice(message, source.path, line, severity="doubt") for line, message, _ in unresolved]
     doubts = tuple((line, said) for line, _, said in unresolved)
     changes = (*laid_out, *corrected, *repaired, *confirmed)
     return Article(source, assign_anchors(blocks), changes, placed, doubts), notices

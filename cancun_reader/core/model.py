@@ -141,6 +141,9 @@ class Printed:
     places: tuple[tuple[int, int, float, float, float, float], ...] = ()
     """Where each line stands on the page: (line, page, left, top, right, bottom), in points from
     the page's top-left corner; a change recorded on a line came from there."""
+    odd: frozenset[int] = frozenset()
+    """The lines set in a type larger or smaller than the body's (a heading's, a note's, a
+    caption's, a pull quote's): a paragraph that holds one may not be what it seems."""
     body_size: float = 0.0
     """The size of the body's type, in points: how large the printed page must be shown to be read."""
     pages: tuple[tuple[int, float, float], ...] = ()

@@ -121,6 +121,11 @@ def to_next_column(frames: list[Box], lines: list[Line], body: Style) -> list[Bo
     return carried
 
 
+ODD = 0.08
+"""A line whose type is larger or smaller than the body's by more than this share is set in
+another type: a heading's, a note's, a caption's, a pull quote's (`Printed.odd`)."""
+
+
 class PrintedLines:
     """What the page shows of each line, gathered as the lines are numbered."""
 
@@ -136,6 +141,7 @@ class PrintedLines:
         self.notes: set[int] = set()
         self.quotes: set[int] = set()
         self.drop_caps: set[int] = set()
+        self.odd: set[int] = set()
         self.places: list[tuple[int, int, float, float, float, float]] = []
         self.flow: list[tuple[int, Line]] = []  # the main flow's lines, in reading order
 
@@ -156,6 +162,8 @@ class PrintedLines:
         if len(line.text) <= 2 and line.text.isalpha() and line.style.size >= DROP_CAP * self.body.size:
             self.drop_caps.add(number)
         body_line = is_body_size_line(line, self.body)
+        if abs(line.style.size - self.body.size) > ODD * self.body.size and number not in self.drop_caps:
+            self.odd.add(number)
         left, right = line.column
         if body_line and right - line.box.x1 < AT_EDGE * em:
             self.full.add(number)
@@ -191,6 +199,7 @@ class PrintedLines:
             notes=frozenset(self.notes),
             quotes=frozenset(self.quotes),
             drop_caps=frozenset(self.drop_caps),
+            odd=frozenset(self.odd),
             places=tuple(self.places),
         )
 

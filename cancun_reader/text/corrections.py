@@ -279,13 +279,15 @@ def apply_role(blocks: Blocks, d: Directive, source: str) -> Change:
 
 
 def apply_confirm(blocks: Blocks, d: Directive, source: str) -> Change:
-    """The paragraph holding the quoted words was checked against the original and is right as it
-    is (a sentence the source itself leaves unfinished, a lower-case start it prints): nothing in
-    it changes, and the change recorded on its line settles the build's doubt about it."""
+    """The block holding the quoted words was checked against the original and is right as it is (a
+    sentence the source itself leaves unfinished, a heading set in the text's type): nothing in it
+    changes, and the change recorded on its line settles the build's doubt about it."""
     index = find_block(blocks, d.quote, d, source)
     block = blocks[index]
-    if not isinstance(block, Paragraph):
-        raise d.fail("only a paragraph's reading can be confirmed")
+    if not isinstance(block, TEXT_BLOCKS):
+        raise d.fail(
+            "only a paragraph's, heading's, note's, caption's or pull quote's reading can be confirmed"
+        )
     return blocks, block.line, excerpt(d.quote), "confirmed"
 
 

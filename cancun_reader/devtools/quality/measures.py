@@ -38,7 +38,7 @@ from cancun_reader.core.model import (
     Table,
 )
 from cancun_reader.core.prose.words import HYPHENS, SUPERSCRIPT_DIGITS
-from cancun_reader.text.repair import READ_OUT_OF_ORDER
+from cancun_reader.text.doubts import READ_OUT_OF_ORDER
 
 NOTE_MARKERS = re.compile(f"[{SUPERSCRIPT_DIGITS}]")
 WORD = re.compile(r"[^\W_]+")

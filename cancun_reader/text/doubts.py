@@ -1,0 +1,198 @@
+"""Doubts: where the reading of a text is unsure after every repair, each said to the editor with
+the directive that settles it (valid YAML to paste into the text's corrections file, quoting words
+found once) and to the reader where it stands (`unsure`): a paragraph cut with nothing to continue
+it, one starting in lower case with nothing before it, a line shaped like a heading, a paragraph
+that holds lines set in another type than the body's (a note's, a heading's, a caption's read into
+it), a text whose extraction gave its words out of order."""
+
+from __future__ import annotations
+
+import re
+
+from cancun_reader.core.model import Blocks, Paragraph, Printed, TextBlock, text_of
+from cancun_reader.core.prose.sentences import starts_lower
+from cancun_reader.core.prose.shapes import MAX_HEADING_WORDS, SMALL_WORDS, is_byline
+from cancun_reader.text.repair.flow import is_cut
+
+SHUFFLED_SHARE, SHUFFLED_LEAST = 0.5, 4
+"""A text in which so many paragraphs (and at least so many) are cut with nothing to continue
+them was most likely read out of order by its extractor, not cut by its layout."""
+
+READ_OUT_OF_ORDER = "the extraction seems to give the words of its lines out of order"
+SHUFFLED = (
+    "{cut} of {paragraphs} paragraphs are cut with nothing found to continue them: "
+    f"{READ_OUT_OF_ORDER} (pdfminer does so on narrow justified columns), which no repair can "
+    "undo; extract the PDF again with another tool (pdftotext keeps the reading order of columns), "
+    "or mend the order with a corrections file"
+)
+
+
+STARTS_LOWER = (
+    "paragraph starts in lower case with nothing before it to continue: if the source prints it so, "
+    "add to {corrections}: - {{confirm: {first}}}; if it continues the paragraph before, join them: "
+    '- {{join: "<the last words before it>", with: {first}}}'
+)
+CUT = (
+    "paragraph ends mid-sentence and no continuation was found: if the source leaves it so, add to "
+    "{corrections}: - {{confirm: {last}}}; if its sentence goes on in another paragraph, join them: "
+    '- {{join: {last}, with: "<the first words of the paragraph that continues it>"}}'
+)
+CUT_HEADING = (
+    "“{text}” ends no sentence and nothing continues it: if it is a heading, add to {corrections}: "
+    '- heading: "{text}"; if it is right as it is, - {{confirm: {last}}}; if its sentence goes on '
+    'elsewhere, - {{join: {last}, with: "<the first words of the paragraph that continues it>"}}'
+)
+ADVICE = re.compile(r'add to [^:]+: (- (?:\w+: "[^"]*"|\{[^}]*\}))')
+"""The directive a doubt's message offers first, as it is printed: pasted into the corrections file,
+it settles the doubt (`tests/test_advice.py` pastes each)."""
+
+
+def quotable(blocks: Blocks, block: TextBlock, from_end: bool) -> str:
+    """A quotation of a block's words (its last, or its first) for a directive, as YAML's flow
+    style writes its value: the fewest words found once in the whole text, or, where its words are
+    all found elsewhere too, all of them with the place of this one (`occurrence`).
+
+    >>> text = (Paragraph("It ended in the night", 1), Paragraph("the night", 3))
+    >>> quotable(text, text[0], from_end=False), quotable(text, text[1], from_end=True)
+    ('"It ended"', '"the night", occurrence: 2')
+    """
+    words = block.text.split()
+    texts = [" ".join(text_of(b).split()) for b in blocks]
+    whole = " ".join(texts)
+    for count in range(min(2, len(words)), len(words) + 1):
+        quote = " ".join(words[-count:] if from_end else words[:count])
+        if whole.count(quote) == 1:
+            return f'"{quote}"'
+    quote = " ".join(words)
+    at = blocks.index(block)
+    place = sum(t.count(quote) for t in texts[:at]) + (texts[at].count(quote) if from_end else 1)
+    return f'"{quote}", occurrence: {place}'
+
+
+ODD_TYPE = (
+    "paragraph holds lines set in another type than the text's{where}: if it is read right, add to "
+    "{corrections}: - {{confirm: {last}}}; if it is a note, a caption, a heading or a pull quote, give it "
+    "- {{role: {last}, as: note}} (or caption, heading, pull quote); if two blocks were read as one, "
+    '- {{break: "<the first words of the second>"}}'
+)
+
+
+UNSURE = {
+    CUT: "this paragraph stops in the middle of a sentence: its end may stand elsewhere, or be lost",
+    CUT_HEADING: "this line may be a heading, or the start of a sentence that goes on elsewhere",
+    ODD_TYPE: "this paragraph holds words printed in another type: a note, a heading or a caption "
+    "may have been read into it",
+    STARTS_LOWER: "this paragraph may continue one that the source sets apart from it",
+    SHUFFLED: "the words of this text may have come out of order",
+}
+"""What a reader is told of each doubt, where it stands on the page (the editor is told the
+correction that settles it)."""
+
+
+def unsure(message: str) -> str:
+    """What a reader is told of a doubt whose message (before its text and file are filled in) is
+    `message`; any other doubt is said as a doubt about the reading.
+
+    >>> unsure(CUT)[:40], unsure("something else")
+    ('this paragraph stops in the middle of a ', 'the reading here is unsure')
+    """
+    return UNSURE.get(message, "the reading here is unsure")
+
+
+def find_unresolved(
+    blocks: Blocks, corrections: str = "the text's corrections file", confirmed: frozenset[int] = frozenset()
+) -> list[tuple[int, str, str]]:
+    """What the repairs could not settle, as (line, message for the editor, what a reader is told):
+    each message names the correction that settles it in the text's corrections file
+    (`corrections`); a line shaped like a heading is offered the `heading` correction. A paragraph
+    an editor `confirmed` (by its line) is not doubted.
+
+    >>> cut = find_unresolved((Paragraph("and then it", 3),), "sources/a.corrections.yml")[1]
+    >>> cut[0], ADVICE.search(cut[1])[1]
+    (3, '- {confirm: "then it"}')
+    >>> said = find_unresolved((Paragraph("Thursday 20 November", 3),), "sources/a.corrections.yml")[0][1]
+    >>> ADVICE.search(said)[1]
+    '- heading: "Thursday 20 November"'
+
+    Negative: a byline stands with no final punctuation, and is no cut paragraph.
+    >>> find_unresolved((Paragraph("By Grace Mwangi", 6), Paragraph("Two weeks before it ended.", 9)))
+    []
+    """
+    found = []
+    for block in blocks:
+        if not isinstance(block, Paragraph) or block.front or block.line in confirmed:
+            continue
+        words = block.text.split()
+        if starts_lower(block.text) and not block.opens_mid_sentence:
+            first = quotable(blocks, block, from_end=False)
+            said = STARTS_LOWER.format(corrections=corrections, first=first)
+            found.append((block.line, said, unsure(STARTS_LOWER)))
+        if is_cut(block.text):
+            shaped = len(words) <= MAX_HEADING_WORDS and block.text[:1].isupper()
+            shaped = shaped and words[-1].casefold() not in SMALL_WORDS  # `…stops in the` goes on
+            message = CUT_HEADING if shaped else CUT
+            last = quotable(blocks, block, from_end=True)
+            said = message.format(text=" ".join(words), last=last, corrections=corrections)
+            found.append((block.line, said, unsure(message)))
+    return shuffled_extraction(blocks, found) + found
+
+
+def odd_type(
+    blocks: Blocks,
+    placed: tuple[tuple[int, int], ...],
+    printed: Printed,
+    corrections: str = "the text's corrections file",
+    confirmed: frozenset[int] = frozenset(),
+) -> list[tuple[int, str, str]]:
+    """The paragraphs that hold lines the page sets in a type larger or smaller than the body's
+    (`Printed.odd`), by the lines they are made of (`placed`): a note, a heading, a caption or a
+    pull quote may have been read into them, or they may be one.
+
+    >>> printed = Printed(odd=frozenset({4}))
+    >>> text = (Paragraph("It ended. 1 See the statement.", 3),)
+    >>> found = odd_type(text, ((3, 3), (4, 3)), printed, "a.yml")
+    >>> found[0][0], ADVICE.search(found[0][1])[1]
+    (3, '- {confirm: "the statement."}')
+
+    Negative: a paragraph all in the body's type, or one an editor confirmed, is no doubt.
+    >>> odd_type(text, ((3, 3),), printed)
+    []
+    >>> odd_type(text, ((3, 3), (4, 3)), printed, confirmed=frozenset({3}))
+    []
+    """
+    if not printed.odd:
+        return []
+    holding: dict[int, list[int]] = {}
+    for line, owner in placed:
+        holding.setdefault(owner, []).append(line)
+    found = []
+    for block in blocks:
+        if not isinstance(block, Paragraph) or block.front or block.line in confirmed:
+            continue
+        odd = [line for line in holding.get(block.line, []) if line in printed.odd]
+        if odd:
+            where = "" if len(odd) == len(holding[block.line]) else f" (line {odd[0]} as received)"
+            last = quotable(blocks, block, from_end=True)
+            said = ODD_TYPE.format(where=where, corrections=corrections, last=last)
+            found.append((block.line, said, unsure(ODD_TYPE)))
+    return found
+
+
+def shuffled_extraction(blocks: Blocks, unresolved: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """One warning, at the text's first block, when half its paragraphs (bylines aside) or more
+    are cut with nothing to continue them: an extraction that read its lines' words out of order.
+
+    >>> cut = tuple(Paragraph(f"the words of a line {n}", n) for n in range(1, 5))
+    >>> shuffled_extraction(cut, [(n, "paragraph ends mid-sentence…", "") for n in range(1, 5)])[0][1][:60]
+    '4 of 4 paragraphs are cut with nothing found to continue the'
+
+    Negative: a paragraph or two left cut among finished ones is the editors' to mend, one by one.
+    >>> text = (*(Paragraph(f"It ended {n}.", n) for n in range(1, 6)), Paragraph("and then", 9))
+    >>> shuffled_extraction(text, [(9, "…", "")])
+    []
+    """
+    paragraphs = sum(isinstance(b, Paragraph) and not is_byline(b.text) for b in blocks)
+    cut = len({line for line, _, _ in unresolved})
+    if cut < SHUFFLED_LEAST or cut < SHUFFLED_SHARE * paragraphs:
+        return []
+    return [(blocks[0].line, SHUFFLED.format(cut=cut, paragraphs=paragraphs), unsure(SHUFFLED))]
