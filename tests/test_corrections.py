@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 from project import describe, load_cases, matches
 
+from cancun_reader.build.texts import make_article
 from cancun_reader.core.errors import InputError
+from cancun_reader.core.model import Entry
+from cancun_reader.sources.read import source_of
 from cancun_reader.text.blocks import parse_blocks
 from cancun_reader.text.corrections import apply_corrections
 from cancun_reader.text.corrections_file import load_corrections
@@ -39,3 +42,18 @@ def test_correction(case: dict, tmp_path: Path) -> None:
     assert len(repairs) == case["directives"].count("\n- ") + 1  # each directive is recorded
     if "confirmed_line" in case:  # a confirmation changes nothing but is recorded on its paragraph
         assert repairs[-1].line == case["confirmed_line"]
+
+
+def test_a_join_the_editor_writes_is_done_even_where_the_first_paragraph_ends_a_sentence(
+    tmp_path: Path,
+) -> None:
+    """Listed as done, it is done: the two paragraphs are one on the page."""
+    (tmp_path / "x.corrections.yml").write_text(
+        '- {join: "where the ministers met.", with: "Journalists from more"}\n', encoding="utf-8"
+    )
+    text = "The hall stood where the ministers met.\n\nJournalists from more than a hundred countries came.\n"
+    source, _ = source_of(text.encode(), "x.txt", Entry("x.txt", "x", "X"))
+    article, _ = make_article(source, load_corrections(tmp_path / "x.corrections.yml"))
+    assert [b.text for b in article.blocks] == [
+        "The hall stood where the ministers met. Journalists from more than a hundred countries came."
+    ]

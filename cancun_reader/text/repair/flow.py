@@ -87,18 +87,26 @@ quotation=False, opens_mid_sentence=False, continues=False, front=''), PullQuote
     Negative: a paragraph that ends with a full stop is finished, whatever follows it.
     >>> len(rejoin_cut_paragraphs((Paragraph("It ended.", 1), Paragraph("then more", 3)))[0])
     2
+
+    An editor's `join` joins two paragraphs even where the first ends a sentence.
+    >>> joined = (Paragraph("It ended.", 1), Paragraph("Then more.", 3, continues=True))
+    >>> rejoin_cut_paragraphs(joined)[0][0].text
+    'It ended. Then more.'
+
     """
     pending = deque(blocks)
     out: list[Block] = []
     repairs: list[Repair] = []
     while pending:
         block = pending.popleft()
-        if isinstance(block, Paragraph) and is_cut(block.text):
+        if isinstance(block, Paragraph):
             between = 0
             while between < len(pending) and isinstance(pending[between], STANDS_BETWEEN):
                 between += 1
             tail = pending[between] if between < len(pending) else None
-            if isinstance(tail, Paragraph) and continues(tail, block.text.endswith(tuple(HYPHENS))):
+            # a cut paragraph and its continuation; or two an editor's `join` says are one
+            cut = is_cut(block.text) or (isinstance(tail, Paragraph) and tail.continues)
+            if cut and isinstance(tail, Paragraph) and continues(tail, block.text.endswith(tuple(HYPHENS))):
                 asides = [pending.popleft() for _ in range(between)]
                 pending.popleft()  # the tail
                 text, word = join_across_break(block.text, tail.text, known)
