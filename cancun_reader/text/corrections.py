@@ -44,9 +44,9 @@ from cancun_reader.core.model import (
     Paragraph,
     PullQuote,
     Repair,
-    Table,
 )
 from cancun_reader.core.prose.words import excerpt
+from cancun_reader.text.quoting import block_text, find_quoted, normalize_quote, paragraph_starting
 
 Change = tuple[Blocks, int, str, str]
 """What a correction did: the blocks after it, and the line, words before and after it changed."""
@@ -77,51 +77,28 @@ class Directive:
     def describe(self) -> str:
         return f'{self.action.name}: "{self.quote}"'
 
+    @property
+    def after_repairs(self) -> bool:
+        """Whether it applies to the text as repaired: a `confirm`, and a `role` that makes a block a
+        heading, a note or a pull quote, whose words may then be quoted across a join the repairs
+        made."""
+        late_role = self.action.name == "role" and self.options.get("as") in LATE_ROLES
+        return self.action.after_repairs or late_role
+
     def fail(self, message: str) -> InputError:
         return InputError(self.file, f"directive {self.describe()}: {message}", self.line)
 
 
-def normalize_quote(text: str) -> str:
-    """Quotations are matched with runs of white space taken as one space."""
-    return re.sub(r"\s+", " ", text)
-
-
-def block_text(block: Block) -> str:
-    if isinstance(block, Paragraph | Heading):
-        return block.text
-    if isinstance(block, ListBlock):
-        return "\n".join(block.items)
-    if isinstance(block, Table):
-        return "\n".join("\t".join(row) for row in block.rows)
-    return ""
-
-
-def find_block(blocks: Blocks, quote: str, directive: Directive, source: str) -> int:
+def find_block(blocks: Blocks, quote: str, directive: Directive, source: str, main: bool = True) -> int:
     """The index of the one block that holds the quotation, or, with `occurrence: N`, its Nth place
-    in the text; missing or repeated text is an error."""
-    counts = [normalize_quote(block_text(b)).count(quote) for b in blocks]
-    total = sum(counts)
-    if total == 0:
-        raise directive.fail(f'the text "{quote}" is not in {source}; quote it exactly as the text has it')
-    wanted = int(directive.options.get("occurrence", "0"))
-    if total > 1 and not wanted:
-        raise directive.fail(
-            f'the text "{quote}" is found {total} times in {source}; quote more of it, or say which '
-            "with occurrence: N"
-        )
-    if wanted > total:
-        raise directive.fail(f'the text "{quote}" is found only {total} times in {source}')
-    seen = 0
-    for index, count in enumerate(counts):
-        seen += count
-        if seen >= max(wanted, 1):
-            return index
-    raise AssertionError("unreachable: the occurrences were counted")
+    in the text (for the directive's `main` quotation, not the others it takes)."""
+    wanted = int(directive.options.get("occurrence", "0")) if main else 0
+    return find_quoted(blocks, quote, source, directive.fail, wanted)
 
 
 def apply_move(blocks: Blocks, d: Directive, source: str) -> Change:
     moving = find_block(blocks, d.quote, d, source)
-    target = find_block(blocks, d.options["after"], d, source)
+    target = find_block(blocks, d.options["after"], d, source, main=False)
     if moving == target:
         raise d.fail("the block to move and the block to put it after are the same")
     block = blocks[moving]
@@ -143,12 +120,16 @@ def apply_delete(blocks: Blocks, d: Directive, source: str) -> Change:
 
 
 def apply_join(blocks: Blocks, d: Directive, source: str) -> Change:
+    """The paragraph that begins with the `with:` words continues the one that holds the quoted
+    words: it goes right after it, and the repairs join the two. The `with:` words need be found
+    only at the beginning of one paragraph."""
     head = find_block(blocks, d.quote, d, source)
-    tail = find_block(blocks, d.options["with"], d, source)
+    starting = paragraph_starting(blocks, d.options["with"])
+    tail = find_block(blocks, d.options["with"], d, source, main=False) if starting is None else starting
     block = blocks[tail]
     if not isinstance(block, Paragraph) or not isinstance(blocks[head], Paragraph):
         raise d.fail("both quotations must be in paragraphs")
-    if not block.text.startswith(d.options["with"]):
+    if not normalize_quote(block.text).startswith(d.options["with"]):
         raise d.fail(f'"{d.options["with"]}" must be the beginning of a paragraph')
     rest = blocks[:tail] + blocks[tail + 1 :]
     at = rest.index(blocks[head])
@@ -158,7 +139,7 @@ def apply_join(blocks: Blocks, d: Directive, source: str) -> Change:
 
 def apply_blockquote(blocks: Blocks, d: Directive, source: str) -> Change:
     first = find_block(blocks, d.quote, d, source)
-    last = find_block(blocks, d.options["until"], d, source)
+    last = find_block(blocks, d.options["until"], d, source, main=False)
     if last < first:
         raise d.fail(f'"{d.options["until"]}" comes before the start of the quotation')
     quoted = tuple(
@@ -244,6 +225,9 @@ def apply_replace(blocks: Blocks, d: Directive, source: str) -> Change:
 
 ROLES = ("body", "heading", "caption", "pull quote", "note", "furniture")
 """What `role` can make of a paragraph (`as:`)."""
+LATE_ROLES = ("heading", "note", "pull quote")
+"""The roles given to the text as repaired (the others, which set a block apart from the flow or
+put it back in, are given before the repairs join the text around them)."""
 
 
 def apply_role(blocks: Blocks, d: Directive, source: str) -> Change:
@@ -318,14 +302,14 @@ ACTIONS = {
 def apply_corrections(
     blocks: Blocks, directives: list[Directive], source: str, after_repairs: bool = False
 ) -> tuple[Blocks, list[Repair]]:
-    """Apply the directives in the order the file gives them: those that shape the text (all but
-    `confirm`) to the blocks as parsed, before the repairs; with `after_repairs`, those that settle
-    a doubt about the text as repaired (`confirm`), whose quotations are its words as the page
-    shows them."""
+    """Apply the directives in the order the file gives them: those that shape the text to the
+    blocks as parsed, before the repairs; with `after_repairs`, those that apply to the text as
+    repaired (`Directive.after_repairs`: `confirm`, and `role` as a heading or a note), whose
+    quotations are its words as the page shows them, across the joins the repairs made."""
     done = []
     for directive in directives:
         action = directive.action
-        if action.after_repairs != after_repairs:
+        if directive.after_repairs != after_repairs:
             continue
         blocks, line, before, after = action.apply(blocks, directive, source)
         done.append(Repair(action.kind, line, before, after, origin=f"{directive.file}:{directive.line}"))

@@ -9,7 +9,8 @@ from pathlib import Path
 from cancun_reader.core.errors import InputError
 from cancun_reader.sources.read import display_path, read_text
 from cancun_reader.sources.yaml_nodes import compose, line_of, scalar, sequence_of_mappings
-from cancun_reader.text.corrections import ACTIONS, Directive, normalize_quote
+from cancun_reader.text.corrections import ACTIONS, Directive
+from cancun_reader.text.quoting import normalize_quote
 
 SUFFIX = ".corrections.yml"
 

@@ -11,6 +11,7 @@ from cancun_reader.core.model import (
     Block,
     Blocks,
     Caption,
+    Footnote,
     Heading,
     ListBlock,
     Paragraph,
@@ -92,6 +93,9 @@ quotation=False, opens_mid_sentence=False, continues=False, front=''), PullQuote
     >>> joined = (Paragraph("It ended.", 1), Paragraph("Then more.", 3, continues=True))
     >>> rejoin_cut_paragraphs(joined)[0][0].text
     'It ended. Then more.'
+    >>> note = (Footnote("1", "The access was", 1), Paragraph("granted.", 3, continues=True))
+    >>> rejoin_cut_paragraphs(note)[0]
+    (Footnote(number='1', text='The access was granted.', line=1),)
 
     """
     pending = deque(blocks)
@@ -99,13 +103,15 @@ quotation=False, opens_mid_sentence=False, continues=False, front=''), PullQuote
     repairs: list[Repair] = []
     while pending:
         block = pending.popleft()
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph | Footnote):
             between = 0
             while between < len(pending) and isinstance(pending[between], STANDS_BETWEEN):
                 between += 1
             tail = pending[between] if between < len(pending) else None
-            # a cut paragraph and its continuation; or two an editor's `join` says are one
-            cut = is_cut(block.text) or (isinstance(tail, Paragraph) and tail.continues)
+            # a cut paragraph and its continuation; or two an editor's `join` says are one (a note
+            # and what the page set apart from it too)
+            joined = isinstance(tail, Paragraph) and tail.continues
+            cut = joined or (isinstance(block, Paragraph) and is_cut(block.text))
             if cut and isinstance(tail, Paragraph) and continues(tail, block.text.endswith(tuple(HYPHENS))):
                 asides = [pending.popleft() for _ in range(between)]
                 pending.popleft()  # the tail
