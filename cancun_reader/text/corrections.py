@@ -96,16 +96,48 @@ def find_block(blocks: Blocks, quote: str, directive: Directive, source: str, ma
     return find_quoted(blocks, quote, source, directive.fail, wanted)
 
 
+def joined_run(blocks: Blocks, index: int) -> int:
+    """Where the run of blocks that starts at `index` ends: the block and those an earlier `join`
+    put after it (`continues`), which go where it goes.
+
+    >>> text = (Paragraph("It ended", 1), Paragraph("at night.", 5, continues=True), Paragraph("So.", 3))
+    >>> joined_run(text, 0), joined_run(text, 2)
+    (2, 3)
+    """
+    end = index + 1
+    while end < len(blocks) and continued(blocks[end]):
+        end += 1
+    return end
+
+
+def continued(block: Block) -> bool:
+    """Whether a block continues the one before it, as an editor's `join` said."""
+    return isinstance(block, Paragraph) and block.continues
+
+
+def put_after(blocks: Blocks, start: int, target: int) -> Blocks:
+    """The blocks with the run starting at `start` (a block and what was joined to it) put right
+    after the run starting at `target`."""
+    end = joined_run(blocks, start)
+    run, rest = blocks[start:end], blocks[:start] + blocks[end:]
+    at = joined_run(rest, rest.index(blocks[target]))
+    return (*rest[:at], *run, *rest[at:])
+
+
 def apply_move(blocks: Blocks, d: Directive, source: str) -> Change:
+    """The block holding the quoted words, with what was joined to it, goes right after the block
+    holding the `after:` words and what was joined to that."""
     moving = find_block(blocks, d.quote, d, source)
     target = find_block(blocks, d.options["after"], d, source, main=False)
     if moving == target:
         raise d.fail("the block to move and the block to put it after are the same")
     block = blocks[moving]
-    rest = blocks[:moving] + blocks[moving + 1 :]
-    target = rest.index(blocks[target])
-    moved = (*rest[: target + 1], block, *rest[target + 1 :])
-    return moved, block.line, excerpt(block_text(block)), f"after “{d.options['after']}”"
+    return (
+        put_after(blocks, moving, target),
+        block.line,
+        excerpt(block_text(block)),
+        f"after “{d.options['after']}”",
+    )
 
 
 def apply_delete(blocks: Blocks, d: Directive, source: str) -> Change:
@@ -121,8 +153,8 @@ def apply_delete(blocks: Blocks, d: Directive, source: str) -> Change:
 
 def apply_join(blocks: Blocks, d: Directive, source: str) -> Change:
     """The paragraph that begins with the `with:` words continues the one that holds the quoted
-    words: it goes right after it, and the repairs join the two. The `with:` words need be found
-    only at the beginning of one paragraph."""
+    words: it goes right after it, with what was joined to it before, and the repairs join them.
+    The `with:` words need be found only at the beginning of one paragraph."""
     head = find_block(blocks, d.quote, d, source)
     starting = paragraph_starting(blocks, d.options["with"])
     tail = find_block(blocks, d.options["with"], d, source, main=False) if starting is None else starting
@@ -131,10 +163,11 @@ def apply_join(blocks: Blocks, d: Directive, source: str) -> Change:
         raise d.fail("both quotations must be in paragraphs")
     if not normalize_quote(block.text).startswith(d.options["with"]):
         raise d.fail(f'"{d.options["with"]}" must be the beginning of a paragraph')
-    rest = blocks[:tail] + blocks[tail + 1 :]
-    at = rest.index(blocks[head])
-    joined = (*rest[: at + 1], replace(block, continues=True), *rest[at + 1 :])
-    return joined, block.line, f"…{d.quote}", excerpt(block.text)
+    marked = (*blocks[:tail], replace(block, continues=True), *blocks[tail + 1 :])
+    end = joined_run(marked, tail)  # the continuation, with what was joined to it before
+    run, rest = marked[tail:end], marked[:tail] + marked[end:]
+    at = rest.index(blocks[head]) + 1
+    return (*rest[:at], *run, *rest[at:]), block.line, f"…{d.quote}", excerpt(block.text)
 
 
 def apply_blockquote(blocks: Blocks, d: Directive, source: str) -> Change:
