@@ -1,4 +1,4 @@
-"""An editor's task, kept: two PDFs set by a renderer family the development set does not use
+"""An editor's task, kept: four PDFs set by a renderer family the development set does not use
 (LibreOffice, in the test set), proofread against their pages with the directives in
 `tests/cases/proofreading/`, reach a faithful page: every block of the clean text, whole and of its
 kind, and nothing else."""

@@ -126,18 +126,19 @@ def put_after(blocks: Blocks, start: int, target: int) -> Blocks:
 
 def apply_move(blocks: Blocks, d: Directive, source: str) -> Change:
     """The block holding the quoted words, with what was joined to it, goes right after the block
-    holding the `after:` words and what was joined to that."""
+    holding the `after:` words and what was joined to that; list items moved after a list become
+    its last items (an item read outside its box goes back into it)."""
     moving = find_block(blocks, d.quote, d, source)
     target = find_block(blocks, d.options["after"], d, source, main=False)
     if moving == target:
         raise d.fail("the block to move and the block to put it after are the same")
-    block = blocks[moving]
-    return (
-        put_after(blocks, moving, target),
-        block.line,
-        excerpt(block_text(block)),
-        f"after “{d.options['after']}”",
-    )
+    block, into = blocks[moving], blocks[target]
+    where = f"after “{d.options['after']}”"
+    if isinstance(block, ListBlock) and isinstance(into, ListBlock):  # items go on its list
+        merged = replace(into, items=(*into.items, *block.items))
+        rest = tuple(merged if b is into else b for b in blocks if b is not block)
+        return rest, block.line, excerpt(block_text(block)), where
+    return put_after(blocks, moving, target), block.line, excerpt(block_text(block)), where
 
 
 def apply_delete(blocks: Blocks, d: Directive, source: str) -> Change:

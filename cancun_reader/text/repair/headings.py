@@ -105,10 +105,17 @@ def find_mixed_case_headings(blocks: Blocks) -> tuple[Blocks, list[Repair]]:
         after = blocks[index + 1] if index + 1 < len(blocks) else None
         finished = not isinstance(before, Paragraph) or not is_cut(before.text)
         opens = (isinstance(after, Paragraph) and after.text[:1].isupper()) or isinstance(after, ListBlock)
+        opens = opens and not joined_on(after)
         if finished and opens:
             out[index] = Heading(block.text, block.line)
             repairs.append(Repair(Kind.HEADING_FOUND, block.line, block.text, "heading"))
     return tuple(out), repairs
+
+
+def joined_on(block: Block | None) -> bool:
+    """Whether a block goes on from the one before it, as an editor's `join` said: that one is no
+    heading, whatever its shape or type."""
+    return isinstance(block, Paragraph) and block.continues
 
 
 def find_printed_headings(blocks: Blocks, lines: frozenset[int]) -> tuple[Blocks, list[Repair]]:
@@ -119,14 +126,19 @@ def find_printed_headings(blocks: Blocks, lines: frozenset[int]) -> tuple[Blocks
     >>> find_printed_headings(blocks, frozenset({3}))[0][1]
     Heading(text='2. the road to Mexico', line=3, level=2)
 
-    Negative: paragraphs the page sets in the text's type, and a byline in a heading's type.
+    Negative: paragraphs the page sets in the text's type, a byline in a heading's type, and a
+    paragraph an editor's `join` goes on from.
     >>> find_printed_headings(blocks, frozenset({5}))[1]
+    []
+    >>> joined = (Paragraph("A few weeks before", 3), Paragraph("it ended.", 5, continues=True))
+    >>> find_printed_headings(joined, frozenset({3}))[1]
     []
     """
     out = list(blocks)
     repairs = []
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph) and block.line in lines and not is_byline(block.text):
+        joined = joined_on(blocks[index + 1] if index + 1 < len(blocks) else None)
+        if isinstance(block, Paragraph) and block.line in lines and not is_byline(block.text) and not joined:
             out[index] = Heading(block.text, block.line)
             repairs.append(Repair(Kind.HEADING_FOUND, block.line, block.text, "heading"))
     return tuple(out), repairs
