@@ -46,7 +46,14 @@ from cancun_reader.core.model import (
     Repair,
 )
 from cancun_reader.core.prose.words import excerpt
-from cancun_reader.text.quoting import block_text, find_quoted, normalize_quote, paragraph_starting
+from cancun_reader.text.quoting import (
+    block_text,
+    find_quoted,
+    joined_run,
+    normalize_quote,
+    paragraph_starting,
+    put_after,
+)
 
 Change = tuple[Blocks, int, str, str]
 """What a correction did: the blocks after it, and the line, words before and after it changed."""
@@ -94,34 +101,6 @@ def find_block(blocks: Blocks, quote: str, directive: Directive, source: str, ma
     in the text (for the directive's `main` quotation, not the others it takes)."""
     wanted = int(directive.options.get("occurrence", "0")) if main else 0
     return find_quoted(blocks, quote, source, directive.fail, wanted)
-
-
-def joined_run(blocks: Blocks, index: int) -> int:
-    """Where the run of blocks that starts at `index` ends: the block and those an earlier `join`
-    put after it (`continues`), which go where it goes.
-
-    >>> text = (Paragraph("It ended", 1), Paragraph("at night.", 5, continues=True), Paragraph("So.", 3))
-    >>> joined_run(text, 0), joined_run(text, 2)
-    (2, 3)
-    """
-    end = index + 1
-    while end < len(blocks) and continued(blocks[end]):
-        end += 1
-    return end
-
-
-def continued(block: Block) -> bool:
-    """Whether a block continues the one before it, as an editor's `join` said."""
-    return isinstance(block, Paragraph) and block.continues
-
-
-def put_after(blocks: Blocks, start: int, target: int) -> Blocks:
-    """The blocks with the run starting at `start` (a block and what was joined to it) put right
-    after the run starting at `target`."""
-    end = joined_run(blocks, start)
-    run, rest = blocks[start:end], blocks[:start] + blocks[end:]
-    at = joined_run(rest, rest.index(blocks[target]))
-    return (*rest[:at], *run, *rest[at:])
 
 
 def apply_move(blocks: Blocks, d: Directive, source: str) -> Change:

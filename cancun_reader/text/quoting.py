@@ -1,5 +1,6 @@
 """Quotations, as the corrections file gives them: matched with runs of white space taken as one
-space, in the words of any block of text, and found once (or at the place an `occurrence` says)."""
+space, in the words of any block of text, and found once (or at the place an `occurrence` says);
+and the runs of blocks an editor's joins keep together when a block is moved."""
 
 from __future__ import annotations
 
@@ -80,3 +81,31 @@ def paragraph_starting(blocks: Blocks, words: str) -> int | None:
         if isinstance(b, Paragraph) and normalize_quote(b.text).startswith(words)
     ]
     return found[0] if len(found) == 1 else None
+
+
+def joined_run(blocks: Blocks, index: int) -> int:
+    """Where the run of blocks that starts at `index` ends: the block and those an earlier `join`
+    put after it (`continues`), which go where it goes.
+
+    >>> text = (Paragraph("It ended", 1), Paragraph("at night.", 5, continues=True), Paragraph("So.", 3))
+    >>> joined_run(text, 0), joined_run(text, 2)
+    (2, 3)
+    """
+    end = index + 1
+    while end < len(blocks) and continued(blocks[end]):
+        end += 1
+    return end
+
+
+def continued(block: Block) -> bool:
+    """Whether a block continues the one before it, as an editor's `join` said."""
+    return isinstance(block, Paragraph) and block.continues
+
+
+def put_after(blocks: Blocks, start: int, target: int) -> Blocks:
+    """The blocks with the run starting at `start` (a block and what was joined to it) put right
+    after the run starting at `target`."""
+    end = joined_run(blocks, start)
+    run, rest = blocks[start:end], blocks[:start] + blocks[end:]
+    at = joined_run(rest, rest.index(blocks[target]))
+    return (*rest[:at], *run, *rest[at:])
