@@ -142,6 +142,7 @@ class PrintedLines:
         self.quotes: set[int] = set()
         self.drop_caps: set[int] = set()
         self.odd: set[int] = set()
+        self.beside_drop_cap: list[tuple[int, tuple[float, float], float]] = []  # page, column, bottom
         self.places: list[tuple[int, int, float, float, float, float]] = []
         self.flow: list[tuple[int, Line]] = []  # the main flow's lines, in reading order
 
@@ -161,6 +162,7 @@ class PrintedLines:
             self.flow.append((number, line))
         if len(line.text) <= 2 and line.text.isalpha() and line.style.size >= DROP_CAP * self.body.size:
             self.drop_caps.add(number)
+            self.beside_drop_cap.append((line.page, line.column, line.box.bottom))
         body_line = is_body_size_line(line, self.body)
         if abs(line.style.size - self.body.size) > ODD * self.body.size and number not in self.drop_caps:
             self.odd.add(number)
@@ -174,7 +176,11 @@ class PrintedLines:
         if not is_body_size_line(before, self.body) or line.box.top < before.box.top:
             return
         indent = line.box.x0 - left
-        if INDENT[0] * em < indent < INDENT[1] * em and ends_sentence(before.text):
+        wrapped = any(  # set in from the column's edge by a drop cap beside it, not by an indent
+            page == line.page and column == line.column and line.box.top < bottom
+            for page, column, bottom in self.beside_drop_cap
+        )
+        if INDENT[0] * em < indent < INDENT[1] * em and ends_sentence(before.text) and not wrapped:
             self.indented.add(number)
         self.gaps.append((number, line.box.top - before.box.bottom, before, line))
 
