@@ -144,3 +144,15 @@ def test_a_published_pdf_has_a_iiif_manifest_a_iiif_parser_reads_and_an_unpublis
     unpublished = render_article(article, [], images=images, published=False)
     assert "none in this copy: a IIIF manifest gives the address of each page" in unpublished
     assert "](../iiif/walkout.json)" in render_article(article, [], images=images, published=True)
+
+
+def test_each_printed_page_says_how_far_it_is_proofread() -> None:
+    path = ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf"
+    data = path.read_bytes()
+    entry = Entry(file=path.name, slug="walkout", title="X", proofread_pages="1")
+    source, _ = source_of(data, str(path), entry)
+    images = page_images(data, source.printed.body_size)
+    page = render_article(make_article(source, [])[0], [], images=images)
+    assert 'Page 1 · <span class="proofreading-word status-proofread">proofread</span>' in page
+    assert 'Page 2 · <span class="proofreading-word status-not-proofread">not proofread</span>' in page
+    assert "1 of its 2 pages proofread." in page

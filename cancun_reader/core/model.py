@@ -75,6 +75,7 @@ class Entry:
     status_note: str = ""  # why a text is problematic, or anything an editor says of its proofreading
     proofread_by: str = ""
     validated_by: str = ""
+    proofread_pages: str = ""  # of a PDF not yet proofread whole, the pages that are: `1-2, 4`
     catalogued: bool = True
 
     @property

@@ -24,8 +24,9 @@ from cancun_reader.site.marks import marks_by_block
 from cancun_reader.site.paths import ARTICLES_DIR, article_page
 from cancun_reader.site.printed_view import render_printed_pages
 from cancun_reader.site.render import render_body
-from cancun_reader.site.status import render_status, status_word
+from cancun_reader.site.status import page_status, render_status, status_word
 from cancun_reader.site.timeline_page import first_of
+from cancun_reader.text.regions import doubts_by_page
 
 PRINTED_TOGGLE = (
     '<button type="button" class="printed-toggle md-button" aria-pressed="false" hidden '
@@ -108,7 +109,7 @@ def render_article(
         )
     parts.append(f"{byline(entry)}\n{{ .byline {OUT_OF_SEARCH} }}")
     doubts = len(article.doubts)
-    parts.append(render_status(entry, entry.status_shown(doubts), doubts))
+    parts.append(render_status(entry, entry.status_shown(doubts), doubts, pages_proofread(article, images)))
     if topics:
         pages = " · ".join(f"[{escape_text(t.title)}](../topics/{t.slug}.md)" for t in topics)
         parts.append(f'Topics: {pages}\n{{ .article-topics data-search-exclude="" }}')
@@ -159,6 +160,14 @@ def manifest_link(article: Article, published: bool) -> str:
     if not published:
         return "none in this copy: a IIIF manifest gives the address of each page, and this copy has none"
     return f"[IIIF manifest](../{manifest_name(article.slug)}){{ download }}"
+
+
+def pages_proofread(article: Article, images: Sequence[PageImage]) -> tuple[int, int]:
+    """How many of a PDF's pages are proofread, and how many it has."""
+    on_pages = doubts_by_page(article)
+    entry = article.source.entry
+    proofread = [page_status(entry, i.number, on_pages.get(i.number, 0)) == "proofread" for i in images]
+    return sum(proofread), len(images)
 
 
 def original_link(article: Article) -> str:

@@ -27,7 +27,8 @@ from cancun_reader.core.model import (
 )
 from cancun_reader.pdf.images import PageImage
 from cancun_reader.site.paths import PRINTED_DIR
-from cancun_reader.text.regions import Region, block_regions
+from cancun_reader.site.status import page_status, status_word
+from cancun_reader.text.regions import Region, block_regions, doubts_by_page
 
 FRONT = {"title": "The title as printed", "deck": "The deck as printed", "byline": "The byline as printed"}
 NAMES = {
@@ -115,6 +116,12 @@ def render_region(region: Region, block: Block, size: tuple[float, float], unsur
     )
 
 
+def page_caption(article: Article, number: int, doubts: dict[int, int]) -> str:
+    """A page's number and how far it is proofread, in its status's colour."""
+    status = page_status(article.source.entry, number, doubts.get(number, 0))
+    return f"Page {number} · {status_word(status)}"
+
+
 def render_printed_pages(article: Article, images: Sequence[PageImage], prefix: str = "../") -> str:
     """The printed pages of an article, each block's regions over them, hidden until the reader
     asks (`reader.js`); nothing for a text that did not come as a PDF."""
@@ -130,6 +137,7 @@ def render_printed_pages(article: Article, images: Sequence[PageImage], prefix: 
             if line in blocks:
                 shown = render_region(region, blocks[line], sizes[region[0]], line in doubted)
                 by_page.setdefault(region[0], []).append(shown)
+    on_pages = doubts_by_page(article)
     figures = []
     for image in images:
         src = f"{prefix}{page_image(article.slug, image.number)}"
@@ -138,7 +146,7 @@ def render_printed_pages(article: Article, images: Sequence[PageImage], prefix: 
             f'<img src="{src}" width="{image.width}" height="{image.height}" loading="lazy" '
             f'alt="Page {image.number} as printed">'
             + "".join(by_page.get(image.number, []))
-            + f"</div><figcaption>Page {image.number}</figcaption></figure>"
+            + f"</div><figcaption>{page_caption(article, image.number, on_pages)}</figcaption></figure>"
         )
     pages = "\n".join(figures)
     return (

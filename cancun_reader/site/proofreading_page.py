@@ -28,9 +28,9 @@ from cancun_reader.core.model import (
 from cancun_reader.pdf.images import PageImage
 from cancun_reader.site.edition import RECEIVED_DIR, count_phrase, received_page
 from cancun_reader.site.paths import article_page
-from cancun_reader.site.printed_view import block_name, page_image, percent
+from cancun_reader.site.printed_view import block_name, page_caption, page_image, percent
 from cancun_reader.site.status import status_word
-from cancun_reader.text.regions import Region, block_regions
+from cancun_reader.text.regions import Region, block_regions, doubts_by_page
 
 FOLDER = "proofreading"
 INDEX = f"{FOLDER}/index.md"
@@ -146,6 +146,7 @@ def render_proofreading(article: Article, images: Sequence[PageImage], doubts: S
         parts.append(
             "**Doubts about the whole text**\n\n" + "\n".join(f"- {escape_text(d.message)}" for d in unplaced)
         )
+    on_pages = doubts_by_page(article)
     for image in images:
         src = f"../{page_image(entry.slug, image.number)}"
         figure = (
@@ -153,7 +154,7 @@ def render_proofreading(article: Article, images: Sequence[PageImage], doubts: S
             f'<img src="{src}" width="{image.width}" height="{image.height}" loading="lazy" '
             f'alt="Page {image.number} as printed, with the blocks read on it outlined">'
             + "".join(drawn.get(image.number, []))
-            + f"</div><figcaption>Page {image.number}</figcaption></figure>"
+            + f"</div><figcaption>{page_caption(article, image.number, on_pages)}</figcaption></figure>"
         )
         doubts_here = listed.get(image.number)
         below = "\n".join(doubts_here) if doubts_here else "No doubt on this page."

@@ -28,6 +28,23 @@ from cancun_reader.core.model import (
 from cancun_reader.core.prose.shapes import is_byline
 from cancun_reader.sources.yaml_nodes import compose, line_of, scalar, sequence_of_mappings
 
+PAGES = re.compile(r"\d+(?:-\d+)?(?:,\s*\d+(?:-\d+)?)*")
+"""Pages as the catalog lists them: `3`, `1-2, 4`."""
+
+
+def pages_in(listed: str) -> frozenset[int]:
+    """The pages a list such as `1-2, 4` names.
+
+    >>> sorted(pages_in("1-3, 5")), pages_in("")
+    ([1, 2, 3, 5], frozenset())
+    """
+    found: set[int] = set()
+    for part in filter(None, (p.strip() for p in listed.split(","))):
+        first, _, last = part.partition("-")
+        found.update(range(int(first), int(last or first) + 1))
+    return frozenset(found)
+
+
 CATALOG_NAME = "catalog.yml"
 KINDS = tuple(PUBLICATION_KINDS)
 """What the catalog's `kind` may say: how a reference manager files the text."""
@@ -116,6 +133,9 @@ def _check_status(values: dict[str, str | bool], shown_as: str, node: yaml.Node)
         raise InputError(
             shown_as, "a validated text needs 'validated_by': the second editor's name", line_of(node)
         )
+    pages = str(values.get("proofread_pages", ""))
+    if pages and not PAGES.fullmatch(pages):
+        raise InputError(shown_as, f"proofread_pages '{pages}' must list pages as 3 or 1-2, 4", line_of(node))
     if "validated_by" in values and values["validated_by"] == values.get("proofread_by"):
         raise InputError(
             shown_as,

@@ -58,3 +58,14 @@ def block_regions(article: Article) -> dict[int, list[Region]]:
         else:
             regions.append(place)
     return found
+
+
+def doubts_by_page(article: Article) -> dict[int, int]:
+    """How many blocks the build doubts on each printed page (a block continued on another page
+    counts on both)."""
+    regions = block_regions(article)
+    found: dict[int, int] = {}
+    for line, _ in article.doubts:
+        for page in {region[0] for region in regions.get(line, [])}:
+            found[page] = found.get(page, 0) + 1
+    return found
