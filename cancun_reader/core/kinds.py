@@ -167,6 +167,9 @@ class Kind(StrEnum):
     CORRECTION_ROLE = described(
         "correction: role", "editorial correction: block given its role", by_editors=True
     )
+    CORRECTION_ITEMS = described(
+        "correction: list items", "editorial correction: list items split or merged", by_editors=True
+    )
     CORRECTION_CONFIRM = described(
         "correction: confirm", "editorial correction: reading checked against the original", by_editors=True
     )

@@ -21,8 +21,12 @@ once, stops the build with the directive's line.
       as: caption                                             # … is a caption (body, heading,
                                                               #   caption, pull quote, note, furniture)
     - confirm: "the last words the source gives"              # read right: the build's doubt is settled
+    - split: "Services"                                      # a list item is two, from these words
+    - merge: "Transparency in"                                # this item and the next are one
 
-Each may carry `why:`, a note for the next editor.
+Each may carry `why:`, a note for the next editor, and `occurrence: N` for words found in more than
+one place. Those that retouch words and roles (`replace`, `role`, `confirm`, `split`, `merge`)
+are in `retouch.py`; every directive's key is registered in `corrections_file.ACTIONS`.
 """
 
 from __future__ import annotations
@@ -34,15 +38,11 @@ from dataclasses import dataclass, replace
 from cancun_reader.core.errors import InputError
 from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import (
-    AuthorBio,
     Block,
     Blocks,
-    Caption,
-    Footnote,
     Heading,
     ListBlock,
     Paragraph,
-    PullQuote,
     Repair,
 )
 from cancun_reader.core.prose.words import excerpt
@@ -214,102 +214,11 @@ def apply_break(blocks: Blocks, d: Directive, source: str) -> Change:
     return (*blocks[:index], *parts, *blocks[index + 1 :]), line, excerpt(d.quote), "¶"
 
 
-TEXT_BLOCKS = (Paragraph, Heading, PullQuote, Caption, Footnote, AuthorBio)
-"""The blocks whose words a `replace` may put right (a list's, item by item)."""
-
-
-def apply_replace(blocks: Blocks, d: Directive, source: str) -> Change:
-    """The quoted words, printed wrong or broken by the layout (`marketplac e`), are put right
-    (`with:`), in a paragraph, heading, list item, pull quote, caption, note or author's note; the
-    quotation may run across the line ends of the text as received."""
-    index = find_block(blocks, d.quote, d, source)
-    block = blocks[index]
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in d.quote.split()))
-    right = d.options["with"]
-    if isinstance(block, ListBlock):
-        items = tuple(pattern.sub(lambda _: right, item, count=1) for item in block.items)
-        changed: Block = replace(block, items=items)
-    elif isinstance(block, TEXT_BLOCKS):
-        changed = replace(block, text=pattern.sub(lambda _: right, block.text, count=1))
-    else:
-        raise d.fail("only words of a paragraph, heading, list, pull quote, caption or note can be replaced")
-    return (*blocks[:index], changed, *blocks[index + 1 :]), block.line, d.quote, right
-
-
 ROLES = ("body", "heading", "caption", "pull quote", "note", "furniture")
 """What `role` can make of a paragraph (`as:`)."""
 LATE_ROLES = ("heading", "note", "pull quote")
 """The roles given to the text as repaired (the others, which set a block apart from the flow or
 put it back in, are given before the repairs join the text around them)."""
-
-
-def apply_role(blocks: Blocks, d: Directive, source: str) -> Change:
-    """The block holding the quoted words is what the page shows it to be (`as:`): a paragraph of the
-    body, a heading, a picture's caption, a pull quote, a note (its number at its start), or page
-    furniture, which is removed and recorded as such. A block of another kind becomes a paragraph
-    with `as: body`."""
-    index = find_block(blocks, d.quote, d, source)
-    block = blocks[index]
-    role = d.options["as"]
-    if role not in ROLES:
-        raise d.fail(f"'as' must be one of: {', '.join(ROLES)}")
-    if not isinstance(block, TEXT_BLOCKS):
-        raise d.fail("the quotation must be words of a paragraph, heading, pull quote, caption or note")
-    text, line = block.text, block.line
-    made: tuple[Block, ...]
-    if role == "furniture":
-        made = ()
-    elif role == "body":
-        made = (Paragraph(text, line),)
-    elif role == "heading":
-        made = (Heading(" ".join(text.split()), line),)
-    elif role == "caption":
-        made = (Caption(text, line),)
-    elif role == "pull quote":
-        made = (PullQuote(text, line),)
-    else:
-        number = re.match(r"\s*(\d+)[.)]?\s+", text)
-        if number is None:
-            raise d.fail("a note begins with its number; quote a block that does")
-        made = (Footnote(number[1], text[number.end() :], line),)
-    return (*blocks[:index], *made, *blocks[index + 1 :]), line, excerpt(text), role
-
-
-def apply_confirm(blocks: Blocks, d: Directive, source: str) -> Change:
-    """The block holding the quoted words was checked against the original and is right as it is (a
-    sentence the source itself leaves unfinished, a heading set in the text's type): nothing in it
-    changes, and the change recorded on its line settles the build's doubt about it."""
-    index = find_block(blocks, d.quote, d, source)
-    block = blocks[index]
-    if not isinstance(block, TEXT_BLOCKS):
-        raise d.fail(
-            "only a paragraph's, heading's, note's, caption's or pull quote's reading can be confirmed"
-        )
-    return blocks, block.line, excerpt(d.quote), "confirmed"
-
-
-ACTIONS = {
-    action.name: action
-    for action in (
-        Action("move", apply_move, Kind.CORRECTION_MOVE, takes=("after",), needs=("after",)),
-        Action("delete", apply_delete, Kind.CORRECTION_DELETE, takes=("followed_by",)),
-        Action("join", apply_join, Kind.CORRECTION_JOIN, takes=("with",), needs=("with",)),
-        Action(
-            "blockquote",
-            apply_blockquote,
-            Kind.CORRECTION_BLOCK_QUOTATION,
-            takes=("until",),
-            needs=("until",),
-        ),
-        Action("starts_mid_sentence", apply_starts_mid_sentence, Kind.CORRECTION_STARTS_MID_SENTENCE),
-        Action("heading", apply_heading, Kind.CORRECTION_HEADING),
-        Action("break", apply_break, Kind.CORRECTION_PARAGRAPH_BREAK),
-        Action("replace", apply_replace, Kind.CORRECTION_REPLACE, takes=("with",), needs=("with",)),
-        Action("role", apply_role, Kind.CORRECTION_ROLE, takes=("as",), needs=("as",)),
-        Action("confirm", apply_confirm, Kind.CORRECTION_CONFIRM, after_repairs=True),
-    )
-}
-"""Every correction an editor can write, by its key in the corrections file."""
 
 
 def apply_corrections(

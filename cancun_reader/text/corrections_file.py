@@ -7,12 +7,49 @@ from __future__ import annotations
 from pathlib import Path
 
 from cancun_reader.core.errors import InputError
+from cancun_reader.core.kinds import Kind
 from cancun_reader.sources.read import display_path, read_text
 from cancun_reader.sources.yaml_nodes import compose, line_of, scalar, sequence_of_mappings
-from cancun_reader.text.corrections import ACTIONS, Directive
+from cancun_reader.text.corrections import (
+    Action,
+    Directive,
+    apply_blockquote,
+    apply_break,
+    apply_delete,
+    apply_heading,
+    apply_join,
+    apply_move,
+    apply_starts_mid_sentence,
+)
 from cancun_reader.text.quoting import normalize_quote
+from cancun_reader.text.retouch import apply_confirm, apply_merge, apply_replace, apply_role, apply_split
 
 SUFFIX = ".corrections.yml"
+
+ACTIONS = {
+    action.name: action
+    for action in (
+        Action("move", apply_move, Kind.CORRECTION_MOVE, takes=("after",), needs=("after",)),
+        Action("delete", apply_delete, Kind.CORRECTION_DELETE, takes=("followed_by",)),
+        Action("join", apply_join, Kind.CORRECTION_JOIN, takes=("with",), needs=("with",)),
+        Action(
+            "blockquote",
+            apply_blockquote,
+            Kind.CORRECTION_BLOCK_QUOTATION,
+            takes=("until",),
+            needs=("until",),
+        ),
+        Action("starts_mid_sentence", apply_starts_mid_sentence, Kind.CORRECTION_STARTS_MID_SENTENCE),
+        Action("heading", apply_heading, Kind.CORRECTION_HEADING),
+        Action("break", apply_break, Kind.CORRECTION_PARAGRAPH_BREAK),
+        Action("replace", apply_replace, Kind.CORRECTION_REPLACE, takes=("with",), needs=("with",)),
+        Action("role", apply_role, Kind.CORRECTION_ROLE, takes=("as",), needs=("as",)),
+        Action("confirm", apply_confirm, Kind.CORRECTION_CONFIRM, after_repairs=True),
+        Action("split", apply_split, Kind.CORRECTION_ITEMS),
+        Action("merge", apply_merge, Kind.CORRECTION_ITEMS),
+    )
+}
+"""Every correction an editor can write, by its key in the corrections file."""
 
 
 def corrections_path(source: Path) -> Path:
