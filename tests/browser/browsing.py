@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -119,3 +120,35 @@ def launch(chromium, **options):
     unless asked for: the site's keeps a copy of every page, which `test_offline.py` tests, and
     which would make every other test over HTTP download it all."""
     return chromium.new_context(**{"service_workers": "block", **options})
+
+
+class Host:
+    """A static host serving a copy of the site, which can be switched off and on again (at the
+    same address, as a host that comes back)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.port = 0
+        self.start()
+
+    def start(self) -> None:
+        handler = functools.partial(QuietHandler, directory=str(self.folder))
+        self.httpd = QuietServer(("127.0.0.1", self.port), handler)
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+
+READY = """new Promise((ready, failed) => {
+    navigator.serviceWorker.ready.then(ready);
+    setTimeout(() => failed(new Error("no service worker active after 30 s: reader.js registers it")), 30000);
+})"""
+"""The page's service worker once it is active; a page that never registers one fails the test
+rather than keep it waiting."""

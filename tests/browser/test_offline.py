@@ -4,39 +4,13 @@ been published; from disk, no service worker is ever registered."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
-from browsing import QuietHandler, QuietServer, Site, launch, search
-
-
-class Host:
-    """A static host serving a copy of the site, which can be switched off and on again (at the
-    same address, as a host that comes back)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.port = 0
-        self.start()
-
-    def start(self) -> None:
-        handler = functools.partial(QuietHandler, directory=str(self.folder))
-        self.httpd = QuietServer(("127.0.0.1", self.port), handler)
-        self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+from browsing import READY, Host, Site, launch, search
 
 
 @pytest.fixture
@@ -54,14 +28,6 @@ def browser(chromium):
     context = launch(chromium, service_workers="allow", viewport={"width": 1280, "height": 900})
     yield context
     context.close()
-
-
-READY = """new Promise((ready, failed) => {
-    navigator.serviceWorker.ready.then(ready);
-    setTimeout(() => failed(new Error("no service worker active after 30 s: reader.js registers it")), 30000);
-})"""
-"""The page's service worker once it is active; a page that never registers one fails the test
-rather than keep it waiting."""
 
 
 def kept(page) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import ARTIFACTS, AXE, RULES, RUN_AXE, QuietHandler, QuietServer, Site, launch
+from browsing import ARTIFACTS, AXE, READY, RULES, RUN_AXE, Host, QuietHandler, QuietServer, Site, launch
 from project import ROOT, build_site, copy_project, made_once
 
 PDF = ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf"
@@ -175,3 +175,29 @@ def test_the_editors_view_of_the_pages_has_no_accessibility_violation(
         page.screenshot(path=str(ARTIFACTS / "editors-view.png"), animations="disabled")
     assert not page.watch.problems(), page.watch.problems()[0]
     browser.close()
+
+
+def test_a_printed_page_looked_at_once_is_there_offline_and_none_is_kept_before(
+    chromium, printed_site: Path, tmp_path: Path
+) -> None:
+    """The pictures are not downloaded at the first visit (a thousand texts' pages would be too
+    many); one the reader has looked at is kept, and shows with no connection."""
+    folder = tmp_path / "published"
+    shutil.copytree(printed_site, folder)
+    host = Host(folder)
+    browser = launch(chromium, service_workers="allow", viewport={"width": 1280, "height": 900})
+    try:
+        page = Site(host.base, browser).open(PAGE)
+        kept = f"""async () => {{ await {READY}; const names = await caches.keys();
+            const cache = await caches.open(names.find((n) => n.startsWith("cancun-reader-")));
+            return (await cache.keys()).map((r) => r.url).filter((u) => u.includes("/printed/")); }}"""
+        assert page.evaluate(kept) == []  # none kept at the first visit
+        page.locator(".printed-toggle").click()
+        page.wait_for_function("document.querySelector('.printed-page img').naturalWidth > 0")
+        page.wait_for_function(f"({kept})().then((urls) => urls.length >= 1)")
+        host.stop()  # the connection is gone
+        page.reload()
+        page.locator(".printed-toggle").click()
+        page.wait_for_function("document.querySelector('.printed-page img').naturalWidth > 0")
+    finally:
+        browser.close()
