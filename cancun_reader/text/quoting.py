@@ -9,16 +9,12 @@ from collections.abc import Callable
 
 from cancun_reader.core.errors import InputError
 from cancun_reader.core.model import (
-    AuthorBio,
     Block,
     Blocks,
-    Caption,
-    Footnote,
-    Heading,
     ListBlock,
     Paragraph,
-    PullQuote,
     Table,
+    TextBlock,
 )
 
 
@@ -30,7 +26,7 @@ def normalize_quote(text: str) -> str:
 def block_text(block: Block) -> str:
     """The words a directive may quote in a block: any block of text's, a list's items, a table's
     cells (a box's are quoted in its own blocks, not through it)."""
-    if isinstance(block, Paragraph | Heading | PullQuote | Caption | Footnote | AuthorBio):
+    if isinstance(block, TextBlock):
         return block.text
     if isinstance(block, ListBlock):
         return "\n".join(block.items)

@@ -8,7 +8,6 @@ import re
 from dataclasses import replace
 
 from cancun_reader.core.model import (
-    AuthorBio,
     Block,
     Blocks,
     Caption,
@@ -17,13 +16,11 @@ from cancun_reader.core.model import (
     ListBlock,
     Paragraph,
     PullQuote,
+    TextBlock,
 )
 from cancun_reader.core.prose.words import excerpt
 from cancun_reader.text.corrections import ROLES, Change, Directive, find_block
 from cancun_reader.text.quoting import normalize_quote
-
-TEXT_BLOCKS = (Paragraph, Heading, PullQuote, Caption, Footnote, AuthorBio)
-"""The blocks whose words a `replace` may put right (a list's, item by item)."""
 
 
 def apply_replace(blocks: Blocks, d: Directive, source: str) -> Change:
@@ -37,7 +34,7 @@ def apply_replace(blocks: Blocks, d: Directive, source: str) -> Change:
     if isinstance(block, ListBlock):
         items = tuple(pattern.sub(lambda _: right, item, count=1) for item in block.items)
         changed: Block = replace(block, items=items)
-    elif isinstance(block, TEXT_BLOCKS):
+    elif isinstance(block, TextBlock):
         changed = replace(block, text=pattern.sub(lambda _: right, block.text, count=1))
     else:
         raise d.fail("only words of a paragraph, heading, list, pull quote, caption or note can be replaced")
@@ -54,7 +51,7 @@ def apply_role(blocks: Blocks, d: Directive, source: str) -> Change:
     role = d.options["as"]
     if role not in ROLES:
         raise d.fail(f"'as' must be one of: {', '.join(ROLES)}")
-    if not isinstance(block, TEXT_BLOCKS):
+    if not isinstance(block, TextBlock):
         raise d.fail("the quotation must be words of a paragraph, heading, pull quote, caption or note")
     text, line = block.text, block.line
     made: tuple[Block, ...]
@@ -82,7 +79,7 @@ def apply_confirm(blocks: Blocks, d: Directive, source: str) -> Change:
     changes, and the change recorded on its line settles the build's doubt about it."""
     index = find_block(blocks, d.quote, d, source)
     block = blocks[index]
-    if not isinstance(block, TEXT_BLOCKS):
+    if not isinstance(block, TextBlock):
         raise d.fail(
             "only a paragraph's, heading's, note's, caption's or pull quote's reading can be confirmed"
         )
