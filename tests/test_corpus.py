@@ -170,7 +170,7 @@ def test_no_caption_is_found_where_there_is_none(results: dict[str, dict]) -> No
     assert {key: r["not captions"] for key, r in results.items() if r["not captions"]} == {}
 
 
-MET = {"pull quotes", "headings", "sidebar items"}
+MET = {"pull quotes", "headings", "sidebar items", "doubts on wrong blocks"}
 """The targets met so far; the others are known failures until they are."""
 NOT_MET = pytest.mark.xfail(strict=True, reason="target of issue 11 not met yet; see the Performance page")
 
@@ -190,9 +190,17 @@ PDF_NOT_MET = pytest.mark.xfail(
 )
 
 
+DOUBTS_NOT_MET = pytest.mark.xfail(
+    strict=True,
+    reason="issue 35's target of a doubt on 90% of the blocks read wrong is not met: the development "
+    "set's PDFs have one on 38 of 95; the Performance page says so",
+)
+PDF_MARKS = {"sidebar items": PDF_NOT_MET, "wrong blocks doubted": DOUBTS_NOT_MET}
+
+
 @pytest.mark.parametrize(
     "measure",
-    [pytest.param(m, marks=PDF_NOT_MET) if m == "sidebar items" else m for m in sorted(quality.TARGETS)],
+    [pytest.param(m, marks=PDF_MARKS[m]) if m in PDF_MARKS else m for m in sorted(quality.TARGETS)],
 )
 def test_a_pdf_read_by_the_build_meets_every_target(measure: str, results: dict[str, dict]) -> None:
     """Given the PDF itself, the build sees the indent of a paragraph's first line and the lines

@@ -94,10 +94,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-RESULTS_OF = """(word) => [...document.querySelectorAll('.md-search-result__item a')].some((a) =>
-    (new URL(a.href).searchParams.get('h') || '').toLowerCase().includes(word))"""
-"""Whether the results shown are those of a query with this word: each result's address carries
-the words searched for (`?h=`), so results still shown from the query before are not taken."""
+RESULTS_OF = """(words) => [...document.querySelectorAll('.md-search-result__item a')].some((a) => {
+    const searched = (new URL(a.href).searchParams.get('h') || '').toLowerCase().split(/\\s+/);
+    return words.every((word) => searched.includes(word)); })"""
+"""Whether the results shown are those of the whole query: each result's address carries the words
+searched for (`?h=`), so results still shown from the query before, or from the query half typed
+(`Lee Ky` while `Lee Kyoung Hae` is being typed, which Material replaces a moment later), are not
+taken."""
 
 
 def search(page, query: str, *, focused: bool = False):
@@ -105,7 +108,7 @@ def search(page, query: str, *, focused: bool = False):
     if not focused:
         page.locator("input.md-search__input").click()
     page.keyboard.type(query)
-    page.wait_for_function(RESULTS_OF, arg=query.split()[0].lower(), timeout=15_000)
+    page.wait_for_function(RESULTS_OF, arg=query.lower().split(), timeout=15_000)
     return page.locator(".md-search-result__item a")
 
 
