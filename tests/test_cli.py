@@ -16,6 +16,10 @@ from cancun_reader.build.pipeline import convert
 SITE_FILES = 2  # beside the converted pages, build() writes the downloads page and the search shim
 
 
+OFFERED_HEADING = r'add to (sources/miami\.corrections\.yml): (- \{role: "[^"]*", as: heading\})'
+"""The directive a doubt about a line shaped like a heading offers first, as it prints it."""
+
+
 def test_first_build_writes_every_page_and_the_second_writes_none(project: Path) -> None:
     first = run_build(project)
     assert first.returncode == 0, first.stderr
@@ -273,7 +277,7 @@ def test_a_generated_page_edited_by_hand_is_made_again(project: Path) -> None:
 
 def test_a_warning_names_a_correction_that_settles_it(project: Path) -> None:
     """The editor's loop: a heading no rule can tell (too long to be sure) stops a strict build with
-    a warning that offers the `heading` correction and names the file; written as offered, it
+    a doubt that offers to give the line the role of a heading and names the file; written as offered, it
     settles the text, which then builds strictly with the line as a heading."""
     heading = "Thousands of marchers and a city closed to them for a week"
     text = "The ministers met in a hotel ringed by police.\n\n" + heading + "\n\n"
@@ -281,14 +285,14 @@ def test_a_warning_names_a_correction_that_settles_it(project: Path) -> None:
     (project / "sources" / "miami.txt").write_text(text, encoding="utf-8")
     failed = run_build(project, "--strict")
     assert failed.returncode == 1
-    offered = re.search(r'add to (sources/miami\.corrections\.yml): (- heading: "[^"]*")', failed.stderr)
+    offered = re.search(OFFERED_HEADING, failed.stderr)
     assert offered, failed.stderr
     (project / offered[1]).write_text(offered[2] + "\n", encoding="utf-8")
     fixed = run_build(project, "--strict")
     assert fixed.returncode == 0, fixed.stderr
     page = (project / "docs/articles/miami.md").read_text(encoding="utf-8")
     assert f"## {heading}" in page
-    assert "editorial correction: line made a heading" in page
+    assert "editorial correction: block given its role" in page
 
 
 def test_a_text_s_own_title_and_byline_are_shown_once_and_never_numbered(project: Path) -> None:

@@ -39,8 +39,8 @@ CUT = (
 )
 CUT_HEADING = (
     "“{text}” ends no sentence and nothing continues it: if it is a heading, add to {corrections}: "
-    '- heading: "{text}"; if it is right as it is, - {{confirm: {last}}}; if its sentence goes on '
-    'elsewhere, - {{join: {last}, with: "<the first words of the paragraph that continues it>"}}'
+    "- {{role: {last}, as: heading}}; if it is right as it is, - {{confirm: {last}}}; if its sentence goes "
+    'on elsewhere, - {{join: {last}, with: "<the first words of the paragraph that continues it>"}}'
 )
 ADVICE = re.compile(r'add to [^:]+: (- (?:\w+: "[^"]*"|\{[^}]*\}))')
 """The directive a doubt's message offers first, as it is printed: pasted into the corrections file,
@@ -112,7 +112,7 @@ def find_unresolved(
     (3, '- {confirm: "then it"}')
     >>> said = find_unresolved((Paragraph("Thursday 20 November", 3),), "sources/a.corrections.yml")[0][1]
     >>> ADVICE.search(said)[1]
-    '- heading: "Thursday 20 November"'
+    '- {role: "20 November", as: heading}'
 
     Negative: a byline stands with no final punctuation, and is no cut paragraph.
     >>> find_unresolved((Paragraph("By Grace Mwangi", 6), Paragraph("Two weeks before it ended.", 9)))

@@ -1,6 +1,6 @@
 """The editor's path, walked to the end in Chromium: a new article with its own title, a byline, an
 ordinary heading line (`Thursday, 20 November`) and a heading no rule can be sure of; the build's
-suggestions pasted as they are printed (the catalog entry, the `heading` correction); the strict
+suggestions pasted as they are printed (the catalog entry, the role of a heading it offers); the strict
 build; and the page a reader then sees. (The teacher's path is walked in `test_reading.py`, the
 preview's failures in `test_editing.py`.)"""
 
@@ -29,6 +29,10 @@ On the last day the talks ended early, and the ministers flew home.
 """
 
 
+OFFERED_HEADING = r'add to (sources/miami\.corrections\.yml): (- \{role: "[^"]*", as: heading\})'
+"""The directive a doubt about a line shaped like a heading offers first, as it prints it."""
+
+
 def test_a_new_text_goes_from_its_file_to_a_page_with_only_what_the_build_offers(
     project: Path, context
 ) -> None:
@@ -42,7 +46,7 @@ def test_a_new_text_goes_from_its_file_to_a_page_with_only_what_the_build_offers
     entry = f"\n- file: miami.txt\n  slug: miami\n  {offered[1]}\n  {offered[2]}\n  date: 2003-11\n"
     catalog.write_text(catalog.read_text(encoding="utf-8") + entry, encoding="utf-8")
     # the correction the warning offers for the heading no rule can be sure of, written where it says
-    correction = re.search(r'add to (sources/miami\.corrections\.yml): (- heading: "[^"]*")', told)
+    correction = re.search(OFFERED_HEADING, told)
     assert correction, told
     assert run_build(project, "--strict").returncode == 1, "unsettled, it stops a strict build"
     (project / correction[1]).write_text(correction[2] + "\n", encoding="utf-8")
