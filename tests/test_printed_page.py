@@ -14,11 +14,11 @@ from PIL import Image
 from project import ROOT
 
 from cancun_reader.build.texts import make_article
-from cancun_reader.core.model import Entry, Notice, Paragraph
+from cancun_reader.core.model import Article, Entry, Notice, Paragraph, Source
 from cancun_reader.offline.worker import files_to_keep
 from cancun_reader.pdf.columns import body_style
 from cancun_reader.pdf.glyphs import read_pages
-from cancun_reader.pdf.images import LEGIBLE_PX, page_images
+from cancun_reader.pdf.images import LEGIBLE_PX, PageImage, page_images
 from cancun_reader.site.iiif import render_manifest
 from cancun_reader.site.pages import render_article
 from cancun_reader.site.proofreading_page import render_proofreading
@@ -45,13 +45,26 @@ def test_every_page_is_a_picture_where_the_body_type_is_legible(path: Path) -> N
         assert len(image.webp) < 400_000  # the most a page may weigh
 
 
+WALKOUT = ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf"
+"""Two pages in two columns, a pull quote, a box, a paragraph continued on the next column and page."""
+
+
+def walkout(**facts: str) -> tuple[Source, list[PageImage], Article]:
+    """The walk-out's PDF read as the build reads it, with its pages drawn: its source, its pages'
+    pictures and its article; `facts` of its catalog entry besides its file, slug and title."""
+    data = WALKOUT.read_bytes()
+    entry = Entry(file=WALKOUT.name, slug="walkout", title=facts.pop("title", "X"), **facts)
+    source, _ = source_of(data, str(WALKOUT), entry)
+    return source, page_images(data, source.printed.body_size), make_article(source, [])[0]
+
+
 def article_of(path: Path):
     source, _ = source_of(path.read_bytes(), str(path), Entry(file=path.name, slug="x", title="X"))
     return make_article(source, [])[0]
 
 
 def test_every_paragraph_read_from_a_pdf_has_its_region_and_one_continued_has_one_in_each_column() -> None:
-    article = article_of(ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf")
+    article = article_of(WALKOUT)
     regions = block_regions(article)
     paragraphs = [b for b in article.blocks if isinstance(b, Paragraph)]
     assert all(regions.get(p.line) for p in paragraphs)
@@ -68,18 +81,14 @@ def test_a_text_that_came_as_plain_text_has_no_regions() -> None:
 
 
 def test_the_article_page_of_a_pdf_has_its_pages_its_regions_and_its_original_to_download() -> None:
-    path = ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf"
-    data = path.read_bytes()
-    source, _ = source_of(data, str(path), Entry(file=path.name, slug="walkout", title="X"))
-    images = page_images(data, source.printed.body_size)
-    article = make_article(source, [])[0]
+    _, images, article = walkout()
     page = render_article(article, [], images=images)
     paragraphs = [b for b in article.blocks if isinstance(b, Paragraph) and not b.front]
     assert page.count('<figure class="printed-page"') == len(images) == 2
     for paragraph in paragraphs:  # each paragraph's regions lead to it
         assert f'class="printed-region" href="#{paragraph.anchor}"' in page
         assert f'{{ #{paragraph.anchor} data-line="{paragraph.line}" }}' in page
-    assert f"](../received/{path.name}){{ download }}" in page  # the PDF itself
+    assert f"](../received/{WALKOUT.name}){{ download }}" in page  # the PDF itself
 
 
 def test_a_plain_text_has_no_printed_pages_and_its_blocks_no_lines() -> None:
@@ -96,13 +105,10 @@ def test_the_pictures_of_printed_pages_are_kept_offline_as_they_are_looked_at(tm
 
 
 def test_the_editors_view_draws_each_block_in_its_role_numbered_in_reading_order_and_flags_doubts() -> None:
-    path = ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf"
-    data = path.read_bytes()
-    source, _ = source_of(data, str(path), Entry(file=path.name, slug="walkout", title="X"))
-    article = make_article(source, [])[0]
+    source, images, article = walkout()
     doubted = article.paragraphs[4]
     doubt = Notice("paragraph ends mid-sentence; add a join", source.path, doubted.line, "doubt")
-    page = render_proofreading(article, page_images(data, source.printed.body_size), [doubt])
+    page = render_proofreading(article, images, [doubt])
     assert page.count('class="page-model"') == 2
     assert (
         page.count("model-region role-paragraph") >= len(article.paragraphs) - 3
@@ -121,12 +127,7 @@ def test_the_editors_view_draws_each_block_in_its_role_numbered_in_reading_order
 
 
 def test_a_published_pdf_has_a_iiif_manifest_a_iiif_parser_reads_and_an_unpublished_one_says_why() -> None:
-    path = ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf"
-    data = path.read_bytes()
-    entry = Entry(file=path.name, slug="walkout", title="The afternoon", author="Daniel Hartmann")
-    source, _ = source_of(data, str(path), entry)
-    images = page_images(data, source.printed.body_size)
-    article = make_article(source, [])[0]
+    _, images, article = walkout(title="The afternoon", author="Daniel Hartmann")
     text = render_manifest(article, images, "https://example.org/reader/")
     manifest = Manifest(**json.loads(text))  # iiif-prezi3 checks it against Presentation 3
     assert str(manifest.id) == "https://example.org/reader/iiif/walkout.json"
@@ -147,12 +148,8 @@ def test_a_published_pdf_has_a_iiif_manifest_a_iiif_parser_reads_and_an_unpublis
 
 
 def test_each_printed_page_says_how_far_it_is_proofread() -> None:
-    path = ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf"
-    data = path.read_bytes()
-    entry = Entry(file=path.name, slug="walkout", title="X", proofread_pages="1")
-    source, _ = source_of(data, str(path), entry)
-    images = page_images(data, source.printed.body_size)
-    page = render_article(make_article(source, [])[0], [], images=images)
+    _, images, article = walkout(proofread_pages="1")
+    page = render_article(article, [], images=images)
     assert 'Page 1 · <span class="proofreading-word status-proofread">proofread</span>' in page
     assert 'Page 2 · <span class="proofreading-word status-not-proofread">not proofread</span>' in page
     assert "1 of its 2 pages proofread." in page
