@@ -3,13 +3,11 @@ over HTTP. The helpers are in `browsing.py`."""
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import QuietHandler, QuietServer, Site, launch
+from browsing import Host, Site, launch
 
 from cancun_reader.devtools.chromium import CHROMIUM, FLAGS
 
@@ -45,13 +43,9 @@ def context(chromium):
 
 @pytest.fixture(scope="session")
 def server(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    httpd = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    host = Host(built_site)  # the site over HTTP, on a free port
+    yield host.base
+    host.stop()
 
 
 @pytest.fixture(params=["file", "http"])

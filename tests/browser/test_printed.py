@@ -5,14 +5,12 @@ with no accessibility violation in either palette, and never in print."""
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import ARTIFACTS, AXE, READY, RULES, RUN_AXE, Host, QuietHandler, QuietServer, Site, launch
+from browsing import ARTIFACTS, AXE, READY, RULES, RUN_AXE, Host, Site, launch
 from project import ROOT, build_site, copy_project, made_once
 
 PDF = ROOT / "tests" / "corpus" / "latex" / "02-walkout.latex-s250101.pdf"
@@ -36,12 +34,9 @@ def printed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def printed_server(printed_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(printed_site))
-    httpd = QuietServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    host = Host(printed_site)  # the site over HTTP, on a free port
+    yield host.base
+    host.stop()
 
 
 @pytest.fixture(params=["file", "http"])
