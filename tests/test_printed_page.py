@@ -119,11 +119,12 @@ def test_the_editors_view_draws_each_block_in_its_role_numbered_in_reading_order
     assert page.count(f'<span class="model-badge" aria-hidden="true">{number}?</span>') == len(
         block_regions(article)[doubted.line]
     )
-    assert (
-        f"- **{number}. Paragraph {doubted.number}** (line {doubted.line} as received): paragraph ends"
-        in page
-    )
+    assert f"- **{number}. Paragraph {doubted.number}** (`@{doubted.line}`): paragraph ends" in page
     assert page.count("No doubt on this page.") == 1
+    # every block is listed under the page it begins on, with the line that names it in a directive
+    assert f"| {number} | paragraph | `@{doubted.line}` | Paragraph {doubted.number} |" in page
+    body = [b for b in article.blocks if isinstance(b, Paragraph) and not b.front]
+    assert page.count("| paragraph | `@") == len(body)
 
 
 def test_a_published_pdf_has_a_iiif_manifest_a_iiif_parser_reads_and_an_unpublished_one_says_why() -> None:

@@ -43,8 +43,9 @@ from cancun_reader.text.anchors import assign_anchors
 from cancun_reader.text.blocks import parse_blocks
 from cancun_reader.text.corrections import Directive, apply_corrections
 from cancun_reader.text.corrections_file import corrections_path, load_corrections
-from cancun_reader.text.doubts import find_unresolved, odd_type
+from cancun_reader.text.doubts import box_parts, find_unresolved
 from cancun_reader.text.layout import lay_out
+from cancun_reader.text.page_doubts import column_jumps, odd_type
 from cancun_reader.text.repair import repair_blocks
 from cancun_reader.text.repair.captions import caption_starts
 
@@ -68,6 +69,8 @@ def make_article(source: Source, directives: list[Directive]) -> tuple[Article, 
     settled = frozenset(r.line for r in confirmed)
     unresolved = find_unresolved(blocks, corrections, settled)
     unresolved += odd_type(blocks, placed, source.printed, corrections, settled)
+    unresolved += column_jumps(blocks, placed, source.printed, corrections, settled)
+    unresolved += box_parts(blocks, corrections, settled)
     notices = [Notice(message, source.path, line, severity="doubt") for line, message, _ in unresolved]
     doubts = tuple((line, said) for line, _, said in unresolved)
     changes = (*laid_out, *corrected, *repaired, *confirmed)

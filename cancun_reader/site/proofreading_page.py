@@ -85,9 +85,10 @@ def outline(region: Region, size: tuple[float, float], css: str, label: str, bad
 
 def page_model(
     article: Article, doubts: Sequence[Notice]
-) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+) -> tuple[dict[int, list[str]], dict[int, list[str]], dict[int, list[str]]]:
     """What the editors' view draws over each page (the blocks' regions, numbered in reading order,
-    the doubted ones flagged, the furniture removed) and lists under it (its doubts), by page."""
+    the doubted ones flagged, the furniture removed) and lists under it (its doubts, and the blocks
+    that begin on it with the line as received that names each in a directive, `@52`), by page."""
     printed = article.source.printed
     sizes = {number: (width, height) for number, width, height in printed.pages}
     order = {block.line: index for index, block in enumerate(article.blocks, start=1)}
@@ -97,22 +98,25 @@ def page_model(
         doubted.setdefault(said.line, []).append(said)
     drawn: dict[int, list[str]] = {}
     listed: dict[int, list[str]] = {}
+    read: dict[int, list[str]] = {}  # the blocks that begin on each page, as rows of a table
     for line, found in sorted(block_regions(article).items(), key=lambda item: order.get(item[0], 0)):
         block = blocks.get(line)
         if block is None:
             continue
         number = order[line]
         flag = " doubted" if line in doubted else ""
-        label = f"{number}. {block_name(block)}"
+        label = f"{number}. {block_name(block)}, @{line}"
         for region in found:
             badge = f"{number}?" if flag else str(number)
             shown = outline(region, sizes[region[0]], f"role-{role_of(block)}{flag}", label, badge)
             drawn.setdefault(region[0], []).append(shown)
         for doubt in doubted.get(line, []):
             listed.setdefault(found[0][0], []).append(
-                f"- **{number}. {escape_text(block_name(block))}** (line {line} as received): "
-                f"{escape_text(doubt.message)}"
+                f"- **{number}. {escape_text(block_name(block))}** (`@{line}`): {escape_text(doubt.message)}"
             )
+        read.setdefault(found[0][0], []).append(
+            f"| {number} | {role_of(block)} | `@{line}` | {escape_text(block_name(block))} |"
+        )
     for line in sorted(printed.furniture):
         place = printed.place_of(line)
         if place:
@@ -120,13 +124,13 @@ def page_model(
             drawn.setdefault(place[0], []).append(
                 outline(place, sizes[place[0]], "role-furniture", label, "×")
             )
-    return drawn, listed
+    return drawn, listed, read
 
 
 def render_proofreading(article: Article, images: Sequence[PageImage], doubts: Sequence[Notice]) -> str:
     """The editors' view of a PDF's pages: the page model over each page, then what is doubted on it."""
     entry = article.source.entry
-    drawn, listed = page_model(article, doubts)
+    drawn, listed, read = page_model(article, doubts)
     regions = block_regions(article)
     parts = [
         front_matter({"title": f"Proofreading: {entry.title}", "search": {"exclude": True}}).rstrip(),
@@ -158,8 +162,17 @@ def render_proofreading(article: Article, images: Sequence[PageImage], doubts: S
         )
         doubts_here = listed.get(image.number)
         below = "\n".join(doubts_here) if doubts_here else "No doubt on this page."
-        parts.append(f"## Page {image.number}\n\n{figure}\n\n{below}")
+        blocks = "\n".join(read.get(image.number, []))
+        table = f"\n\n{BLOCKS_HEADER}\n{blocks}" if blocks else ""
+        parts.append(f"## Page {image.number}\n\n{figure}\n\n{below}{table}")
     return "\n\n".join(parts) + "\n"
+
+
+BLOCKS_HEADER = (
+    "The blocks that begin on this page, in reading order; a directive may name one by its line as "
+    'received, in place of words quoted from it (`- {move: "@52", after: "@40"}`):\n\n'
+    "| No. | Role | Line | Block |\n| ---: | --- | --- | --- |"
+)
 
 
 KEY = (

@@ -1,8 +1,10 @@
 """Editorial corrections: what no rule can decide, written next to a text as `<name>.corrections.yml`.
 
-Every directive is anchored by text quoted from the source, never by line numbers, so it keeps
-working when other parts of the text are edited. A quotation that is missing, or found more than
-once, stops the build with the directive's line.
+Every directive is anchored by text quoted from the source, so it keeps working when other parts
+of the text are edited; `move`, `join`, `blockquote`, `role` and `confirm` may instead name a whole
+block by a line it holds in the text as received (`@52`, as the editors' view lists each page's
+blocks), which is safe for a PDF, whose text as received changes only with the PDF. A quotation
+that is missing, or found more than once, stops the build with the directive's line.
 
     - move: "prise. The United States, the European Union"   # the block holding these words …
       after: "The emergence of the G21 was a sur-"            # … goes right after this one
@@ -23,6 +25,8 @@ once, stops the build with the directive's line.
     - confirm: "the last words the source gives"              # read right: the build's doubt is settled
     - split: "Services"                                      # a list item is two, from these words
     - merge: "Transparency in"                                # this item and the next are one
+    - move: "@52"                                             # the block holding line 52 …
+      after: "@40"                                            # … goes after the one holding line 40
 
 Each may carry `why:`, a note for the next editor, and `occurrence: N` for words found in more than
 one place. Those that retouch words and roles (`replace`, `role`, `confirm`, `split`, `merge`)
@@ -71,6 +75,7 @@ class Action:
     takes: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     after_repairs: bool = False  # applied to the text repaired, not to the text as parsed
+    by_line: tuple[str, ...] = ()  # the keys that may name a whole block by a line it holds (`@52`)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from cancun_reader.text.corrections import (
     apply_move,
     apply_starts_mid_sentence,
 )
-from cancun_reader.text.quoting import normalize_quote
+from cancun_reader.text.quoting import AT_LINE, normalize_quote
 from cancun_reader.text.retouch import apply_confirm, apply_merge, apply_replace, apply_role, apply_split
 
 SUFFIX = ".corrections.yml"
@@ -29,22 +29,30 @@ SUFFIX = ".corrections.yml"
 ACTIONS = {
     action.name: action
     for action in (
-        Action("move", apply_move, Kind.CORRECTION_MOVE, takes=("after",), needs=("after",)),
+        Action(
+            "move",
+            apply_move,
+            Kind.CORRECTION_MOVE,
+            takes=("after",),
+            needs=("after",),
+            by_line=("move", "after"),
+        ),
         Action("delete", apply_delete, Kind.CORRECTION_DELETE, takes=("followed_by",)),
-        Action("join", apply_join, Kind.CORRECTION_JOIN, takes=("with",), needs=("with",)),
+        Action("join", apply_join, Kind.CORRECTION_JOIN, takes=("with",), needs=("with",), by_line=("join",)),
         Action(
             "blockquote",
             apply_blockquote,
             Kind.CORRECTION_BLOCK_QUOTATION,
             takes=("until",),
             needs=("until",),
+            by_line=("blockquote", "until"),
         ),
         Action("starts_mid_sentence", apply_starts_mid_sentence, Kind.CORRECTION_STARTS_MID_SENTENCE),
         Action("heading", apply_heading, Kind.CORRECTION_HEADING),
         Action("break", apply_break, Kind.CORRECTION_PARAGRAPH_BREAK),
         Action("replace", apply_replace, Kind.CORRECTION_REPLACE, takes=("with",), needs=("with",)),
-        Action("role", apply_role, Kind.CORRECTION_ROLE, takes=("as",), needs=("as",)),
-        Action("confirm", apply_confirm, Kind.CORRECTION_CONFIRM, after_repairs=True),
+        Action("role", apply_role, Kind.CORRECTION_ROLE, takes=("as",), needs=("as",), by_line=("role",)),
+        Action("confirm", apply_confirm, Kind.CORRECTION_CONFIRM, after_repairs=True, by_line=("confirm",)),
         Action("split", apply_split, Kind.CORRECTION_ITEMS),
         Action("merge", apply_merge, Kind.CORRECTION_ITEMS),
     )
@@ -85,6 +93,15 @@ def directive_of(node, shown: str) -> Directive:
     for key in action.needs:
         if key not in values:
             raise InputError(shown, f"'{action.name}' needs '{key}'", line_of(node))
+    for key, value in values.items():
+        if AT_LINE.fullmatch(value.strip()) and key not in action.by_line:
+            by_line = [a.name for a in ACTIONS.values() if a.by_line]
+            raise InputError(
+                shown,
+                f"'{key}' needs words quoted from the text: a line (@N) names a whole block, "
+                f"which only {', '.join(by_line)} take",
+                line_of(node),
+            )
     options = {k: normalize_quote(v) for k, v in values.items() if k not in (action.name, "why")}
     if not options.get("occurrence", "1").isdigit() or options.get("occurrence") == "0":
         raise InputError(

@@ -1,17 +1,26 @@
 """Doubts: where the reading of a text is unsure after every repair, each said to the editor with
 the directive that settles it (valid YAML to paste into the text's corrections file, quoting words
 found once) and to the reader where it stands (`unsure`): a paragraph cut with nothing to continue
-it, one starting in lower case with nothing before it, a line shaped like a heading, a paragraph
-that holds lines set in another type than the body's (a note's, a heading's, a caption's read into
-it), a text whose extraction gave its words out of order."""
+it, one starting in lower case with nothing before it, a line shaped like a heading, a note cut
+short, a box cut into items where it divides none, a text whose extraction gave its words out of
+order. Those that the printed page raises are in `page_doubts.py`."""
 
 from __future__ import annotations
 
 import re
 
-from cancun_reader.core.model import Blocks, Paragraph, Printed, TextBlock, text_of
+from cancun_reader.core.model import (
+    Block,
+    Blocks,
+    Footnote,
+    ListBlock,
+    Paragraph,
+    Sidebar,
+    Table,
+)
 from cancun_reader.core.prose.sentences import starts_lower
 from cancun_reader.core.prose.shapes import MAX_HEADING_WORDS, SMALL_WORDS, is_byline
+from cancun_reader.text.quoting import block_text
 from cancun_reader.text.repair.flow import is_cut
 
 SHUFFLED_SHARE, SHUFFLED_LEAST = 0.5, 4
@@ -42,12 +51,17 @@ CUT_HEADING = (
     "- {{role: {last}, as: heading}}; if it is right as it is, - {{confirm: {last}}}; if its sentence goes "
     'on elsewhere, - {{join: {last}, with: "<the first words of the paragraph that continues it>"}}'
 )
+CUT_NOTE = (
+    "note {number} ends mid-sentence: its end may have been read into the text or another note "
+    "(notes set side by side); if the source leaves it so, add to {corrections}: - {{confirm: {last}}}; "
+    'if it goes on elsewhere, - {{join: {last}, with: "<the first words that continue it>"}}'
+)
 ADVICE = re.compile(r'add to [^:]+: (- (?:\w+: "[^"]*"|\{[^}]*\}))')
 """The directive a doubt's message offers first, as it is printed: pasted into the corrections file,
 it settles the doubt (`tests/test_advice.py` pastes each)."""
 
 
-def quotable(blocks: Blocks, block: TextBlock, from_end: bool) -> str:
+def quotable(blocks: Blocks, block: Block, from_end: bool) -> str:
     """A quotation of a block's words (its last, or its first) for a directive, as YAML's flow
     style writes its value: the fewest words found once in the whole text, or, where its words are
     all found elsewhere too, all of them with the place of this one (`occurrence`).
@@ -56,8 +70,8 @@ def quotable(blocks: Blocks, block: TextBlock, from_end: bool) -> str:
     >>> quotable(text, text[0], from_end=False), quotable(text, text[1], from_end=True)
     ('"It ended"', '"the night", occurrence: 2')
     """
-    words = block.text.split()
-    texts = [" ".join(text_of(b).split()) for b in blocks]
+    words = block_text(block).split()
+    texts = [" ".join(block_text(b).split()) for b in blocks]
     whole = " ".join(texts)
     for count in range(min(2, len(words)), len(words) + 1):
         quote = " ".join(words[-count:] if from_end else words[:count])
@@ -69,20 +83,20 @@ def quotable(blocks: Blocks, block: TextBlock, from_end: bool) -> str:
     return f'"{quote}", occurrence: {place}'
 
 
-ODD_TYPE = (
-    "paragraph holds lines set in another type than the text's{where}: if it is read right, add to "
-    "{corrections}: - {{confirm: {last}}}; if it is a note, a caption, a heading or a pull quote, give it "
-    "- {{role: {last}, as: note}} (or caption, heading, pull quote); if two blocks were read as one, "
-    '- {{break: "<the first words of the second>"}}'
+BOX_PARTS = (
+    "the box “{title}” holds an item or a row starting in lower case: the page's lines may be cut "
+    "into items, or rows, where the box does not divide them; if it is read right, add to "
+    '{corrections}: - {{confirm: {first}}}; if an item is two, - {{split: "<the second\'s first words>"}}; '
+    'if two are one, - {{merge: "<the first\'s words>"}}'
 )
 
 
 UNSURE = {
     CUT: "this paragraph stops in the middle of a sentence: its end may stand elsewhere, or be lost",
+    CUT_NOTE: "this note stops in the middle of a sentence: its end may stand elsewhere",
     CUT_HEADING: "this line may be a heading, or the start of a sentence that goes on elsewhere",
-    ODD_TYPE: "this paragraph holds words printed in another type: a note, a heading or a caption "
-    "may have been read into it",
     STARTS_LOWER: "this paragraph may continue one that the source sets apart from it",
+    BOX_PARTS: "the items of this box may not be divided as they are printed",
     SHUFFLED: "the words of this text may have come out of order",
 }
 """What a reader is told of each doubt, where it stands on the page (the editor is told the
@@ -114,12 +128,19 @@ def find_unresolved(
     >>> ADVICE.search(said)[1]
     '- {role: "20 November", as: heading}'
 
+    >>> ADVICE.search(find_unresolved((Footnote("1", "The coalitions had been", 8),))[0][1])[1]
+    '- {confirm: "had been"}'
+
     Negative: a byline stands with no final punctuation, and is no cut paragraph.
     >>> find_unresolved((Paragraph("By Grace Mwangi", 6), Paragraph("Two weeks before it ended.", 9)))
     []
     """
     found = []
     for block in blocks:
+        if isinstance(block, Footnote) and is_cut(block.text) and block.line not in confirmed:
+            last = quotable(blocks, block, from_end=True)
+            said = CUT_NOTE.format(number=block.number, last=last, corrections=corrections)
+            found.append((block.line, said, unsure(CUT_NOTE)))
         if not isinstance(block, Paragraph) or block.front or block.line in confirmed:
             continue
         words = block.text.split()
@@ -135,47 +156,6 @@ def find_unresolved(
             said = message.format(text=" ".join(words), last=last, corrections=corrections)
             found.append((block.line, said, unsure(message)))
     return shuffled_extraction(blocks, found) + found
-
-
-def odd_type(
-    blocks: Blocks,
-    placed: tuple[tuple[int, int], ...],
-    printed: Printed,
-    corrections: str = "the text's corrections file",
-    confirmed: frozenset[int] = frozenset(),
-) -> list[tuple[int, str, str]]:
-    """The paragraphs that hold lines the page sets in a type larger or smaller than the body's
-    (`Printed.odd`), by the lines they are made of (`placed`): a note, a heading, a caption or a
-    pull quote may have been read into them, or they may be one.
-
-    >>> printed = Printed(odd=frozenset({4}))
-    >>> text = (Paragraph("It ended. 1 See the statement.", 3),)
-    >>> found = odd_type(text, ((3, 3), (4, 3)), printed, "a.yml")
-    >>> found[0][0], ADVICE.search(found[0][1])[1]
-    (3, '- {confirm: "the statement."}')
-
-    Negative: a paragraph all in the body's type, or one an editor confirmed, is no doubt.
-    >>> odd_type(text, ((3, 3),), printed)
-    []
-    >>> odd_type(text, ((3, 3), (4, 3)), printed, confirmed=frozenset({3}))
-    []
-    """
-    if not printed.odd:
-        return []
-    holding: dict[int, list[int]] = {}
-    for line, owner in placed:
-        holding.setdefault(owner, []).append(line)
-    found = []
-    for block in blocks:
-        if not isinstance(block, Paragraph) or block.front or block.line in confirmed:
-            continue
-        odd = [line for line in holding.get(block.line, []) if line in printed.odd]
-        if odd:
-            where = "" if len(odd) == len(holding[block.line]) else f" (line {odd[0]} as received)"
-            last = quotable(blocks, block, from_end=True)
-            said = ODD_TYPE.format(where=where, corrections=corrections, last=last)
-            found.append((block.line, said, unsure(ODD_TYPE)))
-    return found
 
 
 def shuffled_extraction(blocks: Blocks, unresolved: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -196,3 +176,46 @@ def shuffled_extraction(blocks: Blocks, unresolved: list[tuple[int, str, str]]) 
     if cut < SHUFFLED_LEAST or cut < SHUFFLED_SHARE * paragraphs:
         return []
     return [(blocks[0].line, SHUFFLED.format(cut=cut, paragraphs=paragraphs), unsure(SHUFFLED))]
+
+
+def parts_of(box: Sidebar) -> list[str]:
+    """What a box was cut into: its lists' items, and the first cell of each of its tables' rows.
+
+    >>> parts_of(Sidebar("Dates", (Table((("1998", "abandoned"), ("among", "rich")), 3),), 2))
+    ['1998', 'among']
+    """
+    parts: list[str] = []
+    for inner in box.blocks:
+        if isinstance(inner, ListBlock):
+            parts += inner.items
+        elif isinstance(inner, Table):
+            parts += [row[0] for row in inner.rows if row]
+    return parts
+
+
+def box_parts(
+    blocks: Blocks, corrections: str = "the text's corrections file", confirmed: frozenset[int] = frozenset()
+) -> list[tuple[int, str, str]]:
+    """The boxes whose items (or rows) the page's lines were cut into with one starting in lower
+    case: the rest of an item, or a row, that the box does not set apart.
+
+    >>> box = Sidebar("Who was invited", (ListBlock(("The largest powers", "of the coalitions"), 5),), 4)
+    >>> found = box_parts((Paragraph("It ended.", 1), box), "a.yml")
+    >>> found[0][0], ADVICE.search(found[0][1])[1]
+    (4, '- {confirm: "Who was"}')
+
+    Negative: items each starting as a sentence or a name does; a box an editor confirmed.
+    >>> box_parts((Sidebar("Dates", (ListBlock(("1998 Talks", "Geneva"), 5),), 4),))
+    []
+    >>> box_parts((box,), confirmed=frozenset({4}))
+    []
+    """
+    found = []
+    for block in blocks:
+        if not isinstance(block, Sidebar) or block.line in confirmed:
+            continue
+        if any(part[:1].islower() for part in parts_of(block)):
+            first = quotable(blocks, block, from_end=False)
+            said = BOX_PARTS.format(title=block.title, corrections=corrections, first=first)
+            found.append((block.line, said, unsure(BOX_PARTS)))
+    return found

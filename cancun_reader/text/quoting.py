@@ -13,6 +13,7 @@ from cancun_reader.core.model import (
     Blocks,
     ListBlock,
     Paragraph,
+    Sidebar,
     Table,
     TextBlock,
 )
@@ -25,9 +26,16 @@ def normalize_quote(text: str) -> str:
 
 def block_text(block: Block) -> str:
     """The words a directive may quote in a block: any block of text's, a list's items, a table's
-    cells (a box's are quoted in its own blocks, not through it)."""
+    cells, a box's title and what it holds (a box is made by the repairs: a directive applied
+    before them quotes the blocks it will hold).
+
+    >>> block_text(Sidebar("The week", (ListBlock(("10 Sept.", "14 Sept."), 5),), 4))
+    'The week\\n10 Sept.\\n14 Sept.'
+    """
     if isinstance(block, TextBlock):
         return block.text
+    if isinstance(block, Sidebar):
+        return "\n".join([block.title, *(block_text(inner) for inner in block.blocks)])
     if isinstance(block, ListBlock):
         return "\n".join(block.items)
     if isinstance(block, Table):
@@ -35,16 +43,27 @@ def block_text(block: Block) -> str:
     return ""
 
 
+AT_LINE = re.compile(r"@(\d+)")
+"""A block named by a line it holds in the text as received (`@52`), as the editors' view and the
+text as received number them, in place of words quoted from it."""
+
+
 def find_quoted(
     blocks: Blocks, quote: str, source: str, fail: Callable[[str], InputError], wanted: int = 0
 ) -> int:
     """The index of the one block that holds the quotation, or of the block that holds its
     `wanted`th place in the text; missing or repeated text is an error (`fail`, saying what to do).
+    A quotation `@N` is the block that holds line N of the text as received.
 
     >>> text = (Paragraph("It ended.", 1), Paragraph("Then it ended again.", 3))
     >>> find_quoted(text, "again", "a.txt", ValueError), find_quoted(text, "ended", "a.txt", ValueError, 2)
     (1, 1)
+    >>> find_quoted(text, "@4", "a.txt", ValueError)
+    1
     """
+    at = AT_LINE.fullmatch(quote)
+    if at:
+        return block_at_line(blocks, int(at[1]), source, fail)
     counts = [normalize_quote(block_text(b)).count(quote) for b in blocks]
     total = sum(counts)
     if total == 0:
@@ -62,6 +81,25 @@ def find_quoted(
         if seen >= max(wanted, 1):
             return index
     raise AssertionError("unreachable: the occurrences were counted")
+
+
+def block_at_line(blocks: Blocks, line: int, source: str, fail: Callable[[str], InputError]) -> int:
+    """The index of the block that holds a line of the text as received: the one that begins last at
+    or before it.
+
+    >>> text = (Paragraph("It ended.", 1), Paragraph("Then.", 5), Paragraph("Moved here.", 3))
+    >>> block_at_line(text, 4, "a.txt", ValueError), block_at_line(text, 9, "a.txt", ValueError)
+    (2, 1)
+
+    Negative: a line before the text's first block holds none.
+    >>> block_at_line(text[1:], 2, "a.txt", ValueError)
+    Traceback (most recent call last):
+    ValueError: no block of a.txt holds line 2 as received; name a line the editors' view shows
+    """
+    before = [(block.line, index) for index, block in enumerate(blocks) if block.line <= line]
+    if not before:
+        raise fail(f"no block of {source} holds line {line} as received; name a line the editors' view shows")
+    return max(before)[1]
 
 
 def paragraph_starting(blocks: Blocks, words: str) -> int | None:

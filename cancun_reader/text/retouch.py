@@ -16,6 +16,7 @@ from cancun_reader.core.model import (
     ListBlock,
     Paragraph,
     PullQuote,
+    Sidebar,
     TextBlock,
 )
 from cancun_reader.core.prose.words import excerpt
@@ -79,9 +80,9 @@ def apply_confirm(blocks: Blocks, d: Directive, source: str) -> Change:
     changes, and the change recorded on its line settles the build's doubt about it."""
     index = find_block(blocks, d.quote, d, source)
     block = blocks[index]
-    if not isinstance(block, TextBlock):
+    if not isinstance(block, (TextBlock, Sidebar)):
         raise d.fail(
-            "only a paragraph's, heading's, note's, caption's or pull quote's reading can be confirmed"
+            "only a paragraph's, heading's, note's, caption's, pull quote's or box's reading can be confirmed"
         )
     return blocks, block.line, excerpt(d.quote), "confirmed"
 

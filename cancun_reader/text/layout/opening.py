@@ -9,7 +9,7 @@ from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Repair
 from cancun_reader.core.prose.sentences import ends_sentence
 from cancun_reader.core.prose.shapes import SMALL_WORDS, is_byline
-from cancun_reader.core.prose.words import excerpt
+from cancun_reader.core.prose.words import COMMON_WORD, excerpt, zipf
 from cancun_reader.text.layout.lines import opens_block
 
 FRONT_LINES = 8
@@ -72,6 +72,25 @@ def title_goes_on(line: str, following: str) -> bool:
 DROP_CAP = re.compile(r"[A-Z]")
 
 
+def letter_apart(letter: str, word: str, is_word: Callable[[str], bool], elsewhere: str) -> str:
+    """The space between a drop cap and the rest of its line: none where they make one word
+    (`C` `ancún`), one where the letter is a word, the rest is a word (common, or used by the text
+    in its other lines, `elsewhere`) and together they make none (`A` `few`).
+
+    >>> known = ("a", "few", "again", "gain", "c", "ancún").__contains__
+    >>> letter_apart("A", "few", known, ""), letter_apart("A", "gain", known, "a gain")
+    (' ', '')
+
+    Negative: a rest the text uses nowhere else and no common word (`ancún`, the fragment of a
+    name) goes with its letter, even where the letter is also a word.
+    >>> letter_apart("C", "ancún", known, "Cancún, the c")
+    ''
+    """
+    used = zipf(word) >= COMMON_WORD or re.search(rf"\b{re.escape(word)}\b", elsewhere, re.I) is not None
+    apart = is_word(letter.lower()) and is_word(word.lower()) and not is_word((letter + word).lower())
+    return " " if used and apart else ""
+
+
 DROP_CAP_REACH = 12
 """How many lines after a drop cap its word may start: pypdf reads the letter before the title."""
 
@@ -95,7 +114,7 @@ def rejoin_drop_caps(
     ['The title', 'By Ana Lima', 'Four countries came.']
 
     A PDF's page shows its drop caps (`on_page`, by line): the letter goes to its word, known or
-    not (a name the text uses once).
+    not (a name the text uses once), keeping its space where it is a word of its own (`letter_apart`).
     >>> rejoin_drop_caps(number_lines("C\\n\\nancún is built"), lambda w: False, frozenset({1}))[1][0].after
     'Cancún'
 
@@ -124,11 +143,12 @@ def rejoin_drop_caps(
                 continue  # past the nearest block, only the rest of a word (`s host`), not a word
             tried = True
             if first_word and (number in on_page or is_word(text.strip() + first_word[0])):
-                out[later] = (out[later][0], text.strip() + following)
+                others = "\n".join(t for i, (_, t) in enumerate(out) if i != later)
+                letter = text.strip() + letter_apart(text.strip(), first_word[0], is_word, others)
+                out[later] = (out[later][0], letter + following)
                 out[index] = (number, "")
-                word = text.strip() + first_word[0]
-                repairs.append(
-                    Repair(Kind.DROP_CAP_REJOINED, number, f"{text.strip()} {first_word[0]}", word)
-                )
+                word = letter + first_word[0]
+                said = f"{text.strip()} {first_word[0]}"
+                repairs.append(Repair(Kind.DROP_CAP_REJOINED, number, said, word))
                 break
     return out, repairs
