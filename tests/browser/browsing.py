@@ -20,6 +20,9 @@ LOCAL_SCHEMES = ("data", "blob", "about")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 RUN_AXE = """async (options) => (await axe.run(document, options)).violations.map(v =>
     `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0].target.join(' ')})`)"""
+WIDTHS = {"phone": (390, 844), "desktop": (1440, 900)}
+"""A phone's window and a desktop's, in CSS pixels."""
+
 RULES = {
     "light": {"resultTypes": ["violations"]},
     "dark": {"resultTypes": ["violations"], "runOnly": ["color-contrast"]},

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import Host, Site, launch
+from browsing import AXE, Host, Site, launch
 
 from cancun_reader.devtools.chromium import CHROMIUM, FLAGS
 
@@ -64,3 +64,11 @@ def http_site(context, server: str) -> Site:
 @pytest.fixture
 def file_site(context, built_site: Path) -> Site:
     return Site(built_site.as_uri() + "/", context)
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core, to run in a page."""
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed: run `make test`, which runs `npm ci`")
+    return AXE.read_text(encoding="utf-8")

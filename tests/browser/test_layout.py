@@ -1,33 +1,16 @@
-"""On a phone and on a desktop, no page scrolls sideways; screenshots of the main kinds of page are
-kept in artifacts/ (git-ignored) for a person to look at."""
+"""Screenshots of the main kinds of page, on a phone and on a desktop, kept in artifacts/ (git-ignored)
+for a person to look at (that no page scrolls sideways is checked by `test_pages.py`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from browsing import ARTIFACTS, nav_pages
+from browsing import ARTIFACTS, WIDTHS
 
-WIDTHS = {"phone": (390, 844), "desktop": (1440, 900)}
 SHOTS = {
     "home": "index.html",
     "article": "articles/citizens-diplomacy-cancun-miami.html",
     "topic": "topics/g21.html",
 }
-
-
-@pytest.mark.parametrize("device", WIDTHS)
-def test_no_page_scrolls_sideways(http_site, built_site: Path, device: str) -> None:
-    width, height = WIDTHS[device]
-    page = http_site.open("index.html")
-    page.set_viewport_size({"width": width, "height": height})
-    wide = []
-    for path in nav_pages(built_site):
-        page.goto(http_site.base + path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        if overflow > 0:
-            wide.append(f"{path}: {overflow}px too wide")
-    assert not wide, wide
 
 
 @pytest.mark.parametrize("device", WIDTHS)

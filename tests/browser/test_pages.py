@@ -1,24 +1,55 @@
-"""Every page loads, from disk and over HTTP, with no console error, no failed request and no
-request to any address outside the site."""
+"""Every page, in one pass per way of opening the site: it loads with no console error, no failed
+request and no request outside the site; it does not scroll sideways; axe-core finds no violation.
+The two passes between them cover both ways (from disk and over HTTP), both palettes and both
+widths (a desktop's and a phone's), each page loaded once a pass, as a reader goes from page to
+page."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from browsing import nav_pages
+import pytest
+from browsing import RULES, RUN_AXE, WIDTHS, nav_pages
+
+PASSES = {"http": ("light", "desktop"), "file": ("dark", "phone")}
+"""Each way of opening the site, with the palette and the width its pass reads every page in."""
 
 
-def test_every_page_loads_cleanly(site, built_site: Path) -> None:
-    """Each page in turn in one tab, as a reader goes from page to page, all of it loaded (the
-    network idle) before the next."""
-    pages = nav_pages(built_site)
-    assert len(pages) >= 15
+def read_every_page(
+    site, pages: list[str], palette: str, device: str, axe_script: str
+) -> dict[str, list[str]]:
+    """What is wrong on each page, read in turn in one tab (all of it loaded, the network idle,
+    before the next), by kind: problems loading it, overflow to the side, axe's violations."""
     page = site.open(pages[0])
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[device], strict=True)))
+    if palette == "dark":
+        page.locator('label[title="Switch to dark mode"]').click()
+    found: dict[str, list[str]] = {"loading": [], "overflow": [], "axe": []}
     for path in pages:
         page.goto(site.base + path)
         page.wait_for_load_state("networkidle")
-        problems = page.watch.problems()
-        assert not problems, f"{path}: {problems[0]}"
+        found["loading"] += [f"{path}: {p}" for p in page.watch.problems()[len(found["loading"]) :]]
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            found["overflow"].append(f"{path}: {overflow}px too wide")
+        scheme = page.locator("body").get_attribute("data-md-color-scheme")
+        assert scheme == ("slate" if palette == "dark" else "default"), f"{path}: the palette was lost"
+        page.add_script_tag(content=axe_script)
+        found["axe"] += [f"{path}: {v}" for v in page.evaluate(RUN_AXE, RULES[palette])]
+    return found
+
+
+@pytest.mark.parametrize("way", PASSES)
+def test_every_page_loads_cleanly_fits_its_width_and_has_no_accessibility_violation(
+    request, built_site: Path, axe_script: str, way: str
+) -> None:
+    pages = nav_pages(built_site)
+    assert len(pages) >= 15
+    site = request.getfixturevalue(f"{way}_site")
+    found = read_every_page(site, pages, *PASSES[way], axe_script)
+    assert not found["loading"], found["loading"][0]
+    assert not found["overflow"], found["overflow"]
+    assert not found["axe"], "\n".join(found["axe"])
 
 
 def test_a_remote_image_is_caught(site, built_site: Path, tmp_path: Path) -> None:
