@@ -154,14 +154,15 @@ def with_drop_caps_joined(
 ) -> list[tuple[int, str, bool]]:
     """The runs with each drop cap's letter (a run of its own, on a line of `caps`, which gives the
     word it begins) put before the rest of its word: the first run after it that begins so, which
-    may stand lines away when the extraction read the letter before the title."""
+    may stand lines away when the extraction read the letter before the title; a letter that is a
+    word of its own (`A few`) keeps its space."""
     letters = {line: run for line, run, _ in runs if line in caps}
     joined = []
     for line, run, goes_on in runs:
         if line in letters:
             continue
-        for capital in [c for c in letters if c < line and run.startswith(stream(caps[c])[1:])]:
-            run = letters.pop(capital) + run
+        for capital in [c for c in letters if c < line and run.startswith(stream(caps[c])[1:].lstrip())]:
+            run = letters.pop(capital) + " " * (caps[capital][1:2] == " ") + run
         joined.append((line, run, goes_on))
     return joined
 

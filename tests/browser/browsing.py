@@ -38,6 +38,7 @@ class Watch:
     console errors, uncaught exceptions."""
 
     allowed: tuple[str, ...]
+    pending: set = field(default_factory=set)  # the requests made and not yet answered
     outside: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -47,6 +48,12 @@ class Watch:
 
     def problems(self) -> list[str]:
         return [f"request outside the site: {u}" for u in self.outside] + self.failed + self.errors
+
+    def take(self) -> list[str]:
+        """The problems seen since the last time they were taken."""
+        found = self.problems()
+        self.outside.clear(), self.failed.clear(), self.errors.clear()
+        return found
 
 
 class Site:
@@ -60,12 +67,24 @@ class Site:
         page = self.context.new_page()
         watch = Watch(allowed=(self.base,))
         page.watch = watch
+        page.on("request", lambda r: watch.pending.add(r))
+        page.on("requestfinished", lambda r: watch.pending.discard(r))
+        page.on("requestfailed", lambda r: watch.pending.discard(r))
         page.on("requestfailed", functools.partial(_failed, watch))
         page.on("console", lambda m: m.type == "error" and watch.errors.append(f"console error: {m.text}"))
         page.on("pageerror", lambda e: watch.errors.append(f"page error: {e}"))
         page.route("**/*", functools.partial(_guard, watch))
         page.goto(self.base + path, wait_until=wait)
         return page
+
+
+def settle(page, limit: float = 10.0) -> None:
+    """Wait until every request the page has made is answered (or failed), as a reader's page
+    finishes loading: what `networkidle` waits for, without its half a second of silence after."""
+    waited = 0.0
+    while page.watch.pending and waited < limit:
+        page.wait_for_timeout(25)
+        waited += 0.025
 
 
 def _failed(watch: Watch, request) -> None:

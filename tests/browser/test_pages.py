@@ -6,20 +6,23 @@ page."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from browsing import RULES, RUN_AXE, WIDTHS, nav_pages
+from browsing import RULES, RUN_AXE, WIDTHS, Site, nav_pages, settle
 
 PASSES = {"http": ("light", "desktop"), "file": ("dark", "phone")}
-"""Each way of opening the site, with the palette and the width its pass reads every page in."""
+"""Each way of opening the site, with the palette and the width its pass reads every page in. axe's
+full set of rules (the light palette's) reads the stylesheets as data, which a page opened from disk
+may not (its origin is none): that pass goes over HTTP."""
 
 
 def read_every_page(
     site, pages: list[str], palette: str, device: str, axe_script: str
 ) -> dict[str, list[str]]:
-    """What is wrong on each page, read in turn in one tab (all of it loaded, the network idle,
-    before the next), by kind: problems loading it, overflow to the side, axe's violations."""
+    """What is wrong on each page, read in turn in one tab (every request it made answered before
+    the next), by kind: problems loading it, overflow to the side, axe's violations."""
     page = site.open(pages[0])
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[device], strict=True)))
     if palette == "dark":
@@ -27,8 +30,6 @@ def read_every_page(
     found: dict[str, list[str]] = {"loading": [], "overflow": [], "axe": []}
     for path in pages:
         page.goto(site.base + path)
-        page.wait_for_load_state("networkidle")
-        found["loading"] += [f"{path}: {p}" for p in page.watch.problems()[len(found["loading"]) :]]
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         if overflow > 0:
             found["overflow"].append(f"{path}: {overflow}px too wide")
@@ -36,6 +37,8 @@ def read_every_page(
         assert scheme == ("slate" if palette == "dark" else "default"), f"{path}: the palette was lost"
         page.add_script_tag(content=axe_script)
         found["axe"] += [f"{path}: {v}" for v in page.evaluate(RUN_AXE, RULES[palette])]
+        settle(page)  # every request the page made answered, before the next page
+        found["loading"] += [f"{path}: {p}" for p in page.watch.take()]
     return found
 
 
@@ -59,3 +62,19 @@ def test_a_remote_image_is_caught(site, built_site: Path, tmp_path: Path) -> Non
                             document.body.append(img); }""")
     page.wait_for_timeout(300)
     assert page.watch.outside == ["https://example.org/x.png"]
+
+
+def test_the_pass_reports_a_file_missing_from_a_page(
+    context, built_site: Path, axe_script: str, tmp_path
+) -> None:
+    """The pass's own guard: a picture missing from the site, asked for as the page loads, is
+    reported with its page, though the pass goes on as soon as every request is answered."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    index = copy / "index.html"
+    index.write_text(
+        index.read_text("utf-8").replace("</body>", '<img src="missing.png" alt=""></body>'), "utf-8"
+    )
+    found = read_every_page(Site(copy.as_uri() + "/", context), ["index.html"], *PASSES["file"], axe_script)
+    assert found["loading"], "the missing picture is reported"
+    assert all("missing.png" in p or "FILE_NOT_FOUND" in p for p in found["loading"]), found
