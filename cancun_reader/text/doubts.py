@@ -61,23 +61,34 @@ ADVICE = re.compile(r'add to [^:]+: (- (?:\w+: "[^"]*"|\{[^}]*\}))')
 it settles the doubt (`tests/test_advice.py` pastes each)."""
 
 
+MOST_QUOTED = 12
+"""The most words a doubt's directive quotes: past a dozen, the place of the words (`occurrence`)
+tells them apart better than more of them, and a text of one word said over and over is not
+searched once a word."""
+
+
 def quotable(blocks: Blocks, block: Block, from_end: bool) -> str:
     """A quotation of a block's words (its last, or its first) for a directive, as YAML's flow
-    style writes its value: the fewest words found once in the whole text, or, where its words are
-    all found elsewhere too, all of them with the place of this one (`occurrence`).
+    style writes its value: the fewest words found once in the whole text, up to a dozen; where
+    those are all found elsewhere too, the dozen with the place of this one (`occurrence`).
 
     >>> text = (Paragraph("It ended in the night", 1), Paragraph("the night", 3))
     >>> quotable(text, text[0], from_end=False), quotable(text, text[1], from_end=True)
     ('"It ended"', '"the night", occurrence: 2')
+
+    Negative: a paragraph of one word said over and over is quoted by a dozen of them and its
+    place, not by all of its words.
+    >>> quotable((Paragraph("word " * 40_000, 1),), Paragraph("word " * 40_000, 1), from_end=False)
+    '"word word word word word word word word word word word word", occurrence: 1'
     """
     words = block_text(block).split()
     texts = [" ".join(block_text(b).split()) for b in blocks]
     whole = " ".join(texts)
-    for count in range(min(2, len(words)), len(words) + 1):
+    quote = " ".join(words)
+    for count in range(min(2, len(words)), min(len(words), MOST_QUOTED) + 1):
         quote = " ".join(words[-count:] if from_end else words[:count])
         if whole.count(quote) == 1:
             return f'"{quote}"'
-    quote = " ".join(words)
     at = blocks.index(block)
     place = sum(t.count(quote) for t in texts[:at]) + (texts[at].count(quote) if from_end else 1)
     return f'"{quote}", occurrence: {place}'
