@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import weasyprint
 from project import finished, make_site, run_build, tree_snapshot
 
 WALKOUT = "sources/cancun-walkout-pww.txt"
@@ -61,6 +62,16 @@ def link_outside(project: Path) -> None:
 def big_text(project: Path) -> None:
     paragraph = (project / WALKOUT).read_text(encoding="utf-8").split("\n\n")[1]
     (project / "sources" / "big.txt").write_text((paragraph + "\n\n") * (1_000_000 // len(paragraph)))
+
+
+def outside_the_plane(project: Path) -> None:
+    """A PDF whose text holds characters outside the Basic Multilingual Plane (mathematics, an
+    emoji), which PDFium gives as two halves each, set by WeasyPrint in DejaVu Sans."""
+    html = (
+        "<html lang=en><body style='font-family: DejaVu Sans'><p>Let 𝑥 be a number, and 😀 a face."
+        "</p><p>It ended.</p></body></html>"
+    )
+    (project / "sources" / "maths.pdf").write_bytes(weasyprint.HTML(string=html).write_pdf())
 
 
 def lonely_topic(project: Path) -> None:
@@ -152,6 +163,9 @@ CASES = {
         warning="note: sources/medicines.pdf: has no entry in sources/catalog.yml; titled 'Medicines'",
         page="received/medicines.md",
         shows="[Download the PDF](medicines.pdf) · [the text read from it](medicines.txt)",
+    ),
+    "a PDF with characters outside the Basic Multilingual Plane": Case(
+        outside_the_plane, page="articles/maths.md", shows="Let 𝑥 be a number, and 😀 a face."
     ),
     "a PDF that is not whole": Case(
         write("sources/broken.pdf", CORPUS_PDF.read_bytes()[:2000]),

@@ -104,8 +104,11 @@ def glyphs_of(textpage: pdfium.PdfTextPage, height: float, unnamed: dict[int, by
     flags = ctypes.c_int()
     styles: dict[tuple, Style] = {}
     spaced = False
+    high = ""  # the first half of a character outside the Basic Multilingual Plane, if one came
     for index in range(pdfium_c.FPDFText_CountChars(handle)):
-        text = chr(pdfium_c.FPDFText_GetUnicode(handle, index))
+        text, high = whole_character(chr(pdfium_c.FPDFText_GetUnicode(handle, index)), high)
+        if not text:
+            continue
         if pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
             spaced = spaced or text == " "  # PDFium's own reading of a gap as a space: a hint too
             continue
@@ -135,6 +138,27 @@ def glyphs_of(textpage: pdfium.PdfTextPage, height: float, unnamed: dict[int, by
         box = Box(rect.left, height - rect.top, rect.right, height - rect.bottom)
         yield Glyph(text, box, height - y.value, style, spaced)
         spaced = False
+
+
+def whole_character(unit: str, high: str) -> tuple[str, str]:
+    """A character as PDFium gives it, one UTF-16 unit at a time: a character outside the Basic
+    Multilingual Plane (`𝑥`, mathematics, an emoji) comes as two halves, the first kept (`high`)
+    until the second makes it whole; a half alone is no character, and reads as U+FFFD, as a
+    decoder reads a broken byte. Returns the character to read (or none yet) and the half kept.
+
+    >>> high, low = chr(0xD835), chr(0xDC65)
+    >>> whole_character(low, high), whole_character(high, "") == ("", high)
+    (('𝑥', ''), True)
+
+    Negative: a character of the plane passes as it is; a half with no other half is U+FFFD.
+    >>> whole_character("é", ""), whole_character("a", high), whole_character(low, "")
+    (('é', ''), ('�a', ''), ('�', ''))
+    """
+    if "\ud800" <= unit <= "\udbff":
+        return ("\ufffd" if high else ""), unit
+    if "\udc00" <= unit <= "\udfff":
+        return (high + unit).encode("utf-16", "surrogatepass").decode("utf-16") if high else "\ufffd", ""
+    return ("\ufffd" if high else "") + unit, ""
 
 
 def style_of(font: str, size: float, flags: int, weight: int) -> Style:
