@@ -193,7 +193,7 @@ PDF_NOT_MET = pytest.mark.xfail(
 DOUBTS_NOT_MET = pytest.mark.xfail(
     strict=True,
     reason="issue 35's target of a doubt on 90% of the blocks read wrong is not met: the development "
-    "set's PDFs have one on 38 of 95; the Performance page says so",
+    "set's PDFs have one on 48 of 91; the Performance page says so",
 )
 PDF_MARKS = {"sidebar items": PDF_NOT_MET, "wrong blocks doubted": DOUBTS_NOT_MET}
 
