@@ -6,6 +6,8 @@ borders): both are read as the rectangle they draw.
 
 from __future__ import annotations
 
+import functools
+
 from cancun_reader.pdf.page import Box, Drawing, Page, Run, Style
 
 BOX_LEAST = (4.0, 1.2)
@@ -21,7 +23,48 @@ def touching(a: Box, b: Box) -> bool:
     )
 
 
-def frames_of_rules(drawings: tuple[Drawing, ...]) -> list[Drawing]:
+CELL = 12.0
+"""The side of the squares (in points) in which rules are looked up by where they stand, so that a
+page of thousands of rules (a map, a chart drawn stroke by stroke) is grouped in time."""
+
+
+def meeting(rules: list[Box]) -> list[list[Box]]:
+    """The rules grouped as they meet, one with another (`touching`), in the order they come; each
+    compared only with those that stand in the same squares of the page.
+
+    >>> a, b, c = Box(0, 0, 100, 1), Box(99, 0, 100, 50), Box(300, 300, 400, 301)
+    >>> meeting([a, b, c]) == [[a, b], [c]]
+    True
+
+    Negative: rules that come near but do not meet stay apart.
+    >>> len(meeting([a, Box(0, 10, 100, 11)]))
+    2
+    """
+    parent = list(range(len(rules)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    squares: dict[tuple[int, int], list[int]] = {}
+    for index, rule in enumerate(rules):
+        columns = range(int((rule.x0 - MEET) // CELL), int((rule.x1 + MEET) // CELL) + 1)
+        rows = range(int((rule.top - MEET) // CELL), int((rule.bottom + MEET) // CELL) + 1)
+        for square in ((x, y) for x in columns for y in rows):
+            for other in squares.setdefault(square, []):
+                if touching(rule, rules[other]) and root(other) != root(index):
+                    parent[root(other)] = root(index)
+            squares[square].append(index)
+    groups: dict[int, list[Box]] = {}
+    for index, rule in enumerate(rules):
+        groups.setdefault(root(index), []).append(rule)
+    return list(groups.values())
+
+
+@functools.lru_cache(maxsize=4)  # asked for by several passes over the same page
+def frames_of_rules(drawings: tuple[Drawing, ...]) -> tuple[Drawing, ...]:
     """The rectangles that rules draw between them: rules that meet, all on the edges of the
     rectangle they enclose, with a rule on each of its four sides. Rules crossing inside (a table's
     grid) or a lone rule (above a pull quote, under a heading) draw none.
@@ -35,18 +78,12 @@ def frames_of_rules(drawings: tuple[Drawing, ...]) -> list[Drawing]:
 
     Negative: two rules above and below a pull quote, and a grid with a rule across its middle.
     >>> frames_of_rules((rule(50, 100, 300, 101), rule(50, 150, 300, 151)))
-    []
+    ()
     >>> frames_of_rules((*sides, rule(50, 150, 300, 151)))
-    []
+    ()
     """
-    rules = [d.box for d in drawings if d.is_rule]
-    groups: list[list[Box]] = []
-    for rule in rules:
-        joined = [g for g in groups if any(touching(rule, other) for other in g)]
-        merged = [rule, *(r for g in joined for r in g)]
-        groups = [g for g in groups if g not in joined] + [merged]
     frames = []
-    for group in groups:
+    for group in meeting([d.box for d in drawings if d.is_rule]):
         outline = Box(
             min(r.x0 for r in group),
             min(r.top for r in group),
@@ -75,7 +112,7 @@ def frames_of_rules(drawings: tuple[Drawing, ...]) -> list[Drawing]:
         encloses = len(group) >= 2 and min(outline.width, outline.height) > 3 * MEET
         if encloses and on_edges and all(sides.values()) and not crossing:
             frames.append(Drawing(outline, filled=False, stroked=True))
-    return frames
+    return tuple(frames)
 
 
 def shapes(page: Page) -> list[Drawing]:
