@@ -43,6 +43,28 @@ HYPHEN_BESIDE_SOFT = re.compile("\u00ad(?=-)|(?<=-)\u00ad")
 own hyphen stands (`neo\u00ad-liberal`); the printed one is kept."""
 
 HYPHEN_AT_LINE_END = {"\x02": "-"}
+
+PRINTED_HYPHEN = 0.15
+"""A soft hyphen drawn at least this many ems wide, inside a line, is a hyphen the page prints: some
+producers write every hyphen so (`well\u00adknown`, `G\u00ad20`), where it is the author's."""
+
+
+def is_printed_hyphen(glyph: Glyph, last: bool, size: float) -> bool:
+    """Whether a glyph is a soft hyphen that the page prints inside a line, and so the author's.
+
+    >>> style = Style("Serif", 10.0, False, False)
+    >>> is_printed_hyphen(Glyph("\u00ad", Box(20, 0, 23.5, 10), 8, style), last=False, size=10.0)
+    True
+
+    Negative: one at the line's end breaks a word; one with no width is not printed.
+    >>> is_printed_hyphen(Glyph("\u00ad", Box(20, 0, 23.5, 10), 8, style), last=True, size=10.0)
+    False
+    >>> is_printed_hyphen(Glyph("\u00ad", Box(20, 0, 20, 10), 8, style), last=False, size=10.0)
+    False
+    """
+    return glyph.text == SOFT_HYPHEN and not last and glyph.box.width >= PRINTED_HYPHEN * size
+
+
 """PDFium gives a hyphen it takes for a word broken at a line's end as U+0002: the page prints a
 hyphen there, and whether the word is whole without it is the repair's to decide."""
 
@@ -219,8 +241,10 @@ def run_of(glyphs: list[Glyph]) -> Run:
     shown = [
         SUPERSCRIPTS.get(g.text, g.text)
         if is_raised_digit(g, baseline, size)
+        else "-"
+        if is_printed_hyphen(g, index == len(glyphs) - 1, size)
         else LIGATURES.get(g.text, g.text)
-        for g in glyphs
+        for index, g in enumerate(glyphs)
     ]
     text = shown[0]
     for gap, glyph, (before, written) in zip(gaps, glyphs[1:], pairwise(shown), strict=True):
