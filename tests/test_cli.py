@@ -1,8 +1,10 @@
 """The build command: a summary on success; on bad input one line naming file and line, exit 1,
 no traceback, and `docs/` exactly as it was."""
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -335,3 +337,23 @@ def test_a_fourth_text_makes_no_count_on_the_site_false(project: Path) -> None:
     assert "publishes four texts" in (includes / "about-size.md").read_text(encoding="utf-8")
     titles = (includes / "home-titles.md").read_text(encoding="utf-8")
     assert titles.startswith("The titles of three of the four articles were composed by the editors")
+
+
+def test_every_page_the_build_generates_is_left_out_of_git(project: Path) -> None:
+    """What the build writes into docs/ (a PDF's printed pages, its editors' view and its IIIF
+    manifest too) is never offered to `git add`: only hand-written pages are the project's."""
+    shutil.copy(
+        ROOT / "tests" / "corpus" / "pdf" / "02-walkout.chromium.pdf", project / "sources" / "walkout.pdf"
+    )
+    assert run_build(project).returncode == 0
+    written = json.loads((project / "docs" / ".generated.json").read_text(encoding="utf-8"))["generated"]
+    assert any(name.startswith("proofreading/") for name in written)
+    paths = [f"docs/{name}" for name in written]
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"],
+        cwd=ROOT,
+        input="\n".join(paths),
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert sorted(set(paths) - set(ignored)) == []
