@@ -11,6 +11,11 @@ COMMON_WORD = 3.0
 KNOWN_WORD = 1.5
 """Zipf frequency from which a part of a compound counts as a word of its own."""
 
+COMPOUND_MARGIN = 1.0
+"""A compound's parts are each at least ten times (one Zipf unit) more common than the whole written
+as one word (`anti-war`, `long-term`); a word broken at its syllables is about as common as its
+pieces, which are fragments that happen to be written alone too (`campaign-ers`, `Vig-ils`)."""
+
 HYPHENS = "-\u2010\u2011\u00ad"
 """A hyphen as extractions give it: `-`, U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, U+00AD SOFT HYPHEN."""
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -60,6 +65,10 @@ def keeps_hyphen(left: str, right: str, known: frozenset[str] = frozenset()) -> 
     (True, True, True)
     >>> keeps_hyphen("long", "term", known=words_of("the longterm view"))
     False
+
+    Negative: a word broken at a syllable whose pieces happen to be words too is no compound.
+    >>> keeps_hyphen("campaign", "ers"), keeps_hyphen("Vig", "ils")
+    (False, False)
     """
     joined, hyphenated = f"{left}{right}".lower(), f"{left}-{right}".lower()
     if hyphenated in known:
@@ -68,7 +77,8 @@ def keeps_hyphen(left: str, right: str, known: frozenset[str] = frozenset()) -> 
         return False
     if zipf(joined) >= COMMON_WORD:
         return False
-    return zipf(left) >= KNOWN_WORD and zipf(right) >= KNOWN_WORD
+    parts = min(zipf(left), zipf(right))
+    return parts >= KNOWN_WORD and parts - zipf(joined) >= COMPOUND_MARGIN
 
 
 def join_across_break(
