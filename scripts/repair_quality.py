@@ -68,6 +68,7 @@ READER_COLUMNS = (
     ("test: Chromium, other seeds", True, "chromium"),
     ("test: LaTeX, other seeds", True, "latex"),
     ("test: LibreOffice", True, "office"),
+    ("test: ReportLab, new texts", True, "reportlab"),
     ("test set", True, ""),
 )
 """The PDF reader's report: per renderer family and per set."""

@@ -82,8 +82,10 @@ class Expected:
 def expected_of(text: dict, footnotes: bool = False, numbered: bool = False) -> Expected:
     """What a clean reading of a text gives; set with notes at the pages' feet (`footnotes`), it
     has no heading over its notes; set with numbered headings, its headings carry their numbers
-    (`2. The road to Mexico`), as printed."""
-    found = Expected([text["title"], text["deck"], text["byline"]], [], [], [], [], [], [], [])
+    (`2. The road to Mexico`), as printed. A held-out text may have no deck or byline, and titles its
+    notes as it says (`notes_title`: `References`, or none)."""
+    front = [text[key] for key in ("title", "deck", "byline") if text.get(key)]
+    found = Expected(front, [], [], [], [], [], [], [])
     found.furniture = [text["layout"]["head"]]
     for block in text["blocks"]:
         if isinstance(block, str):
@@ -102,8 +104,8 @@ def expected_of(text: dict, footnotes: bool = False, numbered: bool = False) -> 
             found.items += [*box.get("items", []), *(" ".join(str(c) for c in row) for row in rows)]
             found.cells += [str(c) for row in rows for c in row]
     found.notes = list(text.get("notes", []))
-    if found.notes and not footnotes:
-        found.headings.append("Notes")
+    if found.notes and not footnotes and text.get("notes_title", "Notes"):
+        found.headings.append(text.get("notes_title", "Notes"))
     return found
 
 
