@@ -35,14 +35,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
-    FrameBreak,
     Frame,
+    FrameBreak,
     HRFlowable,
     KeepTogether,
     NextPageTemplate,
     PageTemplate,
     Paragraph,
-    Spacer,
     Table,
     TableStyle,
 )
@@ -55,7 +54,11 @@ FONTS = "/usr/share/fonts/truetype"
 FAMILIES = {
     "Times": ("Times-Roman", "Times-Bold", "Times-Italic"),
     "Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique"),
-    "DejaVu Serif": ("dejavu/DejaVuSerif.ttf", "dejavu/DejaVuSerif-Bold.ttf", "dejavu/DejaVuSerif-Italic.ttf"),
+    "DejaVu Serif": (
+        "dejavu/DejaVuSerif.ttf",
+        "dejavu/DejaVuSerif-Bold.ttf",
+        "dejavu/DejaVuSerif-Italic.ttf",
+    ),
     "Liberation Sans": (
         "liberation/LiberationSans-Regular.ttf",
         "liberation/LiberationSans-Bold.ttf",
@@ -117,8 +120,14 @@ def styles(layout: dict) -> dict[str, ParagraphStyle]:
         "deck": ParagraphStyle("deck", body, fontName=italic, fontSize=size * 1.25, leading=size * 1.6),
         "byline": ParagraphStyle("byline", body, fontName=italic, spaceBefore=size * 0.5, spaceAfter=size),
         "heading": ParagraphStyle(
-            "heading", body, fontName=bold, fontSize=heading_size, leading=heading_size * 1.3,
-            spaceBefore=size, spaceAfter=size * 0.3, alignment=TA_LEFT,
+            "heading",
+            body,
+            fontName=bold,
+            fontSize=heading_size,
+            leading=heading_size * 1.3,
+            spaceBefore=size,
+            spaceAfter=size * 0.3,
+            alignment=TA_LEFT,
         ),
         "quote": ParagraphStyle("quote", body, fontName=italic, fontSize=size * 1.4, leading=size * 1.8),
         "small": ParagraphStyle("small", body, fontSize=size * 0.85, leading=size * 1.1),
@@ -219,7 +228,8 @@ def frames(layout: dict, first: bool) -> list[Frame]:
     top = height - margin - (height * 0.22 if first else 0)
     made = [Frame(margin, top, width - 2 * margin, height - margin - top, id="title")] if first else []
     made += [
-        Frame(margin + i * (column + gap), margin, column, top - margin, id=f"column{i}") for i in range(columns)
+        Frame(margin + i * (column + gap), margin, column, top - margin, id=f"column{i}")
+        for i in range(columns)
     ]
     return made
 
