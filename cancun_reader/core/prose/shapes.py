@@ -21,8 +21,37 @@ def is_byline(text: str) -> bool:
 MAX_HEADING_WORDS = 14
 """The most words a heading has: a longer line is a sentence set in capitals, or a paragraph."""
 
-NOTES_TITLE = re.compile(r"(?:end)?notes|footnotes", re.IGNORECASE)
-"""The title of the notes section at the end of an article: `NOTES`, `Notes`, `Endnotes`."""
+NOTES_TITLE = re.compile(r"(?:end|foot)?notes(?: and \w+)?", re.IGNORECASE)
+"""The title of the notes section at the end of an article: `NOTES`, `Notes`, `Endnotes`, `Notes
+and sources`."""
+
+FIRST_NOTE = re.compile(r"(?:1[.)]?|¹|\[1\])\s+\S")
+"""The start of a list's first note: `1. `, `1 `, `¹ `, `[1] `."""
+
+NOTE_CALLED = re.compile(r"\S(?:¹|\[1\])")
+"""The text's call of its first note: a raised `¹`, or `[1]`, after a word."""
+
+NOTES_TITLE_WORDS = 4
+
+
+def titles_notes(title: str, first: str, called: bool) -> bool:
+    """Whether a line is the title of the notes at a text's end: one the words say (`Notes`,
+    `Endnotes`), or any short title (`References`, `Sources`) over a list whose first number the
+    text before it calls (`called`: `agriculture.¹`, `round.[1]`, `NOTE_CALLED`); `first` is the
+    line after the title.
+
+    >>> titles_notes("NOTES", "", False), titles_notes("References", "1. The annex.", True)
+    (True, True)
+
+    Negative: a short title over a numbered list the text never calls is the text's own list.
+    >>> titles_notes("Steps", "1. Collect the seed.", False)
+    False
+    """
+    title = title.strip()
+    if NOTES_TITLE.fullmatch(title):
+        return True
+    short = 0 < len(title.split()) <= NOTES_TITLE_WORDS and title[:1].isupper() and title[-1:].isalnum()
+    return short and called and bool(FIRST_NOTE.match(first.strip()))
 
 
 def is_all_caps(text: str) -> bool:

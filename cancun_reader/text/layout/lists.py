@@ -7,7 +7,7 @@ import re
 from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Repair
 from cancun_reader.core.prose.sentences import ends_sentence, starts_sentence
-from cancun_reader.core.prose.shapes import NOTES_TITLE
+from cancun_reader.core.prose.shapes import NOTE_CALLED, NOTES_TITLE, titles_notes
 from cancun_reader.core.prose.words import excerpt
 from cancun_reader.text.layout.lines import LIST_MARK
 
@@ -80,8 +80,10 @@ def separate_notes(lines: Lines) -> tuple[Lines, list[Repair]]:
     out: Lines = []
     repairs = []
     in_notes = False
+    called = False  # whether the text so far calls a first note
     for index, (number, text) in enumerate(lines):
-        if NOTES_TITLE.fullmatch(text.strip()):
+        following = next((t for _, t in lines[index + 1 : index + 4] if t), "")
+        if titles_notes(text, following, called):
             in_notes = True
             if out and out[-1][1] and opens_notes(lines, index):
                 out.append((number, ""))  # run into the last line of the text, a column cut short
@@ -90,6 +92,7 @@ def separate_notes(lines: Lines) -> tuple[Lines, list[Repair]]:
             out.append((number, ""))
             repairs.append(Repair(Kind.NOTE_SET_APART, number, excerpt(text, 40), "own block"))
         out.append((number, text))
+        called = called or bool(NOTE_CALLED.search(text))
     return out, repairs
 
 

@@ -57,7 +57,7 @@ def repairs_for(
         step(set_apart_printed_boxes, boxes=printed.boxes, quotes=printed.quotes),
         step(find_printed_headings, lines=printed.headings),
         step(find_title),
-        step(keep_front_matter, entry=entry),
+        step(keep_front_matter, entry=entry, display=printed.odd),
         step(find_mixed_case_headings),  # once note numbers are markers: `accept.2` ends a sentence
         step(find_pull_quotes, set_apart=printed.quotes),
         step(find_sidebars),

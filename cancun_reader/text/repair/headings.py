@@ -18,6 +18,7 @@ from cancun_reader.core.model import (
     Sidebar,
     text_of,
 )
+from cancun_reader.core.prose.sentences import ends_sentence
 from cancun_reader.core.prose.shapes import (
     MAX_HEADING_WORDS,
     MIXED_CASE_HEADING,
@@ -183,10 +184,48 @@ def same_title(printed: str, catalogued: str) -> bool:
     return words(printed) == words(catalogued)
 
 
-def keep_front_matter(blocks: Blocks, entry: Entry) -> tuple[Blocks, list[Repair]]:
+def opening_in_display_type(blocks: Blocks, display: frozenset[int]) -> dict[int, Role]:
+    """The title, deck and byline a PDF's first page shows by their type, when no `By …` line says
+    so: the blocks at the text's start set wholly in a type other than the body's (`display`, by
+    line: a title's, a deck's), then a short line ending no sentence before the text goes on (a
+    byline in any form: `Reporting by …`, `Staff reporter`, `Opinion`).
+
+    >>> text = (Paragraph("Coastal fishers count the cost", 1), Paragraph("Catches have fallen.", 2))
+    >>> text += (Paragraph("Staff reporter", 3), Paragraph("The boats come back.", 5))
+    >>> opening_in_display_type(text, frozenset({1, 2}))
+    {0: 'title', 1: 'deck', 2: 'byline'}
+
+    Negative: a text whose first block is in the body's type opens with its body.
+    >>> opening_in_display_type(text, frozenset({2}))
+    {}
+    """
+    roles: dict[int, Role] = {}
+    for index, block in enumerate(blocks[:3]):
+        if not isinstance(block, Paragraph | Heading):
+            break
+        lines = range(block.line, block.line + block.text.count("\n") + 1)
+        if not all(line in display for line in lines) or len(block.text.split()) > DECK_WORDS:
+            break
+        roles[index] = "deck" if roles else "title"
+    after = len(roles)
+    if roles and after + 1 < len(blocks) and isinstance(blocks[after], Paragraph):
+        words = blocks[after].text.split()
+        if len(words) <= BYLINE_WORDS and not ends_sentence(blocks[after].text):
+            roles[after] = "byline"
+    return roles
+
+
+BYLINE_WORDS = 10
+"""A byline in any form (`Reporting by Ana Ferreira in Nouadhibou`) has at most so many words."""
+
+
+def keep_front_matter(
+    blocks: Blocks, entry: Entry, display: frozenset[int] = frozenset()
+) -> tuple[Blocks, list[Repair]]:
     """The text's own title, deck and byline, at its start, kept as printed and never numbered:
     the page's title and byline are the catalog's, so these are not shown again as a heading and
-    a paragraph. A title counts when a byline follows it, or when it is the catalog's title.
+    a paragraph. A title counts when a byline follows it, or when it is the catalog's title; on a
+    PDF's page, the opening set in a display type counts too (`opening_in_display_type`).
 
     >>> text = (Heading("The streets and the summit", 1), Paragraph("What the marchers wanted.", 2))
     >>> text += (Paragraph("By Rosa Martínez", 3), Paragraph("The ministers met.", 5))
@@ -201,10 +240,10 @@ def keep_front_matter(blocks: Blocks, entry: Entry) -> tuple[Blocks, list[Repair
     byline = next((i for i, b in enumerate(start) if isinstance(b, Paragraph) and is_byline(b.text)), None)
     first = blocks[0] if blocks else None
     titled = isinstance(first, Heading) and (byline is not None or same_title(first.text, entry.title))
-    if byline is None and not titled:
-        return blocks, []
     roles: dict[int, Role] = {0: "title"} if titled else {}
-    if byline is not None:
+    if byline is None and not titled:
+        roles = opening_in_display_type(blocks, display)
+    elif byline is not None:
         between = range(int(titled), byline)
         roles |= {i: "deck" for i in between if len(text_of(blocks[i]).split()) <= DECK_WORDS}
         roles[byline] = "byline"

@@ -7,8 +7,18 @@ import unicodedata
 from dataclasses import replace
 
 from cancun_reader.core.kinds import Kind
-from cancun_reader.core.model import UNKNOWN, AuthorBio, Block, Blocks, Footnote, Heading, Paragraph, Repair
-from cancun_reader.core.prose.shapes import NOTES_TITLE
+from cancun_reader.core.model import (
+    UNKNOWN,
+    AuthorBio,
+    Block,
+    Blocks,
+    Footnote,
+    Heading,
+    Paragraph,
+    Repair,
+    text_of,
+)
+from cancun_reader.core.prose.shapes import NOTE_CALLED, titles_notes
 from cancun_reader.core.prose.words import SUPERSCRIPT_DIGITS, excerpt, excerpt_end
 
 NOTE = re.compile(r"(?P<number>[" + SUPERSCRIPT_DIGITS + r"]+|\d{1,3}[.)]?)\s+(?P<text>\S.*)", re.DOTALL)
@@ -42,11 +52,19 @@ def find_footnotes(blocks: Blocks, at_foot: frozenset[int] = frozenset()) -> tup
     """
     out: list[Block] = []
     repairs: list[Repair] = []
-    in_notes = False
-    for block in blocks:
-        if isinstance(block, Heading):
-            in_notes = bool(NOTES_TITLE.fullmatch(block.text.strip()))
-        elif (
+    in_notes = called = False  # called: whether the text so far calls a first note
+    for index, block in enumerate(blocks):
+        following = text_of(blocks[index + 1]) if index + 1 < len(blocks) else ""
+        if isinstance(block, Heading) or (isinstance(block, Paragraph) and "\n" not in block.text.strip()):
+            if titles_notes(block.text, following, called):
+                in_notes = True
+                if isinstance(block, Paragraph):  # a title in the text's type, on a line of its own
+                    block = Heading(block.text.strip(), block.line)
+                out.append(block)
+                continue
+            if isinstance(block, Heading):
+                in_notes = False
+        if (
             (in_notes or block.line in at_foot)
             and isinstance(block, Paragraph)
             and (note := NOTE.fullmatch(block.text))
@@ -58,6 +76,7 @@ def find_footnotes(blocks: Blocks, at_foot: frozenset[int] = frozenset()) -> tup
             block = Footnote(number, note["text"], block.line)
         elif not isinstance(block, Footnote):
             in_notes = False
+        called = called or bool(NOTE_CALLED.search(text_of(block)))
         out.append(block)
     return tuple(out), repairs
 
