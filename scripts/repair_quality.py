@@ -73,6 +73,7 @@ READER_COLUMNS = (
     ("test: LaTeX, other seeds", True, "latex"),
     ("test: LibreOffice", True, "office"),
     ("test: ReportLab, new texts", True, "reportlab"),
+    ("test: groff, new texts", True, "groff"),
     ("test set", True, ""),
 )
 """The PDF reader's report: per renderer family and per set."""
