@@ -66,9 +66,7 @@ def furniture(
     """
     banded: dict[tuple[int, int], Run] = {}
     for page in pages:
-        body = body_runs.get(page.number) or []
-        top = min((r.box.top for r in body), default=page.height / 2)
-        bottom = max((r.box.bottom for r in body), default=page.height / 2)
+        top, bottom = body_extent(body_runs.get(page.number) or [], page)
         for index, run in enumerate(page.runs):
             if (page.number, index) not in notes and in_band(run, page, top, bottom):
                 banded[(page.number, index)] = run
@@ -91,6 +89,42 @@ def furniture(
         )
         or beside_folio(run, pages[place[0] - 1], [r for (n, _), r in folios.items() if n == place[0]])
     }
+
+
+def body_extent(body: list[Run], page: Page) -> tuple[float, float]:
+    """Where the body's lines begin and end on a page, a line in the body's type that stands alone in
+    a band, far from the rest (a running foot set as large as the text, on a page no other repeats),
+    aside.
+
+    >>> from cancun_reader.pdf.page import Box, Style
+    >>> def line(top): return Run("text", Box(50, top, 300, top + 11), top + 9, Style("Serif", 11))
+    >>> body_extent([line(100), line(113), line(126), line(810)], Page(1, 595, 842, ()))
+    (100, 137)
+
+    Negative: the lines of a page full to its foot are its body, the last one too.
+    >>> body_extent([line(100), line(113), line(700), line(713)], Page(1, 595, 842, ()))
+    (100, 724)
+    """
+    if not body:
+        return page.height / 2, page.height / 2
+    lines = sorted(body, key=lambda r: r.box.top)
+    while True:  # the lowest row (a head and its page number), if it stands apart at the foot
+        last = [r for r in lines if r.box.top >= lines[-1].box.top - 1]
+        rest = lines[: len(lines) - len(last)]
+        if not rest or last[0].box.top <= (1 - BAND) * page.height:
+            break
+        if last[0].box.top - max(r.box.bottom for r in rest) <= APART * last[0].box.height:
+            break
+        lines = rest
+    while True:  # and the highest, if it stands apart at the top
+        first = [r for r in lines if r.box.top <= lines[0].box.top + 1]
+        rest = lines[len(first) :]
+        if not rest or first[0].box.bottom >= BAND * page.height:
+            break
+        if min(r.box.top for r in rest) - first[0].box.bottom <= APART * first[0].box.height:
+            break
+        lines = rest
+    return min(r.box.top for r in lines), max(r.box.bottom for r in lines)
 
 
 def beside_folio(run: Run, page: Page, folios: list[Run]) -> bool:

@@ -40,6 +40,11 @@ def foot_notes(page: Page, body: Style, boxes: list[Box] | None = None) -> set[i
     >>> foot_notes(Page(1, 595, 842, (text, note, folio), (rule,)), body)
     {1}
 
+    A running foot in the body's type, standing apart below the notes, is no reason to doubt them:
+    >>> foot = Run("Trade Review 12", Box(50, 800, 300, 810), 808, body)
+    >>> foot_notes(Page(1, 595, 842, (text, note, foot), (rule,)), body)
+    {1}
+
     Negative: small type under a rule across the text (a table's last row, a box) is no note; nor
     is a page number alone under a short rule.
     >>> foot_notes(Page(1, 595, 842, (text, folio), (rule,)), body)
@@ -63,10 +68,12 @@ def foot_notes(page: Page, body: Style, boxes: list[Box] | None = None) -> set[i
     ]
     for rule in sorted(rules, key=lambda box: -box.top):
         below = [(i, r) for i, r in runs if r.box.top >= rule.bottom - 1 and r.box.x0 >= rule.x0 - body.size]
-        if not below or any(r.style.size >= 0.95 * body.size for _, r in below):
+        if not below:
             continue
         below.sort(key=lambda item: (item[1].box.top, item[1].box.x0))
-        block = contiguous(below)
+        block = contiguous(below)  # a running foot in the body's type, standing apart below, aside
+        if any(r.style.size >= 0.95 * body.size for _, r in block):
+            continue
         if below[0][1].text[:1] in NOTE_NUMBER and any(c.isalpha() for _, r in block for c in r.text):
             return {i for i, _ in block}  # a number alone (a page number) is no note
     boxes = boxes_on(page, body) if boxes is None else boxes
