@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import weasyprint
 from project import finished, make_site, run_build, tree_snapshot
 
 WALKOUT = "sources/cancun-walkout-pww.txt"
@@ -71,6 +70,8 @@ def outside_the_plane(project: Path) -> None:
         "<html lang=en><body style='font-family: DejaVu Sans'><p>Let 𝑥 be a number, and 😀 a face."
         "</p><p>It ended.</p></body></html>"
     )
+    import weasyprint
+
     (project / "sources" / "maths.pdf").write_bytes(weasyprint.HTML(string=html).write_pdf())
 
 
