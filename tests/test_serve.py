@@ -57,6 +57,11 @@ def test_saving_a_source_text_updates_the_served_page(project: Path, server: tup
     assert wait_for(url + PAGE, "smallholder farmers"), log.read_text()
     edit(project / "sources" / "mexico-discovers-the-wto.txt", "smallholder", "edited-smallholder")
     assert wait_for(url + PAGE, "edited-smallholder farmers"), log.read_text()
+    # the preview's citations are an unpublished copy's, as the copy on disk gives them: no address,
+    # the preview's own least of all, and a note that says why
+    served = fetch(url + PAGE)
+    assert "not been published at a web address" in served
+    assert "127.0.0.1" not in served.split('class="cite-this')[1]
 
 
 def watched(project: Path) -> dict[str, tuple[int, int]]:

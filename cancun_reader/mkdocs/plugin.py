@@ -70,7 +70,9 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
             topics=Path(self.config.topics),
             docs=Path(config.docs_dir),
             cache=Path(self.config.cache_dir) if self.config.cache_dir else None,
-            site_url=config.site_url or UNPUBLISHED,
+            # under `mkdocs serve`, MkDocs sets the site's address to the preview's own: no copy
+            # anyone can cite, so its citations are an unpublished copy's
+            site_url=UNPUBLISHED if self.serving else (config.site_url or UNPUBLISHED),
             memory=self.memory,
             publish_status=self.config.publish_status,
         )

@@ -147,6 +147,7 @@ def test_a_paragraph_number_offers_its_citation_in_three_styles_and_copies_it(si
     number.click()
     panel = page.locator(".cite-paragraph")
     assert panel.count() == 1 and "How to cite paragraph 3" in panel.inner_text()
+    assert "not been published at a web address" in panel.locator(".unpublished").inner_text()
     forms = [t.strip() for t in panel.locator("p.citation").all_inner_texts()]
     assert forms[0].startswith("Delos, “[After Cancún…],” para. 3.")
     assert "(Delos, 2003, para. 3)" in forms[2] and "(Delos, par. 3)" in forms[4]

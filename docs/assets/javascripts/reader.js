@@ -195,6 +195,14 @@ function citeParagraph(link) {
       addCopyButton(reference, `${style} reference`);
     }
   });
+  const unpublished = document.querySelector(".cite-this .unpublished");
+  if (unpublished) {
+    // an unpublished copy gives no address: the panel says why, as "Cite this article" does
+    const why = document.createElement("p");
+    why.className = "unpublished";
+    why.textContent = unpublished.textContent;
+    panel.append(why);
+  }
   const close = document.createElement("button");
   close.type = "button";
   close.className = "cite-paragraph-close";
