@@ -6,6 +6,8 @@ plugins:
       topics: topics          # the topic files
       cache_dir: .cache/cancun-reader   # converted texts kept between builds; "" keeps none
       publish_status: not proofread     # the least a text must be proofread in a copy with an address
+      report_errors_to: ""    # where readers report an error in a text: a mailto: or a tracker's
+                              # new-issue address; "" offers no link
 """
 
 from __future__ import annotations
@@ -22,3 +24,4 @@ class ReaderConfig(base.Config):
     topics = c.Type(str, default=str(TOPICS))
     cache_dir = c.Type(str, default=str(CACHE_DIR))
     publish_status = c.Choice(STATUSES, default=STATUSES[0])
+    report_errors_to = c.Type(str, default="")

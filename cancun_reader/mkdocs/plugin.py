@@ -60,6 +60,7 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.extra["service_worker"] = not self.serving  # overrides/main.html names it for reader.js
+        config.extra["report_errors_to"] = self.config.report_errors_to  # reader.js offers it
         return config
 
     def settings(self, config: MkDocsConfig) -> Settings:

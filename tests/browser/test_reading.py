@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime
 import re
+import urllib.parse
 
 import pytest
-from browsing import search
+from browsing import Site, search
 from playwright.sync_api import expect
+from project import build_site
 
 SEARCHES = {
     "Lee Kyoung Hae": "mexico-discovers-the-wto",
@@ -276,3 +278,36 @@ def test_the_text_size_and_line_width_are_chosen_and_remembered(site) -> None:
     other.reload()
     assert other.locator("html").get_attribute("data-text-size") == "large"
     assert not page.watch.problems(), page.watch.problems()[0]
+
+
+def test_a_reader_reports_an_error_in_a_text_or_a_paragraph_where_the_site_says(project, context) -> None:
+    """With `report_errors_to` set, each text's page offers a link to report an error, and so does
+    each paragraph's citation panel, carrying the text's title and the paragraph; a site that sets
+    none (the built site of the other tests) offers no link anywhere."""
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - cancun_reader:",
+            "  - cancun_reader:\n      report_errors_to: mailto:editors@reader.invalid",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    assert build_site(project, project / "site").returncode == 0
+    page = Site((project / "site").as_uri() + "/", context).open("articles/cancun-walkout-pww.html")
+    text = page.locator(".cite-this a.report-error")
+    assert text.inner_text() == "Report an error in this text"
+    href = urllib.parse.unquote(text.get_attribute("href"))
+    assert href.startswith("mailto:editors@reader.invalid?subject=Error in “") and "After Cancún" in href
+    page.locator("article p a.paragraph-number").nth(2).click()
+    paragraph = page.locator(".cite-paragraph a.report-error")
+    assert paragraph.inner_text() == "Report an error in this paragraph"
+    assert ", paragraph 3&body=" in urllib.parse.unquote(paragraph.get_attribute("href"))
+    assert not page.watch.problems(), page.watch.problems()[0]
+
+
+def test_no_report_link_where_the_site_gives_no_address(site) -> None:
+    page = site.open("articles/cancun-walkout-pww.html")
+    page.locator("article p a.paragraph-number").nth(2).click()
+    assert page.locator(".cite-paragraph").count() == 1
+    assert page.locator("a.report-error").count() == 0

@@ -159,6 +159,31 @@ function paragraphCitations(number) {
   };
 }
 
+// Report an error: where the site's editors take reports (the plugin's `report_errors_to`, a
+// mailto: address or a tracker's new-issue address), with the text's title and the place in it
+// already filled in; offered under "Cite this article" and in each paragraph's citation panel, and
+// nowhere when the site gives no address.
+function reportLink(place, words) {
+  const to = document.querySelector('meta[name="cancun-reader:report-errors-to"]')?.content;
+  const title = document.querySelector("article h1")?.textContent.replace("¶", "").trim();
+  if (!to || !title) return null;
+  const subject = `Error in “${title}”` + (place === "the text" ? "" : `, ${place}`);
+  const body = `${subject}\n${window.location.href.split("#")[0]}\n\n“${words.trim().slice(0, 200)}…”\n\nWhat is wrong:`;
+  const link = document.createElement("a");
+  link.className = "report-error";
+  link.textContent = `Report an error in this ${place.startsWith("paragraph") ? "paragraph" : "text"}`;
+  const [field, text] = to.startsWith("mailto:") ? ["subject", "body"] : ["title", "body"];
+  link.href = `${to}${to.includes("?") ? "&" : "?"}${field}=${encodeURIComponent(subject)}&${text}=${encodeURIComponent(body)}`;
+  const line = document.createElement("p");
+  line.className = "report-error-line";
+  line.append(link);
+  return line;
+}
+
+const citeThis = document.querySelector(".cite-this");
+const textReport = citeThis && reportLink("the text", document.querySelector("article p:not(.byline)")?.textContent || "");
+if (textReport) citeThis.append(textReport);
+
 function citeParagraph(link) {
   const paragraph = link.closest("p");
   const number = link.textContent.replace("¶", "").trim();
@@ -195,6 +220,8 @@ function citeParagraph(link) {
       addCopyButton(reference, `${style} reference`);
     }
   });
+  const report = reportLink(`paragraph ${number}`, paragraph.textContent);
+  if (report) panel.append(report);
   const unpublished = document.querySelector(".cite-this .unpublished");
   if (unpublished) {
     // an unpublished copy gives no address: the panel says why, as "Cite this article" does
