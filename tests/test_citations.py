@@ -50,15 +50,15 @@ def test_editing_a_quoted_sentence_changes_the_quotation(project: Path) -> None:
             WALKOUT,
             "What was known as the G15",
             "What was called the G15",
-            "topics/g21.md:58: cites “What was known as the G15”, but sources/cancun-walkout-pww.txt "
-            "no longer has these words",
+            "topics/g21.md:58: cites “What was known as the G15”, which sources/cancun-walkout-pww.txt "
+            "does not have (this quotation, or that text, was edited since)",
         ),
         (  # words that a key fact rests on
             LONG,
             "led by Brazil, China and India",
             "led by Brazil and India",
-            "topics/g21.md:14: cites “led by Brazil, China and India”, but "
-            "sources/citizens-diplomacy-cancun-miami.txt no longer has these words",
+            "topics/g21.md:14: cites “led by Brazil, China and India”, which "
+            "sources/citizens-diplomacy-cancun-miami.txt does not have (this quotation, or that text, was edited since)",
         ),
         (  # a member the table lists must be named by its quotation
             "topics/g21.md",

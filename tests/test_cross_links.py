@@ -27,7 +27,7 @@ def test_every_paragraph_has_its_number_as_a_permalink_to_itself(built_site: Pat
     for number, (anchor, content) in enumerate(paragraphs, start=1):
         assert (
             f'<a class="paragraph-link paragraph-number" href="#{anchor}" '
-            f'title="Paragraph {number}: its link" data-search-exclude>¶{number}</a>'
+            f'title="Link to paragraph {number}" data-search-exclude>¶{number}</a>'
         ) in content
         assert re.search(
             rf'<a [^>]*class="paragraph-link source-link" href="../received/{slug}.html#L\d+"', content

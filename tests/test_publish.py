@@ -1,5 +1,5 @@
 """Publishing: `make publish` (through `make bundle`) on a copy of the project gives a site with its
-books, listed on its "Take it away" page and kept by its service worker, and a zip holding the
+books, listed on its "Books and handouts" page and kept by its service worker, and a zip holding the
 site, the EPUBs, the PDFs and the citation files; the GitHub Pages workflow is valid YAML and
 runs only Make targets that exist; a large site is not downloaded whole at the first visit."""
 

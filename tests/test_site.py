@@ -150,7 +150,7 @@ def test_navigation_tabs_are_in_reading_order(built_site: Path) -> None:
         "Timeline",
         "Glossary",
         "Bibliography",
-        "Take it away",
+        "Books and handouts",
         "About",
         "For editors",
     ]
@@ -183,3 +183,26 @@ def test_pages_carry_no_indentation_but_code_and_preformatted_text_keep_theirs(b
         assert not re.search(r"\n[ \t]", outside), f"{path.relative_to(built_site)} is indented"
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "<script>__md_scope=new URL" in home and "</html>" in home
+
+
+RETIRED = {
+    "a paragraph number's tooltip that names no paragraph": r"Paragraph \d+: its link",
+    "a count read as a title": r"The \d+ changes?, in the order they are read",
+    "a menu no reader would look for": r"Take it away",
+    "an access date as an instruction": r"the date you read this",
+    "an error that blames the text that did not change": r"no longer has these words",
+}
+"""Phrases of the site's English that were rewritten with an editor's ear (issue 37), and must not
+come back: in any built page, or in the messages of the code."""
+
+
+def test_no_retired_phrase_comes_back(built_site: Path) -> None:
+    texts = {str(p.relative_to(built_site)): p.read_text("utf-8") for p in built_site.rglob("*.html")}
+    texts |= {str(p.relative_to(ROOT)): p.read_text("utf-8") for p in (ROOT / "cancun_reader").rglob("*.py")}
+    found = [
+        f"{name}: {why}"
+        for name, text in texts.items()
+        for why, phrase in RETIRED.items()
+        if re.search(phrase, text)
+    ]
+    assert found == []

@@ -48,8 +48,8 @@ def render_downloads(
     books = [p for p in found if not p.stem.startswith(HANDOUT)]
     printed = [p for p in found if p.stem.startswith(HANDOUT)]
     lines = [
-        "---\ntitle: Take it away\n---\n",
-        "# Take it away\n",
+        "---\ntitle: Books and handouts\n---\n",
+        "# Books and handouts\n",
         "The collection to read on an e-reader, to print for a class or to keep for the train. The books"
         " are made from the pages of this site, repairs, paragraph numbers and notes included; each"
         " article's list of changes follows its text, and its text as received stays on this site.\n",

@@ -38,8 +38,8 @@ def find_cited_paragraph(
     if not found:
         raise InputError(
             citation.path,
-            f"cites “{citation.quote}”, but {article.source.path} no longer has these words; "
-            "quote the text as it is now, or drop the statement",
+            f"cites “{citation.quote}”, which {article.source.path} does not have (this quotation, or "
+            "that text, was edited since): quote the text as it reads now, or drop the statement",
             citation.line,
         )
     if len(found) > 1:

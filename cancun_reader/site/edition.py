@@ -196,7 +196,7 @@ def render_changes(article: Article) -> str:
         # out of search: its snippets repeat the article's words, which search finds in the text
         f'<div class="changes" markdown>\n\n## Changes made to this text '
         f'{{ #{CHANGES_ID} data-search-exclude="" }}\n\n'
-        f'??? note "The {count}, in the order they are read"\n\n' + "\n".join(items) + "\n\n</div>"
+        f'??? note "{count[:1].upper() + count[1:]}, in reading order"\n\n' + "\n".join(items) + "\n\n</div>"
     )
 
 

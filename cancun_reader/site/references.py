@@ -157,7 +157,7 @@ def render_style(records: list[dict[str, object]], style: str) -> dict[str, str]
 def with_access_date(html: str) -> str:
     """The sentinel date of access, made a place for the reader's date."""
     for text, form in ACCESS_FORMS.items():
-        html = html.replace(text, ACCESS_DATE.format(form=form, text="the date you read this"))
+        html = html.replace(text, ACCESS_DATE.format(form=form, text="[the date you read it]"))
     return html
 
 

@@ -31,7 +31,7 @@ FOOTNOTES_HERE = "///Footnotes Go Here///"
 
 
 PERMALINK = (
-    '<a class="paragraph-link paragraph-number" href="#{anchor}" title="Paragraph {number}: its link" '
+    '<a class="paragraph-link paragraph-number" href="#{anchor}" title="Link to paragraph {number}" '
     "data-search-exclude>¶{number}</a>"
 )
 """The paragraph's number, which citations give (`Delos, ¶9`), as a link to the paragraph itself so

@@ -65,7 +65,7 @@ def test_a_new_text_goes_from_its_file_to_a_page_with_only_what_the_build_offers
     numbered = article.locator("p:has(> a.paragraph-number)")
     assert numbered.count() == 3 and numbered.first.inner_text().startswith("Thousands of people marched")
     assert article.locator("a.paragraph-number").all_inner_texts() == ["¶1", "¶2", "¶3"]
-    # the marks: a legend, and numbers in the order they are read
+    # the marks: a legend, and numbers in reading order
     assert article.locator(".changes-legend").is_visible()
     marks = [int(m.removeprefix("✎")) for m in article.locator("a.change-mark").all_inner_texts()]
     assert marks == sorted(marks) and len(marks) >= 3
