@@ -58,7 +58,8 @@ def test_editing_a_quoted_sentence_changes_the_quotation(project: Path) -> None:
             "led by Brazil, China and India",
             "led by Brazil and India",
             "topics/g21.md:14: cites “led by Brazil, China and India”, which "
-            "sources/citizens-diplomacy-cancun-miami.txt does not have (this quotation, or that text, was edited since)",
+            "sources/citizens-diplomacy-cancun-miami.txt does not have (this quotation, or that text, was "
+            "edited since)",
         ),
         (  # a member the table lists must be named by its quotation
             "topics/g21.md",
