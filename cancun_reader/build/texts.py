@@ -116,6 +116,20 @@ def convert_linked(
     return convert_text(sources, entry, topics, links, site_url, cite_box, images)
 
 
+def printed_files(
+    article: Article, data: bytes, images: tuple[PageImage, ...], doubts: list[Notice], site_url: str
+) -> dict[str, str | bytes]:
+    """What a text read from a PDF adds to the site: the PDF, its pages as pictures, the editors' view
+    of them and, for a published copy, their IIIF manifest."""
+    slug = article.source.entry.slug
+    files: dict[str, str | bytes] = {received_original(article): data}
+    files |= {page_image(slug, image.number): image.webp for image in images}
+    files[proofreading_page(slug)] = render_proofreading(article, images, doubts)
+    if site_url:
+        files[manifest_name(slug)] = render_manifest(article, images, site_url)
+    return files
+
+
 def with_printed_title(article: Article) -> Article:
     """A PDF with no catalog entry titled as its first page prints its title (the opening set in a
     display type, `keep_front_matter`, or a heading over the deck and byline), not by its file name;
@@ -137,7 +151,7 @@ def with_printed_title(article: Article) -> Article:
     first = opening[0]
     titled = isinstance(first, Paragraph) and first.front == "title"
     over_front = isinstance(first, Heading) and any(isinstance(b, Paragraph) and b.front for b in opening[1:])
-    if not (titled or over_front):
+    if not isinstance(first, Paragraph | Heading) or not (titled or over_front):
         return article
     printed = replace(entry, title=" ".join(first.text.split()), title_printed=True)
     blocks = (Paragraph(first.text, first.line, front="title"), *article.blocks[1:])  # as printed, once
@@ -196,12 +210,7 @@ def convert_text(
     )
     converted.received[received_file(article)] = source.text
     if entry.is_pdf:
-        converted.received[received_original(article)] = data
-        for image in images:
-            converted.received[page_image(entry.slug, image.number)] = image.webp
-        converted.received[proofreading_page(entry.slug)] = render_proofreading(article, images, unresolved)
-        if site_url:
-            converted.received[manifest_name(entry.slug)] = render_manifest(article, images, site_url)
+        converted.received |= printed_files(article, data, images, unresolved, site_url)
     if corrected:
         converted.received[corrections_file(article)] = read_text(corrections)
     converted.received_digests = {name: digest_of(page) for name, page in converted.received.items()}

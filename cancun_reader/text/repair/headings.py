@@ -208,9 +208,10 @@ def opening_in_display_type(blocks: Blocks, display: frozenset[int]) -> dict[int
             break
         roles[index] = "deck" if roles else "title"
     after = len(roles)
-    if roles and after + 1 < len(blocks) and isinstance(blocks[after], Paragraph):
-        words = blocks[after].text.split()
-        if len(words) <= BYLINE_WORDS and not ends_sentence(blocks[after].text):
+    candidate = blocks[after] if roles and after + 1 < len(blocks) else None
+    if isinstance(candidate, Paragraph):
+        short = len(candidate.text.split()) <= BYLINE_WORDS
+        if short and not ends_sentence(candidate.text):
             roles[after] = "byline"
     return roles
 
