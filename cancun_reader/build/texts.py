@@ -5,7 +5,6 @@ which the build keeps in its cache. The tests and tools read articles the build'
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from cancun_reader.build.write import digest_of
@@ -18,7 +17,7 @@ from cancun_reader.collection.timeline import events_in
 from cancun_reader.core.errors import InputError
 from cancun_reader.core.escape import TopicLinks
 from cancun_reader.core.facts import Topic
-from cancun_reader.core.model import Article, Entry, Heading, Notice, Paragraph, Source
+from cancun_reader.core.model import Article, Entry, Notice, Source
 from cancun_reader.core.prose.words import COMMON_WORD, words_of, zipf
 from cancun_reader.pdf.images import PageImage, page_images
 from cancun_reader.site.collection_pages import Converted
@@ -130,34 +129,6 @@ def printed_files(
     return files
 
 
-def with_printed_title(article: Article) -> Article:
-    """A PDF with no catalog entry titled as its first page prints its title (the opening set in a
-    display type, `keep_front_matter`, or a heading over the deck and byline), not by its file name;
-    the page says the title is supplied so.
-
-    >>> from cancun_reader.core.model import Entry, Paragraph, Source
-    >>> entry = Entry("m.pdf", "m", "M", catalogued=False)
-    >>> text = (Paragraph("Medicines before\\nthe ministerial", 1, front="title"), Paragraph("It ended.", 3))
-    >>> with_printed_title(Article(Source("sources/m.pdf", "", entry), text)).source.entry.title
-    'Medicines before the ministerial'
-
-    Negative: a catalogued text keeps its catalog's title; a text that opens with its body, its file name's.
-    >>> with_printed_title(Article(Source("sources/m.pdf", "", entry), text[1:])).source.entry.title
-    'M'
-    """
-    entry, opening = article.source.entry, article.blocks[:2]
-    if entry.catalogued or not entry.is_pdf or not opening:
-        return article
-    first = opening[0]
-    titled = isinstance(first, Paragraph) and first.front == "title"
-    over_front = isinstance(first, Heading) and any(isinstance(b, Paragraph) and b.front for b in opening[1:])
-    if not isinstance(first, Paragraph | Heading) or not (titled or over_front):
-        return article
-    printed = replace(entry, title=" ".join(first.text.split()), title_printed=True)
-    blocks = (Paragraph(first.text, first.line, front="title"), *article.blocks[1:])  # as printed, once
-    return replace(article, source=replace(article.source, entry=printed), blocks=blocks)
-
-
 def convert_text(
     sources: Path,
     entry: Entry,
@@ -176,8 +147,6 @@ def convert_text(
     corrections = corrections_path(sources / entry.file)
     corrected = corrections.exists()
     article, unresolved = make_article(source, load_corrections(corrections))
-    article = with_printed_title(article)
-    entry = article.source.entry
     pattern = links.mentions if links else None
     mentions = mentions_in(article, topics, pattern) if pattern else {}
     named = [t for t in topics if t.slug in mentions]

@@ -45,7 +45,7 @@ def test_an_edit_that_breaks_a_quotation_shows_in_the_page_and_the_page_recovers
     alert.wait_for(timeout=SHOWN_WITHIN_MS)
     message = alert.inner_text()
     assert "topics/g21.md:14:" in message, message  # the file and line of the quotation
-    assert "quote the text as it is now, or drop the statement" in message  # and what to do
+    assert "quote the text as it reads now, or drop the statement" in message  # and what to do
     # every page of the preview says so, not only the one open
     other = context.new_page()
     other.goto(url + "index.html")
