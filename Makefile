@@ -192,8 +192,8 @@ corpus-heldout: browser $(CORPUS_VENV)/.installed  ## draw the test set of the P
 	PYTHONPATH=. $(CORPUS_VENV)/bin/python scripts/html_layouts.py --seeds $(HELDOUT_HTML_SEEDS) --into tests/corpus/heldout
 	$(CORPUS_VENV)/bin/python scripts/latex_layouts.py --seeds $(HELDOUT_LATEX_SEEDS) --into tests/corpus/heldout
 	$(CORPUS_VENV)/bin/python scripts/office_layouts.py --seeds $(HELDOUT_OFFICE_SEEDS)
-	$(CORPUS_VENV)/bin/python scripts/reportlab_layouts.py --seeds $(HELDOUT_REPORTLAB_SEEDS) --draw $(HELDOUT_REPORTLAB_DRAW)
-	$(CORPUS_VENV)/bin/python scripts/groff_layouts.py --seeds $(HELDOUT_GROFF_SEEDS) --draw $(HELDOUT_REPORTLAB_DRAW)
+	PYTHONPATH=. $(CORPUS_VENV)/bin/python scripts/reportlab_layouts.py --seeds $(HELDOUT_REPORTLAB_SEEDS) --draw $(HELDOUT_REPORTLAB_DRAW)
+	PYTHONPATH=. $(CORPUS_VENV)/bin/python scripts/groff_layouts.py --seeds $(HELDOUT_GROFF_SEEDS) --draw $(HELDOUT_REPORTLAB_DRAW)
 
 clean:
 	rm -rf site .site-build-* .site.old-* dist artifacts docs/articles docs/topics docs/timeline.md docs/glossary.md docs/bibliography.md docs/.includes \

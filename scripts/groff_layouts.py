@@ -18,7 +18,7 @@ the text calls them (`.FS`/`.FE`). A draw replaces the groff PDFs of the one bef
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import random
 import re
 import subprocess
@@ -26,10 +26,10 @@ from pathlib import Path
 
 import yaml
 
+from cancun_reader.devtools.draws import set_draw
+
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = ROOT / "tests" / "corpus" / "heldout-texts"
 OUT = ROOT / "tests" / "corpus" / "heldout"
-DRAW = 20
 FAMILIES = {"Times": "T", "Helvetica": "H", "Palatino": "P", "Bookman": "A"}
 PAPERS = {"A4": "a4", "Letter": "letter"}
 CALL = re.compile(r"[¹²³⁴⁵]|\[\d\]")
@@ -142,6 +142,10 @@ def set_text(path: Path, seed: int) -> tuple[str, dict]:
         input=document(text, layout).encode("utf-8"),
         capture_output=True,
         check=True,
+        env={
+            **os.environ,
+            "SOURCE_DATE_EPOCH": "1070150400",
+        },  # a fixed date (December 2003): the same bytes each time
     )
     (OUT / f"{name}.pdf").write_bytes(result.stdout)
     return name, layout
@@ -154,18 +158,7 @@ def main() -> None:
         "--draw", type=int, default=2, help="which twenty texts to set, in the folder's order"
     )
     options = parser.parse_args()
-    recorded = OUT / "layouts.json"
-    layouts = json.loads(recorded.read_text("utf-8")) if recorded.exists() else {}
-    for earlier in OUT.glob("*.groff-s*.pdf"):
-        earlier.unlink()
-        layouts.pop(earlier.stem, None)
-    drawn = sorted(TEXTS.glob("*.yml"))[(options.draw - 1) * DRAW : options.draw * DRAW]
-    for seed in options.seeds:
-        for index, path in enumerate(drawn):
-            name, layout = set_text(path, seed * 100 + index)
-            layouts[name] = layout
-            print(name, layout)
-    recorded.write_text(json.dumps(layouts, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    set_draw(ROOT / "tests" / "corpus", "groff", options.seeds, options.draw, set_text)
 
 
 if __name__ == "__main__":

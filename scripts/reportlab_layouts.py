@@ -21,7 +21,6 @@ recorded in the folder's `layouts.json`, where the PDFs of earlier draws are rem
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 from html import escape
@@ -48,8 +47,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from cancun_reader.devtools.draws import set_draw
+
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = ROOT / "tests" / "corpus" / "heldout-texts"
 OUT = ROOT / "tests" / "corpus" / "heldout"
 PAPERS = {"A4": A4, "Letter": LETTER, "A5": A5}
 FONTS = "/usr/share/fonts/truetype"
@@ -67,9 +67,6 @@ FAMILIES = {
         "liberation/LiberationSans-Italic.ttf",
     ),
 }
-DRAW = 20
-"""How many texts a draw sets."""
-
 SUPERSCRIPT = {"¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5"}
 
 
@@ -264,19 +261,7 @@ def main() -> None:
         "--draw", type=int, default=1, help="which twenty texts to set, in the folder's order"
     )
     options = parser.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
-    recorded = OUT / "layouts.json"
-    layouts = json.loads(recorded.read_text("utf-8")) if recorded.exists() else {}
-    for earlier in OUT.glob("*.reportlab-s*.pdf"):  # the draw replaced: looked at, not reported again
-        earlier.unlink()
-        layouts.pop(earlier.stem, None)
-    drawn = sorted(TEXTS.glob("*.yml"))[(options.draw - 1) * DRAW : options.draw * DRAW]
-    for seed in options.seeds:
-        for index, path in enumerate(drawn):
-            name, layout = set_text(path, seed * 100 + index)
-            layouts[name] = layout
-            print(name, layout)
-    recorded.write_text(json.dumps(layouts, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    set_draw(ROOT / "tests" / "corpus", "reportlab", options.seeds, options.draw, set_text)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from cancun_reader.core.model import Printed
+from cancun_reader.devtools.draws import HELD_OUT_TEXTS
 from cancun_reader.devtools.quality.measures import expected_of, measure
 from cancun_reader.pdf.document import read_pdf
 
@@ -63,12 +64,6 @@ TEST_PDFS = "heldout"
 renderer family the development set does not use (LibreOffice, from documents made with
 python-docx). Measured only to report; a failure that leads to a change of the reader calls for
 new seeds before the figures are reported."""
-
-
-HELD_OUT_TEXTS = "heldout-texts"
-"""Texts no development run has seen (`tests/corpus/heldout-texts/`), set for the test set only, by a
-producer the development set does not use (`scripts/reportlab_layouts.py`); those not yet set are
-the reserve for the next draw."""
 
 
 def text_file(corpus: Path, text: str) -> Path:
