@@ -9,7 +9,7 @@ import itertools
 
 from cancun_reader.core.model import Blocks, Caption, Footnote, Paragraph, Printed
 from cancun_reader.text.doubts import ADVICE, quotable  # noqa: F401 (ADVICE: the doctests)
-from cancun_reader.text.regions import GAP_LINES, together
+from cancun_reader.text.regions import GAP_LINES, Region, lines_by_block, places_by_line, together
 
 ODD_TYPE = (
     "paragraph holds lines set in another type than the text's{where}: if it is read right, add to "
@@ -70,9 +70,7 @@ def odd_type(
     """
     if not printed.odd:
         return []
-    holding: dict[int, list[int]] = {}
-    for line, owner in placed:
-        holding.setdefault(owner, []).append(line)
+    holding = lines_by_block(placed)
     found = []
     for block in blocks:
         if not isinstance(block, Paragraph) or block.front or block.line in confirmed:
@@ -86,10 +84,7 @@ def odd_type(
     return found
 
 
-Place = tuple[int, float, float, float, float]
-
-
-def next_to(line: Place, other: Place, below: bool) -> bool:
+def next_to(line: Region, other: Region, below: bool) -> bool:
     """Whether `other` is printed right below `line` (or right above it): on its page, across the
     same width, the usual space between lines of text apart.
 
@@ -137,15 +132,13 @@ def column_jumps(
     """
     if not printed.places:
         return []
-    places = {line: (page, x0, top, x1, bottom) for line, page, x0, top, x1, bottom in printed.places}
-    on_page: dict[tuple[int, bool], list[tuple[int, Place]]] = {}
+    places = places_by_line(printed)
+    apart = printed.furniture | printed.quotes  # not the lines of a block's flow
+    on_page: dict[tuple[int, bool], list[tuple[int, Region]]] = {}
     for line, place in places.items():
-        if line not in printed.furniture | printed.quotes:
+        if line not in apart:
             on_page.setdefault((place[0], line in printed.odd), []).append((line, place))
-    lines_of: dict[int, list[int]] = {}
-    for line, owner in placed:
-        if line in places:
-            lines_of.setdefault(owner, []).append(line)
+    lines_of = {block: [n for n in lines if n in places] for block, lines in lines_by_block(placed).items()}
     found = []
     for block in blocks:
         if not isinstance(block, (Paragraph, Footnote, Caption)) or block.line in confirmed:
@@ -170,8 +163,8 @@ def column_jumps(
 
 
 def printed_next_to(
-    places: dict[int, Place],
-    on_page: dict[tuple[int, bool], list[tuple[int, Place]]],
+    places: dict[int, Region],
+    on_page: dict[tuple[int, bool], list[tuple[int, Region]]],
     odd: frozenset[int],
     left: int,
     entered: int,

@@ -9,7 +9,7 @@ paragraph continued in the next column or on the next page has a region in each.
 
 from __future__ import annotations
 
-from cancun_reader.core.model import Article
+from cancun_reader.core.model import Article, Printed
 
 Region = tuple[int, float, float, float, float]
 """A rectangle of a printed page: the page's number, then left, top, right and bottom in points
@@ -39,13 +39,34 @@ def together(region: Region, line: Region) -> bool:
     return page == line_page and left < x1 and right > x0 and -height <= top - bottom <= GAP_LINES * height
 
 
+def places_by_line(printed: Printed) -> dict[int, Region]:
+    """Where each line of a text read from a PDF stands: its page and rectangle, by its number.
+
+    >>> places_by_line(Printed(places=((3, 1, 50.0, 100.0, 280.0, 112.0),)))
+    {3: (1, 50.0, 100.0, 280.0, 112.0)}
+    """
+    return {number: (page, x0, top, x1, bottom) for number, page, x0, top, x1, bottom in printed.places}
+
+
+def lines_by_block(placed: tuple[tuple[int, int], ...]) -> dict[int, list[int]]:
+    """The lines each block holds, by the line it begins on (`Article.placed`: line, its block).
+
+    >>> lines_by_block(((3, 3), (4, 3), (6, 6)))
+    {3: [3, 4], 6: [6]}
+    """
+    found: dict[int, list[int]] = {}
+    for line, owner in placed:
+        found.setdefault(owner, []).append(line)
+    return found
+
+
 def block_regions(article: Article) -> dict[int, list[Region]]:
     """Each block's regions on its printed pages, by the line the block begins on; a text that
     came as plain text has none."""
     printed = article.source.printed
     if not printed.places:
         return {}
-    places = {number: (page, x0, top, x1, bottom) for number, page, x0, top, x1, bottom in printed.places}
+    places = places_by_line(printed)
     found: dict[int, list[Region]] = {}
     for line, block in sorted(article.placed):
         place = places.get(line)
