@@ -179,5 +179,9 @@ def kind(line: Line, style: Style, body: Style) -> tuple:
 
 def breaks_between(before: Line, line: Line, body: Style) -> bool:
     """Whether a blank line parts two lines: the first ends in another kind of type than the second
-    begins with (a heading run into its paragraph begins one, and ends in the paragraph's type)."""
+    begins with (a heading run into its paragraph begins one, and ends in the paragraph's type);
+    or one is a row of a table in the text's flow and the other is not (its rows, bold or not, are
+    one table)."""
+    if before.group < 0 and line.group < 0 and ("\t" in before.text or "\t" in line.text):
+        return ("\t" in before.text) != ("\t" in line.text)  # a table's head row goes with its rows
     return kind(before, before.last, body) != kind(line, line.first, body)

@@ -15,7 +15,7 @@ PDF's bytes); the rest take the pages as data:
 - each page's lines: the flow's rows in their columns, each box whole, a table's rows with their
   cells (`reading.flow_items`, `reading.group_items`, `tables`);
 - each page's lines in reading order, its furniture above and below them, its notes apart
-  (`reading.in_reading_order`).
+  (`order.in_reading_order`).
 
 `reading.write_text` then writes the text, line by line, with what the page shows of each line
 (`Printed`: where it stands, its page and box, its indent, its type), which the later stages use.
@@ -32,16 +32,14 @@ from cancun_reader.pdf.drawings import boxes_on
 from cancun_reader.pdf.furniture import furniture
 from cancun_reader.pdf.lines import Line
 from cancun_reader.pdf.notes import foot_notes
+from cancun_reader.pdf.order import Item, in_reading_order, note_lines
 from cancun_reader.pdf.page import Box, Page, Run, Style
 from cancun_reader.pdf.reading import (
-    Item,
     bullet_shown,
     flow_items,
     furniture_lines,
     group_items,
     grouped_runs,
-    in_reading_order,
-    note_lines,
     text_span,
     write_text,
 )
@@ -145,7 +143,7 @@ def order_lines(reading: Reading) -> Reading:
         columns, span = reading.columns[page.number], text_span(page, reading.columns[page.number])
         ordered = in_reading_order(reading.items[page.number], columns)
         heads, feet = furniture_lines(page, runs_of_page(reading.furniture, page), ordered, span)
-        notes = note_lines(page, runs_of_page(reading.notes, page), reading.style, span)
+        notes = note_lines(page, runs_of_page(reading.notes, page), reading.style, span, columns)
         lines[page.number] = (heads + ordered + feet, notes)
     return replace(reading, lines=lines)
 

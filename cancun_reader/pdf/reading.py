@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from cancun_reader.core.model import Printed
+from cancun_reader.core.prose.sentences import ends_sentence
 from cancun_reader.core.prose.words import HYPHENS
 from cancun_reader.pdf.columns import Columns
 from cancun_reader.pdf.drawings import bulleted, bullets_on, frames_on, ruled_boxes
@@ -31,9 +32,10 @@ from cancun_reader.pdf.lines import (
     rows,
 )
 from cancun_reader.pdf.notes import NOTE_NUMBER
+from cancun_reader.pdf.order import Item
 from cancun_reader.pdf.page import Box, Page, Run, Style
 from cancun_reader.pdf.printed import PrintedLines, carried_over, quote_lines, to_next_column
-from cancun_reader.pdf.tables import table_lines
+from cancun_reader.pdf.tables import cells_text, flow_table_rows, table_lines
 
 if TYPE_CHECKING:  # what the passes found is written out here; the passes call this module
     from cancun_reader.pdf.passes import Reading
@@ -60,14 +62,6 @@ def bullet_shown(page: Page, body: Style) -> Callable[[str, Box], str]:
     return shown
 
 
-def note_lines(page: Page, notes: set[int], body: Style, span: tuple[float, float]) -> list[Line]:
-    """The notes at a page's foot as lines, read apart from the text."""
-    return [
-        Line(joined(row), merge_box(row), main_style(row), span, page=page.number, note=True)
-        for row in rows([page.runs[i] for i in notes], body)
-    ]
-
-
 def grouped_runs(
     page: Page, body: Style, furniture_runs: set[int], drawn: list[Box]
 ) -> tuple[list[Box], dict[int, int], list[Run]]:
@@ -85,11 +79,6 @@ def grouped_runs(
     return groups, in_group, flow
 
 
-Item = tuple[int | None, float, list[Line]]
-"""What is put in reading order: a row of the flow in one column, a row spanning the columns, or a
-whole box; by its column (None: across them) and its top."""
-
-
 def flow_items(
     page: Page,
     flow: list[Run],
@@ -98,7 +87,8 @@ def flow_items(
     body: Style,
     shown: Callable[[str, Box], str],
 ) -> list[Item]:
-    """Each row of the text's flow, as a line of its column (or of the whole text's width)."""
+    """Each row of the text's flow, as a line of its column (or of the whole text's width); a
+    table's rows with their cells parted by tabs."""
     items: list[Item] = []
     by_column: dict[int | None, list[Run]] = {}
     across = spanned_rows(flow, columns, body)
@@ -107,9 +97,11 @@ def flow_items(
         by_column.setdefault(column, []).append(run)
     for column, runs in by_column.items():
         span = text_span if column is None else columns.spans[column]
-        for row in rows(runs, body):
+        found = rows(runs, body)
+        tabled = flow_table_rows(found, body, span[1])
+        for index, row in enumerate(found):
             box = merge_box(row)
-            text = shown(joined(row), box)
+            text = cells_text(row, body) if index in tabled else shown(joined(row), box)
             line = Line(text, box, main_style(row), span, page=page.number, ends=ends_of(row))
             items.append((column, row_top(row, body), [line]))
     return items
@@ -175,43 +167,6 @@ def furniture_lines(
     ]
     top = ordered[0].box.top if ordered else page.height / 2
     return [h for h in found if h.box.top < top], [h for h in found if h.box.top >= top]
-
-
-def in_reading_order(items: list[tuple[int | None, float, list[Line]]], columns: Columns) -> list[Line]:
-    """Items of a page in reading order: the spans across the columns by their tops, and before
-    each, what the columns hold above it, column by column."""
-    spans = sorted((i for i in items if i[0] is None), key=lambda i: i[1])
-    in_columns = sorted((i for i in items if i[0] is not None), key=lambda i: (i[0], i[1]))
-    ordered: list[Line] = []
-    taken: set[int] = set()
-    for span in [*spans, (None, float("inf"), [])]:
-        above = [index for index, item in enumerate(in_columns) if index not in taken and item[1] < span[1]]
-        leading = heads_of(span, [in_columns[i] for i in above])
-        for index in above:
-            if id(in_columns[index]) not in leading:
-                ordered.extend(in_columns[index][2])
-            taken.add(index)
-        ordered.extend(line for item in in_columns if id(item) in leading for line in item[2])
-        ordered.extend(span[2])
-    return ordered
-
-
-def heads_of(span: tuple, above: list[tuple[int | None, float, list[Line]]]) -> set[int]:
-    """The items of one column that stand just above a span, below everything the other columns
-    hold there, in another type than the lines before them: the span's heading (`Notes` over notes
-    set across the columns), read with it, not between the columns."""
-    if not span[2] or not above:
-        return set()
-    heads: set[int] = set()
-    for item in sorted(above, key=lambda i: -i[1]):
-        others = [o for o in above if o[0] != item[0]]
-        if any(o[2][-1].box.bottom > item[1] for o in others):
-            break
-        same = [o for o in above if o[0] == item[0] and o[1] < item[1]]
-        if not same or same[-1][2][-1].style == item[2][0].style:
-            break
-        heads.add(id(item))
-    return heads
 
 
 def write_text(reading: Reading) -> tuple[str, Printed]:
@@ -290,11 +245,19 @@ def ends_short(before: Line, line: Line, edges: dict[tuple[int, int], float], bo
     >>> ends_short(items[0], items[1], edges, body)
     True
 
-    Negative: a line too full for the next line's first word wraps its item.
+    Negative: a line too full for the next line's first word wraps its item; and a title in bold
+    broken short of a sentence's end goes on (a setter balances a title's lines by sense).
     >>> ends_short(items[2], line("procurement rules", 150, 36), edges, body)
+    False
+    >>> bold = Style("Sans", 9, bold=True)
+    >>> def title(t, x1, top): return Line(t, Box(55, top, x1, top + 10), bold, (50, 250), group=0)
+    >>> title = [title("WHAT THE GROUP", 120, 0), title("ASKED", 90, 11)]
+    >>> ends_short(title[0], title[1], right_edges([*title, *items]), body)
     False
     """
     if before.group < 0 or before.group != line.group or before.page != line.page:
+        return False
+    if before.style.bold and before.style == line.style and not ends_sentence(before.text):
         return False
     if (line.page, line.group) not in edges or line.box.top <= before.box.top:
         return False

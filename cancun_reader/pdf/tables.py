@@ -1,5 +1,6 @@
-"""A box's table, read from where its rows open cells: a tab parts two cells, and a line of a
-cell that wraps says which cell it goes on."""
+"""A table, read from where its rows open cells: a tab parts two cells. In a box, a line of a cell
+that wraps says which cell it goes on; in the text's flow, with no box round it, a table is rows
+whose cells stand in the same columns, one line each."""
 
 from __future__ import annotations
 
@@ -113,3 +114,91 @@ def cells_of(row: list[Run], body: Style) -> list[Run]:
     return [row[0]] + [
         run for before, run in pairwise(row) if run.box.x0 - before.box.x1 >= CELL_GAP * before.style.size
     ]
+
+
+ALIGNED = 2.0
+"""Points within which two rows' cells start or end at the same place: one column of a table."""
+
+TABLE_ROWS = 3
+"""A table in the flow has a head row and two rows at least: two lines of justified text may part
+at wide spaces that happen to line up, three hardly."""
+
+
+def flow_table_rows(found: list[list[Run]], body: Style, right: float) -> set[int]:
+    """The rows of a column's flow that are a table's (by index): three rows or more in a row,
+    each cut by gaps of an em or more into as many cells (three, or two where a cell holds more
+    than one word), each cell after the first standing in
+    the same column in every row: starting at the same place (set flush left), or ending there
+    (figures set flush right) short of the column's right edge (`right`), where every line of
+    justified text ends.
+
+    >>> from cancun_reader.pdf.page import Box, Run
+    >>> body = Style("Serif", 10)
+    >>> def row(*cells): return [Run(t, Box(x0, 0, x1, 10), 8, body) for t, x0, x1 in cells]
+    >>> table = [row(("Year", 50, 80), ("Exports in tonnes", 170, 250))]
+    >>> table += [row(("2001", 50, 80), ("1,204", 215, 250)), row(("2002", 50, 80), ("988", 227, 250))]
+    >>> sorted(flow_table_rows([row(("The figures:", 50, 200)), *table, row(("Then", 50, 90))], body, 530))
+    [1, 2, 3]
+
+    Negative: lines of justified text cut at wide spaces, their last words flush with the
+    column's edge, or a word each side; and rows whose cells do not line up.
+    >>> loose = [row(("and", 50, 70), ("hundreds", 150, 280)), row(("arrests,", 50, 110), ("was", 250, 280))]
+    >>> flow_table_rows([*loose, row(("taken.", 50, 90), ("Several", 200, 280))], body, 280)
+    set()
+    >>> words = [row(("that", 50, 70), ("marched", 150, 200)), row(("in", 50, 60), ("Cancún", 150, 190))]
+    >>> flow_table_rows(words * 2, body, 280)
+    set()
+    >>> flow_table_rows([*table[:2], row(("2002", 50, 80), ("988", 300, 340))], body, 530)
+    set()
+    """
+    cells = [cells_of(row, body) for row in found]
+    tabled: set[int] = set()
+    index = 0
+    while index < len(found):
+        end = index + 1
+        while (
+            end < len(found)
+            and len(cells[index]) > 1
+            and lined_up(cells[index], found[index], cells[end], found[end], right)
+        ):
+            end += 1
+        if end - index >= TABLE_ROWS and (len(cells[index]) > 2 or spaced_cell(found[index:end], body)):
+            tabled.update(range(index, end))
+        index = end
+    return tabled
+
+
+def spaced_cell(found: list[list[Run]], body: Style) -> bool:
+    """Whether a cell of rows holds a word space (`1999  Seattle fails`): two cells of one word each
+    a row may be a narrow column's justified words, spread as far apart as a table's."""
+    return any(" " in cells for row in found for cells in cells_text(row, body).split("\t"))
+
+
+def lined_up(
+    first: list[Run], first_row: list[Run], other: list[Run], other_row: list[Run], right: float
+) -> bool:
+    """Whether a row's cells stand in the columns of another's: as many, each after the first
+    starting where the other's does, or ending there short of the column's right edge."""
+    if len(first) != len(other):
+        return False
+    ends_a, ends_b = cell_ends(first, first_row), cell_ends(other, other_row)
+    return all(
+        abs(a.box.x0 - b.box.x0) <= ALIGNED or (abs(end_a - end_b) <= ALIGNED and end_a < right - ALIGNED)
+        for a, b, end_a, end_b in zip(first[1:], other[1:], ends_a[1:], ends_b[1:], strict=True)
+    )
+
+
+def cell_ends(opening: list[Run], row: list[Run]) -> list[float]:
+    """Where each cell of a row ends: the right of the last run before the next cell opens."""
+    ends = []
+    for following in [*opening[1:], None]:
+        stop = next(i for i, run in enumerate(row) if run is following) if following is not None else len(row)
+        ends.append(row[stop - 1].box.x1)
+    return ends
+
+
+def cells_text(row: list[Run], body: Style) -> str:
+    """A table's row as a line: its cells' words, parted by tabs."""
+    opening = {id(run) for run in cells_of(row, body)}
+    starts = [i for i, run in enumerate(row) if id(run) in opening] + [len(row)]
+    return "\t".join(joined(row[a:b]) for a, b in pairwise(starts))

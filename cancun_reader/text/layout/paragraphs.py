@@ -87,6 +87,11 @@ def break_where_printed(lines: Lines, printed: Printed) -> tuple[Lines, list[Rep
     >>> break_where_printed(lines, Printed(spaced=frozenset({2})))[1][0].kind
     Kind.PARAGRAPH_BREAK_FROM_THE_SPACE_ABOVE
 
+    A paragraph that ends at a page's foot ends before the next page's running head:
+    >>> lines = number_lines("the talks ended.\\nTRADE REVIEW\\nThe farmers")
+    >>> [t for _, t in break_where_printed(lines, Printed(short=frozenset({3}), furniture=frozenset({2})))[0]]
+    ['the talks ended.', '', 'TRADE REVIEW', 'The farmers']
+
     Negative: a text that is not a PDF's, and a line that already follows a blank one.
     >>> break_where_printed(lines, Printed())[1]
     []
@@ -101,9 +106,12 @@ def break_where_printed(lines: Lines, printed: Printed) -> tuple[Lines, list[Rep
     out: Lines = []
     repairs = []
     for number, text in lines:
-        if number in opened and out and out[-1][1]:
-            out.append((out[-1][0], ""))
-            repairs.append(Repair(opened[number], out[-2][0], excerpt_end(out[-2][1], 40), "¶"))
+        at = len(out)
+        while at and out[at - 1][0] in printed.furniture:
+            at -= 1  # before a page's running head: the paragraph ended on the page before
+        if number in opened and at and out[at - 1][1]:
+            out.insert(at, (out[at - 1][0], ""))
+            repairs.append(Repair(opened[number], out[at - 1][0], excerpt_end(out[at - 1][1], 40), "¶"))
         out.append((number, text))
     return out, repairs
 

@@ -19,6 +19,7 @@ from cancun_reader.core.prose.sentences import (
     ends_sentence,
     repeats_words,
     sentence_spans,
+    starts_sentence,
 )
 from cancun_reader.core.prose.words import excerpt
 from cancun_reader.text.repair.flow import interrupts
@@ -41,7 +42,7 @@ def is_pull_quote_candidate(blocks: Blocks, index: int, set_apart: frozenset[int
     low, high = PULL_QUOTE_WORDS
     if interrupts(blocks, index) or block.line in set_apart:
         low = INTERRUPTING_WORDS
-    return low <= words <= high and block.text[:1].isupper() and ends_sentence(block.text)
+    return low <= words <= high and starts_sentence(block.text) and ends_sentence(block.text)
 
 
 INDEX_WORD = re.compile(r"[a-z0-9]{5,}")
@@ -97,6 +98,11 @@ def find_pull_quotes(blocks: Blocks, set_apart: frozenset[int] = frozenset()) ->
     >>> quote = Paragraph("Nobody had expected the poor countries to unite.", 3)
     >>> find_pull_quotes((body, quote))[0][1]
     PullQuote(text='Nobody had expected the poor countries to unite.', line=3)
+
+    One set in quotation marks:
+    >>> quoted = Paragraph("“Nobody had expected the poor countries to unite.”", 3)
+    >>> find_pull_quotes((body, quoted))[1][0].kind
+    Kind.PULL_QUOTE_SET_APART
 
     A short one too, where the page sets it apart between rules:
     >>> short = Paragraph("Nobody expected the poor to unite.", 3)

@@ -1,0 +1,140 @@
+"""What the lines of a page's main flow say of its blocks, read from their type and where they end:
+the lines set as headings (in a heading's type, or set apart by space alone), and those that open a
+paragraph because the line before ends a sentence short of its column."""
+
+from __future__ import annotations
+
+from cancun_reader.core.prose.sentences import ends_sentence, starts_sentence
+from cancun_reader.pdf.lines import Line, first_word_width
+from cancun_reader.pdf.page import Style
+
+
+def set_apart_by_space(text: str) -> bool:
+    """Whether a line with space above and below it is a heading set apart by space alone (a
+    number, a centred line, in the body's type), ending no sentence; negative: a one-line paragraph.
+    >>> set_apart_by_space("3. The road to Miami"), set_apart_by_space("It ended.")
+    (True, False)
+    """
+    return len(text.split()) <= HEADING_WORDS and not ends_sentence(text) and not text.rstrip().endswith(",")
+
+
+def is_body_size_line(line: Line, body: Style) -> bool:
+    return abs(line.style.size - body.size) <= 0.08 * body.size and line.group < 0 and not line.furniture
+
+
+HEADING_LINES, HEADING_WORDS = 3, 14
+"""A heading has at most so many lines and words."""
+
+
+def in_heading_type(line: Line, body: Style) -> bool:
+    """Whether a line is set as headings are: larger than the body, or bold where the body is not,
+    or in another family at the body's size or more; not in slanted type alone (an emphasis, a
+    quotation)."""
+    style = line.style
+    larger = style.size >= 1.08 * body.size
+    bolder = style.bold and not body.bold and style.size >= 0.95 * body.size
+    other = style.font != body.font and style.size >= 0.95 * body.size and not style.italic
+    return larger or bolder or other
+
+
+def is_body_line(line: Line, body: Style) -> bool:
+    return is_body_size_line(line, body) and line.style.font == body.font and line.style.bold == body.bold
+
+
+def heading_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
+    """The lines of the main flow that the page sets as a heading: a block of at most three lines in
+    a heading's type (see `in_heading_type`), of a heading's few words, ending no sentence, after
+    the text's body has begun (the title, deck and byline stand before it) and before a line of the
+    body's type. A pull quote ends its sentence; a caption or a box's title is not in the flow; a
+    line that ends in another type than its own is a heading run into its paragraph (set apart
+    by the layout stage).
+
+    >>> from cancun_reader.pdf.page import Box, Style
+    >>> body, bold = Style("Serif", 10), Style("Sans", 11, bold=True)
+    >>> def line(text, style): return Line(text, Box(0, 0, 100, 10), style, (0, 100))
+    >>> flow = [line("It began in May.", body), line("The road to Mexico", bold), line("By the summer", body)]
+    >>> sorted(heading_lines(list(enumerate(flow, 1)), body))
+    [2]
+
+    Negative: a sentence set larger (a pull quote), and a heading's type with no text after it.
+    >>> flow[1] = line("Most deadlines were missed.", bold)
+    >>> heading_lines(list(enumerate(flow, 1)), body), heading_lines(list(enumerate(flow[:2], 1)), body)
+    (set(), set())
+    """
+    found: set[int] = set()
+    begun = False
+    index = 0
+    while index < len(flow):
+        line = flow[index][1]
+        if is_body_line(line, body):
+            begun = True
+        if (
+            not begun
+            or not in_heading_type(line, body)
+            or line.last.key() != line.style.key()
+            or "\t" in line.text
+        ):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(flow) and flow[end][1].style == line.style:
+            end += 1
+        text = " ".join(shown.text for _, shown in flow[index:end])
+        if (
+            end - index <= HEADING_LINES
+            and len(text.split()) <= HEADING_WORDS
+            and not ends_sentence(text)
+            and not text.rstrip().endswith((":", ";", ","))
+            and end < len(flow)
+            and is_body_line(flow[end][1], body)
+        ):
+            found.update(number for number, _ in flow[index:end])
+        index = end
+    return found
+
+
+NEIGHBOURS = 4
+"""A line's measure is the longest of the lines this many above and below it in its column: a
+ragged column's lines come within a word of it, and lines beside a float share its narrower one."""
+
+
+def after_short_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
+    """The lines of the body that open a paragraph because the line before ends a sentence short of
+    the measure, with room for their first word: ragged text, where a paragraph has no indent.
+
+    >>> from cancun_reader.pdf.page import Box, Style
+    >>> body = Style("Serif", 10)
+    >>> def line(text, x1, top): return Line(text, Box(50, top, x1, top + 10), body, (50, 300))
+    >>> flow = [line("and then the talks went on", 280, 0), line("for days. They ended.", 150, 12)]
+    >>> flow += [line("The farmers went home after the", 285, 24), line("march was over.", 140, 36)]
+    >>> sorted(after_short_lines(list(enumerate(flow, 1)), body))
+    [3]
+
+    So does the first line of a page or column after one that ended so at the foot of the last:
+    >>> from dataclasses import replace
+    >>> flow[2] = replace(flow[2], page=2)
+    >>> sorted(after_short_lines(list(enumerate(flow, 1)), body))
+    [3]
+
+    Negative: a sentence that ends where the next line's first word would not have fitted.
+    >>> flow[1] = line("for days and days. They ended.", 275, 12)
+    >>> after_short_lines(list(enumerate(flow, 1)), body)
+    set()
+    """
+    found: set[int] = set()
+    flow = [(number, line) for number, line in flow if not line.furniture]  # a paragraph goes on across it
+    for index in range(1, len(flow)):
+        number, line = flow[index]
+        before = flow[index - 1][1]
+        if not (is_body_line(line, body) and is_body_line(before, body)):
+            continue
+        at = (before.page, before.column)
+        if at == (line.page, line.column) and line.box.top <= before.box.top:
+            continue
+        if not (ends_sentence(before.text) and starts_sentence(line.text)):
+            continue  # the measure is that of the column the line before ends (a page's, a column's foot)
+        near = flow[max(0, index - NEIGHBOURS) : index + NEIGHBOURS]
+        measure = max(shown.box.x1 for _, shown in near if (shown.page, shown.column) == at)
+        if measure - before.box.x1 > first_word_width(line) + 0.5 * body.size:
+            found.add(number)
+    return found
