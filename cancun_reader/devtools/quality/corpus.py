@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -51,7 +52,14 @@ def extractions(corpus: Path) -> list[tuple[str, str, str, Path]]:
         for path in sorted((corpus / folder).glob("*.pdf")):
             text, renderer = path.stem.split(".")
             found.append((text, f"{folder}-{renderer}" if folder == TEST_PDFS else renderer, PDF, path))
+            if folder == TEST_PDFS:  # and as an editor would extract it, with pdftotext
+                found.append((text, f"{folder}-{renderer}", TEST_EXTRACTOR, path))
     return found
+
+
+TEST_EXTRACTOR = "pdftotext"
+"""The extractor the test set's PDFs are also read with, when they are measured (`reading`): the
+one of the three that keeps the most paragraphs of the development set."""
 
 
 DEVELOPMENT_PDFS = ("latex", "html")
@@ -113,10 +121,13 @@ def layouts_in(folder: Path) -> dict[str, dict]:
 
 
 def reading(extractor: str, path: Path) -> tuple[str, Printed]:
-    """An extraction's text; or a PDF's, as the build reads it, with what its page shows of its
-    lines."""
+    """An extraction's text (of a test set's PDF, pdftotext's now); or a PDF's, as the build reads
+    it, with what its page shows of its lines."""
     if extractor == PDF:
         return read_pdf(path.read_bytes(), path.name)
+    if path.suffix == ".pdf":  # a test set's PDF, extracted as an editor would (poppler-utils)
+        done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+        return done.stdout.decode("utf-8"), Printed()
     return path.read_text(encoding="utf-8"), Printed()
 
 
