@@ -5,6 +5,7 @@ index's entries tidied for readers."""
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from cancun_reader.site.indexes import INDEXES
@@ -50,23 +51,80 @@ def listed_by_indexes(pages: list[str]) -> set[str]:
     return listed
 
 
-def tidy_search_entries(entries: list[dict], url: str, meta: dict) -> None:
+def tidy_search_entries(entries: list[dict], url: str, meta: dict, content: str = "") -> None:
     """The page's entries in the search index (the last ones), as a reader wants its results: the
-    page's tags on its own entry, not repeated under each of its sections; the byline, which the
-    page leaves out of the index so that a result's snippet is the text, found after the text.
+    page's tags on its own entry, not repeated under each of its sections; the text before the
+    first heading an entry of its own, found like the sections, and the page's own entry its
+    byline alone (a page found by its topics shows no passage without the words searched); a
+    passage that names a topic found by the other spellings of its name (`Lee Kyung Hae`); no
+    footnote's back-link (`↩`).
 
-    >>> entries = [{"location": "a.html", "text": "<p>Text.</p>", "tags": ["G21"]},
-    ...            {"location": "a.html#s", "text": "More.", "tags": ["G21"]}]
-    >>> tidy_search_entries(entries, "a.html", {"search": {"byline": "Shelly Delos · 2003"}})
-    >>> [(entry["text"], entry.get("tags")) for entry in entries]
-    [('<p>Text.</p> <p>Shelly Delos · 2003</p>', ['G21']), ('More.', None)]
+    >>> entries = [{"location": "a.html", "title": "A", "text": "<p>Text.</p>", "tags": ["G21"]},
+    ...            {"location": "a.html#s", "text": "Lee Kyoung Hae died.\xa0↩", "tags": ["G21"]}]
+    >>> lee = {"names": ["Lee Kyoung Hae"], "spellings": ["Lee Kyung Hae"]}
+    >>> meta = {"search": {"byline": "Shelly Delos · 2003", "spellings": [lee]}}
+    >>> tidy_search_entries(entries, "a.html", meta, '<h1>A</h1><p id="p-text">Text.</p>')
+    >>> [(e["location"], e["text"], e.get("tags")) for e in entries]  # doctest: +NORMALIZE_WHITESPACE
+    [('a.html', '<p>Shelly Delos · 2003</p>', ['G21']), ('a.html#p-text', '<p>Text.</p>', None),
+     ('a.html#s', 'Lee Kyoung Hae died. <p>[also spelt: Lee Kyung Hae]</p>', None)]
+
+    Negative: another page's entries are left as they are.
+    >>> tidy_search_entries(entries, "b.html", meta)
+    >>> entries[0]["location"], entries[1]["text"]
+    ('a.html', '<p>Text.</p>')
     """
-    byline = (meta.get("search") or {}).get("byline")
-    for entry in reversed(entries):
+    said = meta.get("search") or {}
+    own = None
+    for index in range(len(entries) - 1, -1, -1):
+        entry = entries[index]
         page, _, section = entry["location"].partition("#")
         if page != url:
             break
+        text = entry["text"].replace(BACKLINK, "")
+        entry["text"] = also_spelt(text, f"{entry.get('title', '')} {text}", said.get("spellings", []))
         if section:
             entry.pop("tags", None)
-        elif byline:
-            entry["text"] += f" <p>{html.escape(byline)}</p>"
+        else:
+            own = index
+    if own is None or not said:
+        return
+    entry = entries[own]
+    first = FIRST_PARAGRAPH.search(content)
+    if entry["text"].strip() and first:
+        opening = {"location": f"{url}#{first[1]}", "title": entry["title"], "text": entry["text"]}
+        entries.insert(own + 1, opening)
+        entry["text"] = ""
+    if said.get("byline"):
+        entry["text"] = f"{entry['text']} <p>{html.escape(said['byline'])}</p>".strip()
+
+
+def also_spelt(text: str, holding: str, spelled: list[dict]) -> str:
+    """A passage of the index with the other spellings of the names it (or its title: `holding`)
+    holds, in brackets at the end of the paragraph that first names one (search shows a result by
+    the paragraphs that hold the words searched, so they must stand in the same one).
+
+    >>> lee = [{"names": ["Lee Kyoung Hae", "Mr. Lee"], "spellings": ["Lee Kyung Hae"]}]
+    >>> also_spelt("<p>It began.</p><p>Mr. Lee died.</p>", "A <p>Mr. Lee died.</p>", lee)
+    '<p>It began.</p><p>Mr. Lee died. [also spelt: Lee Kyung Hae]</p>'
+
+    Negative: a passage that names none of them.
+    >>> also_spelt("<p>It began.</p>", "It began.", lee)
+    '<p>It began.</p>'
+    """
+    lowered, within = holding.lower(), text.lower()
+    named = [topic for topic in spelled if any(n.lower() in lowered for n in topic["names"])]
+    if not named:
+        return text
+    others = html.escape(", ".join(s for topic in named for s in topic["spellings"]))
+    places = [within.find(n.lower()) for topic in named for n in topic["names"] if n.lower() in within]
+    end = text.find("</", min(places)) if places else -1
+    if end < 0:
+        return f"{text} <p>[also spelt: {others}]</p>"
+    return f"{text[:end]} [also spelt: {others}]{text[end:]}"
+
+
+BACKLINK = "\xa0↩"
+"""The back-link after a footnote, as the footnotes extension sets it (after a no-break space)."""
+
+FIRST_PARAGRAPH = re.compile(r'<p id="([^"]+)"')
+"""The first paragraph the page gives an anchor: where the text before the first heading begins."""

@@ -112,7 +112,7 @@ class CancunReaderPlugin(BasePlugin[ReaderConfig]):
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
         entries = search_entries(config.plugins.get(SEARCH))
         if entries is not None:  # search has just indexed the page: the plugin comes after it
-            tidy_search_entries(entries, page.url, page.meta)
+            tidy_search_entries(entries, page.url, page.meta, page.content or "")
         return context
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:

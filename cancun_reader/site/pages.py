@@ -60,6 +60,11 @@ def place_address(place: Place, prefix: str = "../") -> str:
     return f"{article_page(place.slug, prefix)}#{place.anchor}"
 
 
+def spelled_names(topics: list[Topic]) -> list[dict[str, list[str]]]:
+    """The topics' names and the other spellings of them, for search (`mkdocs/pages.also_spelt`)."""
+    return [{"names": [t.title, *t.aliases], "spellings": list(t.spellings)} for t in topics if t.spellings]
+
+
 def article_meta(
     entry: Entry, topics: list[Topic], citation_meta: list[tuple[str, str]] | None
 ) -> dict[str, object]:
@@ -72,10 +77,12 @@ def article_meta(
         # still list the article under its topics on the topics' index
         meta["tags"] = [t.title for t in topics]
         meta["hide"] = ["tags"]
-    # the byline is found by search after the text, whose start is every result's snippet
+    # the byline is found by search on the page's own entry, the text's passages on theirs
     search: dict[str, object] = {"boost": ARTICLE_SEARCH_BOOST}
     if said := plain_byline(entry):
         search["byline"] = said
+    if spelled := spelled_names(topics):
+        search["spellings"] = spelled  # a name searched as other sources spell it finds its passages
     meta["search"] = search
     return meta
 

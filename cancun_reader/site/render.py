@@ -39,9 +39,10 @@ a reader can copy its address; always shown, left out of the search index."""
 
 SOURCE_LINK = (
     '[↩]({received}#L{line}){{ .paragraph-link .source-link title="Line {line} of the text as received" '
-    'aria-label="Line {line} of the text as received" }}'
+    'aria-label="Line {line} of the text as received" data-search-exclude="" }}'
 )
-"""A link from a paragraph to the line of the text as received where it begins."""
+"""A link from a paragraph to the line of the text as received where it begins; left out of the
+search index (a result's snippet would end with its arrow)."""
 
 
 DOUBT_MARK = (

@@ -9,7 +9,7 @@ from cancun_reader.collection.citations import Cited
 from cancun_reader.core.escape import escape_html, escape_text, front_matter
 from cancun_reader.core.facts import Citation, Mention, TimelineEntry, Topic
 from cancun_reader.site.edition import count_phrase
-from cancun_reader.site.pages import escaped, place_address
+from cancun_reader.site.pages import escaped, place_address, spelled_names
 from cancun_reader.site.paths import article_page
 from cancun_reader.site.timeline_page import render_entry
 from cancun_reader.sources.topics import CITATION
@@ -162,7 +162,10 @@ def render_members_map(topic: Topic, svg: str) -> str:
 
 
 def render_topic_index(topics: list[Topic], mentions: dict[str, list[Mention]]) -> str:
-    parts = [front_matter({"title": "Topics"}).rstrip(), "# Topics"]
+    meta: dict[str, object] = {"title": "Topics"}
+    if spelled := spelled_names(topics):
+        meta["search"] = {"spellings": spelled}
+    parts = [front_matter(meta).rstrip(), "# Topics"]
     rows = []
     for topic in topics:
         found = mentions[topic.slug]

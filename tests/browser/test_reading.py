@@ -80,6 +80,32 @@ def test_search_results_show_the_text_once_and_each_title_lands_on_the_words(htt
     assert not page.watch.problems(), page.watch.problems()[0]
 
 
+@pytest.mark.parametrize("query", ["Singapore issues", "Lee Kyung Hae"])
+def test_an_article_found_shows_a_passage_with_the_words_searched(http_site, query: str) -> None:
+    """Each article found shows a passage that holds every word searched (a name in another
+    spelling its topic knows counts: `Also spelt`), not the text's opening found by its topics; no
+    word is said to be missing; its topics are one line; no back-link arrow is indexed."""
+    page = http_site.open("index.html")
+    search(page, query)
+    items = page.locator(".md-search-result__item")
+    articles = 0
+    for i in range(items.count()):
+        item = items.nth(i)
+        if "/articles/" not in item.locator("a").first.get_attribute("href"):
+            continue
+        articles += 1
+        assert "↩" not in item.inner_text(), item.inner_text()
+        passage = item.evaluate(
+            "el => { const c = el.cloneNode(true); c.querySelectorAll('.md-tags, details, h1')"
+            ".forEach(n => n.remove()); return c.textContent.toLowerCase(); }"
+        )
+        assert all(word in passage for word in query.lower().split()), passage
+        assert "Missing" not in item.inner_text(), item.inner_text()
+        for tags in item.locator(".md-tags").all():
+            assert tags.bounding_box()["height"] < 24, "a result's topics take more than a line"
+    assert articles >= 2, f"{articles} articles found for {query}"
+
+
 def test_search_finds_a_topic_by_another_spelling_of_its_name(http_site) -> None:
     page = http_site.open("index.html")
     results = search(page, "Kyung")
