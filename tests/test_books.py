@@ -101,6 +101,20 @@ def test_a_topic_and_the_timeline_print_alone_as_handouts(books: Path, built_sit
     for fact in ("It grew out of the G15", "It was led by Brazil, China and India", "Related topics"):
         assert letters(fact) in text, fact
     assert letters("What the sources say") in text and "Glossary" not in " ".join(pages)
+    for cited in (
+        "Works cited",
+        "Delos, Shelly",
+        "People’s Weekly World",
+        "This page is part of Cancún 2003 Reader",
+    ):
+        assert letters(cited) in text, (
+            f"the handout does not say {cited!r}: a student cannot tell who Delos is"
+        )
+    html = (built_site / "topics" / "g21.html").read_text(encoding="utf-8")
+    headings = {re.sub(r"<[^>]+>|¶", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)}
+    for page in pages[:-1]:
+        lines = [line.strip() for line in page.splitlines() if line.strip() and not line.strip().isdigit()]
+        assert lines[-1] not in headings, f"{lines[-1]!r} is left alone at the foot of a page"
     assert 1 < len(pages) <= 4, len(pages)
     info = subprocess.run(["pdfinfo", str(books / "handout-g21.pdf")], capture_output=True, text=True).stdout
     assert re.search(r"Title:\s+G21: Cancún 2003 Reader", info) and re.search(r"Tagged:\s+yes", info)

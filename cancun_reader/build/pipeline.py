@@ -44,6 +44,7 @@ from cancun_reader.site.references import (
     render_bibliography,
     render_cite_box,
 )
+from cancun_reader.site.works_cited import add_works_cited
 from cancun_reader.sources.read import display_path, read_bytes
 
 
@@ -159,8 +160,8 @@ def convert(
     folder = display_path(sources)
     out.statuses = {f"{folder}/{t.entry.file}": t.status for t in texts}
     out.topics = topic_list
-    out.handouts = {handout_name(f"{t.slug}.html"): t.title for t in topic_list}
-    out.handouts[handout_name("timeline.html")] = "Timeline"
+    printed = [*((t.slug, t.title) for t in topic_list), ("timeline", "Timeline")]  # each printed alone
+    out.handouts = {handout_name(f"{slug}.html"): title for slug, title in printed}
     with watch.stage("render"):
         maps, not_drawn = members_maps(topic_list, shapes)
         out.notices += not_drawn
@@ -170,6 +171,7 @@ def convert(
         others = [csl_record(t.entry, site_url) for t in texts if t.entry.slug not in forms]
         forms |= citation_forms(others, cache)
         out.pages[BIBLIOGRAPHY] = render_bibliography(forms, bool(site_url))
+        add_works_cited(out.pages, [t.slug for t in topic_list], forms, site_url, [sources, topics])
     for topic in topic_list:
         if not index.mentions[topic.slug]:
             out.notices.append(Notice("no source text mentions this topic", topic.path))

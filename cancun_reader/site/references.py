@@ -181,7 +181,30 @@ def citation_forms(records: list[dict[str, object]], cache: Cache) -> dict[str, 
         for ident, key in keys[label].items():
             form = fresh.get(ident) or cache.get(key)
             forms[ident][label] = form if isinstance(form, str) else ""
+    for record in records:
+        if "author" not in record:  # Chicago names the site as a page's author when it has none
+            forms[str(record["id"])]["Chicago"] = site_after_title(forms[str(record["id"])]["Chicago"])
     return forms
+
+
+def site_after_title(form: str) -> str:
+    """A Chicago entry for a text whose author is unknown, begun with its title, the site named
+    after it as the page's publisher, as Chicago cites a page with no author (CSL's Chicago puts
+    the site in the author's place).
+
+    >>> site_after_title("Cancún 2003 Reader. <span>“[Talks].”</span> Accessed today.")
+    '<span>“[Talks].”</span> Cancún 2003 Reader. Accessed today.'
+
+    Negative: an entry that begins with its author.
+    >>> site_after_title("Delos, Shelly. <span>“After.”</span>")
+    'Delos, Shelly. <span>“After.”</span>'
+    """
+    lead = f"{READER}. "
+    title_end = form.find("</span>")
+    if not form.startswith(lead) or title_end < 0:
+        return form
+    title_end += len("</span>")
+    return f"{form[len(lead) : title_end]} {READER}.{form[title_end:]}"
 
 
 def render_cite_box(slug: str, forms: dict[str, str], published: bool = True) -> str:

@@ -86,8 +86,9 @@ def test_a_printed_page_leaves_no_page_half_empty_and_no_download_link(
     http_site, tmp_path: Path, path
 ) -> None:
     """A box, a table or a long quotation that will not fit breaks across pages rather than leave
-    the page before it half empty (G21's members' table stays with its heading); files to download
-    are for the screen."""
+    the page before it half empty (G21's members' table stays with its heading), and no heading is
+    left alone at a page's foot; files to download are for the screen; a topic's page and the
+    timeline end with the works they cite, in full, and where they come from."""
     page = http_site.open(path)
     pdf = tmp_path / "printed.pdf"
     page.pdf(path=str(pdf), format="A4")
@@ -96,6 +97,13 @@ def test_a_printed_page_leaves_no_page_half_empty_and_no_download_link(
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert "BibTeX" not in text and "CSL-JSON" not in text
     assert "127.0.0.1" not in text, "a link inside the site is printed with no address"
+    headings = {h.strip() for h in page.locator("article h2, article h3").all_inner_texts()}
+    for printed in text.split("\f")[:-2]:  # the last page ends the text
+        lines = [line.strip() for line in printed.splitlines() if line.strip()]
+        assert lines and lines[-1] not in headings, f"{lines[-1]!r} is left alone at a page's foot"
+    if path != PRINTED[0]:  # a topic's page, the timeline: who "Delos" is, and where the page is from
+        assert "Works cited" in text and "Delos, Shelly" in text and "People’s Weekly World" in text
+        assert "This page is part of Cancún 2003 Reader" in text
     assert not page.watch.problems(), page.watch.problems()[0]
 
 
