@@ -6,9 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from project import load_cases
+from project import ROOT, load_cases
 
+from cancun_reader.build.inputs import read_inputs
+from cancun_reader.collection.mentions import mention_pattern, topics_named
 from cancun_reader.collection.timeline import dates_in
+from cancun_reader.core.cache import Cache
 
 
 @pytest.mark.parametrize("case", load_cases("timeline"))
@@ -107,3 +110,30 @@ def test_topic_pages_show_their_own_events(built_site: Path) -> None:
     page = (built_site / "topics" / "seattle-1999.html").read_text(encoding="utf-8")
     timeline = page[page.index('id="timeline"') : page.index('id="what-the-sources-say"')]
     assert "30 November – 3 December 1999" in timeline and "September 2003" not in timeline
+
+
+def timeline_section(page: str) -> str:
+    """A topic page's timeline: from its heading to the next."""
+    found = re.search(r'<h2 id="timeline">.*?(?=<h2|\Z)', page, re.DOTALL)
+    return found[0] if found else ""
+
+
+def test_each_topic_s_timeline_is_the_site_s_events_its_passages_tie_to_it(built_site: Path) -> None:
+    """A topic's timeline holds only events of the site's timeline, with their dates as the site
+    gives them; every event the site's timeline quotes a passage for that names the topic; and the
+    meetings its passages name undated, dated elsewhere: the G21's, the Cancún meeting of 10–14
+    September 2003 where the group took shape."""
+    topics = read_inputs(ROOT / "sources", ROOT / "topics", Cache(None), None).topics
+    pattern = mention_pattern(topics)
+    site = entries_of((built_site / "timeline.html").read_text(encoding="utf-8"))
+    site_dates = {date for date, _ in site}
+    for index, topic in enumerate(topics):
+        page = (built_site / "topics" / f"{topic.slug}.html").read_text(encoding="utf-8")
+        own = {date for date, _ in entries_of(timeline_section(page))}
+        assert own <= site_dates, f"{topic.slug}: {own - site_dates} are not on the site's timeline"
+        for date, rest in site:
+            quoted = re.search(r"“(.*?)”", re.sub(r"<[^>]+>", "", rest))
+            if quoted and index in topics_named(pattern, quoted[1]):
+                assert date in own, f"{topic.slug}'s timeline leaves out {date}, whose passage names it"
+    g21 = entries_of(timeline_section((built_site / "topics" / "g21.html").read_text(encoding="utf-8")))
+    assert "10–14 September 2003" in {date for date, _ in g21}, "the meeting where the G21 took shape"

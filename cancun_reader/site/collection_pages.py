@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cancun_reader.collection.citations import Cited
+from cancun_reader.collection.entries import meetings_named, merge_events, span, undated
 from cancun_reader.collection.glossary import (
     Abbreviation,
     build_glossary,
 )
-from cancun_reader.collection.timeline import merge_events, undated
 from cancun_reader.core.facts import Event, Mention, TimelineEntry, Topic
 from cancun_reader.core.model import STATUSES, Entry, Notice
 from cancun_reader.site.edition import (
@@ -114,6 +114,9 @@ def index_collection(
     glossary = build_glossary([text.abbreviations for text in texts], kept)
     users = {short: [t.entry for t in texts if short in t.capitals] for short in glossary}
     events_of = events_by_topic(timeline, events, named_by, [t.slug for t in topics])
+    for slug, entries in events_of.items():  # and the meetings its passages name, dated elsewhere
+        entries += [e for e in meetings_named(mentions[slug], timeline) if e not in entries]
+        entries.sort(key=lambda e: (span(e.start), span(e.end, end=True)))
     return CollectionIndex(mentions, quoted, cited, timeline, events, events_of, glossary, users)
 
 

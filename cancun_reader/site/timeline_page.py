@@ -3,7 +3,8 @@ an SVG drawn at build time (no script, no network) whose text alternative is the
 
 from __future__ import annotations
 
-from cancun_reader.collection.timeline import MONTH_NAMES, date_label, span
+from cancun_reader.collection.entries import span
+from cancun_reader.collection.timeline import MONTH_NAMES, date_label
 from cancun_reader.core.escape import escape_html, escape_text, front_matter
 from cancun_reader.core.facts import Event, Place, TimelineEntry
 from cancun_reader.site.paths import article_page
