@@ -43,6 +43,7 @@ def test_no_accessibility_violation_in_large_text_on_narrow_lines(
     """The reading-comfort choices change nothing axe checks: the largest text on the narrowest
     lines, the controls themselves included, in both palettes."""
     page = http_site.open("index.html")
+    page.locator(".reading-comfort .comfort-opener").click()
     page.locator('.reading-comfort button[data-text-size="large"]').click()
     page.locator('.reading-comfort button[data-line-width="narrow"]').click()
     pages = ["index.html", "articles/cancun-walkout-pww.html", "topics/g21.html"]

@@ -119,3 +119,48 @@ def test_the_map_numbers_are_legible_on_a_phone(phone) -> None:
     for i, (x1, y1, width) in enumerate(circles):
         for x2, y2, _ in circles[i + 1 :]:
             assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= width - 0.5, "two numbers overlap"
+
+
+def test_reading_comfort_is_one_button_beside_the_title_with_no_line_width(phone) -> None:
+    """Text size is one "Aa" button on the title's row, not two rows above every title; its panel
+    offers no line width, which on a phone's narrow lines would change nothing."""
+    site, _ = phone
+    page = site.open("articles/citizens-diplomacy-cancun-miami.html")
+    control, title = (
+        page.locator(".reading-comfort").bounding_box(),
+        page.locator("article h1").bounding_box(),
+    )
+    assert control and title and control["height"] <= 48, control
+    assert title["y"] <= control["y"] < title["y"] + title["height"], "the control takes a row of its own"
+    assert page.locator(".reading-comfort button:visible").count() == 1
+    page.locator(".comfort-opener").tap()
+    assert page.locator(".comfort-text-size").is_visible() and page.locator(".comfort-line-width").is_hidden()
+    page.locator('.comfort-panel button[data-text-size="large"]').tap()
+    assert page.locator("html").get_attribute("data-text-size") == "large"
+    assert not page.watch.problems(), page.watch.problems()[0]
+
+
+@pytest.mark.parametrize("path", ["topics/g21.html", "timeline.html", "glossary.html"])
+def test_tables_fit_a_phone_or_say_they_scroll(phone, path: str) -> None:
+    """No page is wider than the phone; a table fits it, or says above it that it scrolls
+    sideways inside its own box, as the G21's map does, which opens on the middle of its countries."""
+    site, _ = phone
+    page = site.open(path)
+    page.wait_for_timeout(100)  # the theme wraps tables, then reader.js measures them
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    for box in page.locator(".md-typeset__scrollwrap, .map-scroll").all():
+        wide = box.evaluate("b => b.scrollWidth > b.clientWidth + 1")
+        hint = box.evaluate("b => !!b.previousElementSibling?.classList.contains('scroll-hint')")
+        assert wide == hint, f"a box {'scrolls with no word' if wide else 'fits but says it scrolls'}"
+    if path == "topics/g21.html":
+        assert page.locator(".members-map .scroll-hint").is_visible()
+        seen = page.locator(".map-scroll").evaluate(
+            """box => { const xs = [...box.querySelectorAll('.marker circle')]
+                .map(c => c.getBoundingClientRect().x);
+            const view = box.getBoundingClientRect(); const middle = (Math.min(...xs) + Math.max(...xs)) / 2;
+            return view.left <= middle && middle <= view.right; }"""
+        )
+        assert seen, "the map opens away from the countries it numbers"
+        table = page.locator("article table").first.bounding_box()
+        assert table and table["x"] + table["width"] <= 390, "the members' table runs past the screen"
+    assert not page.watch.problems(), page.watch.problems()[0]

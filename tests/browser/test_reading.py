@@ -286,18 +286,25 @@ def test_the_address_keeps_the_changes_shown_and_print_follows_it(site) -> None:
 
 
 def test_the_text_size_and_line_width_are_chosen_and_remembered(site) -> None:
-    """Reading comfort, from disk too: three text sizes and three line widths; the choice holds on
-    the next page and after a reload."""
+    """Reading comfort, from disk too: one "Aa" button opens three text sizes and three line
+    widths, Escape closes them; the choice holds on the next page and after a reload."""
     page = site.open("articles/cancun-walkout-pww.html")
     paragraph = page.locator("article p").nth(3)
     usual_size = paragraph.evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
     usual_width = paragraph.evaluate("p => p.getBoundingClientRect().width")
+    opener = page.get_by_role("button", name="Reading comfort: text size and line width")
+    assert opener.get_attribute("aria-expanded") == "false"
+    opener.click()
+    assert opener.get_attribute("aria-expanded") == "true"
     page.locator('.reading-comfort button[data-line-width="narrow"]').click()
     assert paragraph.evaluate("p => p.getBoundingClientRect().width") < usual_width
     page.locator('.reading-comfort button[data-text-size="large"]').click()
     assert paragraph.evaluate("p => parseFloat(getComputedStyle(p).fontSize)") > usual_size
     pressed = page.locator('.reading-comfort button[aria-pressed="true"]').all_inner_texts()
     assert pressed == ["large", "narrow"]
+    page.keyboard.press("Escape")  # the panel closes, and the button that opened it has the focus
+    assert page.locator("#comfort-panel").is_hidden() and opener.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.classList.contains('comfort-opener')")
     other = site.open("topics/g21.html")
     assert other.locator("html").get_attribute("data-text-size") == "large"
     assert other.locator("html").get_attribute("data-line-width") == "narrow"

@@ -15,9 +15,10 @@ document.querySelectorAll(".access-date").forEach((element) => {
   element.textContent = accessDate(element.dataset.form, new Date());
 });
 
-// Reading comfort: the size of the text and the width of its lines, three steps each, chosen
-// above every page's text and remembered (in the browser's storage: from disk too). Without a
-// script the page keeps the theme's own.
+// Reading comfort: the size of the text and the width of its lines, three steps each, in a small
+// panel that one "Aa" button beside every page's title opens (as Wikipedia's appearance menu), and
+// remembered (in the browser's storage: from disk too). Where a line is no wider than the narrowest
+// step (a phone), the panel offers no line width. Without a script the page keeps the theme's own.
 const COMFORT = {
   "text-size": { label: "Text size", steps: ["small", "medium", "large"], usual: "medium" },
   "line-width": { label: "Line width", steps: ["narrow", "medium", "wide"], usual: "wide" },
@@ -43,10 +44,37 @@ function addComfortControls() {
   if (!article || article.querySelector(".reading-comfort")) return;
   const controls = document.createElement("div");
   controls.className = "reading-comfort";
-  controls.setAttribute("role", "group");
-  controls.setAttribute("aria-label", "Reading comfort");
+  const opener = document.createElement("button");
+  opener.type = "button";
+  opener.className = "comfort-opener";
+  opener.textContent = "Aa";
+  opener.title = "Text size and line width";
+  opener.setAttribute("aria-label", "Reading comfort: text size and line width");
+  opener.setAttribute("aria-expanded", "false");
+  opener.setAttribute("aria-controls", "comfort-panel");
+  const panel = document.createElement("div");
+  panel.id = "comfort-panel";
+  panel.className = "comfort-panel";
+  panel.hidden = true;
+  panel.setAttribute("role", "group");
+  panel.setAttribute("aria-label", "Reading comfort");
+  const show = (open) => {
+    panel.hidden = !open;
+    opener.setAttribute("aria-expanded", String(open));
+  };
+  opener.addEventListener("click", () => show(panel.hidden));
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !panel.hidden) {
+      show(false);
+      opener.focus();
+    }
+  });
+  document.addEventListener("click", (event) => {
+    if (!panel.hidden && !controls.contains(event.target)) show(false);
+  });
   Object.entries(COMFORT).forEach(([name, { label, steps }]) => {
-    const group = document.createElement("span");
+    const group = document.createElement("div");
+    group.className = `comfort-${name}`;
     group.setAttribute("role", "group");
     group.setAttribute("aria-label", label);
     group.append(`${label}: `);
@@ -66,8 +94,9 @@ function addComfortControls() {
       });
       group.append(button);
     });
-    controls.append(group);
+    panel.append(group);
   });
+  controls.append(opener, panel);
   article.prepend(controls);
   Object.entries(COMFORT).forEach(([name, { steps, usual }]) => {
     const chosen = remembered(name);
@@ -289,8 +318,42 @@ function reachWideTables() {
         box.setAttribute("role", "region");
         box.setAttribute("aria-label", `${what} ${index + 1}, scrolls sideways`);
       }
+      showScrolling(box, what);
+      if (what === "Map") centreOnMarkers(box);
     });
   }
+}
+
+// What scrolls sideways says so where a reader sees it, above it: a table or map wider than the
+// screen is otherwise cut at its edge with nothing to tell that more of it is there.
+function showScrolling(box, what) {
+  const wide = box.scrollWidth > box.clientWidth + 1;
+  const hint = box.previousElementSibling;
+  const shown = hint !== null && hint.classList.contains("scroll-hint");
+  box.classList.toggle("scrolls-sideways", wide);
+  if (wide && !shown) {
+    const said = document.createElement("p");
+    said.className = "scroll-hint";
+    said.setAttribute("aria-hidden", "true"); // the region's name says it to a screen reader
+    said.textContent = `← The ${what.toLowerCase()} is wider than the screen: swipe it sideways →`;
+    box.before(said);
+  } else if (!wide && shown) {
+    hint.remove();
+  }
+}
+
+// A map wider than the screen opens on the middle of the countries it numbers, not on its left
+// edge; once, so that a reader's own scrolling is kept.
+function centreOnMarkers(box) {
+  const markers = [...box.querySelectorAll(".marker circle")];
+  if (box.dataset.centred || !markers.length || box.scrollWidth <= box.clientWidth) return;
+  const origin = box.getBoundingClientRect().left - box.scrollLeft;
+  const xs = markers.map((circle) => {
+    const place = circle.getBoundingClientRect();
+    return place.left + place.width / 2 - origin;
+  });
+  box.scrollLeft = Math.max(0, (Math.min(...xs) + Math.max(...xs)) / 2 - box.clientWidth / 2);
+  box.dataset.centred = "true";
 }
 
 if (window.document$) {
