@@ -127,8 +127,13 @@ def test_each_change_has_one_mark_in_the_text(pages, articles, slug: str) -> Non
         said = r"Change \d+: .+ \(.*\), line \d+ as received"  # plain words: no file of the project
         assert re.fullmatch(said, html.unescape(title)), title
     corrections = [r for r in articles[slug].repairs if r.kind.startswith("correction:")]
-    # the list of changes, for editors, names the line of each correction in its file
-    assert page.count("its corrections file, line ") == len(corrections), "a correction names its line"
+    # the reader's list of changes names no file; the editorial report, for editors, names the line
+    # of each correction in its text's corrections file
+    assert "corrections file" not in page
+    report = next(
+        part for part in pages["editorial-report.md"].split("\n## ") if f"articles/{slug}.md)" in part
+    )
+    assert report.count("its corrections file, line ") == len(corrections), "a correction names its line"
 
 
 def test_a_word_made_whole_is_marked_where_it_stands(pages) -> None:
@@ -138,15 +143,17 @@ def test_a_word_made_whole_is_marked_where_it_stands(pages) -> None:
 
 
 def test_where_a_pull_quote_or_a_box_stood_is_shown(pages, articles) -> None:
+    """The note where a pull quote or box stood in print links to the block itself, set apart."""
     page = pages["articles/citizens-diplomacy-cancun-miami.md"]
     stood = re.findall(
-        r'\[the (pull quote|box) of change <a href="#change-(\d+)">\d+</a> stood here in print\]', page
+        r'\[<a href="#mark-(\d+)">the (pull quote|box)</a> \(change \d+\) stood here in print\]', page
     )
     changes = dict(numbered(articles["citizens-diplomacy-cancun-miami"]))
     kinds = {"pull quote": Kind.PULL_QUOTE_SET_APART, "box": Kind.SIDEBAR_SET_APART}
     assert len(stood) >= 5
-    for kind, number in stood:
+    for number, kind in stood:
         assert changes[int(number)].kind == kinds[kind]
+        assert page.count(f'id="mark-{number}"') == 1, "the note of where it stood leads to the block"
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -122,7 +122,8 @@ def count_phrase(count: int, singular: str, plural: str) -> str:
 
 LEGEND = (
     '<p class="changes-legend" data-search-exclude><strong>How changes are shown:</strong> '
-    '<span class="legend-mark">✎3</span> a change, its number leading to the list after the text; '
+    '<span class="legend-mark">✎3 paragraph rejoined</span> a change, said by its kind, its number '
+    "leading to the list after the text; "
     '<ins class="legend-ins">a word</ins> underlined twice: a word made whole; '
     '<del class="legend-del">a line</del> struck through: what the printed page added and this '
     "edition removed (a running head, a page number); a note in brackets says where a box or a "
@@ -184,12 +185,9 @@ def render_changes(article: Article) -> str:
             if repair.after
             else f"removed <code>{escape_inert(repair.before)}</code>"
         )
-        directive = (
-            f" · its corrections file, line {repair.origin.rsplit(':', 1)[-1]}" if repair.origin else ""
-        )
-        items.append(
+        items.append(  # which correction made it, file and line, is the editors' view's to say
             f'    1. <span id="change-{number}"></span>{escape_text(repair.kind.said)}: {change} '
-            f"([line {repair.line}]({received}#L{repair.line}){where}{directive})"
+            f"([line {repair.line} as received]({received}#L{repair.line}){where})"
         )
     count = count_phrase(len(items), "change", "changes")
     return (
@@ -285,12 +283,22 @@ class TextReport:
     title: str
     changes: tuple[tuple[Kind, int], ...]  # (kind, count)
     corrections: str  # the corrections file as published, if one applies
+    applied: tuple[tuple[int, str, str], ...] = ()
+    """Each change a correction made: its number on the text's page, what it did, its directive's
+    line in the corrections file (which a reader's page leaves to this report)."""
 
 
 def text_report(article: Article, corrected: bool) -> TextReport:
     kinds = Counter(r.kind for r in article.repairs)
     corrections = corrections_file(article) if corrected else ""
-    return TextReport(article.slug, article.source.entry.title, tuple(sorted(kinds.items())), corrections)
+    applied = tuple(
+        (number, repair.kind.said, repair.origin.rsplit(":", 1)[-1])
+        for number, repair in numbered(article)
+        if repair.origin
+    )
+    return TextReport(
+        article.slug, article.source.entry.title, tuple(sorted(kinds.items())), corrections, applied
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -311,10 +319,16 @@ def report_section(report: TextReport, notices: tuple[Notice, ...]) -> str:
         if report.corrections
         else "no corrections file"
     )
+    applied = "\n".join(
+        f"- [change {number}]({article_page(report.slug)}#change-{number}): {escape_text(said)}, "
+        f"its corrections file, line {line}"
+        for number, said, line in report.applied
+    )
     return (
         f"## [{escape_text(report.title)}]({article_page(report.slug)})\n\n"
         f"[The text as received]({RECEIVED_DIR}/{report.slug}.md) · {corrections}\n\n{table}\n\n"
-        f"**Warnings and unresolved damage**\n\n{left}"
+        + (f"**Corrections applied**\n\n{applied}\n\n" if applied else "")
+        + f"**Warnings and unresolved damage**\n\n{left}"
     )
 
 

@@ -242,22 +242,40 @@ def stood_after(article: Article, line: int, placed: dict[int, int]) -> tuple[in
 
 
 def origin(mark: Mark) -> str:
-    """Where a block set apart stood, shown in the sentence it interrupted."""
+    """Where a block set apart stood, shown in the sentence it interrupted, linked to the block
+    itself (its mark, `badge`): a reader goes from one to the other.
+
+    >>> print(origin(Mark(12, Repair(Kind.PULL_QUOTE_SET_APART, 9, "They left.", ""))))  # doctest: +ELLIPSIS
+    <span ...>[<a href="#mark-12">the pull quote</a> (change 12) stood here in print]</span>
+    """
     kind = "pull quote" if mark.repair.kind == Kind.PULL_QUOTE_SET_APART else "box"
     return (
-        f'<span class="change-origin" data-search-exclude>[the {kind} of change '
-        f'<a href="#change-{mark.number}">{mark.number}</a> stood here in print]</span>'
+        f'<span class="change-origin" data-search-exclude>[<a href="#mark-{mark.number}">the {kind}</a> '
+        f"(change {mark.number}) stood here in print]</span>"
     )
 
 
-def badge(mark: Mark) -> str:
+def badge(mark: Mark, named: bool = False) -> str:
     """The mark itself: a numbered link to the change's entry, its words (`Change 4: …`) both its
     tooltip and its name for a screen reader, the same plain words (said once: a description the
-    same as the name is not said again)."""
+    same as the name is not said again); `named`, what kind of change it is shown beside it, as a
+    mark standing at a block's start or at a join says at a glance what it is (a word made whole
+    says it by its underlining). A block set apart's mark is where the note of where it stood leads.
+
+    >>> joined = Mark(3, Repair(Kind.PARAGRAPH_REJOINED, 9, "a ¶ b", "joined"))
+    >>> print(badge(joined, named=True))  # doctest: +ELLIPSIS
+    <a class="change-mark" href="#change-3" ...>✎3<span class="change-kind"> paragraph rejoined</span></a>
+
+    Negative: a mark in a word shows its number only.
+    >>> badge(Mark(4, Repair(Kind.WORD_REJOINED, 9, "fail- ure", "failure"))).endswith(">✎4</a>")
+    True
+    """
     label = escape_inert(mark.label)
+    target = f' id="mark-{mark.number}"' if mark.repair.kind.moved_apart else ""
+    kind = f'<span class="change-kind"> {escape_inert(mark.repair.kind.value)}</span>' if named else ""
     return (
-        f'<a class="change-mark" href="#change-{mark.number}" title="{label}" '
-        f'aria-label="{label}" data-search-exclude>✎{mark.number}</a>'
+        f'<a class="change-mark" href="#change-{mark.number}"{target} title="{label}" '
+        f'aria-label="{label}" data-search-exclude>✎{mark.number}{kind}</a>'
     )
 
 

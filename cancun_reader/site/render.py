@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from markdown.extensions.toc import slugify
 
@@ -65,7 +66,7 @@ def render_paragraph(
     text = escape_text(raw, notes=notes, topics=topics)
     for token, markup in placed.items():
         text = text.replace(token, markup)
-    text = "".join(badge(m) for m in start) + text + "".join(struck(m) for m in end)
+    text = "".join(badge(m, named=True) for m in start) + text + "".join(struck(m) for m in end)
     if paragraph.opens_mid_sentence:
         text = "\\[…\\] " + text
     if paragraph.front:  # said to be the text's own by the stylesheet (`.as-printed`), not in the text
@@ -108,9 +109,18 @@ def with_tokens(text: str, marks: BlockMarks) -> tuple[str, dict[str, str], list
             placed["\ue001" + code] = f"</ins>{badge(mark)}"
         else:
             inserts.append((where.at, "\ue002" + code))
-            shown = {"join": badge, "origin": origin, "struck": struck}[where.role]
-            placed["\ue002" + code] = shown(mark)
+            shown: dict[str, Callable[[Mark], str]] = {
+                "join": joined_badge,
+                "origin": origin,
+                "struck": struck,
+            }
+            placed["\ue002" + code] = shown[where.role](mark)
     return insert_all(text, inserts), placed, start, end
+
+
+def joined_badge(mark: Mark) -> str:
+    """The mark where a paragraph cut by the layout was joined, saying so."""
+    return badge(mark, named=True)
 
 
 def insert_all(text: str, inserts: list[tuple[int, str]]) -> str:
@@ -244,7 +254,7 @@ def render_block(
         return render_paragraph(block, notes, topics, marks, received, doubt)
     placed = place_marks(None, marks) if marks else []
     around = (
-        "".join(badge(p.mark) for p in placed if p.role == "start"),
+        "".join(badge(p.mark, named=True) for p in placed if p.role == "start"),
         "".join(struck(p.mark) for p in placed if p.role == "end"),
     )
     if isinstance(block, Heading):

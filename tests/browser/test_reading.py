@@ -265,6 +265,24 @@ def test_shown_changes_come_with_a_legend_and_list_them_opens_the_list(site) -> 
     assert not page.watch.problems(), page.watch.problems()[0]
 
 
+def test_a_shown_change_says_what_it_is_and_where_a_quote_stood_leads_to_it(site) -> None:
+    """With the changes shown, a mark at a paragraph's start says its kind at a glance (not a bare
+    ✎14); the note where a pull quote stood in print leads to the quote; the list of changes speaks
+    to a reader, naming no file of the project."""
+    page = site.open("articles/citizens-diplomacy-cancun-miami.html?changes=show")
+    joined = page.locator("article p > a.change-mark", has_text="paragraph rejoined").first
+    assert joined.is_visible() and re.fullmatch(r"✎\d+ paragraph rejoined", joined.inner_text().strip())
+    note = page.locator(".change-origin", has_text="the pull quote").first
+    note.locator("a").click()
+    target = page.url.split("#")[1]
+    quote = page.locator(f"#{target}")
+    assert quote.evaluate("m => m.closest('aside.pull-quote') !== null"), "the note leads to the quote"
+    box = quote.bounding_box()
+    assert box and 0 <= box["y"] < page.evaluate("window.innerHeight")
+    assert "corrections file" not in page.locator("article .changes").text_content()
+    assert not page.watch.problems(), page.watch.problems()[0]
+
+
 def test_the_address_keeps_the_changes_shown_and_print_follows_it(site) -> None:
     page = site.open("articles/citizens-diplomacy-cancun-miami.html?changes=show")
     assert visible_marks(page) == 57
