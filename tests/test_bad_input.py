@@ -161,9 +161,16 @@ CASES = {
     ),
     "a PDF": Case(
         write("sources/medicines.pdf", CORPUS_PDF.read_bytes()),
-        warning="note: sources/medicines.pdf: has no entry in sources/catalog.yml; titled 'Medicines'",
+        warning="note: sources/medicines.pdf: has no entry in sources/catalog.yml; titled as its first page "
+        "prints its title, or 'Medicines' from its file name where it prints none",
         page="received/medicines.md",
         shows="[Download the PDF](medicines.pdf) · [the text read from it](medicines.txt)",
+    ),
+    "a PDF titled as its first page prints it": Case(
+        write("sources/medicines.pdf", CORPUS_PDF.read_bytes()),
+        page="articles/medicines.md",
+        shows="# Medicines before the ministerial\n\n*Title taken as its first page prints it: this "
+        "text has no entry in the catalog yet.*",
     ),
     "a PDF with characters outside the Basic Multilingual Plane": Case(
         outside_the_plane, page="articles/maths.md", shows="Let 𝑥 be a number, and 😀 a face."

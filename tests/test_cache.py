@@ -75,7 +75,8 @@ def test_a_pdf_is_read_again_by_another_pdftotext(
     monkeypatch.setattr(cancun_reader.build.inputs, "reader_version", lambda: "pdftotext version 99")
     cache = Cache(tmp_path / "cache")
     build_with(project, cache)
-    assert cache.misses == 1  # the PDF alone: its citations depend on its entry, not on its text
+    # the PDF read again, and the title its first page prints; its citations depend on its entry
+    assert cache.misses == 2
 
 
 def test_a_damaged_or_deleted_cache_is_only_slower(project: Path, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cancun_reader.build.memory import Digests
@@ -20,6 +20,7 @@ from cancun_reader.core.errors import InputError
 from cancun_reader.core.facts import Topic
 from cancun_reader.core.model import PDF_SUFFIX, Entry, Notice
 from cancun_reader.pdf.document import reader_version
+from cancun_reader.pdf.title import first_page_title
 from cancun_reader.sources.catalog import CATALOG_NAME, load_catalog, match_files
 from cancun_reader.sources.read import display_path, file_facts, is_inside, read_bytes, read_text
 from cancun_reader.sources.topics import load_topics
@@ -132,6 +133,21 @@ def text_digest(path: Path, entry: Entry, shown: str, made_before: Digests) -> s
     return digest
 
 
+def printed_title(entry: Entry, sources: Path, digest: str, cache: Cache) -> Entry:
+    """A PDF with no catalog entry titled as its first page prints its title, when it prints one
+    (`pdf.title`), before anything names the text: its page, the navigation and its citations all
+    give the same title, and say it is supplied (in brackets). Kept in the cache by the text's
+    digest, so that a rebuild does not read the page again."""
+    if entry.catalogued or not entry.is_pdf:
+        return entry
+    key = key_of(digest, "printed title")
+    title = cache.get(key)
+    if not isinstance(title, str):
+        title = first_page_title(read_bytes(sources / entry.file))
+        cache.put(key, title)
+    return replace(entry, title=title, title_printed=True) if title else entry
+
+
 def read_inputs(sources: Path, topics: Path, cache: Cache, digests_made: Digests | None = None) -> Inputs:
     """The inputs of a build. `digests_made`: the texts' digests an earlier build of this process
     made, with the facts of their files (`Memory.digests`); a text whose files are as they were is
@@ -143,6 +159,7 @@ def read_inputs(sources: Path, topics: Path, cache: Cache, digests_made: Digests
     for entry in entries:
         shown = entry.file if folder == "." else f"{folder}/{entry.file}"
         digests[entry.slug] = text_digest(sources / entry.file, entry, shown, made_before)
+    entries = [printed_title(entry, sources, digests[entry.slug], cache) for entry in entries]
     topic_list: list[Topic] = []
     if topics.is_dir():
         topic_list = load_topics(topics)

@@ -77,6 +77,7 @@ class Entry:
     validated_by: str = ""
     proofread_pages: str = ""  # of a PDF not yet proofread whole, the pages that are: `1-2, 4`
     catalogued: bool = True
+    title_printed: bool = False  # with no entry: the title its first page prints, not its file name's
 
     @property
     def is_pdf(self) -> bool:

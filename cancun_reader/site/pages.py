@@ -106,7 +106,8 @@ def render_article(
     parts = [front_matter(meta).rstrip(), f"# {escape_text(entry.title)}"]
     if not entry.catalogued:
         parts.append(
-            "*Title taken from the file name: this text has no entry in the catalog yet.*\n"
+            f"*Title taken {'as its first page prints it' if entry.title_printed else 'from the file name'}: "
+            "this text has no entry in the catalog yet.*\n"
             f"{{ .editorial-note {OUT_OF_SEARCH} }}"
         )
     elif entry.title_is_editorial:
@@ -152,7 +153,8 @@ def render_provenance(article: Article, published: bool = False) -> str:
             "Described by the editors",
             "yes: its author, publication and date as far as they are known"
             if entry.catalogued
-            else "not yet: its title is taken from its file's name",
+            else "not yet: its title is taken "
+            + ("as its first page prints it" if entry.title_printed else "from its file's name"),
         ),
     ]
     if entry.notes:

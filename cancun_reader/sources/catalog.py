@@ -203,9 +203,12 @@ def match_files(
         by_file[name] = entry
         slugs[entry.slug] = 0
         where = str(Path(shown_as).parent / name)
+        titled = f"'{entry.title}' from its file name"
+        if entry.is_pdf:
+            titled = f"as its first page prints its title, or {titled} where it prints none"
         notices.append(
             Notice(
-                f"has no entry in {shown_as}; titled '{entry.title}' from its file name. To describe "
+                f"has no entry in {shown_as}; titled {titled}. To describe "
                 f"it, add an entry with 'file: {name}', a slug, a title and 'unknown' for what the "
                 "text does not say",
                 where,
