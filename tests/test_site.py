@@ -191,6 +191,9 @@ RETIRED = {
     "a menu no reader would look for": r"Take it away",
     "an access date as an instruction": r"the date you read this",
     "an error that blames the text that did not change": r"no longer has these words",
+    "a note read as a link's words": r">(Year|Month|Day)( and \w+)? supplied by the editors</a>",
+    "the site cited as a text's author": r"Cancún 2003 Reader\. <span>“",
+    "a project file named on a reader's list of changes": r"\(\[line \d+\]\([^)]*\) · its corrections file",
 }
 """Phrases of the site's English that were rewritten with an editor's ear (issue 37), and must not
 come back: in any built page, or in the messages of the code."""

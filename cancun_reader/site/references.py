@@ -192,7 +192,7 @@ def site_after_title(form: str) -> str:
     after it as the page's publisher, as Chicago cites a page with no author (CSL's Chicago puts
     the site in the author's place).
 
-    >>> site_after_title("Cancún 2003 Reader. <span>“[Talks].”</span> Accessed today.")
+    >>> site_after_title(READER + ". <span>“[Talks].”</span> Accessed today.")
     '<span>“[Talks].”</span> Cancún 2003 Reader. Accessed today.'
 
     Negative: an entry that begins with its author.

@@ -73,9 +73,10 @@ def render_entry(
         passages = [place_link(e.place, prefix) for e in entry.events[1:]]
         more.append("    Also told in " + first_of(passages, "passages"))
     if head.supplied:
-        what = " and ".join(head.supplied).capitalize()
-        note = f"[{what} supplied by the editors]({log}#{SUPPLIED_LOG}){{ .date-supplied }}"
-        more.append(f"    {note}")
+        what = " and ".join(head.supplied)
+        verb = "are" if len(head.supplied) > 1 else "is"
+        note = f"The {what} in brackets {verb} supplied by the editors ([why]({log}#{SUPPLIED_LOG}))."
+        more.append(f"    {note}\n    {{ .date-supplied }}")
     if ident:
         item += f"\n    {{ #{ident} }}"
     return "\n\n".join([item, *more])
