@@ -259,8 +259,10 @@ def badge(mark: Mark, named: bool = False) -> str:
     """The mark itself: a numbered link to the change's entry, its words (`Change 4: …`) both its
     tooltip and its name for a screen reader, the same plain words (said once: a description the
     same as the name is not said again); `named`, what kind of change it is shown beside it, as a
-    mark standing at a block's start or at a join says at a glance what it is (a word made whole
-    says it by its underlining). A block set apart's mark is where the note of where it stood leads.
+    mark standing at a paragraph's start or at a join says at a glance what it is (a word made
+    whole says it by its underlining; a heading's mark stays out of its words), its name for a
+    screen reader what it shows, its label the description. A block set apart's mark is where the
+    note of where it stood leads.
 
     >>> joined = Mark(3, Repair(Kind.PARAGRAPH_REJOINED, 9, "a ¶ b", "joined"))
     >>> print(badge(joined, named=True))  # doctest: +ELLIPSIS
@@ -273,9 +275,10 @@ def badge(mark: Mark, named: bool = False) -> str:
     label = escape_inert(mark.label)
     target = f' id="mark-{mark.number}"' if mark.repair.kind.moved_apart else ""
     kind = f'<span class="change-kind"> {escape_inert(mark.repair.kind.value)}</span>' if named else ""
+    name = "" if named else f'aria-label="{label}" '  # a named mark is called what it shows
     return (
         f'<a class="change-mark" href="#change-{mark.number}"{target} title="{label}" '
-        f'aria-label="{label}" data-search-exclude>✎{mark.number}{kind}</a>'
+        f"{name}data-search-exclude>✎{mark.number}{kind}</a>"
     )
 
 

@@ -254,7 +254,7 @@ def render_block(
         return render_paragraph(block, notes, topics, marks, received, doubt)
     placed = place_marks(None, marks) if marks else []
     around = (
-        "".join(badge(p.mark, named=True) for p in placed if p.role == "start"),
+        "".join(badge(p.mark) for p in placed if p.role == "start"),  # a heading's words are its own
         "".join(struck(p.mark) for p in placed if p.role == "end"),
     )
     if isinstance(block, Heading):
