@@ -17,7 +17,6 @@ the text calls them (`.FS`/`.FE`). A draw replaces the groff PDFs of the one bef
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import re
@@ -26,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from cancun_reader.devtools.draws import set_draw
+from cancun_reader.devtools.draws import draw_from_command_line
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "corpus" / "heldout"
@@ -152,13 +151,7 @@ def set_text(path: Path, seed: int) -> tuple[str, dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=[2903])
-    parser.add_argument(
-        "--draw", type=int, default=2, help="which twenty texts to set, in the folder's order"
-    )
-    options = parser.parse_args()
-    set_draw(ROOT / "tests" / "corpus", "groff", options.seeds, options.draw, set_text)
+    draw_from_command_line("groff", __doc__.split("\n\n")[0], set_text)
 
 
 if __name__ == "__main__":

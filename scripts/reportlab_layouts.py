@@ -20,7 +20,6 @@ recorded in the folder's `layouts.json`, where the PDFs of earlier draws are rem
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 from html import escape
@@ -47,7 +46,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from cancun_reader.devtools.draws import set_draw
+from cancun_reader.devtools.draws import draw_from_command_line
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "corpus" / "heldout"
@@ -255,13 +254,7 @@ def set_text(path: Path, seed: int) -> tuple[str, dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=[2901])
-    parser.add_argument(
-        "--draw", type=int, default=1, help="which twenty texts to set, in the folder's order"
-    )
-    options = parser.parse_args()
-    set_draw(ROOT / "tests" / "corpus", "reportlab", options.seeds, options.draw, set_text)
+    draw_from_command_line("reportlab", __doc__.split("\n\n")[0], set_text)
 
 
 if __name__ == "__main__":

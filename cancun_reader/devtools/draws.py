@@ -6,6 +6,7 @@ dependencies."""
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -44,3 +45,22 @@ def set_draw(
             layouts[name] = layout
             print(name, layout)
     recorded.write_text(json.dumps(layouts, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def draw_from_command_line(
+    producer: str, description: str, set_text: Callable[[Path, int], tuple[str, dict]]
+) -> None:
+    """A producer's script run from `make corpus-heldout`: `--seeds` and `--draw`, then `set_draw`."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--seeds", type=int, nargs="+", required=True)
+    parser.add_argument(
+        "--draw", type=int, required=True, help="which twenty texts to set, in the folder's order"
+    )
+    options = parser.parse_args()
+    set_draw(
+        Path(__file__).resolve().parents[2] / "tests" / "corpus",
+        producer,
+        options.seeds,
+        options.draw,
+        set_text,
+    )

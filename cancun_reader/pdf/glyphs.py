@@ -104,14 +104,15 @@ def read_pages(data: bytes) -> list[Page]:
         document.close()
 
 
-def read_page(page: pdfium.PdfPage, number: int, unnamed: dict[int, bytes]) -> Page:
+def read_page(page: pdfium.PdfPage, number: int, unnamed: dict[int, bytes], drawn: bool = True) -> Page:
+    """A page as data: its runs of type, and (unless not `drawn`) its drawings and pictures."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
         glyphs = list(glyphs_of(textpage, height, unnamed))
     finally:
         textpage.close()
-    drawings, pictures = drawings_of(page, height)
+    drawings, pictures = drawings_of(page, height) if drawn else ([], [])
     return Page(number, width, height, tuple(runs_of(glyphs)), tuple(drawings), tuple(pictures))
 
 

@@ -29,7 +29,7 @@ def first_page_title(data: bytes) -> str:
     except pdfium.PdfiumError:
         return ""
     try:
-        return title_of(read_page(document[0], 1, {})) if len(document) else ""
+        return title_of(read_page(document[0], 1, {}, drawn=False)) if len(document) else ""  # type alone
     finally:
         document.close()
 
