@@ -1,6 +1,7 @@
 """An editor's task, kept: four PDFs set by a renderer family the development set does not use
-(LibreOffice, in the test set), proofread against their pages with the directives in
-`tests/cases/proofreading/`, reach a faithful page: every block of the clean text, whole and of its
+(LibreOffice, from an earlier draw of the test set, kept with their layouts beside the directives
+an editor wrote for them in `tests/cases/proofreading/`), proofread against their pages, reach a
+faithful page: every block of the clean text, whole and of its
 kind, and nothing else."""
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ TASKS = sorted((ROOT / "tests" / "cases" / "proofreading").glob("*.corrections.y
 
 @pytest.mark.parametrize("corrections", TASKS, ids=[p.name.split(".")[0] for p in TASKS])
 def test_the_directives_an_editor_wrote_give_a_faithful_page(corrections: Path) -> None:
-    pdf = ROOT / "tests" / "corpus" / "heldout" / corrections.name.replace(".corrections.yml", ".pdf")
+    pdf = corrections.with_name(corrections.name.replace(".corrections.yml", ".pdf"))  # kept beside them
     text = yaml.safe_load((ROOT / "tests" / "corpus" / "texts" / f"{pdf.name.split('.')[0]}.yml").read_text())
     layout = layout_of(pdf)
     expected = expected_of(text, layout.get("notes") == "foot", layout.get("headings") == "numbered")
