@@ -94,6 +94,10 @@ class Kind(StrEnum):
         "run-in heading set apart", "heading run into its paragraph set apart"
     )
     HEADING_SET_APART = described("heading set apart", "heading set apart from the lines around it")
+    SMALL_CAPITALS_READ = described(
+        "small capitals read",
+        "heading in small capitals, which the extraction gave in lower case, read as capitals",
+    )
     PARAGRAPH_BREAK_INFERRED = described(
         "paragraph break inferred", "paragraph break the extraction lost put back"
     )

@@ -92,7 +92,12 @@ SMALL_WORDS = frozenset(
 )
 """Words that title case leaves in lower case unless they come first."""
 
-MIXED_CASE_HEADING = re.compile(r"(?!By )(?=.*[a-z])[A-Z][^\W\d_]*,?(?: [\w’'-]+,?){0,6}(?<!,)")
+SECTION_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXL]{1,5}\.) "
+"""A section's number before its heading's words, as reports print them: `2. `, `2.3 `, `IV. `."""
+
+MIXED_CASE_HEADING = re.compile(
+    rf"(?:{SECTION_NUMBER})?(?!By )(?=.*[a-z])[A-Z][^\W\d_]*,?(?: [\w’'-]+,?){{0,6}}(?<!,)"
+)
 """A heading in ordinary case on a line of its own: a capital, at most seven words, commas between
-them but no final punctuation (`Who they were`, `A lighter agreement`, `Thursday, 20 November`);
-not a byline (`By Ana Lima`)."""
+them but no final punctuation (`Who they were`, `A lighter agreement`, `Thursday, 20 November`),
+perhaps after its section's number (`2. The road to Mexico`); not a byline (`By Ana Lima`)."""

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from cancun_reader.core.model import Lines, Printed, Repair
 from cancun_reader.core.steps import Step, run_steps, step
 from cancun_reader.text.layout.boxes import find_box_items, gather_fact_years, rebuild_box_table
+from cancun_reader.text.layout.capitals import read_small_capitals
 from cancun_reader.text.layout.furniture import remove_page_furniture
 from cancun_reader.text.layout.headings import separate_headings, separate_run_in_headings
 from cancun_reader.text.layout.lines import number_lines
@@ -49,6 +50,7 @@ def layout_steps(is_word: Callable[[str], bool], printed: Printed) -> tuple[Step
         step(separate_notes),
         step(rebuild_box_table),
         step(find_box_items),
+        step(read_small_capitals, is_word),
         step(separate_headings),
         step(separate_run_in_headings),
         step(infer_paragraph_breaks, printed.full),

@@ -116,10 +116,31 @@ def break_where_printed(lines: Lines, printed: Printed) -> tuple[Lines, list[Rep
     return out, repairs
 
 
+NEIGHBOURS = 3
+"""How many lines either side of a line measure the full width it is set to: a page's columns,
+boxes and notes are set to several widths, so the text's longer lines may be another measure's."""
+
+
+def local_width(lines: Lines, index: int, width: float) -> float:
+    """The full width of the line at `index`: the longest of the lines around it (`NEIGHBOURS` each
+    side, blank ones aside), when there are as many as that, else the text's (`width`).
+
+    >>> lines = number_lines("a column's line\\nanother line\\nits last.\\nThe next one\\n\\nA B")
+    >>> local_width(lines, 2, 60)
+    15
+
+    Negative: a line with too few lines around it is measured against the text's full width.
+    >>> local_width(number_lines("A B\\n\\nOne line alone"), 0, 60)
+    60
+    """
+    near = [len(text) for _, text in lines[max(0, index - NEIGHBOURS) : index + NEIGHBOURS + 1] if text]
+    return max(near) if len(near) >= NEIGHBOURS else width
+
+
 def infer_paragraph_breaks(lines: Lines, full: frozenset[int] = frozenset()) -> tuple[Lines, list[Repair]]:
     """Paragraph breaks an extractor did not keep (pdftotext often, pypdf never): a line that ends a
     sentence and falls well short of the full width ends its paragraph when the next line begins a
-    sentence. The full width is that of the text's longer lines (its eighth decile), and a block's
+    sentence. The full width is that of the longest line around it (`local_width`), and a block's
     first line counts its indent (`FIRST_LINE_INDENT`). A line that a PDF's page shows filling its
     column (`full`) is not short, whatever its characters count.
 
@@ -146,11 +167,12 @@ def infer_paragraph_breaks(lines: Lines, full: frozenset[int] = frozenset()) -> 
     >>> infer_paragraph_breaks(number_lines(text), frozenset({2}))[1]
     []
     """
-    width = line_width(lines)
+    text_width = line_width(lines)
     out: Lines = []
     repairs = []
     for index, (number, text) in enumerate(lines):
         out.append((number, text))
+        width = local_width(lines, index, text_width)
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
         first = len(out) < 2 or not out[-2][1]  # a paragraph's first line (maybe just found), indented
         measured = " " * FIRST_LINE_INDENT + text if first else text
