@@ -18,7 +18,7 @@ from cancun_reader.core.model import (
     Repair,
     text_of,
 )
-from cancun_reader.core.prose.shapes import NOTE_CALLED, titles_notes
+from cancun_reader.core.prose.shapes import MIXED_CASE_HEADING, NOTE_CALLED, titles_notes
 from cancun_reader.core.prose.words import SUPERSCRIPT_DIGITS, excerpt, excerpt_end
 
 NOTE = re.compile(r"(?P<number>[" + SUPERSCRIPT_DIGITS + r"]+|\d{1,3}[.)]?)\s+(?P<text>\S.*)", re.DOTALL)
@@ -36,9 +36,48 @@ def note_number(marker: str) -> str:
     return unicodedata.normalize("NFKC", marker).rstrip(".)")
 
 
+CALLED_NOTE = re.compile(r"(?P<number>\d{1,2})(?:[.)]?\s+|(?=[A-Z][a-z]))\S")
+"""A note as an extraction gives one at a page's foot, its number perhaps glued to its first word
+(`1The group was…`, as TeX sets a footnote's number raised)."""
+
+
+def called_notes(blocks: Blocks) -> frozenset[int]:
+    """The lines of notes that an extraction left at a page's foot with no heading over them: a run
+    of paragraphs numbered 1, 2, 3…, each number called by a note number glued to a word of the
+    text before it (`organization.1`), none shaped as a numbered heading.
+
+    >>> text = (Paragraph("It failed.1 Then it ended.2", 1), Paragraph("1The group.", 3))
+    >>> called_notes((*text, Paragraph("2 Lists vary.", 4), Paragraph("The march.", 6)))
+    frozenset({3, 4})
+
+    Negative: a numbered paragraph whose number the text does not call, or out of sequence.
+    >>> called_notes((Paragraph("It failed.", 1), Paragraph("1 The group.", 3)))
+    frozenset()
+    >>> called_notes((Paragraph("It failed.2", 1), Paragraph("2 The group.", 3)))
+    frozenset()
+    >>> called_notes((Paragraph("It failed.1", 1), Paragraph("1. Help from outside", 3)))
+    frozenset()
+    """
+    found: set[int] = set()
+    calls: set[str] = set()
+    expected = 1
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        note = CALLED_NOTE.match(block.text)
+        shaped_as_heading = MIXED_CASE_HEADING.fullmatch(block.text) is not None  # `2. The reply`
+        if note and not shaped_as_heading and note["number"] in calls and int(note["number"]) == expected:
+            found.add(block.line)
+            expected += 1
+            continue
+        calls.update(m["number"] for m in GLUED_MARKER.finditer(block.text))
+    return frozenset(found)
+
+
 def find_footnotes(blocks: Blocks, at_foot: frozenset[int] = frozenset()) -> tuple[Blocks, list[Repair]]:
     """The numbered paragraphs under a NOTES heading become footnotes; so do those a PDF's page
-    sets as notes at its foot (`at_foot`: their lines), with no heading over them.
+    sets as notes at its foot (`at_foot`: their lines), and those an extraction left at a page's
+    foot with the text calling them (`called_notes`), with no heading over them.
 
     >>> found = find_footnotes((Heading("NOTES", 9), Paragraph("¹ Stiglitz, 2003.", 11)))[0]
     >>> found[1]
@@ -50,6 +89,7 @@ def find_footnotes(blocks: Blocks, at_foot: frozenset[int] = frozenset()) -> tup
     >>> find_footnotes((Paragraph("1 In the beginning.", 1),))[1]
     []
     """
+    at_foot |= called_notes(blocks)
     out: list[Block] = []
     repairs: list[Repair] = []
     in_notes = called = False  # called: whether the text so far calls a first note
@@ -67,7 +107,7 @@ def find_footnotes(blocks: Blocks, at_foot: frozenset[int] = frozenset()) -> tup
         if (
             (in_notes or block.line in at_foot)
             and isinstance(block, Paragraph)
-            and (note := NOTE.fullmatch(block.text))
+            and (note := NOTE.fullmatch(block.text) or CALLED_NOTE_TEXT.fullmatch(block.text))
         ):
             number = note_number(note["number"])
             repairs.append(
@@ -80,6 +120,9 @@ def find_footnotes(blocks: Blocks, at_foot: frozenset[int] = frozenset()) -> tup
         out.append(block)
     return tuple(out), repairs
 
+
+CALLED_NOTE_TEXT = re.compile(r"(?P<number>\d{1,2})(?P<text>[A-Z][a-z].*)", re.DOTALL)
+"""A note whose number the extraction glued to its first word: `1The group was…`."""
 
 GLUED_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?”’\"')])(?P<number>\d{1,2})(?=\s|$)")
 """A note number an extractor set on the line as an ordinary digit, glued to the word and its
