@@ -101,7 +101,8 @@ def rejoin_drop_caps(
     """A drop cap: the first letter of a paragraph, set large, extracted on its own (`W` …
     `ith sticks of incense`). It is joined to the nearest following line that begins a block in
     lower case and makes a word with it; the title, deck and byline may stand between them, and
-    a fragment the extractor read first (`the ministerial,` before `s host of`).
+    a fragment the extractor read first (`the ministerial,` before `s host of`). Failing that, the
+    nearest such line before it: TeX's drop caps come after their paragraph's first lines.
 
     >>> lines = number_lines("W\\n\\nith sticks of incense they came.")
     >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "with")[0] if t]
@@ -109,6 +110,9 @@ def rejoin_drop_caps(
     >>> lines = number_lines("A\\n\\nthe ministerial,\\n\\ns host of the government")  # pdfminer's order
     >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "as")[0] if t]
     ['the ministerial,', 'As host of the government']
+    >>> lines = number_lines("he green room met.\\n\\nT")
+    >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "the")[0] if t]
+    ['The green room met.']
     >>> lines = number_lines("F\\nThe title\\nBy Ana Lima\\nour countries came.")
     >>> [t for _, t in rejoin_drop_caps(lines, lambda w: w.lower() == "four")[0] if t]
     ['The title', 'By Ana Lima', 'Four countries came.']
@@ -131,24 +135,52 @@ def rejoin_drop_caps(
     for index, (number, text) in enumerate(lines):
         if not DROP_CAP.fullmatch(text.strip()):
             continue
-        tried = False
-        for later in range(index + 1, min(index + DROP_CAP_REACH, len(out))):
-            following = out[later][1]
-            if not following or not following[:1].islower():
-                continue  # the title, deck and byline may stand between the letter and its word
-            if not opens_block(out, later):
-                continue  # a line of the deck, running on
-            first_word = re.match(r"[^\W\d_]+", following)
-            if tried and first_word and len(first_word[0]) > 1 and is_word(first_word[0]):
-                continue  # past the nearest block, only the rest of a word (`s host`), not a word
-            tried = True
-            if first_word and (number in on_page or is_word(text.strip() + first_word[0])):
-                others = "\n".join(t for i, (_, t) in enumerate(out) if i != later)
-                letter = text.strip() + letter_apart(text.strip(), first_word[0], is_word, others)
-                out[later] = (out[later][0], letter + following)
-                out[index] = (number, "")
-                word = letter + first_word[0]
-                said = f"{text.strip()} {first_word[0]}"
-                repairs.append(Repair(Kind.DROP_CAP_REJOINED, number, said, word))
-                break
+        after = range(index + 1, min(index + DROP_CAP_REACH, len(out)))
+        before = range(index - 1, max(index - DROP_CAP_REACH, -1), -1)  # TeX's order: the letter last
+        later = word_of_letter(out, text.strip(), after, is_word, number in on_page)
+        if later is None:
+            later = word_of_letter(out, text.strip(), before, is_word, number in on_page)
+        if later is None:
+            continue
+        following = out[later][1]
+        first_word = re.match(r"[^\W\d_]+", following)
+        assert first_word  # word_of_letter found one
+        others = "\n".join(t for i, (_, t) in enumerate(out) if i != later)
+        letter = text.strip() + letter_apart(text.strip(), first_word[0], is_word, others)
+        out[later] = (out[later][0], letter + following)
+        out[index] = (number, "")
+        said = f"{text.strip()} {first_word[0]}"
+        repairs.append(Repair(Kind.DROP_CAP_REJOINED, number, said, letter + first_word[0]))
     return out, repairs
+
+
+def word_of_letter(
+    lines: Lines, letter: str, tried_in: range, is_word: Callable[[str], bool], shown: bool
+) -> int | None:
+    """Where the rest of a drop cap's word is, among the lines `tried_in` (in the order tried):
+    the nearest line that begins a block in lower case and makes a word with the letter (any word,
+    when the page shows the letter as a drop cap); past the nearest such block, only the rest of a
+    word (`s host`), not a word of its own. None when no line is.
+
+    >>> lines = number_lines("he green room\\n\\nmet.\\n\\nT")
+    >>> word_of_letter(lines, "T", range(3, -1, -1), lambda w: w == "The", False)
+    0
+
+    Negative: past the nearest block, a whole word is not the rest of the letter's word (`Ain`).
+    >>> lines = number_lines("A\\n\\nreductions\\n\\nin the")
+    >>> word_of_letter(lines, "A", range(1, 5), lambda w: w in ("Ain", "in", "reductions"), False)
+    """
+    tried = False
+    for later in tried_in:
+        following = lines[later][1]
+        if not following or not following[:1].islower():
+            continue  # the title, deck and byline may stand between the letter and its word
+        if not opens_block(lines, later):
+            continue  # a line of the deck, running on
+        first_word = re.match(r"[^\W\d_]+", following)
+        if tried and first_word and len(first_word[0]) > 1 and is_word(first_word[0]):
+            continue
+        tried = True
+        if first_word and (shown or is_word(letter + first_word[0])):
+            return later
+    return None
