@@ -8,12 +8,36 @@ from collections.abc import Callable
 from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Repair
 from cancun_reader.core.prose.sentences import ends_sentence, starts_sentence
-from cancun_reader.core.prose.shapes import is_all_caps
+from cancun_reader.core.prose.shapes import MIXED_CASE_HEADING, is_all_caps
 from cancun_reader.core.prose.words import HYPHENS, excerpt
 from cancun_reader.text.layout.furniture import MAX_FURNITURE_WORDS
-from cancun_reader.text.layout.headings import HEADING_END_WORDS
+from cancun_reader.text.layout.headings import HEADING_END_WORDS, HEADING_WIDTH
 from cancun_reader.text.layout.lines import FACT_LINE, LIST_MARK, YEAR, line_width
 from cancun_reader.text.layout.paragraphs import SHORT_LAST_LINE
+
+
+def is_box_title(text: str, width: float) -> bool:
+    """A line that may title a box: a few words in capitals, or a line shaped as a heading in
+    ordinary case and shorter than a heading's share of a full line (`Cotton in four countries`).
+
+    >>> is_box_title("THE FOUR ISSUES", 60), is_box_title("Cotton in four countries", 60)
+    (True, True)
+
+    Negative: a line of text.
+    >>> is_box_title("The cotton initiative did not succeed", 60)
+    False
+    """
+    if is_all_caps(text):
+        return len(text.split()) <= MAX_FURNITURE_WORDS
+    return bool(MIXED_CASE_HEADING.fullmatch(text)) and len(text) < HEADING_WIDTH * width
+
+
+def listed_items(lines: Lines, start: int) -> int:
+    """How many lines from `start` on are list items with their bullets, one after another."""
+    end = start
+    while end < len(lines) and LIST_MARK.match(lines[end][1]):
+        end += 1
+    return end - start
 
 
 def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
@@ -42,11 +66,16 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
         before = out[-1][1] if out else ""
         out.append((number, text))
         index += 1
-        is_title = text and is_all_caps(text) and len(text.split()) <= MAX_FURNITURE_WORDS
         broken = text.rstrip().endswith((*HYPHENS, ",", ";"))
-        if not is_title or broken or (before and not ends_sentence(before)):
+        if not is_box_title(text, width) or broken or (before and not ends_sentence(before)):
             continue
         start = index + 1 if index < len(lines) - 1 and not lines[index][1] else index  # pdfminer's break
+        listed = listed_items(lines, start)
+        if listed >= 2 and start == index:  # items with their bullets: the title set apart from them
+            out[-1:] = [(number, ""), (number, text)] if before else out[-1:]
+            out.append((number, ""))
+            repairs.append(Repair(Kind.HEADING_SET_APART, number, excerpt(text, 40), "own block"))
+            continue
         end = start
         while end < len(lines) and is_box_item(lines[end][1], width):
             end += 1

@@ -32,9 +32,10 @@ END_MATTER = re.compile(
 
 
 def titled_box(blocks: Blocks, index: int) -> bool:
-    """Whether a title in capitals with only lists or tables under it, after the text has begun, is a box the
-    layout set at a column's top or foot (before a paragraph, a heading or the end), not a section
-    of the article that closes it with a list (`FURTHER READING`, `SOURCES`).
+    """Whether a title (in capitals, or over lists of labels: `labels_only`) with only lists or
+    tables under it, after the text has begun, is a box the layout set at a column's top or foot
+    (before a paragraph, a heading or the end), not a section of the article that closes it with a
+    list (`FURTHER READING`, `SOURCES`).
 
     >>> text, box = Paragraph("It ended.", 1), (Heading("IN BRIEF", 3), ListBlock(("Held in 1999",), 4))
     >>> titled_box((text, *box), 1)
@@ -49,11 +50,33 @@ def titled_box(blocks: Blocks, index: int) -> bool:
         end += 1
     title = text_of(blocks[index])
     return (
-        is_all_caps(title)
+        (is_all_caps(title) or labels_only(blocks[index + 1 : end]))
         and not END_MATTER.fullmatch(title.strip(" :"))
         and end > index + 1
         and any(isinstance(b, Paragraph) for b in blocks[:index])
         and (end == len(blocks) or isinstance(blocks[end], Paragraph | Heading))
+    )
+
+
+def labels_only(content: Blocks) -> bool:
+    """Whether a title's lists hold labels, as a box's do (`Benin: the largest export`): every item
+    begins with a capital or a figure and ends no sentence. A section's list goes on from its
+    title's sentence (`What the marchers asked for` / `- an end to the talks`) or is of sentences.
+
+    >>> labels_only((ListBlock(("Benin: the largest export", "Mali"), 4),))
+    True
+
+    Negative: items that go on from the title, or sentences.
+    >>> labels_only((ListBlock(("an end to the talks", "a public debate"), 4),))
+    False
+    >>> labels_only((ListBlock(("Cut the subsidies.", "Open the markets."), 4),))
+    False
+    """
+    items = [item for block in content if isinstance(block, ListBlock) for item in block.items]
+    return (
+        bool(items)
+        and all(item[:1].isupper() or item[:1].isdigit() for item in items)
+        and not any(ends_sentence(item) for item in items)
     )
 
 
