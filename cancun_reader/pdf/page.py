@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+BULLETS = "•‣◦▪–-*·"
+"""Marks a list's item may begin with as letters."""
+
 
 @dataclass(frozen=True)
 class Box:

@@ -33,15 +33,12 @@ from cancun_reader.pdf.lines import (
 )
 from cancun_reader.pdf.notes import NOTE_NUMBER
 from cancun_reader.pdf.order import Item
-from cancun_reader.pdf.page import Box, Page, Run, Style
+from cancun_reader.pdf.page import BULLETS, Box, Page, Run, Style
 from cancun_reader.pdf.printed import PrintedLines, carried_over, quote_lines, to_next_column
 from cancun_reader.pdf.tables import cells_text, flow_table_rows, table_lines
 
 if TYPE_CHECKING:  # what the passes found is written out here; the passes call this module
     from cancun_reader.pdf.passes import Reading
-
-BULLETS = "•‣◦▪–-*·"
-"""Marks a list's item may begin with as letters."""
 
 
 def text_span(page: Page, columns: Columns) -> tuple[float, float]:
@@ -188,16 +185,23 @@ def write_text(reading: Reading) -> tuple[str, Printed]:
         page_start = len(texts)
         ruled = quote_lines(lines, page, body)
         edges = right_edges(lines)
+        table = (-1, -1)  # the box whose table's first row was read: its cells' lines run on
         for index, line in enumerate(lines):
+            in_table = before is not None and (before.page, before.group) == table == (line.page, line.group)
+            opens_table = "\t" in line.text and line.group >= 0 and not in_table  # below its title
             if (
                 not line.furniture
                 and before is not None
+                and not in_table
                 and (
-                    breaks_between(before, line, body)
+                    opens_table
+                    or breaks_between(before, line, body)
                     or (index not in ruled and ends_short(before, line, edges, body))
                 )
             ):
                 texts.append("")
+            if "\t" in line.text and line.group >= 0:
+                table = (line.page, line.group)
             texts.append(line.text)
             on_this_page = before if before is not None and before.page == line.page else None
             printed.add(len(texts), line, on_this_page, frames)

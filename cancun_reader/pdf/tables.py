@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections import Counter
 from itertools import pairwise
 
+from cancun_reader.pdf.glyphs import run_of
 from cancun_reader.pdf.lines import joined
-from cancun_reader.pdf.page import Run, Style
+from cancun_reader.pdf.page import BULLETS, Run, Style
 
 CELL_GAP = 1.0
 """A gap of this many ems between two runs of a row in a box parts two cells of a table: a word
@@ -18,11 +19,12 @@ space is a third of an em, a list's bullet stands an em or less from its item.""
 def table_lines(boxed: list[list[Run]], body: Style) -> list[tuple[str, list[Run]]]:
     """The lines of a box, with the runs each shows; its table's cells parted by tabs: a cell
     opens where a run follows a gutter's gap at a place where other rows open one too (a wide
-    space in one row is no column). A row whose cells wrap over several lines gives its first
-    line, then each other cell's further lines, as many tabs before each as cells before its own;
-    when its first cell wraps, it is read cell by cell, as its words are meant to be read: the
-    first cell's lines (a tab after its first, which opens the row), then each other cell's
-    (`blocks.table_rows` reads them so). A box with no table is its lines.
+    space in one row is no column; a bullet before its item is no cell), or where a word of a
+    long cell starts at such a place (`split_at_places`). A row whose cells wrap over several
+    lines gives its first line, then each other cell's further lines, as many tabs before each
+    as cells before its own; when its first cell wraps, it is read cell by cell, as its words are
+    meant to be read: the first cell's lines (a tab after its first, which opens the row), then
+    each other cell's (`blocks.table_rows` reads them so). A box with no table is its lines.
 
     >>> from cancun_reader.pdf.page import Box, Run
     >>> def run(text, x, y): return Run(text, Box(x, y, x + 5 * len(text), y + 10), y + 8, body)
@@ -38,31 +40,66 @@ def table_lines(boxed: list[list[Run]], body: Style) -> list[tuple[str, list[Run
     >>> [text for text, _ in table_lines(box, body)]
     ['The figures', 'Days of talks']
     """
-    opened = Counter(round(r.box.x0) for row in boxed for r in cells_of(row, body)[1:])
+    opened = Counter(round(r.box.x0) for row in boxed for r in row[1:] if row[0].text.strip() not in BULLETS)
     places = sorted(x for x, count in opened.items() if count >= 2)
     if not places:
         return [(joined(row), row) for row in boxed]
     near = frozenset(x for place in places for x in range(place - 1, place + 2))
+    boxed = [split_at_places(row, near) for row in boxed]
     starts = [min(round(row[0].box.x0) for row in boxed), *places]
 
     def column(run: Run) -> int:
         return min(range(len(starts)), key=lambda k: abs(starts[k] - run.box.x0))
 
+    splits = [split_cells(row, near, body) for row in boxed]
+    first = next((index for index, split in enumerate(splits) if len(split) > 1), 0)
+    spaced = spaced_row_starts(boxed[first:], body)
     out: list[tuple[str, list[Run]]] = []
     table_row: list[list[list[Run]]] = []  # a row of the table: each cell's lines of runs
-    for row in boxed:
-        split = split_cells(row, near, body)
-        if len(split) > 1:  # a new row of the table
+    for index, (row, split) in enumerate(zip(boxed, splits, strict=True)):
+        if spaced is None or index < first:
+            opens = len(split) > 1
+        else:
+            opens = index == first or index - first in spaced
+        if opens:  # a new row of the table
             out.extend(row_lines(table_row))
             table_row = [[] for _ in starts]
+        if table_row:  # the row's cells, or cells of the row above going on
             for cell in split:
                 table_row[column(cell[0])].append(cell)
-        elif table_row:  # a cell of the row above goes on
-            table_row[column(row[0])].append(row)
         else:
             out.append((joined(row), row))
     out.extend(row_lines(table_row))
     return out
+
+
+ROW_SPACE = 0.15
+"""A line stands this many ems or more further below the line above than a box's lines stand
+apart at their closest when it opens a row of a table whose cells are padded: baselines vary by
+less from rounding, and a cell's padding adds a point or more."""
+
+
+def spaced_row_starts(boxed: list[list[Run]], body: Style) -> frozenset[int] | None:
+    """The lines (by index) that open a row of a table (its lines from its first row's), when it
+    sets its rows further apart than the lines of a cell: each line further below the one above
+    than the table's closest lines by `ROW_SPACE` ems or more. None when the lines stand evenly
+    (a row is then told by its cells alone).
+
+    >>> from cancun_reader.pdf.page import Box, Run
+    >>> def line(y): return [Run("x", Box(0, y - 8, 5, y + 2), y, Style("Serif", 10))]
+    >>> sorted(spaced_row_starts([line(y) for y in (10, 23, 40, 53, 70)], Style("Serif", 10)))
+    [2, 4]
+
+    Negative: lines evenly apart.
+    >>> spaced_row_starts([line(y) for y in (10, 23, 36, 49)], Style("Serif", 10)) is None
+    True
+    """
+    gaps = [b[0].baseline - a[0].baseline for a, b in pairwise(boxed)]
+    if len(gaps) < 2:
+        return None
+    closest = min(gaps)
+    wide = frozenset(index + 1 for index, gap in enumerate(gaps) if gap - closest >= ROW_SPACE * body.size)
+    return wide or None
 
 
 def row_lines(table_row: list[list[list[Run]]]) -> list[tuple[str, list[Run]]]:
@@ -98,11 +135,40 @@ def row_lines(table_row: list[list[list[Run]]]) -> list[tuple[str, list[Run]]]:
     ]
 
 
+def split_at_places(row: list[Run], near: frozenset[int]) -> list[Run]:
+    """A row's runs, each cut in two at a word that starts where other rows open a cell (`near`):
+    a long cell may come closer to the next than a gutter (`Chapters under negotiation 9`).
+
+    >>> from cancun_reader.pdf.page import Box, Glyph
+    >>> style = Style("Serif", 10)
+    >>> def glyph(text, x): return Glyph(text, Box(x, 0, x + 5, 12), 10, style)
+    >>> run = run_of([glyph(c, x) for c, x in zip("talks9", [0, 5, 10, 15, 20, 30])])
+    >>> [r.text for r in split_at_places([run], frozenset({30}))]
+    ['talks', '9']
+
+    Negative: a run with no word starting at such a place stays whole.
+    >>> [r.text for r in split_at_places([run], frozenset({15}))]
+    ['talks 9']
+    """
+    out = []
+    for run in row:
+        pieces = [run]
+        for index, glyph in enumerate(run.glyphs[1:], start=1):
+            if round(glyph.box.x0) in near:
+                first, rest = run_of(list(run.glyphs[:index])), run_of(list(run.glyphs[index:]))
+                if f"{first.text} {rest.text}" == run.text:  # cut between two words
+                    pieces = [first, rest]
+                    break
+        out += pieces
+    return out
+
+
 def split_cells(row: list[Run], near: frozenset[int], body: Style) -> list[list[Run]]:
-    """A row's runs cut where a cell of the table opens."""
+    """A row's runs cut where a cell of the table opens: a run that starts where other rows' runs
+    do (the runs themselves are cut at a gutter's gap)."""
     cells = [[row[0]]]
-    for before, run in pairwise(row):
-        if round(run.box.x0) in near and run.box.x0 - before.box.x1 >= CELL_GAP * before.style.size:
+    for run in row[1:]:
+        if round(run.box.x0) in near:
             cells.append([run])
         else:
             cells[-1].append(run)
