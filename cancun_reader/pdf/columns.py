@@ -21,6 +21,10 @@ GUTTER_CROSSED = 0.2
 """A gutter may be crossed by this share of the body lines of the fuller of the columns it parts
 (taken at its fullest): the lines that span the page above or below them (an opening paragraph)."""
 
+SMALLEST, LARGEST = 0.6, 1.5
+"""A column's notes and captions are set in type this share of the body's size or larger, its
+headings in type this share or smaller (a title above the columns, larger, spans them)."""
+
 SIDE_LEAST = 3
 """A gutter has this many lines of the body on each side: a gap in fewer is a wide word space."""
 
@@ -96,7 +100,14 @@ def columns_of(runs: list[Run], body: Style) -> Columns:
         return Columns(((0.0, 1e9),))
     left = min(r.box.x0 for r in body_runs)
     right = max(r.box.x1 for r in body_runs)
-    edges = [left, *(v for g in gutters_of(body_runs, body.size) for v in g), right]
+    found = gutters_of(body_runs, body.size)
+    if not found:  # a column of notes in smaller type, under their heading, beside the text's last
+        column = [r for r in runs if SMALLEST * body.size <= r.style.size <= LARGEST * body.size]
+        found = gutters_of(
+            [r for r in column if r.style.size <= body.size * (1 + SAME_SIZE)], body.size, column
+        )
+        right = max([right, *(r.box.x1 for r in column if r.box.x0 >= found[-1][1] - 1)]) if found else right
+    edges = [left, *(v for g in found for v in g), right]
     spans = []
     for low, high in zip(edges[::2], edges[1::2], strict=True):
         inside = [r for r in body_runs if r.box.x0 >= low - 1 and r.box.x1 <= high + 1]
@@ -117,11 +128,13 @@ def body_type(runs: list[Run], body: Style) -> tuple[list[Run], Style]:
     return body_runs, body
 
 
-def gutters_of(body_runs: list[Run], size: float) -> list[tuple[float, float]]:
+def gutters_of(
+    body_runs: list[Run], size: float, sides: list[Run] | None = None
+) -> list[tuple[float, float]]:
     """The x-ranges, at least `GUTTER_LEAST` ems of type of `size` wide, that (almost) no run
-    crosses and that have runs on both sides: the valleys of the runs' coverage, low against the
-    fullest place on each side of them, so that a short column beside a long one is a column, not a
-    gutter."""
+    crosses and that have runs on both sides (of `sides`, when given: a column's heading too):
+    the valleys of the runs' coverage, low against the fullest place on each side of them, so
+    that a short column beside a long one is a column, not a gutter."""
     left = min(r.box.x0 for r in body_runs)
     cover = [0] * (int(max(r.box.x1 for r in body_runs) - left) + 2)
     for run in body_runs:
@@ -137,8 +150,8 @@ def gutters_of(body_runs: list[Run], size: float) -> list[tuple[float, float]]:
             continue
         if start is not None and x - start >= GUTTER_LEAST * size:
             gutter = (left + start, left + x)
-            before = sum(r.box.x1 <= gutter[0] + 1 for r in body_runs)
-            after = sum(r.box.x0 >= gutter[1] - 1 for r in body_runs)
+            before = sum(r.box.x1 <= gutter[0] + 1 for r in sides or body_runs)
+            after = sum(r.box.x0 >= gutter[1] - 1 for r in sides or body_runs)
             if before >= SIDE_LEAST and after >= SIDE_LEAST:
                 gutters.append(gutter)
         start = None

@@ -127,6 +127,19 @@ ODD = 0.08
 another type: a heading's, a note's, a caption's, a pull quote's (`Printed.odd`)."""
 
 
+def usual_gap(gaps: list[float]) -> float:
+    """The text's usual space between two lines of a paragraph: its gaps' lower quartile, as a
+    paragraph of two lines has one such gap and one gap above it, which may be wider (the median
+    of a text of short paragraphs spaced apart would be half one, half the other).
+
+    >>> usual_gap([21.2, 2.0, 9.2, 2.0, 9.2, 2.0]), usual_gap([2.0, 9.2]), usual_gap([])
+    (2.0, 2.0, 0.0)
+    """
+    if len(gaps) < 4:
+        return min(gaps, default=0.0)
+    return statistics.quantiles(gaps, n=4)[0]
+
+
 class PrintedLines:
     """What the page shows of each line, gathered as the lines are numbered."""
 
@@ -186,7 +199,7 @@ class PrintedLines:
         self.gaps.append((number, line.box.top - before.box.bottom, before, line))
 
     def result(self) -> Printed:
-        usual = statistics.median(g for _, g, _, _ in self.gaps) if self.gaps else 0.0
+        usual = usual_gap([g for _, g, _, _ in self.gaps])
         wide = [
             (number, before, line)
             for number, gap, before, line in self.gaps

@@ -5,7 +5,7 @@ reports on it).
 For each text, per extraction or PDF:
 
 - paragraphs intact *standing alone*: a paragraph of the text is one paragraph of the page, word
-  for word (note markers and spacing aside);
+  for word (note calls, raised or in brackets, and spacing aside);
 - words lost: words of the text missing from the page; stray words: words on the page that are not
   the text's (running heads, page numbers, broken words left);
 - furniture left: blocks of the page that are a running head or a page number;
@@ -40,7 +40,8 @@ from cancun_reader.core.model import (
 from cancun_reader.core.prose.words import HYPHENS, SUPERSCRIPT_DIGITS
 from cancun_reader.text.doubts import READ_OUT_OF_ORDER
 
-NOTE_MARKERS = re.compile(f"[{SUPERSCRIPT_DIGITS}]")
+NOTE_MARKERS = re.compile(f"[{SUPERSCRIPT_DIGITS}]|\\[\\d{{1,3}}\\]")
+"""A note's call as a text writes it (`[1]`) or a page prints it (`¹`): either is the same call."""
 WORD = re.compile(r"[^\W_]+")
 
 
