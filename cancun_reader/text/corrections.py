@@ -146,6 +146,12 @@ def apply_join(blocks: Blocks, d: Directive, source: str) -> Change:
     block = blocks[tail]
     if not isinstance(block, Paragraph) or not isinstance(blocks[head], Paragraph):
         raise d.fail("both quotations must be in paragraphs")
+    if tail == head and normalize_quote(block.text).find(d.options["with"]) > normalize_quote(
+        block.text
+    ).find(d.quote):
+        raise d.fail(
+            f'"{d.options["with"]}" already goes on from "{d.quote}" in one paragraph: remove this line'
+        )
     if not normalize_quote(block.text).startswith(d.options["with"]):
         raise d.fail(f'"{d.options["with"]}" must be the beginning of a paragraph')
     marked = (*blocks[:tail], replace(block, continues=True), *blocks[tail + 1 :])
