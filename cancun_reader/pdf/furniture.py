@@ -24,6 +24,27 @@ FOLIO = re.compile(
 """A page number alone, as layouts print one: `12`, `– 12 –`, `Page 3 of 8`, `xii`, `[4]`, `3 / 8`."""
 
 
+FOLIO_WITH_HEAD = re.compile(
+    r"\d{1,4}\s+[|·•]\s+(?P<head>[^\d|·•]{2,60})|(?P<before>[^\d|·•]{2,60})\s+[|·•]\s+\d{1,4}"
+)
+"""A page number printed with the running head, parted by a bar or a dot: `1 | Field Notes`,
+`Trade Review · 12`. The head may also stand alone elsewhere on the page's edges."""
+
+
+def folio_head(text: str) -> str | None:
+    """The running head a page number is printed with, when it is (`FOLIO_WITH_HEAD`).
+
+    >>> folio_head("1 | Field Notes"), folio_head("Trade Review · 12")
+    ('Field Notes', 'Trade Review')
+
+    Negative: a number alone, and words with a figure among them.
+    >>> folio_head("12"), folio_head("In 2003 the talks | failed")
+    (None, None)
+    """
+    found = FOLIO_WITH_HEAD.fullmatch(text.strip())
+    return (found["head"] or found["before"]).strip() if found else None
+
+
 def key(text: str) -> str:
     """A run as compared with the runs of other pages: digits stand for any page number.
 
@@ -78,11 +99,17 @@ def furniture(
         for place, run in banded.items()
         if FOLIO.fullmatch(run.text.strip()) and place not in boxed
     }
+    heads = {
+        (place[0], key(head))
+        for place, run in banded.items()
+        if (head := folio_head(run.text)) and place not in boxed
+    }
     return {
         place
         for place, run in banded.items()
         if pages_with[key(run.text)] >= 2
         or place in folios
+        or (place[0], key(folio_head(run.text) or run.text)) in heads
         or (
             stands_apart(run, pages[place[0] - 1], body_runs.get(place[0]) or [])
             and not beside_picture(run, pages[place[0] - 1])
@@ -143,6 +170,8 @@ def beside_folio(run: Run, page: Page, folios: list[Run]) -> bool:
     >>> beside_folio(text, Page(1, 600, 800, (text, head, folio)), [folio])
     False
     """
+    if stacked_on_folio(run, page, folios):
+        return True
     if not any(f is not run and abs(f.baseline - run.baseline) < 1 for f in folios):
         return False
     on_row = [r for r in page.runs if abs(r.baseline - run.baseline) < 1]
@@ -150,6 +179,42 @@ def beside_folio(run: Run, page: Page, folios: list[Run]) -> bool:
     return all(r.box.bottom <= run.box.top + 1 for r in others) or all(
         r.box.top >= run.box.bottom - 1 for r in others
     )
+
+
+def stacked_on_folio(run: Run, page: Page, folios: list[Run]) -> bool:
+    """Whether a run in smaller type stands right above a page number at the page's foot, or right
+    below one at its top, with nothing beyond them: a running foot set over its number
+    (`Trade Review · Autumn 2003` / `Page 1`), on a page no other repeats.
+
+    >>> from cancun_reader.pdf.page import Box, Style
+    >>> small, body = Style("Serif", 8), Style("Serif", 10)
+    >>> foot = Run("Trade Review", Box(250, 772, 350, 782), 780, small)
+    >>> folio = Run("Page 1", Box(270, 785, 330, 795), 793, small)
+    >>> text = Run("the body of the text", Box(50, 100, 550, 112), 110, body)
+    >>> stacked_on_folio(foot, Page(1, 600, 800, (text, foot, folio)), [folio])
+    True
+
+    Negative: a line of the text's own type above the number.
+    >>> line = Run("the last line", Box(50, 772, 350, 784), 782, body)
+    >>> stacked_on_folio(line, Page(1, 600, 800, (text, line, folio)), [folio])
+    False
+    """
+    sizes = [r.style.size for r in page.runs if r is not run]
+    if not sizes or run.style.size >= SMALLER * statistics.median(sizes):
+        return False
+    for folio in (f for f in folios if f is not run):
+        below = 0 <= folio.box.top - run.box.bottom <= run.box.height
+        above = 0 <= run.box.top - folio.box.bottom <= run.box.height
+        beyond = [
+            r
+            for r in page.runs
+            if r is not run
+            and abs(r.baseline - folio.baseline) >= 1
+            and (r.box.top >= run.box.bottom - 1 if below else r.box.bottom <= run.box.top + 1)
+        ]
+        if (below or above) and not beyond:
+            return True
+    return False
 
 
 SMALLER = 0.9
