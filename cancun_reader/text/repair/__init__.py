@@ -51,7 +51,7 @@ def repairs_for(
         step(unescape_backslashed_punctuation),
         step(unwrap_lines, known=known),
         step(mark_author_bio, author=entry.author),
-        step(find_footnotes, at_foot=printed.notes),
+        step(find_footnotes, at_foot=printed.notes, boxes=printed.boxes),
         step(link_glued_note_markers),
         step(set_apart_captions, starts=captions),
         step(set_apart_printed_boxes, boxes=printed.boxes, quotes=printed.quotes),

@@ -32,8 +32,8 @@ BACKSLASHED_PUNCTUATION = re.compile(r"\\(?P<char>[$%&#_])")
 
 
 def note_number(marker: str) -> str:
-    """`¹` → `1`, `12.` → `12`."""
-    return unicodedata.normalize("NFKC", marker).rstrip(".)")
+    """`¹` → `1`, `12.` → `12`, `[3]` → `3`."""
+    return unicodedata.normalize("NFKC", marker).rstrip(".)]").lstrip("[")
 
 
 CALLED_NOTE = re.compile(r"(?P<number>\d{1,2})(?:[.)]?\s+|(?=[A-Z][a-z]))\S")
@@ -41,13 +41,17 @@ CALLED_NOTE = re.compile(r"(?P<number>\d{1,2})(?:[.)]?\s+|(?=[A-Z][a-z]))\S")
 (`1The group was…`, as TeX sets a footnote's number raised)."""
 
 
-def called_notes(blocks: Blocks) -> frozenset[int]:
+def called_notes(blocks: Blocks, boxes: tuple[tuple[int, int], ...] = ()) -> frozenset[int]:
     """The lines of notes that an extraction left at a page's foot with no heading over them: a run
-    of paragraphs numbered 1, 2, 3…, each number called by a note number glued to a word of the
-    text before it (`organization.1`), none shaped as a numbered heading.
+    of paragraphs numbered 1, 2, 3…, each number called by the text before it (a note number
+    glued to a word, `organization.1`, or raised, `organization.¹`, or in brackets), none shaped
+    as a numbered heading.
 
     >>> text = (Paragraph("It failed.1 Then it ended.2", 1), Paragraph("1The group.", 3))
     >>> called_notes((*text, Paragraph("2 Lists vary.", 4), Paragraph("The march.", 6)))
+    frozenset({3, 4})
+    >>> raised = (Paragraph("It failed.¹ It ended.[2]", 1), Paragraph("1. Surveys.", 3))
+    >>> called_notes((*raised, Paragraph("2. Cost.", 4)))
     frozenset({3, 4})
 
     Negative: a numbered paragraph whose number the text does not call, or out of sequence.
@@ -62,8 +66,8 @@ def called_notes(blocks: Blocks) -> frozenset[int]:
     calls: set[str] = set()
     expected = 1
     for block in blocks:
-        if not isinstance(block, Paragraph):
-            continue
+        if not isinstance(block, Paragraph) or any(a <= block.line <= b for a, b in boxes):
+            continue  # a numbered list in a box the page draws is the box's
         note = CALLED_NOTE.match(block.text)
         shaped_as_heading = MIXED_CASE_HEADING.fullmatch(block.text) is not None  # `2. The reply`
         if note and not shaped_as_heading and note["number"] in calls and int(note["number"]) == expected:
@@ -71,13 +75,21 @@ def called_notes(blocks: Blocks) -> frozenset[int]:
             expected += 1
             continue
         calls.update(m["number"] for m in GLUED_MARKER.finditer(block.text))
+        calls.update(note_number(m[0]) for m in RAISED_CALL.finditer(block.text))
     return frozenset(found)
 
 
-def find_footnotes(blocks: Blocks, at_foot: frozenset[int] = frozenset()) -> tuple[Blocks, list[Repair]]:
+RAISED_CALL = re.compile(rf"(?<=\S)[{SUPERSCRIPT_DIGITS}]+|(?<=\S)\[\d{{1,3}}\]")
+"""A note's call as a page prints it, raised (`agenda¹`) or in brackets (`agenda.[1]`)."""
+
+
+def find_footnotes(
+    blocks: Blocks, at_foot: frozenset[int] = frozenset(), boxes: tuple[tuple[int, int], ...] = ()
+) -> tuple[Blocks, list[Repair]]:
     """The numbered paragraphs under a NOTES heading become footnotes; so do those a PDF's page
     sets as notes at its foot (`at_foot`: their lines), and those an extraction left at a page's
-    foot with the text calling them (`called_notes`), with no heading over them.
+    foot with the text calling them (`called_notes`; not in a box the page draws, `boxes`), with
+    no heading over them.
 
     >>> found = find_footnotes((Heading("NOTES", 9), Paragraph("¹ Stiglitz, 2003.", 11)))[0]
     >>> found[1]
@@ -89,7 +101,7 @@ def find_footnotes(blocks: Blocks, at_foot: frozenset[int] = frozenset()) -> tup
     >>> find_footnotes((Paragraph("1 In the beginning.", 1),))[1]
     []
     """
-    at_foot |= called_notes(blocks)
+    at_foot |= called_notes(blocks, boxes)
     out: list[Block] = []
     repairs: list[Repair] = []
     in_notes = called = False  # called: whether the text so far calls a first note

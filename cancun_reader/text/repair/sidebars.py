@@ -10,6 +10,7 @@ from cancun_reader.core.model import (
     Block,
     Blocks,
     BoxedBlock,
+    Footnote,
     Heading,
     ListBlock,
     Paragraph,
@@ -34,7 +35,7 @@ END_MATTER = re.compile(
 def titled_box(blocks: Blocks, index: int) -> bool:
     """Whether a title (in capitals, or over lists of labels: `labels_only`) with only lists or
     tables under it, after the text has begun, is a box the layout set at a column's top or foot
-    (before a paragraph, a heading or the end), not a section of the article that closes it with a
+    (before a paragraph, a heading, the notes or the end), not a section of the article that closes it with a
     list (`FURTHER READING`, `SOURCES`).
 
     >>> text, box = Paragraph("It ended.", 1), (Heading("IN BRIEF", 3), ListBlock(("Held in 1999",), 4))
@@ -54,7 +55,7 @@ def titled_box(blocks: Blocks, index: int) -> bool:
         and not END_MATTER.fullmatch(title.strip(" :"))
         and end > index + 1
         and any(isinstance(b, Paragraph) for b in blocks[:index])
-        and (end == len(blocks) or isinstance(blocks[end], Paragraph | Heading))
+        and (end == len(blocks) or isinstance(blocks[end], Paragraph | Heading | Footnote))
     )
 
 
