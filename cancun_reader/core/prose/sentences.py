@@ -13,10 +13,10 @@ SENTENCE_BREAK = re.compile(
     # the cheap test first: most places in a text are not after a full stop
     r"(?<=[.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSept\.)(?<!\bNo\.)(?<!\bvs\.)"
     r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+\d)"
-    r"[\"”’)]?[" + SUPERSCRIPT_DIGITS + r"]*\s+(?=[\"“‘(]?[A-Z0-9¿¡])"
+    r"[\"”’)]?(?:[" + SUPERSCRIPT_DIGITS + r"]*|\[\d{1,3}\])\s+(?=[\"“‘(]?[A-Z0-9¿¡])"
 )
 """Where one sentence ends and the next begins: end punctuation, maybe a closing quote and a
-note's number (`accept.² Each`), a space, then a capital. Common abbreviations (`Mr. Lee`,
+note's number (`accept.² Each`, `accept.[2] Each`), a space, then a capital. Common abbreviations (`Mr. Lee`,
 `Sept. 22`, `Oct. 20`) are not sentence ends."""
 
 
@@ -35,6 +35,8 @@ def split_sentences(text: str) -> list[str]:
 
     >>> split_sentences("It failed. Mr. Lee died. “Why?” she asked.¹ U.S. tariffs rose.")
     ['It failed.', 'Mr. Lee died.', '“Why?” she asked.¹', 'U.S. tariffs rose.']
+    >>> split_sentences("It failed.[1] It ended.")
+    ['It failed.[1]', 'It ended.']
     >>> split_sentences("Talks are set for Oct. 20-24 in Houston. Others met in Oct. 2003 came.")
     ['Talks are set for Oct. 20-24 in Houston.', 'Others met in Oct. 2003 came.']
     """
@@ -53,9 +55,10 @@ def comparable(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(TYPOGRAPHIC).lower()).strip()
 
 
-SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]*]*[\d" + SUPERSCRIPT_DIGITS + "]{0,2}$")
+SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]*]*(?:[\d" + SUPERSCRIPT_DIGITS + r"]{0,2}|\[\d{1,3}\])$")
 """How a line or a block that ends a sentence ends: final punctuation, maybe closing quotes and a
-note's number (`struggles.¹`, `failure.2`). A colon counts, as it introduces a quotation or a list."""
+note's number (`struggles.¹`, `failure.2`, `posters.[1]`). A colon counts, as it introduces a
+quotation or a list."""
 
 
 def ends_sentence(text: str) -> bool:
@@ -63,6 +66,8 @@ def ends_sentence(text: str) -> bool:
 
     >>> ends_sentence("as follows:"), ends_sentence("struggles.¹"), ends_sentence("failure.2")
     (True, True, True)
+    >>> ends_sentence("the posters.[1]")  # a note's call in brackets
+    True
 
     Negative: a comma, a closing quote after one, a hyphen end no sentence.
     >>> ends_sentence("“globalization,”"), ends_sentence("the mar-")
