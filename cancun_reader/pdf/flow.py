@@ -93,6 +93,11 @@ def heading_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
     return found
 
 
+INDENT = (0.6, 2.5)
+"""A paragraph's first-line indent, in ems: from a little over half an em to two and a half. Less
+is the ragged edge of a column; more is a list, a quotation or a box beside the text."""
+
+
 NEIGHBOURS = 4
 """A line's measure is the longest of the lines this many above and below it in its column: a
 ragged column's lines come within a word of it, and lines beside a float share its narrower one."""
@@ -100,7 +105,8 @@ ragged column's lines come within a word of it, and lines beside a float share i
 
 def after_short_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
     """The lines of the body that open a paragraph because the line before ends a sentence short of
-    the measure, with room for their first word: ragged text, where a paragraph has no indent.
+    the measure (the furthest the lines around it reach, a line centred over them aside: a byline),
+    with room for their first word: ragged text, where a paragraph has no indent.
 
     >>> from cancun_reader.pdf.page import Box, Style
     >>> body = Style("Serif", 10)
@@ -134,7 +140,12 @@ def after_short_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
         if not (ends_sentence(before.text) and starts_sentence(line.text)):
             continue  # the measure is that of the column the line before ends (a page's, a column's foot)
         near = flow[max(0, index - NEIGHBOURS) : index + NEIGHBOURS]
-        measure = max(shown.box.x1 for _, shown in near if (shown.page, shown.column) == at)
+        measure = max(
+            shown.box.x1
+            for _, shown in near
+            if (shown.page, shown.column) == at
+            and (shown is before or shown.box.x0 - shown.column[0] < INDENT[1] * body.size)  # not centred
+        )
         if measure - before.box.x1 > first_word_width(line) + 0.5 * body.size:
             found.add(number)
     return found

@@ -9,14 +9,15 @@ import statistics
 from cancun_reader.core.model import Printed
 from cancun_reader.core.prose.sentences import ends_sentence, starts_sentence
 from cancun_reader.pdf.drawings import near
-from cancun_reader.pdf.flow import after_short_lines, heading_lines, is_body_size_line, set_apart_by_space
+from cancun_reader.pdf.flow import (
+    INDENT,
+    after_short_lines,
+    heading_lines,
+    is_body_size_line,
+    set_apart_by_space,
+)
 from cancun_reader.pdf.lines import DROP_CAP, Line, breaks_between
 from cancun_reader.pdf.page import Box, Page, Style
-
-INDENT = (0.6, 2.5)
-"""A paragraph's first-line indent, in ems: from a little over half an em to two and a half. Less
-is the ragged edge of a column; more is a list, a quotation or a box beside the text."""
-
 
 AT_EDGE = 0.3
 """Within this many ems of the column's edge, a line starts (or ends) at the edge."""
@@ -211,10 +212,14 @@ class PrintedLines:
             for number, _, line in wide
             if id(line) in below and set_apart_by_space(line.text)
         }
+        set_in = INDENT[1] * self.body.size  # a line set in further than an indent: centred, flush right
         spaced = {
             number
             for number, before, line in wide
-            if starts_sentence(line.text) and (ends_sentence(before.text) or id(before) in apart)
+            if starts_sentence(line.text)
+            and (
+                ends_sentence(before.text) or id(before) in apart or before.box.x0 - before.column[0] > set_in
+            )
         }
         return Printed(
             frozenset(self.indented),

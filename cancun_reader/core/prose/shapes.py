@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 
-BYLINE = re.compile(r"By [A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|de|da|del|van|von|and|y))*")
-"""A byline line: `By Mariam Ouedraogo`."""
+BYLINE = re.compile(r"[Bb]y [A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|de|da|del|van|von|and|y))*")
+"""A byline line: `By Mariam Ouedraogo`, `by Anil Mehra`."""
 
 
 def is_byline(text: str) -> bool:
     """Whether a line or a paragraph is a byline, which has no final punctuation of its own.
 
-    >>> is_byline("By Mariam Ouedraogo"), is_byline("By the end of the week")
-    (True, False)
+    >>> is_byline("By Mariam Ouedraogo"), is_byline("by Anil Mehra"), is_byline("By the end of the week")
+    (True, True, False)
     """
     return bool(BYLINE.fullmatch(text.strip()))
 

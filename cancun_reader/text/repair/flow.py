@@ -61,9 +61,12 @@ def interrupts(blocks: Blocks, index: int) -> bool:
 
 
 def continues(block: Block, after_hyphen: bool) -> bool:
-    """Whether a paragraph carries on a cut one: it starts in lower case, a correction says so, or
-    the cut one ends with a hyphen, which no finished paragraph does (`anti-` … `NGO visions`)."""
-    return isinstance(block, Paragraph) and (block.continues or after_hyphen or starts_lower(block.text))
+    """Whether a paragraph carries on a cut one: it starts in lower case (and is no byline, `by Anil
+    Mehra`), a correction says so, or the cut one ends with a hyphen, which no finished paragraph
+    does (`anti-` … `NGO visions`)."""
+    return isinstance(block, Paragraph) and (
+        block.continues or after_hyphen or (starts_lower(block.text) and not is_byline(block.text))
+    )
 
 
 def word_repair(halves: tuple[str, str], line: int) -> Repair:
