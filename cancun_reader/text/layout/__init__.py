@@ -44,7 +44,7 @@ def layout_steps(is_word: Callable[[str], bool], printed: Printed) -> tuple[Step
         step(gather_fact_years),
         step(separate_front_matter),
         step(rejoin_drop_caps, is_word, printed.drop_caps),
-        step(set_apart_pull_quote_lines),
+        step(set_apart_pull_quote_lines, printed.quotes),
         step(rejoin_bullets),
         step(rejoin_note_numbers),
         step(separate_notes),

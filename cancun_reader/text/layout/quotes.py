@@ -20,12 +20,15 @@ QUOTE_LINES = 5
 REPEAT_SCORE = 90
 
 
-def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
+def set_apart_pull_quote_lines(
+    lines: Lines, quotes: frozenset[int] = frozenset()
+) -> tuple[Lines, list[Repair]]:
     r"""A pull quote dropped between the lines of a paragraph (`required new` / `Each of them would
     have required` / `new laws and new institutions.` / `laws and new institutions in…`): a
     sentence of one to five lines, starting after a line that does not finish one (or ending before
     a line that goes on in lower case), that repeats words standing close by in the text, is set
-    apart as a block of its own.
+    apart as a block of its own; not where a PDF's page shows the pull quote elsewhere (`quotes`:
+    lines set large or between rules), whose source the sentence is.
 
     >>> text = ("The four subjects\nwould have required new\nNew laws would be\nrequired.\n"
     ...         "laws and institutions. New laws would be\nrequired of all countries soon.")
@@ -36,11 +39,17 @@ def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
     >>> text = "The four subjects\nwould have required new\nLaws made in Geneva.\nlaws."
     >>> set_apart_pull_quote_lines(number_lines(text))[1]
     []
+
+    Negative: a section's first sentence after its heading, which the page's pull quote repeats.
+    >>> text = "1. A framework\nIt had no figures at all.\nIt promised cuts.\n\nIt had no figures at all."
+    >>> set_apart_pull_quote_lines(number_lines(text), frozenset({5}))[1]
+    []
     """
     from rapidfuzz import fuzz
 
     from cancun_reader.core.prose.sentences import comparable, repeats_a_sentence
 
+    shown = [comparable(text) for number, text in lines if number in quotes]
     out = list(lines)
     repairs = []
     index = 1
@@ -52,6 +61,9 @@ def set_apart_pull_quote_lines(lines: Lines) -> tuple[Lines, list[Repair]]:
         apart = end is not None and not out[index - 1][1] and (end + 1 >= len(out) or not out[end + 1][1])
         if text and starts_sentence(text) and end is not None and not apart:  # apart: a block already
             quote = comparable(" ".join(t for _, t in out[index : end + 1]))
+            if out[index][0] not in quotes and any(fuzz.ratio(quote, q) >= REPEAT_SCORE for q in shown):
+                index += 1
+                continue  # the sentence the page's pull quote repeats
             before = " ".join(t for _, t in out[max(0, index - QUOTE_WINDOW) : index])[-NEARBY_CHARS:]
             after = " ".join(t for _, t in out[end + 1 : end + 1 + QUOTE_WINDOW])[:NEARBY_CHARS]
             nearby = comparable(f"{before} {after}") if 5 <= len(quote.split()) <= 45 else ""
