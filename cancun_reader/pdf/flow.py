@@ -106,7 +106,8 @@ ragged column's lines come within a word of it, and lines beside a float share i
 def after_short_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
     """The lines of the body that open a paragraph because the line before ends a sentence short of
     the measure (the furthest the lines around it reach, a line centred over them aside: a byline),
-    with room for their first word: ragged text, where a paragraph has no indent.
+    with room for their first word: ragged text, where a paragraph has no indent. A line that ends
+    where the next ends is full (both set short beside a box that floats in the column).
 
     >>> from cancun_reader.pdf.page import Box, Style
     >>> body = Style("Serif", 10)
@@ -146,6 +147,12 @@ def after_short_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
             if (shown.page, shown.column) == at
             and (shown is before or shown.box.x0 - shown.column[0] < INDENT[1] * body.size)  # not centred
         )
-        if measure - before.box.x1 > first_word_width(line) + 0.5 * body.size:
+        flush = at == (line.page, line.column) and abs(line.box.x1 - before.box.x1) < FLUSH
+        if measure - before.box.x1 > first_word_width(line) + 0.5 * body.size and not flush:
             found.add(number)
     return found
+
+
+FLUSH = 1.0
+"""Points within which two lines end at the same place: the line before ended where the next,
+justified, does (both set beside a picture or a box that narrows them), so it was full."""

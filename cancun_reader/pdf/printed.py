@@ -191,8 +191,9 @@ class PrintedLines:
         if not is_body_size_line(before, self.body) or line.box.top < before.box.top:
             return
         indent = line.box.x0 - left
-        wrapped = any(  # set in from the column's edge by a drop cap beside it, not by an indent
-            page == line.page and column == line.column and line.box.top < bottom
+        wrapped = any(  # set in from the column's edge by a drop cap beside it (its last line's top
+            # may stand a little below the cap's foot), not by an indent
+            page == line.page and column == line.column and line.box.top < bottom + line.box.height / 2
             for page, column, bottom in self.beside_drop_cap
         )
         if INDENT[0] * em < indent < INDENT[1] * em and ends_sentence(before.text) and not wrapped:
