@@ -20,6 +20,15 @@ DRAW = 20
 """How many held-out texts a draw sets."""
 
 
+def text_number(path: Path) -> int:
+    """A held-out text's number, which orders the texts for drawing (`h100-…` after `h99-…`).
+
+    >>> text_number(Path("h100-statement.yml")) > text_number(Path("h99-news.yml"))
+    True
+    """
+    return int(path.name[1:].split("-")[0])
+
+
 def set_draw(
     corpus: Path,
     producer: str,
@@ -38,7 +47,7 @@ def set_draw(
     for earlier in folder.glob(f"*.{producer}-s*.pdf"):
         earlier.unlink()
         layouts.pop(earlier.stem, None)
-    drawn = sorted((corpus / HELD_OUT_TEXTS).glob("*.yml"))[(draw - 1) * DRAW : draw * DRAW]
+    drawn = sorted((corpus / HELD_OUT_TEXTS).glob("*.yml"), key=text_number)[(draw - 1) * DRAW : draw * DRAW]
     for seed in seeds:
         for index, path in enumerate(drawn):
             name, layout = set_text(path, seed * 100 + index)

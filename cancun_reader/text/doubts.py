@@ -182,8 +182,9 @@ def shuffled_extraction(blocks: Blocks, unresolved: list[tuple[int, str, str]]) 
     >>> shuffled_extraction(text, [(9, "…", "")])
     []
     """
-    paragraphs = sum(isinstance(b, Paragraph) and not is_byline(b.text) for b in blocks)
-    cut = len({line for line, _, _ in unresolved})
+    lines = {b.line for b in blocks if isinstance(b, Paragraph) and not is_byline(b.text)}
+    paragraphs = len(lines)
+    cut = len({line for line, _, _ in unresolved} & lines)  # a note cut in pieces is the notes' doubt
     if cut < SHUFFLED_LEAST or cut < SHUFFLED_SHARE * paragraphs:
         return []
     return [(blocks[0].line, SHUFFLED.format(cut=cut, paragraphs=paragraphs), unsure(SHUFFLED))]

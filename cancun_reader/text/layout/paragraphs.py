@@ -123,18 +123,23 @@ boxes and notes are set to several widths, so the text's longer lines may be ano
 
 def local_width(lines: Lines, index: int, width: float) -> float:
     """The full width of the line at `index`: the longest of the lines around it (`NEIGHBOURS` each
-    side, blank ones aside), when there are as many as that, else the text's (`width`).
+    side, blank ones aside), when there are as many as that, else the text's (`width`). One line
+    longer than all the others and than the text's full width (a heading or a caption set across
+    the columns, a pull quote) measures nothing: the next longest, or the text's width, does.
 
-    >>> lines = number_lines("a column's line\\nanother line\\nits last.\\nThe next one\\n\\nA B")
-    >>> local_width(lines, 2, 60)
+    >>> lines = number_lines("a column's line\\nthe one below it\\nits last.\\nThe next one\\n\\nA B")
+    >>> local_width(lines, 2, 10)
+    15
+    >>> lines = number_lines("a column's line\\nanother line\\nA HEADING SET ACROSS THE PAGE\\nThe next one")
+    >>> local_width(lines, 1, 10)
     15
 
     Negative: a line with too few lines around it is measured against the text's full width.
     >>> local_width(number_lines("A B\\n\\nOne line alone"), 0, 60)
     60
     """
-    near = [len(text) for _, text in lines[max(0, index - NEIGHBOURS) : index + NEIGHBOURS + 1] if text]
-    return max(near) if len(near) >= NEIGHBOURS else width
+    near = sorted(len(text) for _, text in lines[max(0, index - NEIGHBOURS) : index + NEIGHBOURS + 1] if text)
+    return min(near[-1], max(width, near[-2])) if len(near) >= NEIGHBOURS else width
 
 
 def infer_paragraph_breaks(lines: Lines, full: frozenset[int] = frozenset()) -> tuple[Lines, list[Repair]]:
