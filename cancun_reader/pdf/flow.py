@@ -37,17 +37,37 @@ def in_heading_type(line: Line, body: Style) -> bool:
     return larger or bolder or other
 
 
+def asks(text: str, line: Line, body: Style) -> bool:
+    """Whether a line in a heading's type is a question set as a heading, an interview's or a
+    guide's (`How long does a licence take?`): in upright bold, as a pull quote, set in slanted or
+    light display type, is not.
+
+    >>> from cancun_reader.pdf.page import Box
+    >>> body, bold = Style("Serif", 10), Style("Serif", 10, bold=True)
+    >>> asks("Where do I apply?", Line("Where do I apply?", Box(0, 0, 90, 10), bold, (0, 100)), body)
+    True
+
+    Negative: a question set large and slanted, as a pull quote is.
+    >>> large = Style("Serif", 14, italic=True)
+    >>> asks("Who pays?", Line("Who pays?", Box(0, 0, 90, 10), large, (0, 100)), body)
+    False
+    """
+    style = line.style
+    return text.rstrip().endswith("?") and style.bold and not style.italic
+
+
 def is_body_line(line: Line, body: Style) -> bool:
     return is_body_size_line(line, body) and line.style.font == body.font and line.style.bold == body.bold
 
 
 def heading_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
     """The lines of the main flow that the page sets as a heading: a block of at most three lines in
-    a heading's type (see `in_heading_type`), of a heading's few words, ending no sentence, after
-    the text's body has begun (the title, deck and byline stand before it) and before a line of the
-    body's type. A pull quote ends its sentence; a caption or a box's title is not in the flow; a
-    line that ends in another type than its own is a heading run into its paragraph (set apart
-    by the layout stage).
+    a heading's type (see `in_heading_type`), of a heading's few words, ending no sentence (but for
+    a question set in bold, `asks`), after the text's body has begun (the title, deck and byline
+    stand before it; a line before it is a heading when set in the type of those found after it)
+    and before a line of the body's type. A pull quote ends its sentence; a caption or a box's
+    title is not in the flow; a line that ends in another type than its own is a heading run into
+    its paragraph (set apart by the layout stage).
 
     >>> from cancun_reader.pdf.page import Box, Style
     >>> body, bold = Style("Serif", 10), Style("Sans", 11, bold=True)
@@ -61,36 +81,42 @@ def heading_lines(flow: list[tuple[int, Line]], body: Style) -> set[int]:
     >>> heading_lines(list(enumerate(flow, 1)), body), heading_lines(list(enumerate(flow[:2], 1)), body)
     (set(), set())
     """
+    first = next((i for i, (_, line) in enumerate(flow) if is_body_line(line, body)), len(flow))
     found: set[int] = set()
-    begun = False
-    index = 0
+    styles = set()
+    index = first
     while index < len(flow):
-        line = flow[index][1]
-        if is_body_line(line, body):
-            begun = True
-        if (
-            not begun
-            or not in_heading_type(line, body)
-            or line.last.key() != line.style.key()
-            or "\t" in line.text
-        ):
-            index += 1
-            continue
-        end = index + 1
-        while end < len(flow) and flow[end][1].style == line.style:
-            end += 1
-        text = " ".join(shown.text for _, shown in flow[index:end])
-        if (
-            end - index <= HEADING_LINES
-            and len(text.split()) <= HEADING_WORDS
-            and not ends_sentence(text)
-            and not text.rstrip().endswith((":", ";", ","))
-            and end < len(flow)
-            and is_body_line(flow[end][1], body)
-        ):
+        end = heading_end(flow, index, body)
+        if end > index:
             found.update(number for number, _ in flow[index:end])
-        index = end
+            styles.add(flow[index][1].style)
+        index = max(end, index + 1)
+    for index in range(first):  # before the body: in the type of the headings found after it
+        end = heading_end(flow, index, body) if flow[index][1].style in styles else index
+        found.update(number for number, _ in flow[index:end])
     return found
+
+
+def heading_end(flow: list[tuple[int, Line]], index: int, body: Style) -> int:
+    """Where a heading that starts at `index` of the flow ends (`index` when none starts there): a
+    block of at most `HEADING_LINES` lines in one heading's type, of a heading's few words, ending
+    no sentence (but for a question in bold), before a line of the body's type."""
+    line = flow[index][1]
+    if not in_heading_type(line, body) or line.last.key() != line.style.key() or "\t" in line.text:
+        return index
+    end = index + 1
+    while end < len(flow) and flow[end][1].style == line.style:
+        end += 1
+    text = " ".join(shown.text for _, shown in flow[index:end])
+    heading = (
+        end - index <= HEADING_LINES
+        and len(text.split()) <= HEADING_WORDS
+        and (not ends_sentence(text) or asks(text, line, body))
+        and not text.rstrip().endswith((":", ";", ","))
+        and end < len(flow)
+        and is_body_line(flow[end][1], body)
+    )
+    return end if heading else index
 
 
 INDENT = (0.6, 2.5)

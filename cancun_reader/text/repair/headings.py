@@ -201,8 +201,8 @@ def opening_in_display_type(blocks: Blocks, display: frozenset[int]) -> dict[int
     """
     roles: dict[int, Role] = {}
     for index, block in enumerate(blocks[:3]):
-        if not isinstance(block, Paragraph | Heading):
-            break
+        if not isinstance(block, Paragraph | Heading) or (index and isinstance(block, Heading)):
+            break  # a heading the page sets as the text's others, after the title, opens the body
         lines = range(block.line, block.line + block.text.count("\n") + 1)
         if not all(line in display for line in lines) or len(block.text.split()) > DECK_WORDS:
             break
