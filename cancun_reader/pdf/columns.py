@@ -64,11 +64,19 @@ class Columns:
 
     def of(self, box: Box, em: float) -> int | None:
         """The column a run or group lies in: the one it starts in, if it ends before the next
-        column begins (a ragged line may run into the gutter); None when it crosses into the next
-        column, or starts left of the first (it spans)."""
+        column begins (a ragged line may run into the gutter; a box's frame in the last column may
+        reach into the margin); None when it crosses into the next column, or starts left of the
+        first (it spans).
+
+        >>> columns = Columns(((50, 280), (300, 530)))
+        >>> columns.of(Box(300, 0, 590, 10), 10), columns.of(Box(50, 0, 520, 10), 10)
+        (1, None)
+        """
         lefts = [left for left, _ in self.spans[1:]] + [self.spans[-1][1] + em]
+        last = len(self.spans) - 1
         for index, ((left, _), following) in enumerate(zip(self.spans, lefts, strict=True)):
-            if left - em <= box.x0 < following - em and box.x1 < following - em / 4:
+            crosses = box.x1 >= following - em / 4 and index < last  # the last has none to cross into
+            if left - em <= box.x0 < following - em and not crosses:
                 return index
         return None
 
