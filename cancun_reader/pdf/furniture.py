@@ -25,7 +25,7 @@ FOLIO = re.compile(
 
 
 FOLIO_WITH_HEAD = re.compile(
-    r"\d{1,4}\s+[|·•]\s+(?P<head>[^\d|·•]{2,60})|(?P<before>[^\d|·•]{2,60})\s+[|·•]\s+\d{1,4}"
+    r"\d{1,4}\s+[|·•]\s+(?P<head>[^|]{2,60})|(?P<before>[^|]{2,60}?)\s+[|·•]\s+\d{1,4}"
 )
 """A page number printed with the running head, parted by a bar or a dot: `1 | Field Notes`,
 `Trade Review · 12`. The head may also stand alone elsewhere on the page's edges."""
@@ -36,6 +36,8 @@ def folio_head(text: str) -> str | None:
 
     >>> folio_head("1 | Field Notes"), folio_head("Trade Review · 12")
     ('Field Notes', 'Trade Review')
+    >>> folio_head("1 | Trade Review · Autumn 2003")
+    'Trade Review · Autumn 2003'
 
     Negative: a number alone, and words with a figure among them.
     >>> folio_head("12"), folio_head("In 2003 the talks | failed")
