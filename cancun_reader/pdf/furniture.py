@@ -10,6 +10,8 @@ import statistics
 from collections import Counter
 from collections.abc import Collection
 
+from cancun_reader.core.prose.sentences import ends_sentence
+from cancun_reader.core.prose.words import SUPERSCRIPT_DIGITS
 from cancun_reader.pdf.page import Page, Run
 
 BAND = 0.15
@@ -113,7 +115,8 @@ def furniture(
         or place in folios
         or (place[0], key(folio_head(run.text) or run.text)) in heads
         or (
-            stands_apart(run, pages[place[0] - 1], body_runs.get(place[0]) or [])
+            not is_note(run.text)
+            and stands_apart(run, pages[place[0] - 1], body_runs.get(place[0]) or [])
             and not beside_picture(run, pages[place[0] - 1])
         )
         or beside_folio(run, pages[place[0] - 1], [r for (n, _), r in folios.items() if n == place[0]])
@@ -185,8 +188,9 @@ def beside_folio(run: Run, page: Page, folios: list[Run]) -> bool:
 
 def stacked_on_folio(run: Run, page: Page, folios: list[Run]) -> bool:
     """Whether a run in smaller type stands right above a page number at the page's foot, or right
-    below one at its top, with nothing beyond them: a running foot set over its number
-    (`Trade Review · Autumn 2003` / `Page 1`), on a page no other repeats.
+    below one at its top, on one axis with it and with nothing beyond them, ending no sentence: a
+    running foot set over its number (`Trade Review · Autumn 2003` / `Page 1`), on a page no other
+    repeats.
 
     >>> from cancun_reader.pdf.page import Box, Style
     >>> small, body = Style("Serif", 8), Style("Serif", 10)
@@ -196,15 +200,18 @@ def stacked_on_folio(run: Run, page: Page, folios: list[Run]) -> bool:
     >>> stacked_on_folio(foot, Page(1, 600, 800, (text, foot, folio)), [folio])
     True
 
-    Negative: a line of the text's own type above the number.
+    Negative: a line of the text's own type above the number, and a note's last line in small type.
     >>> line = Run("the last line", Box(50, 772, 350, 784), 782, body)
     >>> stacked_on_folio(line, Page(1, 600, 800, (text, line, folio)), [folio])
     False
+    >>> note = Run("1. None of them had ever brought a case.", Box(50, 772, 350, 782), 780, small)
+    >>> stacked_on_folio(note, Page(1, 600, 800, (text, note, folio)), [folio])
+    False
     """
     sizes = [r.style.size for r in page.runs if r is not run]
-    if not sizes or run.style.size >= SMALLER * statistics.median(sizes):
-        return False
-    for folio in (f for f in folios if f is not run):
+    if not sizes or run.style.size >= SMALLER * statistics.median(sizes) or ends_sentence(run.text):
+        return False  # a note's last line ends its sentence; a running foot does not
+    for folio in (f for f in folios if f is not run and on_one_axis(run, f)):
         below = 0 <= folio.box.top - run.box.bottom <= run.box.height
         above = 0 <= run.box.top - folio.box.bottom <= run.box.height
         beyond = [
@@ -217,6 +224,31 @@ def stacked_on_folio(run: Run, page: Page, folios: list[Run]) -> bool:
         if (below or above) and not beyond:
             return True
     return False
+
+
+NOTE = re.compile(rf"(?:\d{{1,2}}[.)]?|[{SUPERSCRIPT_DIGITS}]+|\[\d{{1,2}}\])\s*[^\W\d]")
+"""How a note opens: its number, plain, raised or in brackets, then its words (`1. None of them`)."""
+
+
+def is_note(text: str) -> bool:
+    """Whether a line at a page's edge is a note: it opens with a note's number and ends its
+    sentence, as no running head or page number does.
+
+    >>> is_note("1. None of them had ever brought a case."), is_note("¹ See the annex.")
+    (True, True)
+
+    Negative: a running head with its page number, and a head that ends no sentence.
+    >>> is_note("2 · DAILY UPDATE"), is_note("12 Trade Review")
+    (False, False)
+    """
+    return bool(NOTE.match(text.strip())) and ends_sentence(text)
+
+
+def on_one_axis(run: Run, folio: Run) -> bool:
+    """Whether two runs are set on one axis: centred on each other, or flush at the left or at the
+    right, within a point (a running foot and the number under it)."""
+    centres = abs((run.box.x0 + run.box.x1) - (folio.box.x0 + folio.box.x1)) / 2
+    return min(centres, abs(run.box.x0 - folio.box.x0), abs(run.box.x1 - folio.box.x1)) <= 1.0
 
 
 SMALLER = 0.9
