@@ -1,7 +1,8 @@
 """Layout: each step on the lines of a small text, from tests/cases/layout/*.yml.
 
 A case names a step; the stage runs in its real order up to and including it, and the case gives
-the lines it leaves (a blank line where a block ends) and the kinds of change it records."""
+the lines it leaves (a blank line where a block ends) and the kinds of change it records; a case
+may say which lines a box drawn on the PDF's page holds (`boxes`: first and last line of each)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from cancun_reader.text.layout.lines import number_lines
 
 def run_until(case: dict) -> tuple[str, list[str]]:
     known = words_of(case["text"])
-    steps = layout_steps(lambda word: word.lower() in known or zipf(word) >= COMMON_WORD, Printed())
+    printed = Printed(boxes=tuple(tuple(box) for box in case.get("boxes", ())))
+    steps = layout_steps(lambda word: word.lower() in known or zipf(word) >= COMMON_WORD, printed)
     lines, repairs = run_steps(steps, number_lines(case["text"]), until=case["step"])
     return "\n".join(text for _, text in lines), [r.kind for r in repairs]
 

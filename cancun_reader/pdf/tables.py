@@ -24,7 +24,9 @@ def table_lines(boxed: list[list[Run]], body: Style) -> list[tuple[str, list[Run
     lines gives its first line, then each other cell's further lines, as many tabs before each
     as cells before its own; when its first cell wraps, it is read cell by cell, as its words are
     meant to be read: the first cell's lines (a tab after its first, which opens the row), then
-    each other cell's (`blocks.table_rows` reads them so). A box with no table is its lines.
+    each other cell's (`blocks.table_rows` reads them so). Where rows stand no further apart than
+    a cell's lines, a line whose cells go on in lower case goes on the row above (`goes_on`). A
+    box with no table is its lines.
 
     >>> from cancun_reader.pdf.page import Box, Run
     >>> def run(text, x, y): return Run(text, Box(x, y, x + 5 * len(text), y + 10), y + 8, body)
@@ -58,7 +60,7 @@ def table_lines(boxed: list[list[Run]], body: Style) -> list[tuple[str, list[Run
     table_row: list[list[list[Run]]] = []  # a row of the table: each cell's lines of runs
     for index, (row, split) in enumerate(zip(boxed, splits, strict=True)):
         if spaced is None or index < first:
-            opens = len(split) > 1
+            opens = len(split) > 1 and not (index > first and goes_on(split, splits[first]))
         else:
             opens = index == first or index - first in spaced
         if opens:  # a new row of the table
@@ -71,6 +73,30 @@ def table_lines(boxed: list[list[Run]], body: Style) -> list[tuple[str, list[Run
             out.append((joined(row), row))
     out.extend(row_lines(table_row))
     return out
+
+
+def goes_on(split: list[list[Run]], head: list[list[Run]]) -> bool:
+    """Whether a line of a table whose rows stand evenly goes on the row above: each of its cells
+    after the first opens in lower case, as a wrapped cell's next line does, where the table's
+    first row (`head`) opens them with a capital or a figure; though its first cell holds a word
+    too (`Sept.` under `10`).
+
+    >>> from cancun_reader.pdf.page import Box, Run
+    >>> def cell(text): return [Run(text, Box(0, 0, 5, 10), 8, Style("Serif", 10))]
+    >>> goes_on([cell("Sept."), cell("march")], [cell("10"), cell("Opening and first")])
+    True
+
+    Negative: a row of its own opens its cells as the first row does, in capitals or in lower case.
+    >>> goes_on([cell("13"), cell("Draft declaration")], [cell("10"), cell("Opening and first")])
+    False
+    >>> goes_on([cell("Mali"), cell("second exporter")], [cell("China"), cell("largest exporter")])
+    False
+    """
+
+    def opens_low(row: list[list[Run]]) -> bool:
+        return all(joined(cell)[:1].islower() for cell in row[1:])
+
+    return opens_low(split) and not opens_low(head)
 
 
 ROW_SPACE = 0.15

@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from cancun_reader.core.model import Lines, Printed, Repair
 from cancun_reader.core.steps import Step, run_steps, step
-from cancun_reader.text.layout.boxes import find_box_items, gather_fact_years, rebuild_box_table
+from cancun_reader.text.layout.box_tables import gather_fact_years, rebuild_box_table
+from cancun_reader.text.layout.boxes import find_box_items, part_items_by_case
 from cancun_reader.text.layout.capitals import read_small_capitals
 from cancun_reader.text.layout.furniture import remove_page_furniture
 from cancun_reader.text.layout.headings import separate_headings, separate_run_in_headings
@@ -49,7 +50,8 @@ def layout_steps(is_word: Callable[[str], bool], printed: Printed) -> tuple[Step
         step(rejoin_note_numbers),
         step(separate_notes),
         step(rebuild_box_table),
-        step(find_box_items),
+        step(find_box_items, printed.boxes),
+        step(part_items_by_case, printed.boxes),
         step(read_small_capitals, is_word),
         step(separate_headings),
         step(separate_run_in_headings),

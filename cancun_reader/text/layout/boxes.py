@@ -1,18 +1,17 @@
-"""The contents of boxes: items one per line under a title, and small tables read cell by cell."""
+"""The items of boxes: one per line under a title, with no bullet, or wrapped with no space between
+them (the small tables of boxes are `box_tables.py`'s)."""
 
 from __future__ import annotations
-
-import re
-from collections.abc import Callable
 
 from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Repair
 from cancun_reader.core.prose.sentences import ends_sentence, starts_sentence
 from cancun_reader.core.prose.shapes import MIXED_CASE_HEADING, is_all_caps
 from cancun_reader.core.prose.words import HYPHENS, excerpt
+from cancun_reader.text.layout.box_tables import is_table_cell
 from cancun_reader.text.layout.furniture import MAX_FURNITURE_WORDS
 from cancun_reader.text.layout.headings import HEADING_END_WORDS, HEADING_WIDTH
-from cancun_reader.text.layout.lines import FACT_LINE, LIST_MARK, YEAR, line_width
+from cancun_reader.text.layout.lines import FACT_LINE, LIST_MARK, line_width
 from cancun_reader.text.layout.paragraphs import SHORT_LAST_LINE
 
 
@@ -40,19 +39,23 @@ def listed_items(lines: Lines, start: int) -> int:
     return end - start
 
 
-def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
+def find_box_items(lines: Lines, drawn: tuple[tuple[int, int], ...] = ()) -> tuple[Lines, list[Repair]]:
     r"""The items of a box under a title in capitals, one per line with no bullet: lines of a fact
     file (each starting with a year), or short lines that end no sentence. The title stands at the
-    start of a block; two items at least follow it, line by line; each becomes a list item (a
-    bullet is added), and the box ends where a full line of text begins.
+    start of a block; two items at least follow it, line by line (or after a blank line); each
+    becomes a list item (a bullet is added), and the box ends where a full line of text begins.
+    A box a PDF's page draws (`drawn`: its first and last lines) is left to the page's own
+    spacing (`repair.sidebars` makes each of its blocks an item): no title inside it, nor above it.
 
     >>> text = "THE FOUR ISSUES\nInvestment\nCompetition policy\nOutside, the news spread among all."
     >>> [t for _, t in find_box_items(number_lines(text))[0]]
     ['THE FOUR ISSUES', '• Investment', '• Competition policy', '', 'Outside, the news spread among all.']
 
-    Negative: a section heading followed by its paragraph keeps it, and a word in capitals broken
-    at a line end is no title.
+    Negative: a section heading followed by its paragraph keeps it, a word in capitals broken
+    at a line end is no title, and on a page read, a line set apart above a box is not its title.
     >>> find_box_items(number_lines("THE ROOM EMPTIES\nWhen the meeting broke up, some had left."))[1]
+    []
+    >>> find_box_items(number_lines("It ended.\nOutside\n\nThe four issues\nInvestment"), ((4, 5),))[1]
     []
     >>> find_box_items(number_lines("the.\n\nFTAA-\nthe\nmembers\nthe rest of it."))[1]
     []
@@ -76,15 +79,15 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
             out.append((number, ""))
             repairs.append(Repair(Kind.HEADING_SET_APART, number, excerpt(text, 40), "own block"))
             continue
-        end = start
-        while end < len(lines) and is_box_item(lines[end][1], width):
-            end += 1
-        end = max(end, items_to_break(lines, start))
+        end = items_end(lines, start, width)
         following = lines[end][1] if end < len(lines) else ""
-        items = [t for _, t in lines[start:end]]
-        if end - start < 2 or (following and not starts_sentence(following)):
-            continue  # no items, or the first lines of a paragraph that goes on
-        if not all(starts_sentence(t) for t in items):
+        if (
+            end - start < 2
+            or (following and not starts_sentence(following))
+            or drawn_at(drawn, number, lines[start][0])
+        ):
+            continue  # no items, the first lines of a paragraph that goes on, or a drawn box's
+        if not all(starts_sentence(t) for _, t in lines[start:end]):
             continue  # items begin with a capital or a figure; lines that do not are a paragraph's
         out += lines[index:start]
         index = start
@@ -97,157 +100,62 @@ def find_box_items(lines: Lines) -> tuple[Lines, list[Repair]]:
     return out, repairs
 
 
-NUMBER_CELL = re.compile(r"[\d.,%$€£]+")
-"""A cell that is a figure or a year alone: `34`, `1994`, `12%`."""
+def items_end(lines: Lines, start: int, width: float) -> int:
+    """Where the items of a box that begin at `start` end: after its short lines that end no
+    sentence, or at the break that ends a box set wider than the text's columns."""
+    end = start
+    while end < len(lines) and is_box_item(lines[end][1], width):
+        end += 1
+    return max(end, items_to_break(lines, start))
 
 
-def runs_of(lines: Lines, kind: Callable[[int], bool]) -> list[tuple[int, int]]:
-    """The longest runs of two lines or more that are each of a kind, as (first, past) indexes."""
-    runs, index = [], 0
-    while index < len(lines):
-        end = index
-        while end < len(lines) and kind(end):
-            end += 1
-        if end - index >= 2:
-            runs.append((index, end))
-        index = max(end, index + 1)
-    return runs
+def drawn_at(drawn: tuple[tuple[int, int], ...], *numbers: int) -> bool:
+    """Whether any of the lines numbered stands in a box the page draws."""
+    return any(a <= n <= b for a, b in drawn for n in numbers)
 
 
-def gather_fact_years(lines: Lines) -> tuple[Lines, list[Repair]]:
-    r"""The years of a fact file that the extractor read apart from their events (pypdf reads a
-    box's column of years first, even before the text's title, and they land inside a sentence):
-    under a title in capitals, events one a line with no figure, and elsewhere in the text the one
-    run of as many years alone, one a line. The years are moved after the events, where the box's
-    table is rebuilt (`rebuild_box_table` pairs each year with its event), and the move recorded.
+def part_items_by_case(lines: Lines, drawn: tuple[tuple[int, int], ...] = ()) -> tuple[Lines, list[Repair]]:
+    r"""The items of a box the page draws (`drawn`) set one a line with no bullet and no space
+    between them, some wrapped: in a block of its lines that ends no sentence, where some lines go
+    on in lower case, each line that opens with a capital or a figure opens an item.
 
-    >>> text = "When the\n1996\n1999\nthey met.\nDATES\nGroups set up\nSeattle fails\nIt ended."
-    >>> [t for _, t in gather_fact_years(number_lines(text))[0]]
-    ['When the', 'they met.', 'DATES', 'Groups set up', 'Seattle fails', '1996', '1999', 'It ended.']
+    >>> text = "Investment\nCompetition policy\nTransparency in\ngovernment\nprocurement"
+    >>> [t for _, t in part_items_by_case(number_lines(text), ((1, 5),))[0]]
+    ['• Investment', '• Competition policy', '• Transparency in', 'government', 'procurement']
 
-    Negative: with two runs of years that could be the box's, which one it is is not certain.
-    >>> gather_fact_years(number_lines("2001\n2003\n" + text))[1]
+    Negative: an item wrapped with no line in lower case (a title, a date) stays one, and so do a
+    box's sentences.
+    >>> part_items_by_case(number_lines("Held from 30 November to 3\nDecember 1999"), ((1, 2),))[1]
     []
-    """
-    texts = [t.strip() for _, t in lines]
-
-    def is_event(index: int) -> bool:
-        return bool(texts[index]) and is_table_cell(texts[index]) and not re.search(r"\d", texts[index])
-
-    def under_title(index: int) -> bool:
-        """Under a box's title, as `rebuild_box_table` finds one: in capitals, after a sentence."""
-        title, before = index - 1, texts[index - 2] if index > 1 else ""
-        return (
-            title >= 0
-            and is_all_caps(texts[title])
-            and "\t" not in texts[title]
-            and (not before or ends_sentence(before))
-        )
-
-    years = runs_of(lines, lambda index: bool(YEAR.fullmatch(texts[index])))
-    events = [run for run in runs_of(lines, is_event) if under_title(run[0])]
-    pairs = [(e, y) for e in events for y in years if y[1] - y[0] == e[1] - e[0]]
-    if len(pairs) != 1 or len(events) != 1:
-        return lines, []
-    (first, past), (start, end) = pairs[0]
-    if start == past:  # the years follow their events already
-        return lines, []
-    moved = lines[start:end]
-    rest = lines[:start] + lines[end:]
-    at = past - len(moved) if end <= first else past  # where the events end once the years are out
-    title = texts[first - 1]
-    return rest[:at] + moved + rest[at:], [
-        Repair(Kind.FACT_FILE_YEARS_MOVED, number, year, f"into the box {title}") for number, year in moved
-    ]
-
-
-def rebuild_box_table(lines: Lines) -> tuple[Lines, list[Repair]]:
-    r"""A small table or fact file in a box whose cells the extractor read one per line, each
-    column in turn or out of order (`Countries` / `Days of talks` / `34` / `3`): under a title in
-    capitals, short cells of words and as many cells of figures are paired in their order, a year
-    before its event (`1994 NAFTA enters into force`), another figure after its label
-    (`Countries 34`), and set as rows of a table. A cell that holds its figure already is a row.
-
-    >>> text = "IN FIGURES\nCountries\n\nDays of talks\n\n34\n\n3\n\nThe talks went on for a year."
-    >>> [t for _, t in rebuild_box_table(number_lines(text))[0]]
-    ['IN FIGURES', '', 'Countries\t34', 'Days of talks\t3', '', 'The talks went on for a year.']
-    >>> text = "DATES\nMexico joins\n1986\n1994\nNAFTA in force\nIt ended."
-    >>> [t for _, t in rebuild_box_table(number_lines(text))[0]]
-    ['DATES', '', '1986\tMexico joins', '1994\tNAFTA in force', '', 'It ended.']
-
-    Negative: items with no figures are a list, not a table; a heading before its text stays.
-    >>> rebuild_box_table(number_lines("ISSUES\nInvestment\nCompetition policy\nIt ended."))[1]
-    []
-    >>> rebuild_box_table(number_lines("AFTER 2003\n2004 was a quiet year for the members."))[1]
+    >>> text = "Members left\nout often.\nIn Cancún the\npractice went on."
+    >>> part_items_by_case(number_lines(text), ((1, 4),))[1]
     []
     """
     out: Lines = []
-    repairs: list[Repair] = []
+    repairs = []
     index = 0
     while index < len(lines):
-        number, text = lines[index]
-        out.append((number, text))
-        index += 1
-        before = out[-2][1] if len(out) > 1 else ""
-        if not (text and is_all_caps(text) and (not before or ends_sentence(before))):
-            continue
-        end, cells = index, []
-        while end < len(lines) and is_table_cell(lines[end][1]):
-            if lines[end][1]:
-                cells.append((end, *lines[end]))
+        end = index
+        while end < len(lines) and lines[end][1] and drawn_at(drawn, lines[end][0]):
             end += 1
-        # the longest run of cells that pairs into rows: the text may go on right after the table
-        used = next((k for k in range(len(cells), 1, -1) if table_rows([t for *_, t in cells[:k]])), 0)
-        if not used:
+        block = [t for _, t in lines[index:end]]
+        opening = [starts_sentence(t) and not t[:1].islower() for t in block]
+        parted = (
+            sum(opening) >= 2
+            and not all(opening)
+            and opening[:1] == [True]
+            and not any(ends_sentence(t) or LIST_MARK.match(t) or "\t" in t for t in block)
+        )
+        if not parted:
+            out.append(lines[index])
+            index += 1
             continue
-        rows = table_rows([t for *_, t in cells[:used]]) or []
-        out.append((number, ""))
-        out += [(cells[0][1], "\t".join(row)) for row in rows]
-        repairs += [Repair(Kind.TABLE_CELLS_PAIRED, n, t, "row of a table") for _, n, t in cells[:used]]
-        index = cells[used - 1][0] + 1
-        if index < len(lines) and lines[index][1]:
-            out.append((cells[used - 1][1], ""))  # the table ends where the text goes on
+        for (number, text), opens in zip(lines[index:end], opening, strict=True):
+            out.append((number, f"• {text}" if opens else text))
+            if opens:
+                repairs.append(Repair(Kind.BOX_ITEM_FOUND, number, excerpt(text, 40), "list item"))
+        index = end
     return out, repairs
-
-
-def is_table_cell(text: str) -> bool:
-    """A line that may be a cell of a small table: blank, a figure, or a few words that end no
-    sentence and begin with a capital or a figure."""
-    plain = text.strip()
-    return not plain or (
-        len(plain.split()) <= 10
-        and not ends_sentence(plain)
-        and not is_all_caps(plain)
-        and starts_sentence(plain)
-    )
-
-
-def table_rows(cells: list[str]) -> list[tuple[str, ...]] | None:
-    """Cells paired into rows, or None when they are not those of a two-column table: as many
-    figures alone as labels without one (or every cell a row already), and two rows at least.
-
-    >>> table_rows(["Countries 34", "Days of talks 3"])
-    [('Countries', '34'), ('Days of talks', '3')]
-
-    Negative: items of which some have no figure are a list.
-    >>> table_rows(["Third ministerial", "Held in 1999"]) is None
-    True
-    """
-    figures = [c for c in cells if NUMBER_CELL.fullmatch(c)]
-    labels = [c for c in cells if not NUMBER_CELL.fullmatch(c)]
-    whole = [c for c in labels if re.search(r"\s[\d.,%$€£]+$", c) or FACT_LINE.match(c)]
-    labels = [c for c in labels if c not in whole]
-    if len(figures) != len(labels) or len(figures) + len(whole) < 2:
-        return None
-    paired = dict(zip(labels, figures, strict=True))
-    rows: list[tuple[str, ...]] = []
-    for cell in (c for c in cells if not NUMBER_CELL.fullmatch(c)):
-        if cell in paired:
-            figure = paired[cell]
-            rows.append((figure, cell) if YEAR.fullmatch(figure) else (cell, figure))
-        else:
-            rows.append(tuple(cell.split(" ", 1)) if FACT_LINE.match(cell) else tuple(cell.rsplit(" ", 1)))
-    return rows
 
 
 def items_to_break(lines: Lines, start: int) -> int:

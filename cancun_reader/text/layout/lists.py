@@ -147,7 +147,14 @@ def rejoin_bullets(lines: Lines) -> tuple[Lines, list[Repair]]:
             end += 1
         repairs += [Repair(Kind.BULLET_WITHOUT_ITEM_REMOVED, n, bullet, "") for n, bullet in bullets]
         following = lines[end][1].strip() if end < len(lines) else ""
-        if following and not BULLET_ALONE.fullmatch(following) and out and LIST_MARK.match(out[-1][1]):
+        goes_on = following[:1].islower()  # the item's own next line: a narrow box wraps it
+        if (
+            following
+            and not BULLET_ALONE.fullmatch(following)
+            and not goes_on
+            and out
+            and LIST_MARK.match(out[-1][1])
+        ):
             out.append((out[-1][0], ""))  # the list ends before the text that follows it
         index = end
     return out, repairs
