@@ -125,6 +125,42 @@ def columns_of(runs: list[Run], body: Style) -> Columns:
     return Columns(tuple(spans))
 
 
+def kept_columns(
+    found: dict[int, Columns], flows: dict[int, list[Run]], widths: dict[int, float], body: Style
+) -> dict[int, Columns]:
+    """Each page's columns, where a page with too few lines of the body to show a gutter (the end
+    of a text, its notes beside it) keeps those of the page before it, of the same width, when
+    each of its lines stands in one of them: it is set in the same frame.
+
+    >>> body = Style("Serif", 10)
+    >>> def run(x0, x1, y): return Run("text", Box(x0, y, x1, y + 11), y + 9, body)
+    >>> two, one = Columns(((50, 280), (300, 530))), Columns(((50, 530),))
+    >>> flows = {2: [run(50, 270, 0), run(50, 200, 12), run(320, 520, 0)]}
+    >>> kept_columns({1: two, 2: one}, flows, {1: 600, 2: 600}, body)[2] == two
+    True
+
+    Negative: a line across the page's width stands in no column of the page before.
+    >>> flows = {2: [run(50, 520, 0), run(50, 200, 12)]}
+    >>> kept_columns({1: two, 2: one}, flows, {1: 600, 2: 600}, body)[2] == one
+    True
+    """
+    out = dict(found)
+    before: tuple[Columns, float] | None = None
+    for number in sorted(found):
+        flow = flows.get(number) or []
+        few = sum(is_body_size(r, body) for r in flow) < 2 * SIDE_LEAST
+        if len(found[number].spans) > 1:
+            before = (found[number], widths[number])
+        elif before and few and flow and before[1] == widths[number] and fits(flow, before[0], body):
+            out[number] = before[0]
+    return out
+
+
+def fits(flow: list[Run], columns: Columns, body: Style) -> bool:
+    """Whether every line of a page's flow stands in one of the columns."""
+    return all(columns.of(r.box, body.size) is not None for r in flow)
+
+
 def body_type(runs: list[Run], body: Style) -> tuple[list[Run], Style]:
     """The runs a page's columns are read by, and their type: the body's; or, on a page with hardly
     a line of the body (its notes only, a box), the type most of its runs have."""

@@ -12,6 +12,7 @@ from collections.abc import Collection
 
 from cancun_reader.core.prose.sentences import ends_sentence
 from cancun_reader.core.prose.words import SUPERSCRIPT_DIGITS
+from cancun_reader.pdf.drawings import shapes
 from cancun_reader.pdf.page import Page, Run
 
 BAND = 0.15
@@ -74,7 +75,8 @@ def furniture(
     """The runs that are page furniture, as (page number, index of the run on its page): in a band,
     not a note at the page's foot (`notes`), and either repeated (digits aside) in another band (of
     another page, or at the other edge of its own), or a page number (not a figure in a drawn box,
-    `boxed`: a year in a table).
+    `boxed`: a year in a table), or standing apart from every other line in type smaller than the
+    body's (measured on a page with no line of the body, one of pictures, against the others').
 
     >>> from cancun_reader.pdf.page import Box, Style
     >>> def run(text, top): return Run(text, Box(250, top, 350, top + 9), top + 7, Style("Sans", 8))
@@ -89,6 +91,7 @@ def furniture(
     >>> furniture(pages, {1: [body]})
     set()
     """
+    every_body = [run for runs in body_runs.values() for run in runs]  # a page of pictures has none
     banded: dict[tuple[int, int], Run] = {}
     for page in pages:
         top, bottom = body_extent(body_runs.get(page.number) or [], page)
@@ -116,7 +119,7 @@ def furniture(
         or (place[0], key(folio_head(run.text) or run.text)) in heads
         or (
             not is_note(run.text)
-            and stands_apart(run, pages[place[0] - 1], body_runs.get(place[0]) or [])
+            and stands_apart(run, pages[place[0] - 1], body_runs.get(place[0]) or every_body)
             and not beside_picture(run, pages[place[0] - 1])
         )
         or beside_folio(run, pages[place[0] - 1], [r for (n, _), r in folios.items() if n == place[0]])
@@ -289,7 +292,8 @@ def stands_apart(run: Run, page: Page, body: list[Run]) -> bool:
 
 def beside_picture(run: Run, page: Page) -> bool:
     """Whether a run stands just below or above a picture, or a drawn rectangle as large as one (its
-    frame or stand-in): a caption, however far from the text, is no furniture.
+    frame or stand-in, drawn whole or by four rules): a caption, however far from the text, is no
+    furniture.
 
     >>> from cancun_reader.pdf.page import Box, Drawing, Style
     >>> caption = Run("A march.", Box(50, 770, 200, 778), 777, Style("Sans", 7))
@@ -297,11 +301,17 @@ def beside_picture(run: Run, page: Page) -> bool:
     >>> beside_picture(caption, Page(1, 600, 800, (caption,), (frame,)))
     True
 
+    >>> def rule(x0, top, x1, bottom): return Drawing(Box(x0, top, x1, bottom), filled=True, stroked=False)
+    >>> sides = (rule(50, 600, 300, 601), rule(50, 764, 300, 765))
+    >>> sides += (rule(50, 600, 51, 765), rule(299, 600, 300, 765))
+    >>> beside_picture(caption, Page(1, 600, 800, (caption,), sides))
+    True
+
     Negative: a page number far below the text, with no picture above it.
     >>> beside_picture(caption, Page(1, 600, 800, (caption,)))
     False
     """
-    pictures = [*page.pictures, *(d.box for d in page.drawings if d.box.width > 20 and d.box.height > 20)]
+    pictures = [*page.pictures, *(d.box for d in shapes(page) if d.box.width > 20 and d.box.height > 20)]
     reach = 2.5 * run.box.height
     return any(
         run.box.x1 >= p.x0

@@ -83,6 +83,11 @@ WORD_GAP = 0.1
 letters) parts two words: a word space is a quarter to a third of an em, a justified one wider, an
 italic one after a kerned letter as little as a sixth (`of the`); letters touch, or nearly."""
 
+SPACE_SHARE = 0.5
+"""A gap less than this share of a run's usual word space parts no words, however it compares
+with the letters' (a ligature's parts set apart, `brie fing`): a justified line stretches or
+shrinks its spaces alike, and an unjustified one keeps them at the font's own width."""
+
 HINTED_GAP = 0.04
 """Where the text layer puts a space, a gap this much wider than the letters' confirms it: an
 italic space after a kerned `f` may be a tenth of an em; letter-spaced letters, with a space in the
@@ -234,6 +239,14 @@ def run_of(glyphs: list[Glyph]) -> Run:
     'The Road'
     >>> run_of([glyph(c, x) for c, x in zip("negoti", [0, 7, 14, 21, 28, 35])]).text  # letter-spaced
     'negoti'
+    >>> places = [0, 5, 10, 18, 23, 28, 36, 41, 46, 54, 59, 64]  # words 3 points apart
+    >>> run_of([glyph(c, x) for c, x in zip("abcdefghijkl", places)]).text
+    'abc def ghi jkl'
+
+    Negative: a gap of a third of the run's word spaces parts no words (a ligature's parts).
+    >>> places = [0, 5, 10, 18, 23, 28, 34, 39, 44, 52, 57, 62]
+    >>> run_of([glyph(c, x) for c, x in zip("abcdefghijkl", places)]).text
+    'abc defghi jkl'
     """
     gaps = [b.box.x0 - a.box.x1 for a, b in pairwise(glyphs)]
     size = statistics.median(g.style.size for g in glyphs)
@@ -249,11 +262,13 @@ def run_of(glyphs: list[Glyph]) -> Run:
         else LIGATURES.get(g.text, g.text)
         for index, g in enumerate(glyphs)
     ]
+    spaces = [gap for gap in gaps if gap >= parted]
+    least = SPACE_SHARE * statistics.median(spaces) if len(spaces) >= 3 else parted
     text = shown[0]
     for gap, glyph, (before, written) in zip(gaps, glyphs[1:], pairwise(shown), strict=True):
         note_opens = before in SUPERSCRIPTS.values() and written.isalpha() and not text.rstrip(NOTE_DIGITS)
         said = glyph.spaced and gap >= hinted  # a space the text layer says and the page shows a little
-        text += (" " if gap >= parted or note_opens or said else "") + written
+        text += (" " if (gap >= parted and gap >= least) or note_opens or said else "") + written
     text = HYPHEN_BESIDE_SOFT.sub("", text)
     if SOFT_HYPHEN in text[:-1]:
         text = text[:-1].replace(SOFT_HYPHEN, "") + text[-1]  # unprinted, but at the line's end

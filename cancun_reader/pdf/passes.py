@@ -11,7 +11,8 @@ PDF's bytes); the rest take the pages as data:
 - the furniture: running heads and page numbers (`furniture.furniture`);
 - each page's boxes (drawn, or marked by a heavy rule) with the runs in each, and the runs of the
   text's flow (`reading.grouped_runs`);
-- each page's columns, from where the flow's lines stand (`columns.columns_of`);
+- each page's columns, from where the flow's lines stand (`columns.columns_of`), or the page
+  before's where it has too few lines to show them (`columns.kept_columns`);
 - each page's lines: the flow's rows in their columns, each box whole, a table's rows with their
   cells (`reading.flow_items`, `reading.group_items`, `tables`);
 - each page's lines in reading order, its furniture above and below them, its notes apart
@@ -27,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from cancun_reader.core.model import Printed
-from cancun_reader.pdf.columns import Columns, body_style, columns_of, is_body_size
+from cancun_reader.pdf.columns import Columns, body_style, columns_of, is_body_size, kept_columns
 from cancun_reader.pdf.drawings import boxes_on
 from cancun_reader.pdf.furniture import furniture
 from cancun_reader.pdf.lines import Line
@@ -118,10 +119,10 @@ def find_boxes(reading: Reading) -> Reading:
 
 
 def find_columns(reading: Reading) -> Reading:
-    return replace(
-        reading,
-        columns={p.number: columns_of(reading.boxes[p.number].flow, reading.style) for p in reading.pages},
-    )
+    flows = {p.number: reading.boxes[p.number].flow for p in reading.pages}
+    found = {number: columns_of(flow, reading.style) for number, flow in flows.items()}
+    widths = {p.number: p.width for p in reading.pages}
+    return replace(reading, columns=kept_columns(found, flows, widths, reading.style))
 
 
 def find_lines(reading: Reading) -> Reading:
