@@ -177,12 +177,25 @@ def centre(box: Box) -> tuple[float, float]:
 
 
 def near(box: Box, frame: Box, distance: float) -> bool:
-    """Whether `box` stands within `distance` of `frame`, beside or below or above it."""
+    """Whether `box` stands within `distance` of `frame`, beside or below or above it: across from
+    some part of it, not off its corner (a box's title in the next column, below a picture's foot).
+
+    >>> frame = Box(300, 200, 540, 325)
+    >>> near(Box(300, 330, 530, 338), frame, 22), near(Box(548, 250, 700, 258), frame, 22)
+    (True, True)
+
+    Negative: off the corner.
+    >>> near(Box(552, 328, 628, 336), frame, 22)
+    False
+    """
+    across = box.x1 >= frame.x0 and box.x0 <= frame.x1
+    level = box.bottom >= frame.top and box.top <= frame.bottom
     return (
         box.x1 >= frame.x0 - distance
         and box.x0 <= frame.x1 + distance
         and box.top <= frame.bottom + distance
         and box.bottom >= frame.top - distance
+        and (across or level)
     )
 
 

@@ -103,16 +103,21 @@ def carried_over(at_foot: list[Box], lines: list[Line], body: Style) -> list[Box
 
 
 def to_next_column(frames: list[Box], lines: list[Line], body: Style) -> list[Box]:
-    """The pictures at the foot of a column, as standing just above the next column's first line:
-    a caption the layout carried over to the next column is still beside its picture."""
+    """The pictures at the foot of a column, as standing just above the next column's first line
+    (not above where the picture's own column begins: a head over the page): a caption the layout
+    carried over to the next column is still beside its picture."""
     carried = []
     flow = [line for line in lines if not line.furniture and not line.note]
     for frame in frames:
-        if any(
-            line.column[0] - 1 <= frame.x0 < line.column[1] and line.box.top > frame.bottom for line in flow
-        ):
+        own = [line for line in flow if line.column[0] - 1 <= frame.x0 < line.column[1]]
+        if any(line.box.top > frame.bottom for line in own):
             continue  # the column goes on below the picture
-        following = [line for line in flow if line.column[0] >= frame.x1 - 1]
+        begins = min((line.box.top for line in own), default=0.0) - body.size
+        following = [
+            line
+            for line in flow
+            if line.column[0] >= frame.x1 - 1 and line.box.top >= begins and line.group < 0  # not a box's
+        ]
         if following:
             first = min(following, key=lambda line: (line.column[0], line.box.top))
             carried.append(
@@ -160,6 +165,7 @@ class PrintedLines:
         self.beside_drop_cap: list[tuple[int, tuple[float, float], float]] = []  # page, column, bottom
         self.places: list[tuple[int, int, float, float, float, float]] = []
         self.flow: list[tuple[int, Line]] = []  # the main flow's lines, in reading order
+        self.last_small: Line | None = None  # the last line set small beside a picture
 
     def add(self, number: int, line: Line, before: Line | None, frames: list[Box]) -> None:
         em = self.body.size
@@ -184,8 +190,11 @@ class PrintedLines:
         left, right = line.column
         if body_line and right - line.box.x1 < AT_EDGE * em:
             self.full.add(number)
-        if line.style.size < SMALLER * self.body.size and any(near(line.box, f, NEAR * em) for f in frames):
-            self.small.add(number)
+        smaller = round(line.style.size / self.body.size, 2) <= SMALLER  # a tenth smaller, or more
+        goes_on = before is not None and before is self.last_small and before.style == line.style
+        if smaller and (goes_on or any(near(line.box, f, NEAR * em) for f in frames)):
+            self.small.add(number)  # beside a picture, or under a line of its caption in its type
+            self.last_small = line
         if before is None or not body_line or before.column != line.column or before.group != line.group:
             return
         if not is_body_size_line(before, self.body) or line.box.top < before.box.top:

@@ -116,46 +116,54 @@ def drawn_at(drawn: tuple[tuple[int, int], ...], *numbers: int) -> bool:
 
 def part_items_by_case(lines: Lines, drawn: tuple[tuple[int, int], ...] = ()) -> tuple[Lines, list[Repair]]:
     r"""The items of a box the page draws (`drawn`) set one a line with no bullet and no space
-    between them, some wrapped: in a block of its lines that ends no sentence, where some lines go
-    on in lower case, each line that opens with a capital or a figure opens an item.
+    between them, some wrapped: where, below its first block (its title, if it has one), no line
+    ends a sentence and some lines go on in lower case, each line that opens with a capital or a
+    figure opens an item (the box says so by the lines it wraps).
 
-    >>> text = "Investment\nCompetition policy\nTransparency in\ngovernment\nprocurement"
-    >>> [t for _, t in part_items_by_case(number_lines(text), ((1, 5),))[0]]
-    ['• Investment', '• Competition policy', '• Transparency in', 'government', 'procurement']
+    >>> text = "The four issues\n\nInvestment\nCompetition policy\nTransparency in\ngovernment"
+    >>> [t for _, t in part_items_by_case(number_lines(text), ((1, 6),))[0]][2:]
+    ['• Investment', '• Competition policy', '• Transparency in', 'government']
 
-    Negative: an item wrapped with no line in lower case (a title, a date) stays one, and so do a
-    box's sentences.
-    >>> part_items_by_case(number_lines("Held from 30 November to 3\nDecember 1999"), ((1, 2),))[1]
-    []
-    >>> text = "Members left\nout often.\nIn Cancún the\npractice went on."
+    Negative: items wrapped with no line in lower case (a date) stay as the page spaces them, and so
+    do a box's sentences.
+    >>> text = "In brief\n\nHeld from 30 November to 3\nDecember 1999"
     >>> part_items_by_case(number_lines(text), ((1, 4),))[1]
     []
+    >>> text = "Who\n\nMembers left\nout often.\nIn Cancún the\npractice went on."
+    >>> part_items_by_case(number_lines(text), ((1, 6),))[1]
+    []
     """
-    out: Lines = []
-    repairs = []
-    index = 0
-    while index < len(lines):
-        end = index
-        while end < len(lines) and lines[end][1] and drawn_at(drawn, lines[end][0]):
-            end += 1
-        block = [t for _, t in lines[index:end]]
-        opening = [starts_sentence(t) and not t[:1].islower() for t in block]
-        parted = (
-            sum(opening) >= 2
-            and not all(opening)
-            and opening[:1] == [True]
-            and not any(ends_sentence(t) or LIST_MARK.match(t) or "\t" in t for t in block)
-        )
-        if not parted:
-            out.append(lines[index])
-            index += 1
+    opens = [bool(t) and starts_sentence(t) and not t[:1].islower() for _, t in lines]
+    parted: set[int] = set()
+    for first, last in drawn:
+        inside = [i for i, (n, _) in enumerate(lines) if first <= n <= last]
+        blocks = blocks_of([i for i in inside if lines[i][1]])[1:]  # the first may be its title
+        below = [lines[i][1] for block in blocks for i in block]
+        if any(ends_sentence(t) or LIST_MARK.match(t) or "\t" in t for t in below) or all(
+            opens[i] for block in blocks for i in block
+        ):
             continue
-        for (number, text), opens in zip(lines[index:end], opening, strict=True):
-            out.append((number, f"• {text}" if opens else text))
-            if opens:
-                repairs.append(Repair(Kind.BOX_ITEM_FOUND, number, excerpt(text, 40), "list item"))
-        index = end
-    return out, repairs
+        parted.update(i for block in blocks if opens[block[0]] for i in block if opens[i])
+    repairs = [
+        Repair(Kind.BOX_ITEM_FOUND, lines[i][0], excerpt(lines[i][1], 40), "list item")
+        for i in sorted(parted)
+    ]
+    return [(n, f"• {t}" if i in parted else t) for i, (n, t) in enumerate(lines)], repairs
+
+
+def blocks_of(indexes: list[int]) -> list[list[int]]:
+    """Indexes of lines gathered where they follow one another: the blocks between blank lines.
+
+    >>> blocks_of([3, 4, 6, 7, 8])
+    [[3, 4], [6, 7, 8]]
+    """
+    blocks: list[list[int]] = []
+    for index in indexes:
+        if blocks and blocks[-1][-1] == index - 1:
+            blocks[-1].append(index)
+        else:
+            blocks.append([index])
+    return blocks
 
 
 def items_to_break(lines: Lines, start: int) -> int:
