@@ -18,12 +18,12 @@ from project import site_markdown
 
 from cancun_reader.core.kinds import Kind, Marking
 from cancun_reader.core.model import AuthorBio, Caption, Footnote, ListBlock, PullQuote, Sidebar
+from cancun_reader.core.prose.shapes import GLUED_MARKER
 from cancun_reader.site.marks import marks_by_block
 from cancun_reader.site.render import render_body
 from cancun_reader.text.blocks import split_into_runs
 from cancun_reader.text.corrections_file import corrections_path, load_corrections
 from cancun_reader.text.layout.lists import NOTES_TITLE, NUMBER_ALONE
-from cancun_reader.text.repair.notes import GLUED_MARKER
 
 NOTE_MARKERS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 SUPERSCRIPT = re.compile(r"<sup[^>]*>.*?</sup>", re.DOTALL)

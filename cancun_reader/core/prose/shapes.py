@@ -31,6 +31,10 @@ FIRST_NOTE = re.compile(r"(?:1[.)]?|¹|\[1\])\s+\S")
 NOTE_CALLED = re.compile(r"\S(?:¹|\[1\])")
 """The text's call of its first note: a raised `¹`, or `[1]`, after a word."""
 
+GLUED_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?”’\"')])(?P<number>\d{1,2})(?=\s|$)")
+"""A note number an extractor set on the line as an ordinary digit, glued to the word and its
+punctuation: `Korea.2`, `failure.2 The`, `the process,1 drafted`."""
+
 NOTES_TITLE_WORDS = 4
 
 

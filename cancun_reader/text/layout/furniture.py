@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Repair
 from cancun_reader.text.layout.lines import PAGE_BREAK, YEAR, pages_of
+from cancun_reader.text.layout.lists import note_numbers_apart
 
 FOLIO = re.compile(
     r"(?:page\s+)?[-–—‐]?\s*(?P<number>\d{1,4})\s*[-–—‐]?(?:\s+(?:of|/)\s+\d{1,4})?"
@@ -240,7 +241,10 @@ def remove_page_furniture(
       (Kind.RUNNING_HEAD_REMOVED, 4, 'Review'), (Kind.PAGE_NUMBER_REMOVED, 6, '13')])
 
     Negative: a year or a number in the text is not a page number, a heading used once is no head,
-    nor one used twice away from any page number.
+    nor one used twice away from any page number; nor are the numbers of notes the text calls
+    (`failure.1`), read apart from them at the page's foot.
+    >>> remove_page_furniture(number_lines("It failed.1\\nThen.2\\n1\\n2\\n\\nA note.\\nAnother.\\n\\f"))[1]
+    []
     >>> kept, removed = remove_page_furniture(number_lines("SEATTLE\\n1999\\nwas the year of the"))
     >>> removed
     []
@@ -254,7 +258,8 @@ def remove_page_furniture(
     texts = dict(lines)
     copies = Counter(squeezed(text) for _, text in lines)
     in_box = {n for first, last in boxed for n in range(first, last + 1)}
-    found = {n: kind for n, kind in furniture_lines(lines).items() if n not in in_box} | {
+    kept_apart = in_box | note_numbers_apart(lines)  # a table's cells, the notes' numbers
+    found = {n: kind for n, kind in furniture_lines(lines).items() if n not in kept_apart} | {
         n: folio_kind(texts[n], copies) if is_folio(texts[n]) else Kind.RUNNING_HEAD_REMOVED
         for n in on_page
         if texts.get(n, "").strip()

@@ -7,7 +7,7 @@ import re
 from cancun_reader.core.kinds import Kind
 from cancun_reader.core.model import Lines, Repair
 from cancun_reader.core.prose.sentences import ends_sentence, starts_sentence
-from cancun_reader.core.prose.shapes import NOTE_CALLED, NOTES_TITLE, titles_notes
+from cancun_reader.core.prose.shapes import GLUED_MARKER, NOTE_CALLED, NOTES_TITLE, titles_notes
 from cancun_reader.core.prose.words import excerpt
 from cancun_reader.text.layout.lines import LIST_MARK
 
@@ -30,18 +30,32 @@ def rejoin_note_numbers(lines: Lines) -> tuple[Lines, list[Repair]]:
     >>> [t for _, t in rejoin_note_numbers(number_lines(text))[0]]
     ['NOTES', '1. The first note', 'goes on.', '2. The second.']
 
-    Negative: when the count differs, nothing is guessed.
+    With no title, the numbers alone that the text calls, each glued to a sentence's end
+    (`failure.1`), are the notes' (notes printed at a page's foot):
+    >>> text = "a worse failure.1 It held.\nThe press.2\n1\n2\n\nAfter consultations.\nThe spring."
+    >>> [t for _, t in rejoin_note_numbers(number_lines(text + "\nMexico Today"))[0]][2:]
+    ['', '1 After consultations.', '', '2 The spring.', 'Mexico Today']
+
+    Negative: when the count differs, nothing is guessed; nor are numbers alone the text never calls.
     >>> rejoin_note_numbers(number_lines("NOTES\n1.\n2.\nThe only note."))[1]
+    []
+    >>> rejoin_note_numbers(number_lines("It had 3 parts.\n1\n2\n\nThe first.\nThe second."))[1]
     []
     """
     title = next((i for i, (_, t) in enumerate(lines) if NOTES_TITLE.fullmatch(t.strip())), None)
+    untitled = title is None
+    title = untitled_numbers(lines) if untitled else title
     if title is None:
         return lines, []
-    section = lines[title + 1 :]
+    section, rest = lines[title + 1 :], []
     numbers = [(n, t.strip()) for n, t in section if NUMBER_ALONE.fullmatch(t.strip())]
     starts = [
         i for i, (_, t) in enumerate(section) if starts_sentence(t) and not NUMBER_ALONE.fullmatch(t.strip())
     ]
+    if untitled:  # the notes the run of numbers counts, and the text after them left as it is
+        numbers = numbers[: untitled_count(section)]
+        ends = [*starts[len(numbers) :], len(section)]
+        section, rest, starts = section[: ends[0]], section[ends[0] :], starts[: len(numbers)]
     expected = [str(k) for k in range(1, len(numbers) + 1)]
     if not numbers or len(numbers) != len(starts) or [re.sub(r"\D", "", t) for _, t in numbers] != expected:
         return lines, []
@@ -52,10 +66,52 @@ def rejoin_note_numbers(lines: Lines) -> tuple[Lines, list[Repair]]:
             continue
         if index in starts:
             _, mark = next(marks)
+            out += [(number, "")] if untitled else []  # a note of its own
             text = f"{mark} {text.strip()}"
             repairs.append(Repair(Kind.NOTE_NUMBER_REJOINED, number, mark, excerpt(text, 40)))
         out.append((number, text))
-    return out, repairs
+    return out + rest, repairs
+
+
+def untitled_numbers(lines: Lines) -> int | None:
+    """Where the notes' numbers begin, read apart from notes that have no title (the index of the
+    line before the first): a run of two numbers alone or more, 1, 2, 3… (page numbers never stand
+    so), after a text that calls each of them glued to a sentence's end or a word (`failure.1`,
+    `GLUED_MARKER`), as pdftotext reads the notes at a page's foot."""
+    if any(NOTES_TITLE.fullmatch(t.strip()) for _, t in lines):
+        return None
+    for index, (_, text) in enumerate(lines):
+        if text.strip() != "1" or not index:
+            continue
+        count = untitled_count(lines[index:])
+        called = {m["number"] for _, t in lines[:index] for m in GLUED_MARKER.finditer(t)}
+        if count >= 2 and {str(k) for k in range(1, count + 1)} <= called:
+            return index - 1
+    return None
+
+
+def note_numbers_apart(lines: Lines) -> frozenset[int]:
+    """The lines (by number) of the numbers of notes with no title read apart from them
+    (`untitled_numbers`): no page numbers, though they stand alone at a page's foot.
+
+    >>> sorted(note_numbers_apart(number_lines("It failed.1 Then.2\\n1\\n2\\n\\nA note.\\nAnother.")))
+    [2, 3]
+
+    Negative: numbers alone that the text never calls.
+    >>> note_numbers_apart(number_lines("It failed.\\n1\\n2\\n\\nA note.\\nAnother."))
+    frozenset()
+    """
+    before = untitled_numbers(lines)
+    if before is None:
+        return frozenset()
+    filled = [n for n, t in lines[before + 1 :] if t.strip()]
+    return frozenset(filled[: untitled_count(lines[before + 1 :])])
+
+
+def untitled_count(lines: Lines) -> int:
+    """How many numbers alone, 1, 2, 3…, the lines begin with (blank lines aside)."""
+    run = [t.strip() for _, t in lines if t.strip()]
+    return next((k for k, t in enumerate(run) if t != str(k + 1)), len(run))
 
 
 def separate_notes(lines: Lines) -> tuple[Lines, list[Repair]]:

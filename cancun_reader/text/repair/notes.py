@@ -18,7 +18,7 @@ from cancun_reader.core.model import (
     Repair,
     text_of,
 )
-from cancun_reader.core.prose.shapes import MIXED_CASE_HEADING, NOTE_CALLED, titles_notes
+from cancun_reader.core.prose.shapes import GLUED_MARKER, MIXED_CASE_HEADING, NOTE_CALLED, titles_notes
 from cancun_reader.core.prose.words import SUPERSCRIPT_DIGITS, excerpt, excerpt_end
 
 NOTE = re.compile(r"(?P<number>[" + SUPERSCRIPT_DIGITS + r"]+|\d{1,3}[.)]?)\s+(?P<text>\S.*)", re.DOTALL)
@@ -136,9 +136,6 @@ def find_footnotes(
 CALLED_NOTE_TEXT = re.compile(r"(?P<number>\d{1,2})(?P<text>[A-Z][a-z].*)", re.DOTALL)
 """A note whose number the extraction glued to its first word: `1The group was…`."""
 
-GLUED_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?”’\"')])(?P<number>\d{1,2})(?=\s|$)")
-"""A note number an extractor set on the line as an ordinary digit, glued to the word and its
-punctuation: `Korea.2`, `failure.2 The`, `the process,1 drafted`."""
 
 AS_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
