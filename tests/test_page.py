@@ -75,7 +75,8 @@ def runs_of_case(written: list) -> list[Run]:
 def page_of_case(number: int, written: dict) -> Page:
     drawings = tuple(Drawing(Box(*d[:4]), filled=d[4], stroked=not d[4]) for d in written.get("drawings", []))
     pictures = tuple(Box(*p) for p in written.get("pictures", []))
-    return Page(number, 595, 842, tuple(runs_of_case(written["runs"])), drawings, pictures)
+    width, height = written.get("size", (595, 842))  # A4 unless the case says (842, 595: landscape)
+    return Page(number, width, height, tuple(runs_of_case(written["runs"])), drawings, pictures)
 
 
 @pytest.mark.parametrize("case", load_cases("page"))

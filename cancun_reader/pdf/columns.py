@@ -115,6 +115,7 @@ def columns_of(runs: list[Run], body: Style) -> Columns:
             [r for r in column if r.style.size <= body.size * (1 + SAME_SIZE)], body.size, column
         )
         right = max([right, *(r.box.x1 for r in column if r.box.x0 >= found[-1][1] - 1)]) if found else right
+    found = found or beyond_the_measure(body_runs, body.size)
     edges = [left, *(v for g in found for v in g), right]
     spans = []
     for low, high in zip(edges[::2], edges[1::2], strict=True):
@@ -123,6 +124,33 @@ def columns_of(runs: list[Run], body: Style) -> Columns:
             (min(r.box.x0 for r in inside), max(r.box.x1 for r in inside)) if inside else (low, high)
         )
     return Columns(tuple(spans))
+
+
+def beyond_the_measure(body_runs: list[Run], size: float) -> list[tuple[float, float]]:
+    """The gutter before a last column that holds too few lines to show one (the end of a text, a
+    line or two at its head): lines that start, aligned, beyond the end of every line that starts
+    at the text's left edge. No word of a line stands beyond its column's measure; a wide space
+    inside a line has the line's words on both sides, within it.
+
+    >>> body = Style("Serif", 10)
+    >>> def run(x0, x1, y): return Run("text", Box(x0, y, x1, y + 11), y + 9, body)
+    >>> lines = [run(66, 190 - y % 3 * 10, y) for y in range(0, 96, 12)] + [run(226, 328, 0)]
+    >>> beyond_the_measure(lines, 10)
+    [(190, 226)]
+
+    Negative: a line's words on both sides of a wide space, within the measure.
+    >>> lines = [run(66, 190, y) for y in range(0, 96, 12)] + [run(66, 100, 96), run(140, 190, 96)]
+    >>> beyond_the_measure(lines, 10)
+    []
+    """
+    left = min(r.box.x0 for r in body_runs)
+    at_left = [r for r in body_runs if r.box.x0 < left + 3 * size]  # an indent is an em or two
+    edge = max((r.box.x1 for r in at_left), default=left)
+    beyond = [r for r in body_runs if r.box.x0 >= edge + GUTTER_LEAST * size]
+    aligned = beyond and max(r.box.x0 for r in beyond) - min(r.box.x0 for r in beyond) < 1
+    if len(at_left) < SIDE_LEAST or not aligned or len(at_left) + len(beyond) < len(body_runs):
+        return []
+    return [(edge, min(r.box.x0 for r in beyond))]
 
 
 def kept_columns(
@@ -178,7 +206,8 @@ def gutters_of(
     """The x-ranges, at least `GUTTER_LEAST` ems of type of `size` wide, that (almost) no run
     crosses and that have runs on both sides (of `sides`, when given: a column's heading too):
     the valleys of the runs' coverage, low against the fullest place on each side of them, so
-    that a short column beside a long one is a column, not a gutter."""
+    that a short column beside a long one is a column, not a gutter; and with lines of their own
+    on each side, between them and the next gutter (`with_columns_beside`)."""
     left = min(r.box.x0 for r in body_runs)
     cover = [0] * (int(max(r.box.x1 for r in body_runs) - left) + 2)
     for run in body_runs:
@@ -199,4 +228,39 @@ def gutters_of(
             if before >= SIDE_LEAST and after >= SIDE_LEAST:
                 gutters.append(gutter)
         start = None
-    return gutters
+    return with_columns_beside(gutters, sides or body_runs)
+
+
+def with_columns_beside(gutters: list[tuple[float, float]], runs: list[Run]) -> list[tuple[float, float]]:
+    """The gutters with `SIDE_LEAST` lines or more on each side, counted between it and the next
+    gutter on that side (so that the words of justified lines whose wide spaces line up near a
+    column's edge make no column of their own): the narrowest that has too few goes first, and
+    the rest are counted again without it.
+
+    >>> body = Style("Serif", 10)
+    >>> def run(x0, x1, y): return Run("text", Box(x0, y, x1, y + 11), y + 9, body)
+    >>> lines = [run(x, x + 230, y) for x in (50, 300, 550) for y in range(0, 60, 12)]
+    >>> lines += [run(300, 490, 60), run(500, 530, 60), run(300, 488, 72), run(497, 530, 72)]
+    >>> with_columns_beside([(280, 300), (490, 497), (530, 550)], lines)
+    [(280, 300), (530, 550)]
+
+    Negative: three columns of as many lines each keep their gutters.
+    >>> with_columns_beside([(280, 300), (530, 550)], lines)
+    [(280, 300), (530, 550)]
+    """
+    kept = list(gutters)
+    while True:
+        weak = [g for g in sorted(kept, key=lambda g: g[1] - g[0]) if not columns_beside(g, kept, runs)]
+        if not weak:
+            return kept
+        kept.remove(weak[0])
+
+
+def columns_beside(gutter: tuple[float, float], gutters: list[tuple[float, float]], runs: list[Run]) -> bool:
+    """Whether a gutter has `SIDE_LEAST` lines or more on each side that start between it and the
+    next (a column's line may run on into a gutter of low coverage)."""
+    low = max((g[1] for g in gutters if g[1] <= gutter[0]), default=-1e9)
+    high = min((g[0] for g in gutters if g[0] >= gutter[1]), default=1e9)
+    before = sum(low - 1 <= r.box.x0 < gutter[0] for r in runs)
+    after = sum(gutter[1] - 1 <= r.box.x0 < high for r in runs)
+    return before >= SIDE_LEAST and after >= SIDE_LEAST

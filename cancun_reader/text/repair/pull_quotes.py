@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from cancun_reader.core.kinds import Kind
-from cancun_reader.core.model import Blocks, Paragraph, PullQuote, Repair
+from cancun_reader.core.model import Blocks, Paragraph, PullQuote, Repair, text_of
 from cancun_reader.core.prose.sentences import (
     PULL_QUOTE_SCORE,
     comparable,
@@ -43,6 +43,24 @@ def is_pull_quote_candidate(blocks: Blocks, index: int, set_apart: frozenset[int
     if interrupts(blocks, index) or block.line in set_apart:
         low = INTERRUPTING_WORDS
     return low <= words <= high and starts_sentence(block.text) and ends_sentence(block.text)
+
+
+def candidates_in_order(blocks: Blocks, set_apart: frozenset[int] = frozenset()) -> list[int]:
+    """The blocks that could be pull quotes (by index), in the order they are tried: of a sentence
+    and its repetition, the first tried is taken for the quote, so those the page sets apart come
+    first, then the shorter (a quote shortens what it repeats).
+
+    >>> said = Paragraph("A farmer who saves and exchanges seed may break the law unawares.", 1)
+    >>> quote = Paragraph("A farmer who saves seed may break the law unawares.", 3)
+    >>> candidates_in_order((said, quote)), candidates_in_order((said, quote), frozenset({1}))
+    ([1, 0], [0, 1])
+
+    Negative: a long paragraph is no candidate.
+    >>> candidates_in_order((Paragraph(" ".join(["The talks went on."] * 20), 1),))
+    []
+    """
+    found = [i for i in range(len(blocks)) if is_pull_quote_candidate(blocks, i, set_apart)]
+    return sorted(found, key=lambda i: (blocks[i].line not in set_apart, len(text_of(blocks[i]).split()), i))
 
 
 INDEX_WORD = re.compile(r"[a-z0-9]{5,}")
@@ -117,7 +135,7 @@ def find_pull_quotes(blocks: Blocks, set_apart: frozenset[int] = frozenset()) ->
     from rapidfuzz import fuzz, process  # only when a text is converted, not from the cache
     from rapidfuzz.utils import default_process  # words compared without their punctuation
 
-    candidates = [i for i in range(len(blocks)) if is_pull_quote_candidate(blocks, i, set_apart)]
+    candidates = candidates_in_order(blocks, set_apart)
     inside_sentences = frozenset(i for i in candidates if interrupts(blocks, i))
     passages = body_passages(blocks)
     if inside_sentences:
@@ -146,7 +164,7 @@ def find_pull_quotes(blocks: Blocks, set_apart: frozenset[int] = frozenset()) ->
         PullQuote(b.text, b.line) if i in found and isinstance(b, Paragraph) else b
         for i, b in enumerate(blocks)
     )
-    return out, list(found.values())
+    return out, sorted(found.values(), key=lambda repair: repair.line)
 
 
 def word_index(passages: list[Passage]) -> dict[str, list[int]]:
