@@ -21,7 +21,7 @@ from cancun_reader.core.errors import InputError
 from cancun_reader.core.model import Printed
 from cancun_reader.pdf import read_pdf_pages
 
-READER = "7"
+READER = "8"
 """The page reader's own version: a PDF's cached reading is good only for the reader that made it,
 so this changes whenever what `pdf/` reads from a page does."""
 

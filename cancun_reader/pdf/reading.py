@@ -18,7 +18,7 @@ from cancun_reader.core.model import Printed
 from cancun_reader.core.prose.sentences import ends_sentence
 from cancun_reader.core.prose.words import HYPHENS
 from cancun_reader.pdf.columns import Columns
-from cancun_reader.pdf.drawings import bulleted, bullets_on, frames_on, ruled_boxes
+from cancun_reader.pdf.drawings import bulleted, bullets_on, frames_on
 from cancun_reader.pdf.furniture import BAND
 from cancun_reader.pdf.lines import (
     Line,
@@ -35,6 +35,7 @@ from cancun_reader.pdf.notes import NOTE_NUMBER
 from cancun_reader.pdf.order import Item
 from cancun_reader.pdf.page import BULLETS, Box, Page, Run, Style
 from cancun_reader.pdf.printed import PrintedLines, carried_over, quote_lines, to_next_column
+from cancun_reader.pdf.rules import ruled_boxes, ruled_quotes
 from cancun_reader.pdf.tables import cells_text, flow_table_rows, table_lines
 
 if TYPE_CHECKING:  # what the passes found is written out here; the passes call this module
@@ -65,7 +66,9 @@ def grouped_runs(
     """The page's boxes (drawn, or marked by a heavy rule), which box holds each run in one, and
     the runs of the text's flow (in no box, no furniture)."""
     groups = list(drawn)
-    groups += ruled_boxes(page, body, [r for i, r in enumerate(page.runs) if i not in furniture_runs], groups)
+    runs = [r for i, r in enumerate(page.runs) if i not in furniture_runs]
+    groups += ruled_boxes(page, body, runs, groups)
+    groups += [q for q in ruled_quotes(page, body, runs) if not any(g.holds(q) for g in groups)]
     in_group: dict[int, int] = {}
     for index, run in enumerate(page.runs):
         for number, group in enumerate(groups):
