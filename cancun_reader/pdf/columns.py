@@ -83,8 +83,9 @@ class Columns:
 
 def columns_of(runs: list[Run], body: Style) -> Columns:
     """The columns of a page: the gutters are the x-ranges, at least `GUTTER_LEAST` ems wide, that
-    (almost) no body line crosses and that have body lines on both sides. A page with hardly a
-    line of the body (its notes only, a box) is read by the type most of its lines have.
+    (almost) no body line crosses and that have body lines on both sides; beyond the last, a column
+    of notes in smaller type beside the text's (its coverage counted with the notes). A page with
+    hardly a line of the body (its notes only, a box) is read by the type most of its lines have.
 
     >>> from cancun_reader.pdf.page import Run, Box
     >>> body = Style("Serif", 10)
@@ -109,12 +110,14 @@ def columns_of(runs: list[Run], body: Style) -> Columns:
     left = min(r.box.x0 for r in body_runs)
     right = max(r.box.x1 for r in body_runs)
     found = gutters_of(body_runs, body.size)
-    if not found:  # a column of notes in smaller type, under their heading, beside the text's last
-        column = [r for r in runs if SMALLEST * body.size <= r.style.size <= LARGEST * body.size]
-        found = gutters_of(
-            [r for r in column if r.style.size <= body.size * (1 + SAME_SIZE)], body.size, column
-        )
-        right = max([right, *(r.box.x1 for r in column if r.box.x0 >= found[-1][1] - 1)]) if found else right
+    # a column of notes in smaller type, under their heading, beside the text's last
+    column = [r for r in runs if SMALLEST * body.size <= r.style.size <= LARGEST * body.size]
+    noted = gutters_of([r for r in column if r.style.size <= body.size * (1 + SAME_SIZE)], body.size, column)
+    noted = [g for g in noted if g[0] > max((f[1] for f in found), default=-1e9)]  # beyond the text's
+    if noted:
+        found = [*found, *noted]
+        left = min([left, *(r.box.x0 for r in column)])
+        right = max([right, *(r.box.x1 for r in column if r.box.x0 >= found[-1][1] - 1)])
     found = found or beyond_the_measure(body_runs, body.size)
     edges = [left, *(v for g in found for v in g), right]
     spans = []
@@ -222,13 +225,33 @@ def gutters_of(
             start = x if start is None else start
             continue
         if start is not None and x - start >= GUTTER_LEAST * size:
-            gutter = (left + start, left + x)
+            gutter = trimmed((left + start, left + x), sides or body_runs)
             before = sum(r.box.x1 <= gutter[0] + 1 for r in sides or body_runs)
             after = sum(r.box.x0 >= gutter[1] - 1 for r in sides or body_runs)
             if before >= SIDE_LEAST and after >= SIDE_LEAST:
                 gutters.append(gutter)
         start = None
     return with_columns_beside(gutters, sides or body_runs)
+
+
+def trimmed(gutter: tuple[float, float], runs: list[Run]) -> tuple[float, float]:
+    """A gutter of low coverage, narrowed to leave whole the few lines that stand in it: one that
+    starts in it and runs on past it is the next column's (its first line, beside its notes),
+    one that ends in it the column's before (a ragged line).
+
+    >>> body = Style("Serif", 10)
+    >>> def run(x0, x1): return Run("text", Box(x0, 0, x1, 11), 9, body)
+    >>> trimmed((368, 402), [run(388, 460), run(230, 366)])
+    (368, 388)
+
+    Negative: lines that keep out of it leave it whole.
+    >>> trimmed((368, 402), [run(403, 460), run(230, 366)])
+    (368, 402)
+    """
+    low, high = gutter
+    high = min([high, *(r.box.x0 for r in runs if low < r.box.x0 < high < r.box.x1)])
+    low = max([low, *(r.box.x1 for r in runs if r.box.x0 < low < r.box.x1 < high)])
+    return (low, high) if high > low else gutter
 
 
 def with_columns_beside(gutters: list[tuple[float, float]], runs: list[Run]) -> list[tuple[float, float]]:
