@@ -210,7 +210,13 @@ def gutters_of(
     crosses and that have runs on both sides (of `sides`, when given: a column's heading too):
     the valleys of the runs' coverage, low against the fullest place on each side of them, so
     that a short column beside a long one is a column, not a gutter; and with lines of their own
-    on each side, between them and the next gutter (`with_columns_beside`)."""
+    on each side, between them and the next gutter (`with_columns_beside`).
+
+    >>> gutters_of([], 10.0)  # a page whose flow holds no run of the type asked for
+    []
+    """
+    if not body_runs:
+        return []
     left = min(r.box.x0 for r in body_runs)
     cover = [0] * (int(max(r.box.x1 for r in body_runs) - left) + 2)
     for run in body_runs:
