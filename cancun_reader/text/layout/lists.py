@@ -80,13 +80,13 @@ def untitled_numbers(lines: Lines) -> int | None:
     `GLUED_MARKER`), as pdftotext reads the notes at a page's foot."""
     if any(NOTES_TITLE.fullmatch(t.strip()) for _, t in lines):
         return None
+    called: set[str] = set()  # the numbers the text calls so far
     for index, (_, text) in enumerate(lines):
-        if text.strip() != "1" or not index:
-            continue
-        count = untitled_count(lines[index:])
-        called = {m["number"] for _, t in lines[:index] for m in GLUED_MARKER.finditer(t)}
-        if count >= 2 and {str(k) for k in range(1, count + 1)} <= called:
-            return index - 1
+        if index and text.strip() == "1":
+            count = untitled_count(lines[index:])
+            if count >= 2 and {str(k) for k in range(1, count + 1)} <= called:
+                return index - 1
+        called.update(m["number"] for m in GLUED_MARKER.finditer(text))
     return None
 
 
@@ -110,8 +110,12 @@ def note_numbers_apart(lines: Lines) -> frozenset[int]:
 
 def untitled_count(lines: Lines) -> int:
     """How many numbers alone, 1, 2, 3…, the lines begin with (blank lines aside)."""
-    run = [t.strip() for _, t in lines if t.strip()]
-    return next((k for k, t in enumerate(run) if t != str(k + 1)), len(run))
+    count = 0
+    for _, text in lines:
+        if text.strip() and text.strip() != str(count + 1):
+            break
+        count += bool(text.strip())
+    return count
 
 
 def separate_notes(lines: Lines) -> tuple[Lines, list[Repair]]:
